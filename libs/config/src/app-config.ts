@@ -1,0 +1,120 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every setting OneWindow reads from its environment, validated once at start-up. */
+export class AppConfig {
+  /** A PostgreSQL URL; when unset, the embedded PostgreSQL below is used. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @Transform(toInt)
+  EMBEDDED_PG_PORT = 5499;
+
+  /** Where the embedded PostgreSQL, the Temporal dev server's SQLite file and logs live. */
+  @IsString()
+  ONEWINDOW_DATA_DIR = '.data';
+
+  /** host:port of an existing Temporal frontend; when unset, the local dev server is used. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[\w.-]+:\d+$/, { message: 'TEMPORAL_ADDRESS must look like host:port' })
+  TEMPORAL_ADDRESS?: string;
+
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  @MinLength(1)
+  TEMPORAL_TASK_QUEUE = 'onewindow-approvals';
+
+  /** Path to a `temporal` CLI binary; otherwise PATH, then the build cache. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TEMPORAL_CLI?: string;
+
+  @IsString()
+  ONEWINDOW_CACHE_DIR = join(homedir(), '.cache', 'onewindow', 'bin');
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @Transform(toInt)
+  TEMPORAL_DEV_PORT = 7233;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @Transform(toInt)
+  TEMPORAL_UI_PORT = 8233;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Transform(toInt)
+  API_PORT = 3000;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  get dataDir(): string {
+    return resolve(this.ONEWINDOW_DATA_DIR);
+  }
+
+  get temporalAddress(): string {
+    return this.TEMPORAL_ADDRESS ?? `127.0.0.1:${this.TEMPORAL_DEV_PORT}`;
+  }
+
+  get databaseUrl(): string {
+    return this.DATABASE_URL ?? embeddedDatabaseUrl(this.EMBEDDED_PG_PORT);
+  }
+}
+
+const CONFIG_KEYS = new Set([
+  'DATABASE_URL',
+  'EMBEDDED_PG_PORT',
+  'ONEWINDOW_DATA_DIR',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_CLI',
+  'ONEWINDOW_CACHE_DIR',
+  'TEMPORAL_DEV_PORT',
+  'TEMPORAL_UI_PORT',
+  'API_PORT',
+  'LOG_LEVEL',
+]);
+
+export const EMBEDDED_PG_PASSWORD = 'onewindow';
+export const DATABASE_NAME = 'onewindow';
+
+export function embeddedDatabaseUrl(port: number, database = DATABASE_NAME): string {
+  return `postgres://postgres:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment; a bad variable stops the process with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => CONFIG_KEYS.has(key)));
+  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

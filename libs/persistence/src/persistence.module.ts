@@ -1,0 +1,28 @@
+import { AppConfig } from '@onewindow/config';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createDataSource } from './data-source';
+import { RequestRepository } from './repositories/request.repository';
+import { TransitionLogRepository } from './repositories/transition-log.repository';
+
+const repositories = [RequestRepository, TransitionLogRepository];
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DataSource,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createDataSource(config.databaseUrl).initialize(),
+    },
+    ...repositories,
+  ],
+  exports: [DataSource, ...repositories],
+})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.db.isInitialized) await this.db.destroy();
+  }
+}

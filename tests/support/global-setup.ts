@@ -1,0 +1,45 @@
+import { loadConfig } from '@onewindow/config';
+import { ensurePostgres, ensureTemporalCli, recreateDatabase, startTemporalDevServer } from '@onewindow/devstack';
+import { runMigrations } from '@onewindow/persistence';
+import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/temporal';
+import { join } from 'node:path';
+import { STACK_KEY, TestStack } from './test-stack';
+
+/**
+ * Brings up one real Temporal dev server and one fresh, migrated PostgreSQL database for the whole
+ * run; every test file reaches them through the environment its worker process inherits.
+ */
+export default async function globalSetup(): Promise<void> {
+  const shared = globalThis as typeof globalThis & { [STACK_KEY]?: TestStack };
+  if (shared[STACK_KEY]) {
+    shared[STACK_KEY].users += 1;
+    return;
+  }
+  const config = loadConfig();
+  const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
+  const postgres = await ensurePostgres({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: join(config.dataDir, 'postgres'),
+    port: config.EMBEDDED_PG_PORT,
+    database: 'postgres',
+    log,
+  });
+  const databaseUrl = await recreateDatabase(postgres.url, `onewindow_test_${process.pid}`);
+  await runMigrations(databaseUrl);
+
+  const temporal = config.TEMPORAL_ADDRESS
+    ? undefined
+    : await startTemporalDevServer({
+        cliPath: await ensureTemporalCli({ explicitPath: config.TEMPORAL_CLI, cacheDir: config.ONEWINDOW_CACHE_DIR, log }),
+        port: 0,
+        uiPort: false,
+        namespace: config.TEMPORAL_NAMESPACE,
+        searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+        logFile: join(config.dataDir, 'temporal-test.log'),
+        log,
+      });
+
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.TEMPORAL_ADDRESS = temporal?.address ?? config.temporalAddress;
+  shared[STACK_KEY] = { users: 1, postgres, temporal, databaseUrl };
+}
