@@ -28,7 +28,11 @@ export default tseslint.config(
           patterns: [
             { group: ['@nestjs/*'], message: 'Workflows may not import Nest.' },
             { group: ['typeorm', 'pg'], message: 'Workflows may not touch the database.' },
-            { group: ['@onewindow/persistence', '@onewindow/config', '@onewindow/devstack'], message: 'Workflows import only the domain and contracts.' },
+            {
+              group: ['@onewindow/persistence', '@onewindow/config', '@onewindow/devstack', '@onewindow/temporal'],
+              message: 'Workflows import only the domain and the contracts.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

@@ -1,7 +1,7 @@
 import { loadConfig } from '@onewindow/config';
 import { ensurePostgres, ensureTemporalCli, recreateDatabase, startTemporalDevServer } from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';
-import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/temporal';
+import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
 import { join } from 'node:path';
 import { STACK_KEY, TestStack } from './test-stack';
 

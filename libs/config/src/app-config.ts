@@ -1,9 +1,11 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** Every setting OneWindow reads from its environment, validated once at start-up. */
@@ -65,6 +67,32 @@ export class AppConfig {
   @Transform(toInt)
   API_PORT = 3000;
 
+  /** Expected `iss` of bearer tokens. */
+  @IsString()
+  @MinLength(1)
+  AUTH_ISSUER = 'onewindow-dev';
+
+  /** Expected `aud` of bearer tokens. */
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE = 'onewindow-api';
+
+  /** JWKS of an external OIDC provider; when set, tokens are verified against it (RS256/ES256). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/.+/, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  /** HS256 secret for the development token issuer (POST /auth/login). */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_DEV_SECRET must be at least 32 characters' })
+  AUTH_DEV_SECRET = 'onewindow-development-secret-change-me';
+
+  /** Whether POST /auth/login issues tokens for the seeded demo users. */
+  @IsBoolean()
+  @Transform(toBool)
+  AUTH_DEV_LOGIN = true;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
@@ -94,6 +122,11 @@ const CONFIG_KEYS = new Set([
   'TEMPORAL_UI_PORT',
   'API_PORT',
   'LOG_LEVEL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_JWKS_URL',
+  'AUTH_DEV_SECRET',
+  'AUTH_DEV_LOGIN',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';

@@ -43,7 +43,7 @@ export class RequestEntity {
 
   /** The workflow's case state as of `lastSeq` (current steps, clocks, timers). */
   @Column('jsonb', { nullable: true })
-  state!: unknown;
+  state!: object | null;
 
   @Column('timestamptz', { name: 'next_due_at', nullable: true })
   nextDueAt!: Date | null;

@@ -44,7 +44,7 @@ export class TransitionEntity {
   conditions!: string[] | null;
 
   @Column('jsonb', { nullable: true })
-  data!: Record<string, unknown> | null;
+  data!: object | null;
 
   /** Where the change came from: an API call, a timer, an external event. */
   @Column('text')

@@ -1,0 +1,21 @@
+import type { Actor, ActorRole } from '@onewindow/domain';
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+
+export const PUBLIC_KEY = 'onewindow:public';
+export const ROLES_KEY = 'onewindow:roles';
+
+/** The route needs no token. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Only these roles may call the route; others get 403. */
+export const Roles = (...roles: ActorRole[]) => SetMetadata(ROLES_KEY, roles);
+
+export type AuthenticatedRequest = Request & { actor?: Actor };
+
+/** The verified caller, set by the auth guard. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a public route');
+  return actor;
+});

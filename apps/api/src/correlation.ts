@@ -1,0 +1,21 @@
+import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+
+const HEADER = 'x-correlation-id';
+const SAFE_ID = /^[\w.:-]{1,100}$/;
+const KEY = Symbol('correlationId');
+
+type Correlated = Request & { [KEY]?: string };
+
+/** Takes the caller's correlation id when it is well-formed, else makes one; echoes it on the response. */
+export function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const given = req.header(HEADER);
+  const id = given && SAFE_ID.test(given) ? given : randomUUID();
+  (req as Correlated)[KEY] = id;
+  res.setHeader(HEADER, id);
+  next();
+}
+
+export function correlationIdOf(req: Request): string {
+  return (req as Correlated)[KEY] ?? 'none';
+}

@@ -1,0 +1,82 @@
+import { DomainError, DomainErrorCode } from '@onewindow/domain';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { correlationIdOf } from '../correlation';
+import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
+
+/** The one place errors become HTTP responses, all in the same body shape. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const error = toApiError(exception);
+    const correlationId = correlationIdOf(request);
+    if (error.code === ApiErrorCode.INTERNAL) {
+      this.logger.error({ msg: 'unhandled error', correlationId, err: String((exception as Error)?.stack ?? exception) });
+    }
+    const body: ErrorBody = { code: error.code, message: error.message, correlationId };
+    if (error.details !== undefined) body.details = error.details;
+    if (!response.headersSent) response.status(httpStatusOf(error.code)).json(body);
+  }
+}
+
+export function toApiError(exception: unknown): ApiError {
+  if (exception instanceof ApiError) return exception;
+  if (exception instanceof DomainError) return fromDomainError(exception);
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  const bodyParserType = (exception as { type?: unknown })?.type;
+  if (bodyParserType === 'entity.parse.failed') return new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON');
+  if (bodyParserType === 'entity.too.large') return new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, 'Body is too large');
+  return new ApiError(ApiErrorCode.INTERNAL, 'Internal error');
+}
+
+function fromDomainError(error: DomainError): ApiError {
+  switch (error.code) {
+    case DomainErrorCode.STEP_NOT_ACTIVE:
+    case DomainErrorCode.CASE_CLOSED:
+    case DomainErrorCode.CONFLICT:
+    case DomainErrorCode.OUT_OF_ORDER:
+    case DomainErrorCode.UNKNOWN_TIMER:
+    case DomainErrorCode.TIMER_NOT_DUE:
+      return new ApiError(ApiErrorCode.ACTION_REJECTED, error.message, error.details);
+    case DomainErrorCode.NOT_ALLOWED:
+      return new ApiError(ApiErrorCode.FORBIDDEN, error.message, error.details);
+    case DomainErrorCode.ILLEGAL_OUTCOME:
+    case DomainErrorCode.INVALID_EVENT:
+    case DomainErrorCode.INVALID_DEFINITION:
+      return new ApiError(ApiErrorCode.UNPROCESSABLE, error.message, error.details);
+  }
+}
+
+function fromHttpException(exception: HttpException): ApiError {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+  const text = Array.isArray(message) ? 'Validation failed' : String(message);
+  switch (status) {
+    case HttpStatus.BAD_REQUEST:
+      return new ApiError(ApiErrorCode.VALIDATION_FAILED, text, Array.isArray(message) ? message : undefined);
+    case HttpStatus.UNAUTHORIZED:
+      return new ApiError(ApiErrorCode.UNAUTHENTICATED, text);
+    case HttpStatus.FORBIDDEN:
+      return new ApiError(ApiErrorCode.FORBIDDEN, text);
+    case HttpStatus.NOT_FOUND:
+      return new ApiError(ApiErrorCode.NOT_FOUND, text);
+    case HttpStatus.CONFLICT:
+      return new ApiError(ApiErrorCode.CONFLICT, text);
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, text);
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, text);
+    case HttpStatus.TOO_MANY_REQUESTS:
+      return new ApiError(ApiErrorCode.RATE_LIMITED, text);
+    default:
+      return status >= 500
+        ? new ApiError(ApiErrorCode.INTERNAL, 'Internal error')
+        : new ApiError(ApiErrorCode.VALIDATION_FAILED, text);
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { AppConfig } from '@onewindow/config';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create(AppModule, { bodyParser: false });
+  configureApp(app);
+  await app.listen(app.get(AppConfig).API_PORT, '127.0.0.1');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import type { CaseState } from '@onewindow/domain';
+import type { RequestEntity, TransitionEntity } from '@onewindow/persistence';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class StepView {
+  @ApiProperty() stepId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() department!: string;
+  @ApiProperty() state!: string;
+  @ApiPropertyOptional({ nullable: true }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
+}
+
+export class TransitionView {
+  @ApiProperty() seq!: number;
+  @ApiPropertyOptional({ nullable: true }) stepId!: string | null;
+  @ApiProperty() event!: string;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty() actor!: { id: string; role: string; department: string | null };
+  @ApiPropertyOptional({ nullable: true }) outcome!: string | null;
+  @ApiPropertyOptional({ nullable: true }) reason!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: [String] }) conditions!: string[] | null;
+  @ApiProperty() source!: string;
+  @ApiProperty({ description: 'ISO-8601 UTC' }) at!: string;
+}
+
+export class RequestSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() definitionKey!: string;
+  @ApiProperty() definitionVersion!: number;
+  @ApiProperty() requestType!: string;
+  @ApiProperty() applicantId!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiPropertyOptional({ nullable: true }) nextDueAt!: string | null;
+}
+
+export class RequestDetailView extends RequestSummaryView {
+  @ApiProperty() workflowId!: string;
+  @ApiProperty() attributes!: Record<string, string | number | boolean>;
+  @ApiProperty({ type: [StepView] }) currentSteps!: StepView[];
+  @ApiPropertyOptional({ description: 'Statutory clock of the case as the engine keeps it' }) clock?: unknown;
+  @ApiProperty({ type: [TransitionView] }) timeline!: TransitionView[];
+}
+
+export function toSummaryView(row: RequestEntity): RequestSummaryView {
+  return {
+    id: row.id,
+    title: row.title,
+    definitionKey: row.definitionKey,
+    definitionVersion: row.definitionVersion,
+    requestType: row.requestType,
+    applicantId: row.applicantId,
+    status: row.status,
+    submittedAt: row.submittedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    nextDueAt: row.nextDueAt?.toISOString() ?? null,
+  };
+}
+
+export function toDetailView(row: RequestEntity, timeline: TransitionEntity[]): RequestDetailView {
+  const state = row.state as CaseState | null;
+  return {
+    ...toSummaryView(row),
+    workflowId: row.workflowId,
+    attributes: row.attributes,
+    currentSteps: (state?.activeSteps ?? []).map((step) => ({
+      stepId: step.stepId,
+      title: step.title,
+      kind: step.kind,
+      department: step.owner.department,
+      state: step.state,
+      assignee: step.assignee ?? null,
+      dueAt: step.dueAt ?? null,
+    })),
+    clock: (state as { clock?: unknown } | null)?.clock,
+    timeline: timeline.map((t) => ({
+      seq: t.seq,
+      stepId: t.stepId,
+      event: t.event,
+      from: t.fromState,
+      to: t.toState,
+      actor: { id: t.actorId, role: t.actorRole, department: t.actorDepartment },
+      outcome: t.outcome,
+      reason: t.reason,
+      conditions: t.conditions,
+      source: t.source,
+      at: t.occurredAt.toISOString(),
+    })),
+  };
+}

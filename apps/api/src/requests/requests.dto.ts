@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
+
+const KEY = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** A flat map of request attributes (e.g. loadKw: 12000) that routing conditions read. */
+function IsAttributeMap(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isAttributeMap',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= 50 &&
+          Object.entries(value).every(
+            ([k, v]) =>
+              /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(k) &&
+              (typeof v === 'boolean' ||
+                (typeof v === 'number' && Number.isFinite(v)) ||
+                (typeof v === 'string' && v.length <= 500)),
+          ),
+        defaultMessage: () =>
+          'attributes must map up to 50 identifier keys to booleans, finite numbers or strings of at most 500 characters',
+      },
+    },
+    options,
+  );
+}
+
+export class SubmitRequestDto {
+  @ApiProperty({ example: 'building-permit' })
+  @Matches(KEY, { message: 'definitionKey must be a lower-case key such as building-permit' })
+  definitionKey!: string;
+
+  @ApiProperty({ example: 'Battery plant, hall A' })
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiPropertyOptional({ example: { floorAreaM2: 24000, environmentalImpact: true } })
+  @IsOptional()
+  @IsObject()
+  @IsAttributeMap()
+  attributes?: Record<string, string | number | boolean>;
+}
+
+export class DecideDto {
+  @ApiProperty({ example: 'approved' })
+  @Matches(KEY, { message: 'outcome must be a lower-case key such as approved' })
+  outcome!: string;
+
+  @ApiPropertyOptional({ example: 'Plans comply with the building code' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: ['Sprinklers in hall A before occupation'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true })
+  conditions?: string[];
+}
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ example: 'Project postponed' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}

@@ -1,0 +1,128 @@
+import { AppConfig } from '@onewindow/config';
+import { actUpdate, approvalWorkflowId } from '@onewindow/contracts';
+import { Actor, CaseEvent, CaseState, rejectionReason } from '@onewindow/domain';
+import { RequestEntity, RequestRepository } from '@onewindow/persistence';
+import type { approvalWorkflow } from '@onewindow/workflows';
+import { Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
+import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { RequestDetailView, RequestSummaryView, toDetailView, toSummaryView } from './request.views';
+import { DecideDto, SubmitRequestDto, WithdrawDto } from './requests.dto';
+
+type ActionDraft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at' | 'actor'> : never) : never;
+
+@Injectable()
+export class RequestsService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly temporal: Client,
+    private readonly requests: RequestRepository,
+    private readonly catalog: DefinitionCatalogService,
+  ) {}
+
+  /** Starts the request's workflow, then makes the request visible; 202 once Temporal holds it durably. */
+  async submit(applicant: Actor, dto: SubmitRequestDto): Promise<RequestSummaryView> {
+    const ctx = this.catalog.latestContext(dto.definitionKey);
+    const submission = { requestId: randomUUID(), applicant, attributes: dto.attributes ?? {}, at: now() };
+    const workflowId = approvalWorkflowId(submission.requestId);
+    await this.temporal.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      workflowId,
+      args: [{ ctx, submission, title: dto.title }],
+    });
+    const request = {
+      requestId: submission.requestId,
+      applicantId: applicant.id,
+      title: dto.title,
+      attributes: submission.attributes,
+      submittedAt: submission.at,
+    };
+    const { definition } = ctx;
+    await this.requests.insertSubmitted(
+      request,
+      {
+        definitionKey: definition.key,
+        definitionVersion: definition.version,
+        requestType: definition.requestType,
+        jurisdiction: definition.jurisdiction,
+      },
+      workflowId,
+    );
+    return toSummaryView(await this.visible(applicant, submission.requestId));
+  }
+
+  async list(actor: Actor): Promise<RequestSummaryView[]> {
+    const rows = actor.role === 'applicant' ? await this.requests.findByApplicant(actor.id) : [];
+    return rows.map(toSummaryView);
+  }
+
+  async detail(actor: Actor, id: string): Promise<RequestDetailView> {
+    const row = await this.visible(actor, id);
+    return toDetailView(row, await this.requests.timeline(id));
+  }
+
+  decide(actor: Actor, id: string, stepId: string, dto: DecideDto): Promise<RequestDetailView> {
+    return this.act(actor, id, { type: 'decide', stepId, ...dto });
+  }
+
+  withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<RequestDetailView> {
+    return this.act(actor, id, { type: 'withdraw', ...dto });
+  }
+
+  /**
+   * Sends one action to the request's workflow as an Update and answers once its transitions are
+   * recorded. The reducer checks it here first for a fast answer; the workflow's validator decides.
+   */
+  private async act(actor: Actor, id: string, draft: ActionDraft): Promise<RequestDetailView> {
+    const row = await this.visible(actor, id);
+    const state = row.state as CaseState | null;
+    if (!state) throw new ApiError(ApiErrorCode.CONFLICT, 'The request is still being registered; try again shortly');
+    this.assertOwnsStep(actor, state, draft);
+    const event = { ...draft, actor, at: now() } as CaseEvent;
+    const reason = rejectionReason(this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
+    if (reason !== null) throw new ApiError(ApiErrorCode.ACTION_REJECTED, reason, { status: state.status });
+    try {
+      await this.temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(actUpdate, { args: [{ event, source: 'api' }], updateId: randomUUID() });
+    } catch (error) {
+      throw this.translateUpdateError(error);
+    }
+    return this.detail(actor, id);
+  }
+
+  /** A clerk acts only on steps owned by their department. */
+  private assertOwnsStep(actor: Actor, state: CaseState, draft: ActionDraft): void {
+    if (actor.role !== 'clerk' || !('stepId' in draft) || typeof draft.stepId !== 'string') return;
+    const step = state.activeSteps.find((s) => s.stepId === draft.stepId);
+    if (step && step.owner.department !== actor.department) {
+      throw new ApiError(ApiErrorCode.FORBIDDEN, `Step '${step.stepId}' belongs to ${step.owner.department}`);
+    }
+  }
+
+  private translateUpdateError(error: unknown): unknown {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      return new ApiError(ApiErrorCode.ACTION_REJECTED, error.cause.message);
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      return new ApiError(ApiErrorCode.ACTION_REJECTED, 'The request is closed and takes no further actions');
+    }
+    return error;
+  }
+
+  /** Applicants see only their own requests: another's answers 404, as if it did not exist. */
+  private async visible(actor: Actor, id: string): Promise<RequestEntity> {
+    const row = await this.requests.findById(id);
+    if (!row || (actor.role === 'applicant' && row.applicantId !== actor.id)) {
+      throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`);
+    }
+    return row;
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

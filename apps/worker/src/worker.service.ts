@@ -1,0 +1,39 @@
+import { createRecordActivities } from '@onewindow/activities';
+import { AppConfig } from '@onewindow/config';
+import { TransitionLogRepository } from '@onewindow/persistence';
+import { createApprovalWorker } from '@onewindow/temporal';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+
+/** Hosts the Temporal worker: workflows from the bundle, activities wired to Nest-provided repositories. */
+@Injectable()
+export class WorkerService implements OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerService.name);
+  private worker?: Worker;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly transitionLog: TransitionLogRepository,
+  ) {}
+
+  /** Polls until shutdown; resolves once in-flight tasks have drained. */
+  async run(): Promise<void> {
+    const connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    try {
+      this.worker = await createApprovalWorker({
+        connection,
+        namespace: this.config.TEMPORAL_NAMESPACE,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        activities: createRecordActivities({ transitionLog: this.transitionLog }),
+      });
+      this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} at ${this.config.temporalAddress}`);
+      await this.worker.run();
+    } finally {
+      await connection.close();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+  }
+}

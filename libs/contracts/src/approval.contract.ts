@@ -1,0 +1,29 @@
+import type { CaseEvent, CaseState, ProcessContext, Submission } from '@onewindow/domain';
+import type { RecordResult, TransitionBatch, TransitionSource } from '@onewindow/persistence';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+
+/** One approval workflow per request; the id is derived from the request id so a retried submit cannot start two. */
+export const approvalWorkflowId = (requestId: string): string => `request-${requestId}`;
+
+export interface ApprovalWorkflowInput {
+  ctx: ProcessContext;
+  submission: Submission;
+  title: string;
+  /** Carried over by continue-as-new so a long-running case keeps a bounded history. */
+  resume?: CaseState;
+}
+
+export interface ActionInput {
+  event: CaseEvent;
+  source: Extract<TransitionSource, 'api' | 'system'>;
+}
+
+/** Clerk and applicant actions: validated against the reducer before anything is written. */
+export const actUpdate = defineUpdate<CaseState, [ActionInput]>('act');
+/** Facts from outside (payment confirmed, inspection result, document verified). */
+export const externalEventSignal = defineSignal<[CaseEvent]>('externalEvent');
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+export interface RecordActivities {
+  recordTransitions(batch: TransitionBatch): Promise<RecordResult>;
+}

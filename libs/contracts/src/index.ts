@@ -1,0 +1,3 @@
+export * from './approval.contract';
+export * from './search-attributes';
+export * from './task-queues';

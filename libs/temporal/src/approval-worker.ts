@@ -1,0 +1,43 @@
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { join } from 'node:path';
+
+type WebpackConfig = Parameters<NonNullable<NonNullable<WorkerOptions['bundlerOptions']>['webpackConfigHook']>>[0];
+
+// Same relative layout in the source tree and in dist/, so one path serves both.
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Where the workflow code lives, and how the bundler resolves the project's path aliases inside it. */
+export const workflowSource = {
+  workflowsPath: join(ROOT, 'workflows'),
+  webpackConfigHook: (config: WebpackConfig): WebpackConfig => {
+    config.resolve = {
+      ...config.resolve,
+      alias: {
+        ...(config.resolve?.alias as Record<string, string> | undefined),
+        '@onewindow/domain': join(ROOT, 'libs', 'domain', 'src'),
+        '@onewindow/contracts': join(ROOT, 'libs', 'contracts', 'src'),
+      },
+    };
+    return config;
+  },
+};
+
+export interface ApprovalWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: object;
+  /** A prebuilt bundle (see bundleApprovalWorkflows) skips bundling at start. */
+  workflowBundlePath?: string;
+}
+
+export function createApprovalWorker(options: ApprovalWorkerOptions): Promise<Worker> {
+  const { connection, namespace, taskQueue, activities, workflowBundlePath } = options;
+  const workflows = workflowBundlePath
+    ? { workflowBundle: { codePath: workflowBundlePath } }
+    : {
+        workflowsPath: workflowSource.workflowsPath,
+        bundlerOptions: { webpackConfigHook: workflowSource.webpackConfigHook },
+      };
+  return Worker.create({ connection, namespace, taskQueue, activities, ...workflows });
+}

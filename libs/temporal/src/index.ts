@@ -1,0 +1,2 @@
+export * from './approval-worker';
+export * from './temporal-client.module';

@@ -1,0 +1,28 @@
+import { AppConfig } from '@onewindow/config';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: Connection,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => Connection.connect({ address: config.temporalAddress }),
+    },
+    {
+      provide: Client,
+      inject: [Connection, AppConfig],
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    },
+  ],
+  exports: [Client],
+})
+export class TemporalClientModule implements OnApplicationShutdown {
+  constructor(@Inject(Connection) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
