@@ -2,6 +2,8 @@ import { loadConfig } from '@onewindow/config';
 import { ensurePostgres, ensureTemporalCli, recreateDatabase, startTemporalDevServer } from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
+import { bundleApprovalWorkflows } from '@onewindow/temporal';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STACK_KEY, TestStack } from './test-stack';
 
@@ -39,7 +41,13 @@ export default async function globalSetup(): Promise<void> {
         log,
       });
 
+  // Bundle the workflow code once for the run instead of once per test file.
+  const bundlePath = join(config.dataDir, `workflow-bundle-${process.pid}.js`);
+  await mkdir(config.dataDir, { recursive: true });
+  await writeFile(bundlePath, await bundleApprovalWorkflows());
+
+  process.env.ONEWINDOW_TEST_WORKFLOW_BUNDLE = bundlePath;
   process.env.DATABASE_URL = databaseUrl;
   process.env.TEMPORAL_ADDRESS = temporal?.address ?? config.temporalAddress;
-  shared[STACK_KEY] = { users: 1, postgres, temporal, databaseUrl };
+  shared[STACK_KEY] = { users: 1, postgres, temporal, databaseUrl, bundlePath };
 }

@@ -1,4 +1,5 @@
 import { dropDatabase } from '@onewindow/devstack';
+import { rm } from 'node:fs/promises';
 import { STACK_KEY, TestStack } from './test-stack';
 
 export default async function globalTeardown(): Promise<void> {
@@ -9,4 +10,5 @@ export default async function globalTeardown(): Promise<void> {
   await stack.temporal?.stop();
   await dropDatabase(stack.databaseUrl);
   await stack.postgres.stop();
+  await rm(stack.bundlePath, { force: true });
 }

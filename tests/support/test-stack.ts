@@ -8,4 +8,5 @@ export interface TestStack {
   postgres: PostgresHandle;
   temporal?: TemporalDevServer;
   databaseUrl: string;
+  bundlePath: string;
 }

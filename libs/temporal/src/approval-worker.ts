@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { join } from 'node:path';
 
 type WebpackConfig = Parameters<NonNullable<NonNullable<WorkerOptions['bundlerOptions']>['webpackConfigHook']>>[0];
@@ -41,3 +41,15 @@ export function createApprovalWorker(options: ApprovalWorkerOptions): Promise<Wo
       };
   return Worker.create({ connection, namespace, taskQueue, activities, ...workflows });
 }
+
+/** Bundles the workflow code once, e.g. for a test run that starts many workers. */
+export async function bundleApprovalWorkflows(): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowSource.workflowsPath,
+    webpackConfigHook: workflowSource.webpackConfigHook,
+    logger: quietBundlerLogger,
+  });
+  return code;
+}
+
+const quietBundlerLogger = new DefaultLogger('WARN');

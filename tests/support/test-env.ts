@@ -1,0 +1,64 @@
+import { createRecordActivities } from '@onewindow/activities';
+import { loadConfig } from '@onewindow/config';
+import { RecordActivities } from '@onewindow/contracts';
+import { createDataSource, TransitionLogRepository } from '@onewindow/persistence';
+import { createApprovalWorker } from '@onewindow/temporal';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/**
+ * A real worker on its own task queue, a Temporal client and a database connection, all pointed at
+ * the stack that global setup started. `activities` lets a test wrap the real activities.
+ */
+export interface TestEnv {
+  db: DataSource;
+  client: Client;
+  taskQueue: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export async function startTestEnv(
+  wrap: (real: RecordActivities) => RecordActivities = (real) => real,
+): Promise<TestEnv> {
+  const config = loadConfig();
+  const db = await createDataSource(config.databaseUrl).initialize();
+  const taskQueue = `test-${randomUUID()}`;
+  const nativeConnection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await createApprovalWorker({
+    connection: nativeConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue,
+    activities: wrap(createRecordActivities({ transitionLog: new TransitionLogRepository(db) })),
+    workflowBundlePath: process.env.ONEWINDOW_TEST_WORKFLOW_BUNDLE,
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: config.temporalAddress });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return {
+    db,
+    client,
+    taskQueue,
+    worker,
+    async close() {
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value (not undefined); for effects that arrive asynchronously. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
