@@ -7,7 +7,17 @@ import {
 } from '@onewindow/contracts';
 import type { RecordActivities } from '@onewindow/contracts';
 import type { TransitionSource } from '@onewindow/persistence';
-import { apply, CaseEvent, CaseState, nextTimer, Outcome, rejectionReason, startCase } from '@onewindow/domain';
+import {
+  apply,
+  CaseEvent,
+  CaseState,
+  DomainError,
+  nextTimer,
+  OPEN_STATUSES,
+  Outcome,
+  rejectionReason,
+  startCase,
+} from '@onewindow/domain';
 import {
   allHandlersFinished,
   ApplicationFailure,
@@ -24,7 +34,6 @@ const { recordTransitions } = proxyActivities<RecordActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
-const CLOSED: ReadonlySet<string> = new Set(['approved', 'refused', 'withdrawn', 'lapsed', 'revoked', 'closed']);
 
 /**
  * Interprets one request's process definition: every action, external event and timer goes
@@ -67,17 +76,18 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   setHandler(
     actUpdate,
     async ({ event, source }) => {
-      await commit(apply(ctx, state, event), source);
+      await commit(applyOrFail(ctx, state, stamped(event)), source);
       return state;
     },
-    { validator: ({ event }) => assertLegal(ctx, state, event) },
+    { validator: ({ event }) => assertLegal(ctx, state, stamped(event)) },
   );
-  setHandler(externalEventSignal, (event) => {
+  setHandler(externalEventSignal, (received) => {
     // Signals cannot be refused, so an event that does not apply now is dropped (Temporal keeps it in history).
+    const event = stamped(received);
     if (rejectionReason(ctx, state, event) === null) void commit(apply(ctx, state, event), 'external');
   });
 
-  while (!CLOSED.has(state.status)) {
+  while (!isSettled(state)) {
     const timer = nextTimer(state);
     const seen = changes;
     const waitMs = timer ? Date.parse(timer.dueAt) - Date.now() : undefined;
@@ -102,10 +112,30 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   return state;
 }
 
+/** The workflow's clock is the authority on when an action took effect. */
+function stamped(event: CaseEvent): CaseEvent {
+  return { ...event, at: new Date().toISOString() };
+}
+
 const SYSTEM = { id: 'system', role: 'system' } as const;
+
+/** Nothing left to wait for: a final status, no step still running (inspections), no timer (appeal window). */
+function isSettled(state: CaseState): boolean {
+  return !OPEN_STATUSES.includes(state.status) && state.activeSteps.length === 0 && state.timers.length === 0;
+}
 
 function continueAsNewDue(): boolean {
   return workflowInfo().continueAsNewSuggested;
+}
+
+/** A domain error must fail the Update, not the workflow task (which Temporal would retry forever). */
+function applyOrFail(...args: Parameters<typeof apply>): Outcome {
+  try {
+    return apply(...args);
+  } catch (error) {
+    if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, error.code);
+    throw error;
+  }
 }
 
 function assertLegal(...args: Parameters<typeof rejectionReason>): void {
