@@ -3,14 +3,27 @@ import { OpenTaskEntity } from './entities/open-task.entity';
 import { RequestEntity } from './entities/request.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
+import { AppendOnlyTransitions1764288000000 } from './migrations/1764288000000-append-only-transitions';
 
 export const ENTITIES = [RequestEntity, TransitionEntity, OpenTaskEntity];
-export const MIGRATIONS = [InitialSchema1764115200000];
+export const MIGRATIONS = [InitialSchema1764115200000, AppendOnlyTransitions1764288000000];
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+export interface ConnectionOptions {
+  /**
+   * Database role every connection switches to at start (`-c role=...`); the application runs as a
+   * role that does not own the tables, migrations as the login user. Unset or empty: no switch.
+   */
+  role?: string;
+}
+
+const ROLE_NAME = /^[a-z_][a-z0-9_$]{0,62}$/;
+
+export function dataSourceOptions(url: string, { role }: ConnectionOptions = {}): DataSourceOptions {
+  if (role && !ROLE_NAME.test(role)) throw new Error(`Not a plain database role name: ${JSON.stringify(role)}`);
   return {
     type: 'postgres',
     url,
+    ...(role ? { extra: { options: `-c role=${role}` } } : {}),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
@@ -20,8 +33,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-export function createDataSource(url: string): DataSource {
-  return new DataSource(dataSourceOptions(url));
+export function createDataSource(url: string, options: ConnectionOptions = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, options));
 }
 
 /** Applies every pending migration; returns the names of those it ran. */
