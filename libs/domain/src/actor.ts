@@ -1,6 +1,13 @@
 export type ActorRole = 'applicant' | 'clerk' | 'supervisor' | 'auditor' | 'administrator' | 'system';
 
-export const ACTOR_ROLES: readonly ActorRole[] = ['applicant', 'clerk', 'supervisor', 'auditor', 'administrator', 'system'];
+export const ACTOR_ROLES: readonly ActorRole[] = [
+  'applicant',
+  'clerk',
+  'supervisor',
+  'auditor',
+  'administrator',
+  'system',
+];
 
 export interface Actor {
   id: string;

@@ -1,0 +1,157 @@
+import { checkDuration, checkDurationRules } from './duration-schema';
+import type { ProcessDefinition } from './process-definition.types';
+import {
+  checkKnownKeys,
+  checkOneOf,
+  checkOptionalBoolean,
+  checkString,
+  describe,
+  isRecord,
+  SchemaErrors,
+} from './schema-reader';
+import { checkStep, STEP_ID, type StepReference, type StepShape } from './step-schema';
+
+export type ValidationResult<T> = { ok: true; definition: T } | { ok: false; errors: string[] };
+
+const ROOT_KEYS = [
+  'key',
+  'version',
+  'title',
+  'requestType',
+  'jurisdiction',
+  'start',
+  'steps',
+  'caseClock',
+  'extensionByAgreement',
+  'appeal',
+];
+
+/**
+ * Validates a process definition published as data. Errors name the path and the fault, e.g.
+ * "steps[2].next.approved: unknown step 'isuance'". On success the definition is returned as a detached copy.
+ */
+export function validateDefinition(input: unknown): ValidationResult<ProcessDefinition> {
+  const errors = new SchemaErrors();
+  if (!isRecord(input)) return { ok: false, errors: [`definition: must be an object (${describe(input)})`] };
+  checkKnownKeys(errors, input, 'definition', ROOT_KEYS);
+  checkString(errors, input.key, 'key', /^[a-z0-9][a-z0-9-]*$/);
+  if (typeof input.version !== 'number' || !Number.isInteger(input.version) || input.version < 1) {
+    errors.add('version', `must be a positive whole number (${describe(input.version)})`);
+  }
+  checkString(errors, input.title, 'title');
+  checkOneOf(errors, input.requestType, 'requestType', ['permit', 'land-use', 'infrastructure'] as const);
+  checkString(errors, input.jurisdiction, 'jurisdiction');
+  checkOptionalBoolean(errors, input.extensionByAgreement, 'extensionByAgreement');
+
+  const refs: StepReference[] = [];
+  const shapes: StepShape[] = [];
+  if (!Array.isArray(input.steps) || input.steps.length === 0) errors.add('steps', 'must be a non-empty list of steps');
+  else input.steps.forEach((step, i) => shapes.push(...checkStep(errors, step, `steps[${i}]`, refs)));
+
+  const ids = new Map<string, StepShape>();
+  for (const shape of shapes) {
+    if (shape.id === undefined) continue;
+    const first = ids.get(shape.id);
+    if (first) errors.add(`${shape.path}.id`, `duplicate step id '${shape.id}' (also ${first.path})`);
+    else ids.set(shape.id, shape);
+  }
+  const resolve = (path: string, stepId: string) => {
+    const target = ids.get(stepId);
+    if (!target) errors.add(path, `unknown step '${stepId}'${suggest(stepId, [...ids.keys()])}`);
+    else if (target.member) errors.add(path, `'${stepId}' is a member review: route to its group instead`);
+  };
+  for (const ref of refs) resolve(ref.path, ref.stepId);
+
+  const roots: string[] = [];
+  const start = typeof input.start === 'string' ? [input.start] : input.start;
+  if (!Array.isArray(start) || start.length === 0)
+    errors.add('start', `must name the first step(s) (${describe(input.start)})`);
+  else
+    start.forEach((id, i) => {
+      const path = Array.isArray(input.start) ? `start[${i}]` : 'start';
+      if (checkString(errors, id, path, STEP_ID)) {
+        resolve(path, id);
+        roots.push(id);
+      }
+    });
+
+  checkCaseClock(errors, input.caseClock, (path, id) => resolve(path, id));
+  const appealStep = checkAppeal(errors, input.appeal, (path, id) => resolve(path, id));
+  if (appealStep) roots.push(appealStep);
+
+  if (errors.list.length === 0) checkReachability(errors, shapes, ids, roots);
+  if (errors.list.length > 0) return { ok: false, errors: errors.list };
+  return { ok: true, definition: JSON.parse(JSON.stringify(input)) as ProcessDefinition };
+}
+
+function checkCaseClock(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {
+  if (value === undefined) return;
+  if (!isRecord(value)) return errors.add('caseClock', `must be a clock policy (${describe(value)})`);
+  checkKnownKeys(errors, value, 'caseClock', ['duration', 'durationRules', 'startsAfter', 'pauseOnApplicant']);
+  if (value.duration === undefined && value.durationRules === undefined) errors.add('caseClock', 'needs a duration');
+  if (value.duration !== undefined) checkDuration(errors, value.duration, 'caseClock.duration');
+  checkDurationRules(errors, value.durationRules, 'caseClock.durationRules');
+  if (value.startsAfter !== undefined && checkString(errors, value.startsAfter, 'caseClock.startsAfter')) {
+    resolve('caseClock.startsAfter', value.startsAfter);
+  }
+  if (typeof value.pauseOnApplicant !== 'boolean') {
+    errors.add('caseClock.pauseOnApplicant', `must be true or false (${describe(value.pauseOnApplicant)})`);
+  }
+}
+
+function checkAppeal(
+  errors: SchemaErrors,
+  value: unknown,
+  resolve: (path: string, id: string) => void,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) {
+    errors.add('appeal', `must be { step, window } (${describe(value)})`);
+    return undefined;
+  }
+  checkKnownKeys(errors, value, 'appeal', ['step', 'window']);
+  checkDuration(errors, value.window, 'appeal.window');
+  if (!checkString(errors, value.step, 'appeal.step')) return undefined;
+  resolve('appeal.step', value.step);
+  return value.step;
+}
+
+function checkReachability(
+  errors: SchemaErrors,
+  shapes: StepShape[],
+  ids: Map<string, StepShape>,
+  roots: string[],
+): void {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(ids.get(id)?.targets ?? []));
+  }
+  for (const shape of shapes) {
+    if (shape.member || shape.id === undefined || seen.has(shape.id)) continue;
+    errors.add(shape.path, `step '${shape.id}' is unreachable from start`);
+  }
+}
+
+/** " (did you mean 'issuance'?)" for a near miss, because most unknown ids are typos. */
+function suggest(id: string, known: string[]): string {
+  const near = known.find((k) => distance(k, id) <= 2);
+  return near ? ` (did you mean '${near}'?)` : '';
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

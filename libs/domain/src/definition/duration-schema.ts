@@ -1,0 +1,75 @@
+import { ACTOR_ROLES } from '../actor';
+import type { Condition, Duration, DurationUnit, StepOwner } from './process-definition.types';
+import { checkKnownKeys, checkOneOf, checkString, describe, isRecord, type SchemaErrors } from './schema-reader';
+
+export const DURATION_UNITS: readonly DurationUnit[] = ['workingDays', 'calendarDays', 'hours', 'minutes', 'seconds'];
+const OPERATORS = ['==', '!=', '>', '>=', '<', '<='] as const;
+// Steps are worked by people or the applicant; system, auditors and administrators own no work.
+const OWNER_ROLES = ACTOR_ROLES.filter((r) => r === 'applicant' || r === 'clerk' || r === 'supervisor');
+
+export function checkDuration(errors: SchemaErrors, value: unknown, path: string): value is Duration {
+  if (!isRecord(value)) {
+    errors.add(path, `must be { value, unit } (${describe(value)})`);
+    return false;
+  }
+  checkKnownKeys(errors, value, path, ['value', 'unit']);
+  if (!checkOneOf(errors, value.unit, `${path}.unit`, DURATION_UNITS)) return false;
+  const days = value.unit === 'workingDays' || value.unit === 'calendarDays';
+  const n = value.value;
+  const ok = typeof n === 'number' && Number.isFinite(n) && n > 0 && (!days || Number.isInteger(n)) && n <= 36_500;
+  if (!ok) errors.add(`${path}.value`, `must be a positive ${days ? 'whole number' : 'number'} (${describe(n)})`);
+  return ok;
+}
+
+export function checkCondition(errors: SchemaErrors, value: unknown, path: string): value is Condition {
+  if (!isRecord(value)) {
+    errors.add(path, `must be a condition object (${describe(value)})`);
+    return false;
+  }
+  const before = errors.list.length;
+  if ('all' in value || 'any' in value) {
+    const key = 'all' in value ? 'all' : 'any';
+    checkKnownKeys(errors, value, path, [key]);
+    const list = value[key];
+    if (!Array.isArray(list) || list.length === 0)
+      errors.add(`${path}.${key}`, 'must be a non-empty list of conditions');
+    else list.forEach((c, i) => checkCondition(errors, c, `${path}.${key}[${i}]`));
+  } else if ('not' in value) {
+    checkKnownKeys(errors, value, path, ['not']);
+    checkCondition(errors, value.not, `${path}.not`);
+  } else {
+    checkKnownKeys(errors, value, path, ['attr', 'op', 'value']);
+    checkString(errors, value.attr, `${path}.attr`);
+    checkOneOf(errors, value.op, `${path}.op`, OPERATORS);
+    if (!['string', 'number', 'boolean'].includes(typeof value.value)) {
+      errors.add(`${path}.value`, `must be a string, number or boolean (${describe(value.value)})`);
+    } else if (['>', '>=', '<', '<='].includes(value.op as string) && typeof value.value === 'boolean') {
+      errors.add(`${path}.value`, `cannot order booleans with '${String(value.op)}'`);
+    }
+  }
+  return errors.list.length === before;
+}
+
+export function checkOwner(errors: SchemaErrors, value: unknown, path: string): value is StepOwner {
+  if (!isRecord(value)) {
+    errors.add(path, `must be { department, role } (${describe(value)})`);
+    return false;
+  }
+  checkKnownKeys(errors, value, path, ['department', 'role']);
+  const ok = checkString(errors, value.department, `${path}.department`);
+  return checkOneOf(errors, value.role, `${path}.role`, OWNER_ROLES) && ok;
+}
+
+export function checkDurationRules(errors: SchemaErrors, value: unknown, path: string): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    errors.add(path, `must be a list of { when, duration } (${describe(value)})`);
+    return;
+  }
+  value.forEach((rule, i) => {
+    if (!isRecord(rule)) return errors.add(`${path}[${i}]`, 'must be { when, duration }');
+    checkKnownKeys(errors, rule, `${path}[${i}]`, ['when', 'duration']);
+    checkCondition(errors, rule.when, `${path}[${i}].when`);
+    checkDuration(errors, rule.duration, `${path}[${i}].duration`);
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * A tiny hand-written schema checker: definitions are loaded from JSON published by administrators, and
+ * every fault is reported with its path so the author can fix them all in one pass.
+ */
+export class SchemaErrors {
+  readonly list: string[] = [];
+
+  add(path: string, fault: string): void {
+    this.list.push(`${path}: ${fault}`);
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  return `got ${JSON.stringify(value)}`;
+}
+
+export function checkString(errors: SchemaErrors, value: unknown, path: string, pattern?: RegExp): value is string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    errors.add(path, `must be a non-empty string (${describe(value)})`);
+    return false;
+  }
+  if (pattern && !pattern.test(value)) {
+    errors.add(path, `'${value}' must match ${String(pattern)}`);
+    return false;
+  }
+  return true;
+}
+
+export function checkOneOf<T extends string>(
+  errors: SchemaErrors,
+  value: unknown,
+  path: string,
+  allowed: readonly T[],
+): value is T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
+  errors.add(path, `must be one of ${allowed.join(', ')} (${describe(value)})`);
+  return false;
+}
+
+export function checkOptionalBoolean(errors: SchemaErrors, value: unknown, path: string): void {
+  if (value !== undefined && typeof value !== 'boolean') errors.add(path, `must be true or false (${describe(value)})`);
+}
+
+/** Flags properties the schema does not know, which are nearly always typos ("nxt", "duraton"). */
+export function checkKnownKeys(
+  errors: SchemaErrors,
+  value: Record<string, unknown>,
+  path: string,
+  known: readonly string[],
+): void {
+  for (const key of Object.keys(value)) if (!known.includes(key)) errors.add(`${path}.${key}`, 'unknown property');
+}

@@ -1,0 +1,181 @@
+import type { Actor } from '../actor';
+import type { Duration } from '../definition/process-definition.types';
+import type { InformationItem } from './case-state.types';
+
+interface EventBase {
+  /** ISO-8601 UTC time of the event (workflow time for timers and Updates). */
+  at: string;
+  actor: Actor;
+}
+
+/** A decision on an active task, member review or applicant step. */
+export interface DecideEvent extends EventBase {
+  type: 'decide';
+  stepId: string;
+  outcome: string;
+  reason?: string;
+  conditions?: string[];
+}
+
+/** A pending timer fired; `timerId` comes from `state.timers`. */
+export interface TimerEvent extends EventBase {
+  type: 'timer';
+  timerId: string;
+}
+
+export interface WithdrawEvent extends EventBase {
+  type: 'withdraw';
+  reason?: string;
+}
+
+/** An itemised request for information on a step; the step waits on the applicant. */
+export interface RequestInformationEvent extends EventBase {
+  type: 'request-information';
+  stepId: string;
+  items: InformationItem[];
+  reason?: string;
+}
+
+/** The applicant's resubmittal; `itemIds` lists what was provided (all items by default). */
+export interface AnswerInformationEvent extends EventBase {
+  type: 'answer-information';
+  stepId: string;
+  itemIds?: string[];
+  note?: string;
+}
+
+/** Accept the step now with one notice of missing items and a deadline (from the definition). */
+export interface AcceptWithMissingEvent extends EventBase {
+  type: 'accept-with-missing';
+  stepId: string;
+  items: InformationItem[];
+  reason?: string;
+}
+
+/** External: a document (a missing item) was delivered and verified. */
+export interface DocumentVerifiedEvent extends EventBase {
+  type: 'document-verified';
+  itemId: string;
+  documentId?: string;
+}
+
+/** External: the fee for a payment step was paid. */
+export interface PaymentConfirmedEvent extends EventBase {
+  type: 'payment-confirmed';
+  stepId: string;
+  reference: string;
+  amount?: number;
+}
+
+/** External: an inspection step's result. */
+export interface InspectionResultEvent extends EventBase {
+  type: 'inspection-result';
+  stepId: string;
+  passed: boolean;
+  findings?: string;
+}
+
+/** The applicant's signed pledge (commitment-based approval). */
+export interface PledgeEvent extends EventBase {
+  type: 'pledge';
+  statement: string;
+  items?: string[];
+}
+
+/** The applicant's notice that it will rely on a deemed approval of the step. */
+export interface GiveNoticeEvent extends EventBase {
+  type: 'give-notice';
+  stepId: string;
+}
+
+/** A clerk or supervisor proposes more time; it takes effect only when the applicant accepts. */
+export interface ProposeExtensionEvent extends EventBase {
+  type: 'propose-extension';
+  /** Omit (or null) for the case's statutory clock. */
+  stepId?: string | null;
+  by: Duration;
+  reason: string;
+}
+
+export interface AcceptExtensionEvent extends EventBase {
+  type: 'accept-extension';
+  extensionId: string;
+}
+
+export interface DeclineExtensionEvent extends EventBase {
+  type: 'decline-extension';
+  extensionId: string;
+  reason?: string;
+}
+
+export interface AppealEvent extends EventBase {
+  type: 'appeal';
+  grounds: string;
+}
+
+export interface ClaimEvent extends EventBase {
+  type: 'claim';
+  stepId: string;
+}
+
+export interface ReassignEvent extends EventBase {
+  type: 'reassign';
+  stepId: string;
+  assignee: { id: string; name?: string };
+  reason?: string;
+}
+
+/** A supervisor stops the case clock for an excluded activity (e.g. an external expert review). */
+export interface PauseClockEvent extends EventBase {
+  type: 'pause-clock';
+  reason: string;
+}
+
+export interface ResumeClockEvent extends EventBase {
+  type: 'resume-clock';
+}
+
+export type CaseEvent =
+  | DecideEvent
+  | TimerEvent
+  | WithdrawEvent
+  | RequestInformationEvent
+  | AnswerInformationEvent
+  | AcceptWithMissingEvent
+  | DocumentVerifiedEvent
+  | PaymentConfirmedEvent
+  | InspectionResultEvent
+  | PledgeEvent
+  | GiveNoticeEvent
+  | ProposeExtensionEvent
+  | AcceptExtensionEvent
+  | DeclineExtensionEvent
+  | AppealEvent
+  | ClaimEvent
+  | ReassignEvent
+  | PauseClockEvent
+  | ResumeClockEvent;
+
+export type CaseEventType = CaseEvent['type'];
+
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'decide',
+  'timer',
+  'withdraw',
+  'request-information',
+  'answer-information',
+  'accept-with-missing',
+  'document-verified',
+  'payment-confirmed',
+  'inspection-result',
+  'pledge',
+  'give-notice',
+  'propose-extension',
+  'accept-extension',
+  'decline-extension',
+  'appeal',
+  'claim',
+  'reassign',
+  'pause-clock',
+  'resume-clock',
+];

@@ -1,0 +1,176 @@
+import type { Actor } from '../actor';
+import type { AttributeValue, Duration, StepKind, StepOwner } from '../definition/process-definition.types';
+import type { Clock } from './clock.types';
+
+/**
+ * Open: in_progress, awaiting_applicant, under_appeal. Decided: approved (may still run post-approval steps),
+ * refused (may be appealed). Final: withdrawn, lapsed, revoked.
+ */
+export type CaseStatus =
+  'in_progress' | 'awaiting_applicant' | 'under_appeal' | 'approved' | 'refused' | 'withdrawn' | 'lapsed' | 'revoked';
+
+export const CASE_STATUSES: readonly CaseStatus[] = [
+  'in_progress',
+  'awaiting_applicant',
+  'under_appeal',
+  'approved',
+  'refused',
+  'withdrawn',
+  'lapsed',
+  'revoked',
+];
+
+export const OPEN_STATUSES: readonly CaseStatus[] = ['in_progress', 'awaiting_applicant', 'under_appeal'];
+
+export type StepState = 'active' | 'awaiting_applicant';
+
+export interface ActiveStep {
+  stepId: string;
+  title: string;
+  kind: StepKind;
+  owner: StepOwner;
+  state: StepState;
+  /** 1 the first time the step runs, 2 after a corrections loop brings it back, … */
+  activation: number;
+  activatedAt: string;
+  /** When the step's clock (or its review group's) expires; mirrors `clock` for status pages. */
+  dueAt?: string;
+  dueDate?: string;
+  clock?: Clock;
+  /** The id of the clerk who claimed the step (or was assigned it). */
+  assignee?: string;
+  assigneeName?: string;
+  /** For a member review: its parallel group. */
+  groupId?: string;
+  /** For a parallel group: member ids still deciding, and the outcomes of those that decided. */
+  pendingMembers?: string[];
+  votes?: Record<string, string>;
+  escalated: boolean;
+  escalatedAt?: string;
+  /** Notice the applicant gave that it will rely on a deemed approval. */
+  noticeGivenAt?: string;
+}
+
+export type StepResult = 'completed' | 'skipped' | 'cancelled';
+
+export interface StepRecord {
+  stepId: string;
+  activation: number;
+  result: StepResult;
+  outcome?: string;
+  at: string;
+  by: Actor;
+  deemed?: boolean;
+  reason?: string;
+  conditions?: string[];
+  groupId?: string;
+}
+
+export interface PendingTimer {
+  id: string;
+  dueAt: string;
+  kind: 'step-due' | 'case-due' | 'missing-documents';
+  stepId?: string;
+}
+
+export interface InformationItem {
+  id: string;
+  description: string;
+}
+
+export interface InformationRequest {
+  id: string;
+  stepId: string;
+  items: InformationItem[];
+  requestedAt: string;
+  requestedBy: Actor;
+  reason?: string;
+  /** closed: the step ended (decided, cancelled) while the request was still open. */
+  status: 'open' | 'answered' | 'closed';
+  answeredAt?: string;
+  providedItemIds?: string[];
+}
+
+export interface MissingDocumentsNotice {
+  stepId: string;
+  items: InformationItem[];
+  outstanding: string[];
+  noticeAt: string;
+  deadlineAt: string;
+  deadlineDate?: string;
+  status: 'open' | 'fulfilled' | 'lapsed';
+}
+
+export interface Extension {
+  id: string;
+  /** null: the case's statutory clock. */
+  stepId: string | null;
+  by: Duration;
+  reason: string;
+  proposedBy: Actor;
+  proposedAt: string;
+  status: 'proposed' | 'accepted' | 'declined';
+  decidedAt?: string;
+}
+
+export interface Pledge {
+  statement: string;
+  items: string[];
+  by: Actor;
+  at: string;
+}
+
+export interface ApprovalCondition {
+  text: string;
+  stepId: string;
+  at: string;
+}
+
+export interface AppealRecord {
+  grounds: string;
+  by: Actor;
+  at: string;
+  outcome?: string;
+}
+
+export interface Decision {
+  status: CaseStatus;
+  stepId: string | null;
+  outcome?: string;
+  at: string;
+  deemed?: boolean;
+}
+
+export interface CaseState {
+  requestId: string;
+  definitionKey: string;
+  definitionVersion: number;
+  requestType: string;
+  jurisdiction: string;
+  applicant: Actor;
+  attributes: Record<string, AttributeValue>;
+  submittedAt: string;
+  status: CaseStatus;
+  /** True once the case takes no further events other than an appeal within its window. */
+  closed: boolean;
+  seq: number;
+  /** Time of the last event applied. */
+  updatedAt: string;
+  activeSteps: ActiveStep[];
+  history: StepRecord[];
+  timers: PendingTimer[];
+  caseClock?: Clock;
+  caseOverdue: boolean;
+  informationRequests: InformationRequest[];
+  missingDocuments?: MissingDocumentsNotice;
+  extensions: Extension[];
+  pledge?: Pledge;
+  conditions: ApprovalCondition[];
+  appeal?: AppealRecord;
+  /** The latest decision that set the case's status (approval, refusal, lapse, revocation…). */
+  decision?: Decision;
+  /** Activation counters per step id, so re-activated steps get fresh timer ids. */
+  activations: Record<string, number>;
+  /** Case-level clock pauses started by a supervisor for excluded activities (e.g. expert review). */
+  manualPause?: { reason: string; at: string };
+}

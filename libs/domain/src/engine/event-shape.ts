@@ -1,0 +1,69 @@
+import { ACTOR_ROLES } from '../actor';
+import { isInstant } from '../calendar/working-calendar';
+import { DomainError } from '../domain-error';
+import type { CaseEvent } from './case-event.types';
+import { CASE_EVENT_TYPES } from './case-event.types';
+
+/*
+ * Events arrive from HTTP bodies and Temporal payloads, so the reducer checks their shape itself: a
+ * malformed event must be refused with a reason, never crash the workflow task.
+ */
+
+type Check = (value: unknown) => boolean;
+const str: Check = (v) => typeof v === 'string' && v.trim().length > 0;
+const optStr: Check = (v) => v === undefined || typeof v === 'string';
+const strList: Check = (v) => Array.isArray(v) && v.every(str);
+const optStrList: Check = (v) => v === undefined || strList(v);
+const items: Check = (v) =>
+  Array.isArray(v) && v.length > 0 && v.every((i) => isRecord(i) && str(i.id) && str(i.description));
+const duration: Check = (v) =>
+  isRecord(v) &&
+  typeof v.value === 'number' &&
+  Number.isInteger(v.value) &&
+  v.value > 0 &&
+  ['workingDays', 'calendarDays', 'hours', 'minutes', 'seconds'].includes(v.unit as string);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
+  decide: { stepId: str, outcome: str, reason: optStr, conditions: optStrList },
+  timer: { timerId: str },
+  withdraw: { reason: optStr },
+  'request-information': { stepId: str, items, reason: optStr },
+  'answer-information': { stepId: str, itemIds: optStrList, note: optStr },
+  'accept-with-missing': { stepId: str, items, reason: optStr },
+  'document-verified': { itemId: str, documentId: optStr },
+  'payment-confirmed': { stepId: str, reference: str, amount: (v) => v === undefined || typeof v === 'number' },
+  'inspection-result': { stepId: str, passed: (v) => typeof v === 'boolean', findings: optStr },
+  pledge: { statement: str, items: optStrList },
+  'give-notice': { stepId: str },
+  'propose-extension': { stepId: (v) => v === undefined || v === null || str(v), by: duration, reason: str },
+  'accept-extension': { extensionId: str },
+  'decline-extension': { extensionId: str, reason: optStr },
+  appeal: { grounds: str },
+  claim: { stepId: str },
+  reassign: { stepId: str, assignee: (v) => isRecord(v) && str(v.id) && optStr(v.name), reason: optStr },
+  'pause-clock': { reason: str },
+  'resume-clock': {},
+};
+
+/** Throws INVALID_EVENT naming the first bad field. */
+export function assertEventShape(event: unknown): asserts event is CaseEvent {
+  if (!isRecord(event)) throw new DomainError('INVALID_EVENT', 'an event must be an object');
+  const type = event.type as CaseEvent['type'];
+  if (!CASE_EVENT_TYPES.includes(type)) {
+    throw new DomainError('INVALID_EVENT', `unknown event type '${String(event.type)}'`);
+  }
+  if (!isInstant(event.at)) {
+    throw new DomainError('INVALID_EVENT', `${type}.at: '${String(event.at)}' is not an ISO-8601 UTC time`);
+  }
+  const actor = event.actor;
+  if (!isRecord(actor) || !str(actor.id) || !ACTOR_ROLES.includes(actor.role as never)) {
+    throw new DomainError('INVALID_EVENT', `${type}.actor: needs an id and a role (${ACTOR_ROLES.join(', ')})`);
+  }
+  for (const [field, check] of Object.entries(FIELDS[type])) {
+    if (!check(event[field])) throw new DomainError('INVALID_EVENT', `${type}.${field}: missing or malformed`);
+  }
+}

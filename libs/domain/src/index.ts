@@ -1,0 +1,25 @@
+export * from './actor';
+export * from './domain-error';
+
+export type * from './calendar/working-calendar.types';
+export * from './calendar/working-calendar';
+export * from './calendar/calendar-validator';
+export * from './calendar/calendars';
+
+export type * from './definition/process-definition.types';
+export { evaluateCondition } from './definition/condition';
+export { findStep, outcomesOf, stepIndex } from './definition/definition-index';
+export { validateDefinition, type ValidationResult } from './definition/definition-validator';
+export * from './definitions';
+
+export type * from './engine/clock.types';
+export type * from './engine/case-state.types';
+export { CASE_STATUSES, OPEN_STATUSES } from './engine/case-state.types';
+export type * from './engine/case-event.types';
+export { CASE_EVENT_TYPES } from './engine/case-event.types';
+export type * from './engine/transition.types';
+export type * from './engine/process-context.types';
+export { clockStatus, dueFrom, type ClockStatus, type Due } from './engine/clock';
+export { apply, checkEvent, rejectionReason, startCase } from './engine/case-engine';
+export { nextTimer, isClosed } from './engine/finalize';
+export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './engine/replay';
