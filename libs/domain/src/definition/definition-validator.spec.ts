@@ -1,0 +1,164 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
+   these specs corrupt definitions on purpose, which no static type can describe. */
+import { builtInCalendars } from '../calendar/calendars';
+import { validateCalendar } from '../calendar/calendar-validator';
+import { builtInDefinitions, buildingPermitDefinition, builtInDefinitionsAsJson } from '../definitions';
+import { validateDefinition } from './definition-validator';
+
+function withSteps(mutate: (def: Record<string, any>) => void): unknown {
+  const copy = JSON.parse(JSON.stringify(buildingPermitDefinition)) as Record<string, any>;
+  mutate(copy);
+  return copy;
+}
+
+function errorsOf(input: unknown): string[] {
+  const result = validateDefinition(input);
+  return result.ok ? [] : result.errors;
+}
+
+describe(validateDefinition.name, () => {
+  it.each(builtInDefinitions.map((d) => [d.key, d]))('accepts the built-in %s', (_key, definition) => {
+    expect(errorsOf(definition)).toEqual([]);
+  });
+
+  it('accepts the built-ins loaded back from JSON files and returns a detached copy', () => {
+    for (const text of Object.values(builtInDefinitionsAsJson())) {
+      const input: unknown = JSON.parse(text);
+      const result = validateDefinition(input);
+      expect(result.ok && result.definition).toEqual(input);
+      expect(result.ok && result.definition).not.toBe(input);
+    }
+  });
+
+  it('names the path of an unknown step reference and suggests the near miss', () => {
+    const input = withSteps((d) => (d.steps[5].next.issued = 'isuance'));
+
+    expect(errorsOf(input)).toContain("steps[5].next.issued: unknown step 'isuance' (did you mean 'issuance'?)");
+  });
+
+  it('reports duplicate ids, including members of review groups', () => {
+    const input = withSteps((d) => (d.steps[1].members[2].id = 'fire-review'));
+
+    expect(errorsOf(input)).toContain(
+      "steps[1].members[2].id: duplicate step id 'fire-review' (also steps[1].members[1])",
+    );
+  });
+
+  it('reports steps no route reaches', () => {
+    const input = withSteps((d) => d.steps.push({ ...d.steps[5], id: 'orphan' }));
+
+    expect(errorsOf(input)).toEqual(["steps[10]: step 'orphan' is unreachable from start"]);
+  });
+
+  it('reports bad durations', () => {
+    const input = withSteps((d) => {
+      d.steps[0].duration = { value: 2.5, unit: 'workingDays' };
+      d.steps[2].duration = { value: 3, unit: 'fortnights' };
+    });
+
+    expect(errorsOf(input)).toEqual([
+      'steps[0].duration.value: must be a positive whole number (got 2.5)',
+      'steps[2].duration.unit: must be one of workingDays, calendarDays, hours, minutes, seconds (got "fortnights")',
+    ]);
+  });
+
+  it('refuses a deemed approval without notice', () => {
+    const input = withSteps((d) => delete d.steps[3].onTimeout.requiresNotice);
+
+    expect(errorsOf(input)).toEqual([
+      'steps[3].onTimeout: a deemed approval needs requiresNotice: true (the law grants it only after notice)',
+    ]);
+  });
+
+  it('refuses a timeout on a step without a duration, and a deemed outcome the step does not have', () => {
+    const input = withSteps((d) => {
+      delete d.steps[0].duration;
+      d.steps[0].onTimeout.outcome = 'approved';
+    });
+
+    expect(errorsOf(input)).toEqual([
+      'steps[0].onTimeout: the step has no duration to time out',
+      "steps[0].onTimeout.outcome: 'approved' is not an outcome of the step (complete)",
+    ]);
+  });
+
+  it('requires a route for every member outcome of a review group and for skips', () => {
+    const input = withSteps((d) => {
+      delete d.steps[1].next.corrections;
+      delete d.steps[6].next.skipped;
+    });
+
+    expect(errorsOf(input)).toEqual(
+      expect.arrayContaining([
+        "steps[1].next: no route for member outcome 'corrections'",
+        "steps[6].next.skipped: required: the step has a 'when' condition and must say where a skip leads",
+      ]),
+    );
+  });
+
+  it('flags unknown properties, routes into a member review, bad quorums and fixed outcomes', () => {
+    const input = withSteps((d) => {
+      d.steps[0].nxt = {};
+      d.steps[0].next.complete = 'fire-review';
+      d.steps[1].mode = 'quorum';
+      d.steps[1].quorum = 9;
+      d.steps[4].next = { paid: 'issuance', refunded: 'issuance' };
+    });
+
+    expect(errorsOf(input)).toEqual(
+      expect.arrayContaining([
+        'steps[0].nxt: unknown property',
+        "steps[0].next.complete: 'fire-review' is a member review: route to its group instead",
+        'steps[1].quorum: must be a whole number from 1 to the number of members (got 9)',
+        "steps[4].next.refunded: a payment step has no outcome 'refunded'",
+      ]),
+    );
+  });
+
+  it('checks routing conditions', () => {
+    const input = withSteps((d) => (d.steps[1].members[3].when = { attr: 'floorAreaM2', op: '=>', value: true }));
+
+    expect(errorsOf(input)).toEqual(['steps[1].members[3].when.op: must be one of ==, !=, >, >=, <, <= (got "=>")']);
+  });
+
+  it('reports root faults without throwing on garbage', () => {
+    expect(errorsOf(null)).toEqual(['definition: must be an object (got null)']);
+    expect(errorsOf({ key: 'X Y', version: 0, steps: [] })).toEqual(
+      expect.arrayContaining([
+        "key: 'X Y' must match /^[a-z0-9][a-z0-9-]*$/",
+        'version: must be a positive whole number (got 0)',
+        'steps: must be a non-empty list of steps',
+        'start: must name the first step(s) (missing)',
+      ]),
+    );
+  });
+});
+
+describe(validateCalendar.name, () => {
+  it.each(builtInCalendars.map((c) => [c.id, c]))('accepts the built-in %s', (_id, calendar) => {
+    expect(validateCalendar(calendar)).toMatchObject({ ok: true });
+  });
+
+  it('reports bad dates, duplicates and make-up days that are not weekend days', () => {
+    const result = validateCalendar({
+      id: 'xx',
+      name: 'Test',
+      weekendDays: [0, 6],
+      holidays: [
+        { date: '2026-02-30', name: 'No such day' },
+        { date: '2026-03-02', name: 'A' },
+        { date: '2026-03-02', name: 'B' },
+      ],
+      makeUpWorkingDays: [{ date: '2026-03-03', name: 'Tuesday' }],
+    });
+
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'holidays[0].date: must be a YYYY-MM-DD date (got "2026-02-30")',
+        'holidays[2].date: 2026-03-02 is listed twice',
+        'makeUpWorkingDays[0]: 2026-03-03 is already a working day (not a weekend day)',
+      ],
+    });
+  });
+});

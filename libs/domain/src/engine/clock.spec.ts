@@ -1,0 +1,106 @@
+import { cnCalendar, gbEngCalendar } from '../calendar/calendars';
+import { clockStatus, dueFrom, extendClock, pauseClock, restartClock, resumeClock, startClock } from './clock';
+
+describe('clock', () => {
+  describe(dueFrom.name, () => {
+    it('ends a working-day period at the end of its last working day, counting make-up Saturdays', () => {
+      expect(dueFrom(cnCalendar, '2026-02-10T08:00:00Z', { value: 15, unit: 'workingDays' })).toEqual({
+        dueDate: '2026-03-09',
+        dueAt: '2026-03-10T00:00:00.000Z',
+      });
+    });
+
+    it('counts calendar days straight through holidays', () => {
+      expect(dueFrom(gbEngCalendar, '2026-04-01T12:00:00Z', { value: 21, unit: 'calendarDays' }).dueDate).toBe(
+        '2026-04-22',
+      );
+    });
+
+    it('is exact for second-scale units used by integration tests', () => {
+      expect(dueFrom(cnCalendar, '2026-02-16T00:00:00Z', { value: 5, unit: 'seconds' })).toEqual({
+        dueAt: '2026-02-16T00:00:05.000Z',
+      });
+      expect(dueFrom(cnCalendar, '2026-02-16T00:00:00Z', { value: 2, unit: 'hours' }).dueAt).toBe(
+        '2026-02-16T02:00:00.000Z',
+      );
+    });
+  });
+
+  describe(pauseClock.name, () => {
+    it('shifts a working-day deadline by the working days the clock was stopped', () => {
+      const sut = startClock(gbEngCalendar, '2026-03-02T09:00:00Z', { value: 10, unit: 'workingDays' });
+      expect(sut.dueDate).toBe('2026-03-16');
+
+      pauseClock(gbEngCalendar, sut, 'rfi:rfi-1', '2026-03-04T09:00:00Z');
+      expect(sut.remaining).toBe(8);
+      resumeClock(gbEngCalendar, sut, 'rfi:rfi-1', '2026-03-11T15:00:00Z');
+
+      expect(sut.dueDate).toBe('2026-03-23');
+      expect(sut.pauses).toEqual([{ reason: 'rfi:rfi-1', from: '2026-03-04T09:00:00Z', to: '2026-03-11T15:00:00Z' }]);
+    });
+
+    it('keeps running only when every reason to stop has ended', () => {
+      const sut = startClock(cnCalendar, '2026-03-02T09:00:00Z', { value: 60, unit: 'seconds' });
+      pauseClock(cnCalendar, sut, 'a', '2026-03-02T09:00:10Z');
+      pauseClock(cnCalendar, sut, 'b', '2026-03-02T09:00:20Z');
+      resumeClock(cnCalendar, sut, 'a', '2026-03-02T09:00:30Z');
+      expect(sut.pausedBy).toEqual(['b']);
+
+      resumeClock(cnCalendar, sut, 'b', '2026-03-02T09:01:10Z');
+
+      expect(sut.dueAt).toBe('2026-03-02T09:02:00.000Z');
+    });
+
+    it('stretches across a holiday block when paused before it', () => {
+      const sut = startClock(cnCalendar, '2026-02-09T09:00:00Z', { value: 5, unit: 'workingDays' });
+      expect(sut.dueDate).toBe('2026-02-14');
+      pauseClock(cnCalendar, sut, 'x', '2026-02-11T09:00:00Z');
+      resumeClock(cnCalendar, sut, 'x', '2026-02-13T09:00:00Z');
+
+      expect(sut.dueDate).toBe('2026-02-25');
+    });
+  });
+
+  it('restarts a full period from the resubmittal', () => {
+    const sut = startClock(gbEngCalendar, '2026-03-02T09:00:00Z', { value: 30, unit: 'calendarDays' });
+    pauseClock(gbEngCalendar, sut, 'rfi', '2026-03-20T09:00:00Z');
+    restartClock(gbEngCalendar, sut, '2026-04-10T09:00:00Z');
+
+    expect(sut.dueDate).toBe('2026-05-10');
+    expect(sut.pausedBy).toEqual([]);
+  });
+
+  it('adds an agreed extension to a running or a stopped clock', () => {
+    const running = startClock(gbEngCalendar, '2026-03-02T09:00:00Z', { value: 56, unit: 'calendarDays' });
+    extendClock(gbEngCalendar, running, { value: 28, unit: 'calendarDays' });
+    expect(running.dueDate).toBe('2026-05-25');
+
+    const stopped = startClock(gbEngCalendar, '2026-03-02T09:00:00Z', { value: 10, unit: 'workingDays' });
+    pauseClock(gbEngCalendar, stopped, 'x', '2026-03-02T10:00:00Z');
+    extendClock(gbEngCalendar, stopped, { value: 5, unit: 'workingDays' });
+    resumeClock(gbEngCalendar, stopped, 'x', '2026-03-02T11:00:00Z');
+    expect(stopped.dueDate).toBe('2026-03-23');
+  });
+
+  describe(clockStatus.name, () => {
+    it('reports days remaining, overdue and a stopped clock as a status page shows them', () => {
+      const sut = startClock(gbEngCalendar, '2026-03-02T09:00:00Z', { value: 10, unit: 'workingDays' });
+
+      expect(clockStatus(gbEngCalendar, sut, '2026-03-09T12:00:00Z')).toMatchObject({
+        remaining: 5,
+        remainingUnit: 'workingDays',
+        overdue: false,
+        paused: false,
+      });
+      expect(clockStatus(gbEngCalendar, sut, '2026-03-17T00:00:00Z')).toMatchObject({ overdue: true, remaining: -1 });
+
+      pauseClock(gbEngCalendar, sut, 'x', '2026-03-09T12:00:00Z');
+      expect(clockStatus(gbEngCalendar, sut, '2026-03-12T12:00:00Z')).toMatchObject({
+        paused: true,
+        remaining: 5,
+        overdue: false,
+        dueDate: '2026-03-19',
+      });
+    });
+  });
+});
