@@ -32,7 +32,11 @@ export default async function globalSetup(): Promise<void> {
   const temporal = config.TEMPORAL_ADDRESS
     ? undefined
     : await startTemporalDevServer({
-        cliPath: await ensureTemporalCli({ explicitPath: config.TEMPORAL_CLI, cacheDir: config.ONEWINDOW_CACHE_DIR, log }),
+        cliPath: await ensureTemporalCli({
+          explicitPath: config.TEMPORAL_CLI,
+          cacheDir: config.ONEWINDOW_CACHE_DIR,
+          log,
+        }),
         port: 0,
         uiPort: false,
         namespace: config.TEMPORAL_NAMESPACE,

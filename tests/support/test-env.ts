@@ -20,12 +20,17 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function startTestEnv(
-  wrap: (real: RecordActivities) => RecordActivities = (real) => real,
-): Promise<TestEnv> {
+export interface TestEnvOptions {
+  wrap?: (real: RecordActivities) => RecordActivities;
+  taskQueue?: string;
+}
+
+export async function startTestEnv({
+  wrap = (real) => real,
+  taskQueue = `test-${randomUUID()}`,
+}: TestEnvOptions = {}): Promise<TestEnv> {
   const config = loadConfig();
   const db = await createDataSource(config.databaseUrl).initialize();
-  const taskQueue = `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await createApprovalWorker({
     connection: nativeConnection,

@@ -10,6 +10,7 @@ export const DEMO_USERS: readonly Actor[] = [
   { id: 'clerk-environment', role: 'clerk', department: 'environment', name: 'Li Wei (Environment)' },
   { id: 'clerk-grid', role: 'clerk', department: 'grid', name: 'Sam Okafor (Grid utility)' },
   { id: 'clerk-transport', role: 'clerk', department: 'transport', name: 'Eva Novak (Transport)' },
+  { id: 'clerk-finance', role: 'clerk', department: 'finance', name: 'Olu Adeyemi (Cashier)' },
   { id: 'supervisor', role: 'supervisor', name: 'Maria Lopez (Supervisor)' },
   { id: 'auditor', role: 'auditor', name: 'Jon Berg (Audit office)' },
   { id: 'admin', role: 'administrator', name: 'Ada Admin' },

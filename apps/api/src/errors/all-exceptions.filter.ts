@@ -16,7 +16,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const error = toApiError(exception);
     const correlationId = correlationIdOf(request);
     if (error.code === ApiErrorCode.INTERNAL) {
-      this.logger.error({ msg: 'unhandled error', correlationId, err: String((exception as Error)?.stack ?? exception) });
+      this.logger.error({
+        msg: 'unhandled error',
+        correlationId,
+        err: String((exception as Error)?.stack ?? exception),
+      });
     }
     const body: ErrorBody = { code: error.code, message: error.message, correlationId };
     if (error.details !== undefined) body.details = error.details;
@@ -29,7 +33,8 @@ export function toApiError(exception: unknown): ApiError {
   if (exception instanceof DomainError) return fromDomainError(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
   const bodyParserType = (exception as { type?: unknown })?.type;
-  if (bodyParserType === 'entity.parse.failed') return new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON');
+  if (bodyParserType === 'entity.parse.failed')
+    return new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON');
   if (bodyParserType === 'entity.too.large') return new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, 'Body is too large');
   return new ApiError(ApiErrorCode.INTERNAL, 'Internal error');
 }

@@ -3,9 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { RequestDetailView, RequestSummaryView } from './request.views';
-import { DecideDto, SubmitRequestDto, WithdrawDto } from './requests.dto';
+import { DecideDto, PaymentDto, SubmitRequestDto, WithdrawDto } from './requests.dto';
 import { RequestsService } from './requests.service';
-
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -40,6 +39,17 @@ export class RequestsController {
     @Body() dto: DecideDto,
   ): Promise<RequestDetailView> {
     return this.service.decide(actor, id, stepId, dto);
+  }
+
+  @Post(':id/payments')
+  @HttpCode(202)
+  @Roles('clerk', 'supervisor')
+  confirmPayment(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PaymentDto,
+  ): Promise<{ accepted: true }> {
+    return this.service.confirmPayment(actor, id, dto);
   }
 
   @Post(':id/withdraw')

@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Min,
   ValidateBy,
   ValidationOptions,
 } from 'class-validator';
@@ -82,4 +84,21 @@ export class WithdrawDto {
   @IsString()
   @Length(1, 2000)
   reason?: string;
+}
+
+export class PaymentDto {
+  @ApiProperty({ example: 'fee' })
+  @Matches(KEY, { message: 'stepId must be a lower-case key such as fee' })
+  stepId!: string;
+
+  @ApiProperty({ example: 'PAY-2026-000123', description: 'Reference of the payment provider' })
+  @IsString()
+  @Length(1, 200)
+  reference!: string;
+
+  @ApiPropertyOptional({ example: 1250.5 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  amount?: number;
 }

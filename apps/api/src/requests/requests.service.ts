@@ -1,6 +1,6 @@
 import { AppConfig } from '@onewindow/config';
-import { actUpdate, approvalWorkflowId } from '@onewindow/contracts';
-import { Actor, CaseEvent, CaseState, rejectionReason } from '@onewindow/domain';
+import { actUpdate, approvalWorkflowId, externalEventSignal } from '@onewindow/contracts';
+import { Actor, CaseEvent, CaseState, checkEvent } from '@onewindow/domain';
 import { RequestEntity, RequestRepository } from '@onewindow/persistence';
 import type { approvalWorkflow } from '@onewindow/workflows';
 import { Injectable } from '@nestjs/common';
@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { RequestDetailView, RequestSummaryView, toDetailView, toSummaryView } from './request.views';
-import { DecideDto, SubmitRequestDto, WithdrawDto } from './requests.dto';
+import { DecideDto, PaymentDto, SubmitRequestDto, WithdrawDto } from './requests.dto';
 
 type ActionDraft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at' | 'actor'> : never) : never;
 
@@ -72,18 +72,19 @@ export class RequestsService {
     return this.act(actor, id, { type: 'withdraw', ...dto });
   }
 
+  /** External facts arrive as Signals: checked against the current state, then handed to the workflow. */
+  async confirmPayment(actor: Actor, id: string, dto: PaymentDto): Promise<{ accepted: true }> {
+    const { row, event } = await this.checked(actor, id, { type: 'payment-confirmed', ...dto });
+    await this.temporal.workflow.getHandle(row.workflowId).signal(externalEventSignal, event);
+    return { accepted: true };
+  }
+
   /**
    * Sends one action to the request's workflow as an Update and answers once its transitions are
    * recorded. The reducer checks it here first for a fast answer; the workflow's validator decides.
    */
   private async act(actor: Actor, id: string, draft: ActionDraft): Promise<RequestDetailView> {
-    const row = await this.visible(actor, id);
-    const state = row.state as CaseState | null;
-    if (!state) throw new ApiError(ApiErrorCode.CONFLICT, 'The request is still being registered; try again shortly');
-    this.assertOwnsStep(actor, state, draft);
-    const event = { ...draft, actor, at: now() } as CaseEvent;
-    const reason = rejectionReason(this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
-    if (reason !== null) throw new ApiError(ApiErrorCode.ACTION_REJECTED, reason, { status: state.status });
+    const { row, event } = await this.checked(actor, id, draft);
     try {
       await this.temporal.workflow
         .getHandle(row.workflowId)
@@ -94,13 +95,19 @@ export class RequestsService {
     return this.detail(actor, id);
   }
 
-  /** A clerk acts only on steps owned by their department. */
-  private assertOwnsStep(actor: Actor, state: CaseState, draft: ActionDraft): void {
-    if (actor.role !== 'clerk' || !('stepId' in draft) || typeof draft.stepId !== 'string') return;
-    const step = state.activeSteps.find((s) => s.stepId === draft.stepId);
-    if (step && step.owner.department !== actor.department) {
-      throw new ApiError(ApiErrorCode.FORBIDDEN, `Step '${step.stepId}' belongs to ${step.owner.department}`);
-    }
+  /** The reducer's verdict on the action against the recorded state, before anything is sent. */
+  private async checked(
+    actor: Actor,
+    id: string,
+    draft: ActionDraft,
+  ): Promise<{ row: RequestEntity; event: CaseEvent }> {
+    const row = await this.visible(actor, id);
+    const state = row.state as CaseState | null;
+    if (!state) throw new ApiError(ApiErrorCode.CONFLICT, 'The request is still being registered; try again shortly');
+    const event = { ...draft, actor, at: now() } as CaseEvent;
+    const refusal = checkEvent(this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
+    if (refusal) throw refusal;
+    return { row, event };
   }
 
   private translateUpdateError(error: unknown): unknown {

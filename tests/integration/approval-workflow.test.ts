@@ -1,0 +1,161 @@
+import {
+  actUpdate,
+  approvalWorkflowId,
+  caseStateQuery,
+  externalEventSignal,
+  RecordActivities,
+} from '@onewindow/contracts';
+import { Actor, buildingPermitDefinition, builtInCalendar, CaseEvent, ProcessContext } from '@onewindow/domain';
+import { RequestEntity, TransitionEntity } from '@onewindow/persistence';
+import type { approvalWorkflow } from '@onewindow/workflows';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Context } from '@temporalio/activity';
+import { randomUUID } from 'node:crypto';
+import { eventually, startTestEnv, TestEnv } from '../support/test-env';
+
+const ctx: ProcessContext = {
+  definition: buildingPermitDefinition,
+  calendar: builtInCalendar(buildingPermitDefinition.jurisdiction)!,
+};
+const applicant: Actor = { id: 'acme-battery', role: 'applicant' };
+const clerk = (department: string): Actor => ({ id: `clerk-${department}`, role: 'clerk', department });
+const supervisor: Actor = { id: 'supervisor', role: 'supervisor' };
+const finance: Actor = { id: 'payments', role: 'system', department: 'finance' };
+
+type Draft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
+
+describe('approval workflow on the real Temporal server', () => {
+  let env: TestEnv;
+  let recordAttempts: number[];
+
+  beforeAll(async () => {
+    recordAttempts = [];
+    // The first attempt of every recording fails after its transaction committed, as if the
+    // worker crashed before Temporal heard back: the retry must not record anything twice.
+    env = await startTestEnv({
+      wrap: (real): RecordActivities => ({
+        async recordTransitions(batch) {
+          const result = await real.recordTransitions(batch);
+          const { attempt } = Context.current().info;
+          recordAttempts.push(attempt);
+          if (attempt === 1) throw new Error('connection lost after commit');
+          return result;
+        },
+      }),
+    });
+  });
+
+  afterAll(() => env?.close());
+
+  async function submit(attributes: Record<string, number> = {}) {
+    const requestId = randomUUID();
+    const handle = await env.client.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
+      taskQueue: env.taskQueue,
+      workflowId: approvalWorkflowId(requestId),
+      args: [{ ctx, submission: { requestId, applicant, attributes, at: new Date().toISOString() }, title: 'Hall A' }],
+    });
+    return { requestId, handle };
+  }
+
+  const act = (handle: WorkflowHandle, event: Draft) =>
+    handle.executeUpdate(actUpdate, {
+      args: [{ event: { ...event, at: new Date().toISOString() } as CaseEvent, source: 'api' }],
+    });
+
+  const transitionsOf = (requestId: string) =>
+    env.db.getRepository(TransitionEntity).find({ where: { requestId }, order: { seq: 'ASC' } });
+
+  it('carries a building permit from intake through joint review to issuance, recording every transition once', async () => {
+    const { requestId, handle } = await submit({ floorAreaM2: 1200 });
+
+    await act(handle, { type: 'decide', stepId: 'intake', outcome: 'complete', actor: clerk('building') });
+    const inReview = await handle.query(caseStateQuery);
+    expect(inReview.activeSteps.map((s) => s.stepId).sort()).toEqual(
+      expect.arrayContaining(['building-review', 'environment-review', 'fire-review']),
+    );
+
+    for (const department of ['building', 'fire', 'environment']) {
+      await act(handle, {
+        type: 'decide',
+        stepId: `${department}-review`,
+        outcome: 'approved',
+        actor: clerk(department),
+      });
+    }
+    await act(handle, {
+      type: 'decide',
+      stepId: 'decision',
+      outcome: 'approved',
+      reason: 'Complies with the building code',
+      conditions: ['Sprinklers in hall A before occupation'],
+      actor: supervisor,
+    });
+    await handle.signal(externalEventSignal, {
+      type: 'payment-confirmed',
+      stepId: 'fee',
+      reference: 'PAY-1',
+      at: new Date().toISOString(),
+      actor: finance,
+    });
+    await eventually(
+      async () =>
+        (await handle.query(caseStateQuery)).activeSteps.some((s) => s.stepId === 'issuance') ? true : undefined,
+      'issuance to become active',
+    );
+    await act(handle, { type: 'decide', stepId: 'issuance', outcome: 'issued', actor: clerk('building') });
+
+    const final = await handle.result();
+    expect(final.status).toBe('approved');
+
+    const recorded = await transitionsOf(requestId);
+    expect(recorded.map((t) => t.seq)).toEqual(recorded.map((_, i) => i + 1));
+    expect(recorded.length).toBe(final.seq);
+    const { runId } = await handle.describe();
+    for (const t of recorded) {
+      expect(t.workflowId).toBe(approvalWorkflowId(requestId));
+      expect(t.runId).toBe(runId);
+    }
+    const decision = recorded.find((t) => t.stepId === 'decision' && t.outcome === 'approved');
+    expect(decision).toMatchObject({
+      actorId: 'supervisor',
+      actorRole: 'supervisor',
+      reason: 'Complies with the building code',
+      conditions: ['Sprinklers in hall A before occupation'],
+    });
+    expect(recorded.some((t) => t.source === 'external' && t.stepId === 'fee')).toBe(true);
+
+    const row = await env.db.getRepository(RequestEntity).findOneByOrFail({ id: requestId });
+    expect(row).toMatchObject({ status: 'approved', lastSeq: final.seq });
+  });
+
+  it('records each transition exactly once although every recording is retried after its commit', async () => {
+    const { requestId, handle } = await submit();
+    recordAttempts.length = 0;
+    await act(handle, { type: 'decide', stepId: 'intake', outcome: 'complete', actor: clerk('building') });
+
+    expect(recordAttempts).toEqual([1, 2]);
+    const state = await handle.query(caseStateQuery);
+    const recorded = await transitionsOf(requestId);
+    expect(recorded.map((t) => t.seq)).toEqual(Array.from({ length: state.seq }, (_, i) => i + 1));
+    const rows = await env.db.query<{ n: string }[]>(
+      'SELECT count(*) AS n FROM transitions WHERE request_id = $1 GROUP BY seq HAVING count(*) > 1',
+      [requestId],
+    );
+    expect(rows).toEqual([]);
+    await handle.terminate('test done');
+  });
+
+  it('rejects an action on a step that is not active, with a reason, and records nothing', async () => {
+    const { requestId, handle } = await submit();
+    await eventually(async () => ((await transitionsOf(requestId)).length > 0 ? true : undefined), 'first transition');
+    const before = await transitionsOf(requestId);
+
+    const rejected = act(handle, { type: 'decide', stepId: 'decision', outcome: 'approved', actor: supervisor });
+    await expect(rejected).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(rejected).rejects.toMatchObject({ cause: { message: expect.stringMatching(/decision.*not active/) } });
+
+    expect(await transitionsOf(requestId)).toEqual(before);
+    expect((await handle.query(caseStateQuery)).activeSteps.map((s) => s.stepId)).toEqual(['intake']);
+    await handle.terminate('test done');
+  });
+});

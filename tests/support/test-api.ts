@@ -1,0 +1,48 @@
+import { AppConfig, loadConfig } from '@onewindow/config';
+import { Test } from '@nestjs/testing';
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { startTestEnv, TestEnv } from './test-env';
+
+/** The real API on an ephemeral port, with a real worker polling its task queue. */
+export interface TestApi {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  env: TestEnv;
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const taskQueue = `e2e-${randomUUID()}`;
+  const env = await startTestEnv({ taskQueue });
+  const module = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(AppConfig)
+    .useValue(loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue }))
+    .compile();
+  const app = module.createNestApplication({ bodyParser: false, logger: ['error'] });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http,
+    env,
+    async login(username) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await http.post('/auth/login').send({ username }).expect(200);
+      const token = (res.body as { accessToken: string }).accessToken;
+      tokens.set(username, token);
+      return token;
+    },
+    async close() {
+      await app.close();
+      await env.close();
+    },
+  };
+}
