@@ -1,5 +1,8 @@
 /** Turns a stream of chunks into whole lines, so log callbacks never receive half a line. */
-export function createLineSplitter(onLine: (line: string) => void): { push(chunk: Buffer | string): void; end(): void } {
+export function createLineSplitter(onLine: (line: string) => void): {
+  push(chunk: Buffer | string): void;
+  end(): void;
+} {
   let pending = '';
   return {
     push(chunk) {

@@ -50,6 +50,14 @@ export function parseCliVersion(output: string): [number, number, number] | unde
   return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
 }
 
+/**
+ * Pre-1.0 CLIs spell the dev server flags differently. A CLI built with `go install` reports
+ * 0.0.0 because release versions are stamped by the release build only, so accept that too.
+ */
+export function isSupportedCliVersion([major, minor, patch]: [number, number, number]): boolean {
+  return major >= 1 || (major === 0 && minor === 0 && patch === 0);
+}
+
 async function cliVersion(binary: string): Promise<[number, number, number] | undefined> {
   try {
     const { stdout } = await promisify(execFile)(binary, ['--version'], { timeout: 15_000 });
@@ -88,9 +96,8 @@ export async function ensureTemporalCli(opts: EnsureTemporalCliOptions = {}): Pr
 
   const onPath = await findOnPath('temporal');
   if (onPath) {
-    // Pre-1.0 CLIs spell the dev server flags differently; skip one rather than fail later.
     const version = await cliVersion(onPath);
-    if (version && version[0] >= 1) return onPath;
+    if (version && isSupportedCliVersion(version)) return onPath;
     log(`Ignoring ${onPath}: version ${version?.join('.') ?? 'unknown'} is older than 1.0`);
   }
 
