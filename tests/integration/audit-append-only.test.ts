@@ -19,16 +19,13 @@ describe('append-only transition log', () => {
   });
 
   it('runs application connections as the application role', async () => {
-    const [{ role }] = await app.query(`SELECT current_user AS role`);
+    const [{ role }] = await app.query<{ role: string }[]>(`SELECT current_user AS role`);
     expect(role).toBe(APP_ROLE);
   });
 
   it('lets the application role record transitions and move the read model', async () => {
     const requestId = await recordCase(app, 3);
-    const [{ count }] = await app.query(`SELECT count(*)::int AS count FROM transitions WHERE request_id = $1`, [
-      requestId,
-    ]);
-    expect(count).toBe(3);
+    expect(await countTransitions(app, requestId)).toBe(3);
     await expect(app.query(`UPDATE requests SET title = 'renamed' WHERE id = $1`, [requestId])).resolves.toBeDefined();
   });
 
@@ -42,10 +39,7 @@ describe('append-only transition log', () => {
     await expect(app.query(sql, sql.includes('$1') ? [requestId] : [])).rejects.toThrow(
       /permission denied|must be owner/,
     );
-    const [{ count }] = await app.query(`SELECT count(*)::int AS count FROM transitions WHERE request_id = $1`, [
-      requestId,
-    ]);
-    expect(count).toBe(2);
+    expect(await countTransitions(app, requestId)).toBe(2);
   });
 
   it.each(['checkpoints', 'checkpoint_entries', 'access_log'])('keeps %s append-only too', async (table) => {
@@ -63,3 +57,9 @@ describe('append-only transition log', () => {
     );
   });
 });
+
+async function countTransitions(db: DataSource, requestId: string): Promise<number> {
+  const sql = `SELECT count(*)::int AS count FROM transitions WHERE request_id = $1`;
+  const [{ count }] = await db.query<{ count: number }[]>(sql, [requestId]);
+  return count;
+}

@@ -1,12 +1,23 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { AccessLogEntity } from './entities/access-log.entity';
+import { CheckpointEntryEntity } from './entities/checkpoint-entry.entity';
+import { CheckpointEntity } from './entities/checkpoint.entity';
 import { OpenTaskEntity } from './entities/open-task.entity';
 import { RequestEntity } from './entities/request.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
 import { AppendOnlyTransitions1764288000000 } from './migrations/1764288000000-append-only-transitions';
+import { AuditTables1764288000100 } from './migrations/1764288000100-audit-tables';
 
-export const ENTITIES = [RequestEntity, TransitionEntity, OpenTaskEntity];
-export const MIGRATIONS = [InitialSchema1764115200000, AppendOnlyTransitions1764288000000];
+export const ENTITIES = [
+  RequestEntity,
+  TransitionEntity,
+  OpenTaskEntity,
+  CheckpointEntity,
+  CheckpointEntryEntity,
+  AccessLogEntity,
+];
+export const MIGRATIONS = [InitialSchema1764115200000, AppendOnlyTransitions1764288000000, AuditTables1764288000100];
 
 export interface ConnectionOptions {
   /**

@@ -1,8 +1,15 @@
 export * from './data-source';
+export { APP_ROLE } from './migrations/1764288000000-append-only-transitions';
 export * from './hash-chain';
 export * from './persistence.module';
+export * from './entities/access-log.entity';
+export * from './entities/checkpoint-entry.entity';
+export * from './entities/checkpoint.entity';
 export * from './entities/open-task.entity';
 export * from './entities/request.entity';
 export * from './entities/transition.entity';
+export * from './repositories/access-log.repository';
+export * from './repositories/audit-log.repository';
+export * from './repositories/checkpoint.repository';
 export * from './repositories/request.repository';
 export * from './repositories/transition-log.repository';

@@ -2,10 +2,19 @@ import { AppConfig } from '@onewindow/config';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { AccessLogRepository } from './repositories/access-log.repository';
+import { AuditLogRepository } from './repositories/audit-log.repository';
+import { CheckpointRepository } from './repositories/checkpoint.repository';
 import { RequestRepository } from './repositories/request.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
 
-const repositories = [RequestRepository, TransitionLogRepository];
+const repositories = [
+  RequestRepository,
+  TransitionLogRepository,
+  AccessLogRepository,
+  AuditLogRepository,
+  CheckpointRepository,
+];
 
 @Global()
 @Module({

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RequestEntity } from '../entities/request.entity';
+import { TransitionEntity } from '../entities/transition.entity';
+
+export interface CaseRange {
+  /** Cases whose first transition (the submission) occurred at or after this instant. */
+  from?: Date;
+  /** … and before this one. */
+  to?: Date;
+}
+
+/** Read access to the transition log for auditors: whole cases, in order, selected by submission time. */
+@Injectable()
+export class AuditLogRepository {
+  constructor(private readonly db: DataSource) {}
+
+  transitions(requestId: string): Promise<TransitionEntity[]> {
+    return this.db.getRepository(TransitionEntity).find({ where: { requestId }, order: { seq: 'ASC' } });
+  }
+
+  request(requestId: string): Promise<RequestEntity | null> {
+    return this.db.getRepository(RequestEntity).findOneBy({ id: requestId });
+  }
+
+  /** Ids of the cases the log holds, oldest submission first; the log, not the read model, decides. */
+  async caseIds(range: CaseRange = {}): Promise<string[]> {
+    const qb = this.db
+      .getRepository(TransitionEntity)
+      .createQueryBuilder('t')
+      .select('t.requestId', 'requestId')
+      .where('t.seq = 1');
+    if (range.from) qb.andWhere('t.occurredAt >= :from', { from: range.from });
+    if (range.to) qb.andWhere('t.occurredAt < :to', { to: range.to });
+    const rows = await qb
+      .orderBy('t.occurredAt', 'ASC')
+      .addOrderBy('t.requestId', 'ASC')
+      .getRawMany<{ requestId: string }>();
+    return rows.map((r) => r.requestId);
+  }
+
+  /** Ids of read-model requests that have no transition at all (a case whose log was removed). */
+  async requestsWithoutLog(range: CaseRange = {}): Promise<string[]> {
+    const qb = this.db
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .select('r.id', 'id')
+      .where('NOT EXISTS (SELECT 1 FROM transitions t WHERE t.request_id = r.id)')
+      .andWhere('r.last_seq > 0');
+    if (range.from) qb.andWhere('r.submittedAt >= :from', { from: range.from });
+    if (range.to) qb.andWhere('r.submittedAt < :to', { to: range.to });
+    const rows = await qb.orderBy('r.id').getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+}
