@@ -1,4 +1,5 @@
 import {
+  ActionInput,
   actUpdate,
   ApprovalWorkflowInput,
   caseStateQuery,
@@ -13,7 +14,7 @@ import {
   CaseState,
   DomainError,
   nextTimer,
-  OPEN_STATUSES,
+  isClosed,
   Outcome,
   rejectionReason,
   startCase,
@@ -51,7 +52,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   };
   const { workflowId, runId } = workflowInfo();
 
-  let state: CaseState;
+  const started = input.resume ? undefined : startCase(ctx, submission);
+  let state: CaseState = input.resume ?? started!.state;
   // Batches are recorded strictly in order, one after another, so sequence numbers arrive in order.
   let recording: Promise<unknown> = Promise.resolve();
   let changes = 0;
@@ -66,11 +68,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
     return recording;
   };
 
-  if (input.resume) {
-    state = input.resume;
-  } else {
-    await commit(startCase(ctx, submission), 'api');
-  }
+  if (started) await commit(started, 'api');
 
   setHandler(caseStateQuery, () => state);
   setHandler(
@@ -79,7 +77,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
       await commit(applyOrFail(ctx, state, stamped(event)), source);
       return state;
     },
-    { validator: ({ event }) => assertLegal(ctx, state, stamped(event)) },
+    { validator: ({ event }: ActionInput) => assertLegal(ctx, state, stamped(event)) },
   );
   setHandler(externalEventSignal, (received) => {
     // Signals cannot be refused, so an event that does not apply now is dropped (Temporal keeps it in history).
@@ -119,9 +117,9 @@ function stamped(event: CaseEvent): CaseEvent {
 
 const SYSTEM = { id: 'system', role: 'system' } as const;
 
-/** Nothing left to wait for: a final status, no step still running (inspections), no timer (appeal window). */
+/** Nothing left to wait for: closed, and no timer still pending (such as an appeal window). */
 function isSettled(state: CaseState): boolean {
-  return !OPEN_STATUSES.includes(state.status) && state.activeSteps.length === 0 && state.timers.length === 0;
+  return isClosed(state) && state.timers.length === 0;
 }
 
 function continueAsNewDue(): boolean {

@@ -59,7 +59,7 @@ describe('approval workflow on the real Temporal server', () => {
 
   const act = (handle: WorkflowHandle, event: Draft) =>
     handle.executeUpdate(actUpdate, {
-      args: [{ event: { ...event, at: new Date().toISOString() } as CaseEvent, source: 'api' }],
+      args: [{ event: { ...event, at: new Date().toISOString() }, source: 'api' }],
     });
 
   const transitionsOf = (requestId: string) =>

@@ -58,10 +58,10 @@ function fromDomainError(error: DomainError): ApiError {
 }
 
 function fromHttpException(exception: HttpException): ApiError {
-  const status = exception.getStatus();
+  const status = exception.getStatus() as HttpStatus;
   const body = exception.getResponse();
-  const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-  const text = Array.isArray(message) ? 'Validation failed' : String(message);
+  const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+  const text = Array.isArray(message) ? 'Validation failed' : typeof message === 'string' ? message : exception.message;
   switch (status) {
     case HttpStatus.BAD_REQUEST:
       return new ApiError(ApiErrorCode.VALIDATION_FAILED, text, Array.isArray(message) ? message : undefined);
@@ -80,7 +80,7 @@ function fromHttpException(exception: HttpException): ApiError {
     case HttpStatus.TOO_MANY_REQUESTS:
       return new ApiError(ApiErrorCode.RATE_LIMITED, text);
     default:
-      return status >= 500
+      return Number(status) >= 500
         ? new ApiError(ApiErrorCode.INTERNAL, 'Internal error')
         : new ApiError(ApiErrorCode.VALIDATION_FAILED, text);
   }

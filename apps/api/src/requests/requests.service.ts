@@ -104,7 +104,7 @@ export class RequestsService {
     const row = await this.visible(actor, id);
     const state = row.state as CaseState | null;
     if (!state) throw new ApiError(ApiErrorCode.CONFLICT, 'The request is still being registered; try again shortly');
-    const event = { ...draft, actor, at: now() } as CaseEvent;
+    const event = { ...draft, actor, at: now() };
     const refusal = checkEvent(this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
     if (refusal) throw refusal;
     return { row, event };
