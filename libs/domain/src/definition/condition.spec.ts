@@ -1,4 +1,5 @@
 import { evaluateCondition } from './condition';
+import type { Condition } from './process-definition.types';
 
 describe(evaluateCondition.name, () => {
   const attributes = { loadKw: 12000, supplySource: 'dual', environmentalImpact: true };
@@ -21,7 +22,7 @@ describe(evaluateCondition.name, () => {
       { any: [{ attr: 'loadKw', op: '<', value: 5 }, { not: { attr: 'environmentalImpact', op: '==', value: true } }] },
       false,
     ],
-  ] as const)('%j is %s', (condition, expected) => {
+  ] as [Condition, boolean][])('%j is %s', (condition, expected) => {
     expect(evaluateCondition(condition, attributes)).toBe(expected);
   });
 

@@ -1,12 +1,17 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
-   these specs corrupt definitions on purpose, which no static type can describe. */
 import { builtInCalendars } from '../calendar/calendars';
 import { validateCalendar } from '../calendar/calendar-validator';
 import { builtInDefinitions, buildingPermitDefinition, builtInDefinitionsAsJson } from '../definitions';
 import { validateDefinition } from './definition-validator';
 
-function withSteps(mutate: (def: Record<string, any>) => void): unknown {
-  const copy = JSON.parse(JSON.stringify(buildingPermitDefinition)) as Record<string, any>;
+type Json = Record<string, unknown>;
+
+/** The object at `path` inside raw definition JSON, so specs can corrupt it as a hand-edited file would be. */
+function node(root: Json, ...path: (string | number)[]): Json {
+  return path.reduce<Json>((at, key) => (at as Record<string | number, unknown>)[key] as Json, root);
+}
+
+function withSteps(mutate: (def: Json) => void): unknown {
+  const copy = JSON.parse(JSON.stringify(buildingPermitDefinition)) as Json;
   mutate(copy);
   return copy;
 }
@@ -31,13 +36,13 @@ describe(validateDefinition.name, () => {
   });
 
   it('names the path of an unknown step reference and suggests the near miss', () => {
-    const input = withSteps((d) => (d.steps[5].next.issued = 'isuance'));
+    const input = withSteps((d) => (node(d, 'steps', 5, 'next').issued = 'isuance'));
 
     expect(errorsOf(input)).toContain("steps[5].next.issued: unknown step 'isuance' (did you mean 'issuance'?)");
   });
 
   it('reports duplicate ids, including members of review groups', () => {
-    const input = withSteps((d) => (d.steps[1].members[2].id = 'fire-review'));
+    const input = withSteps((d) => (node(d, 'steps', 1, 'members', 2).id = 'fire-review'));
 
     expect(errorsOf(input)).toContain(
       "steps[1].members[2].id: duplicate step id 'fire-review' (also steps[1].members[1])",
@@ -45,15 +50,15 @@ describe(validateDefinition.name, () => {
   });
 
   it('reports steps no route reaches', () => {
-    const input = withSteps((d) => d.steps.push({ ...d.steps[5], id: 'orphan' }));
+    const input = withSteps((d) => (d.steps as Json[]).push({ ...node(d, 'steps', 5), id: 'orphan' }));
 
     expect(errorsOf(input)).toEqual(["steps[10]: step 'orphan' is unreachable from start"]);
   });
 
   it('reports bad durations', () => {
     const input = withSteps((d) => {
-      d.steps[0].duration = { value: 2.5, unit: 'workingDays' };
-      d.steps[2].duration = { value: 3, unit: 'fortnights' };
+      node(d, 'steps', 0).duration = { value: 2.5, unit: 'workingDays' };
+      node(d, 'steps', 2).duration = { value: 3, unit: 'fortnights' };
     });
 
     expect(errorsOf(input)).toEqual([
@@ -63,7 +68,7 @@ describe(validateDefinition.name, () => {
   });
 
   it('refuses a deemed approval without notice', () => {
-    const input = withSteps((d) => delete d.steps[3].onTimeout.requiresNotice);
+    const input = withSteps((d) => delete node(d, 'steps', 3, 'onTimeout').requiresNotice);
 
     expect(errorsOf(input)).toEqual([
       'steps[3].onTimeout: a deemed approval needs requiresNotice: true (the law grants it only after notice)',
@@ -72,8 +77,8 @@ describe(validateDefinition.name, () => {
 
   it('refuses a timeout on a step without a duration, and a deemed outcome the step does not have', () => {
     const input = withSteps((d) => {
-      delete d.steps[0].duration;
-      d.steps[0].onTimeout.outcome = 'approved';
+      delete node(d, 'steps', 0).duration;
+      node(d, 'steps', 0, 'onTimeout').outcome = 'approved';
     });
 
     expect(errorsOf(input)).toEqual([
@@ -84,8 +89,8 @@ describe(validateDefinition.name, () => {
 
   it('requires a route for every member outcome of a review group and for skips', () => {
     const input = withSteps((d) => {
-      delete d.steps[1].next.corrections;
-      delete d.steps[6].next.skipped;
+      delete node(d, 'steps', 1, 'next').corrections;
+      delete node(d, 'steps', 6, 'next').skipped;
     });
 
     expect(errorsOf(input)).toEqual(
@@ -98,11 +103,11 @@ describe(validateDefinition.name, () => {
 
   it('flags unknown properties, routes into a member review, bad quorums and fixed outcomes', () => {
     const input = withSteps((d) => {
-      d.steps[0].nxt = {};
-      d.steps[0].next.complete = 'fire-review';
-      d.steps[1].mode = 'quorum';
-      d.steps[1].quorum = 9;
-      d.steps[4].next = { paid: 'issuance', refunded: 'issuance' };
+      node(d, 'steps', 0).nxt = {};
+      node(d, 'steps', 0, 'next').complete = 'fire-review';
+      node(d, 'steps', 1).mode = 'quorum';
+      node(d, 'steps', 1).quorum = 9;
+      node(d, 'steps', 4).next = { paid: 'issuance', refunded: 'issuance' };
     });
 
     expect(errorsOf(input)).toEqual(
@@ -116,7 +121,9 @@ describe(validateDefinition.name, () => {
   });
 
   it('checks routing conditions', () => {
-    const input = withSteps((d) => (d.steps[1].members[3].when = { attr: 'floorAreaM2', op: '=>', value: true }));
+    const input = withSteps(
+      (d) => (node(d, 'steps', 1, 'members', 3).when = { attr: 'floorAreaM2', op: '=>', value: true }),
+    );
 
     expect(errorsOf(input)).toEqual(['steps[1].members[3].when.op: must be one of ==, !=, >, >=, <, <= (got "=>")']);
   });

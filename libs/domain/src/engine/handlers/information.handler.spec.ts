@@ -1,6 +1,7 @@
 import { buildingPermitDefinition, gridConnectionDefinition } from '../../definitions';
 import { applicant, CaseDriver, clerkFor, system } from '../../testing/case-driver';
 import { rejectionReason } from '../case-engine';
+import type { RequestInformationEvent } from '../case-event.types';
 import { acceptWithMissing, answerInformation, requestInformation, verifyDocument } from './information.handler';
 
 const building = clerkFor('building');
@@ -34,13 +35,13 @@ describe(requestInformation.name, () => {
       at: '2026-03-09T10:00:00Z',
       actor: applicant,
     });
-    const again = {
+    const again: RequestInformationEvent = {
       type: 'request-information',
       stepId: 'intake',
       items: [items[1], { id: 'parking', description: 'Parking layout' }],
       at: '2026-03-10T10:00:00Z',
       actor: building,
-    } as const;
+    };
 
     expect(rejectionReason(sut.ctx, sut.state, again)).toBe(
       "step 'intake' takes one exhaustive list: item(s) 'parking' were not in the first request 'rfi-1'",
