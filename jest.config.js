@@ -21,10 +21,11 @@ const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironmen
 const stack = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 60_000,
 };
 
 module.exports = {
+  // Integration and e2e tests wait on real workflows and timers (global: Jest ignores it per project).
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

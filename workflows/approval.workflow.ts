@@ -68,8 +68,6 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
     return recording;
   };
 
-  if (started) await commit(started, 'api');
-
   setHandler(caseStateQuery, () => state);
   setHandler(
     actUpdate,
@@ -84,6 +82,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
     const event = stamped(received);
     if (rejectionReason(ctx, state, event) === null) void commit(apply(ctx, state, event), 'external');
   });
+
+  // Handlers are registered before the first await so an early Update is never refused.
+  if (started) await commit(started, 'api');
 
   while (!isSettled(state)) {
     const timer = nextTimer(state);

@@ -26,18 +26,20 @@ type Draft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : 
 
 describe('approval workflow on the real Temporal server', () => {
   let env: TestEnv;
-  let recordAttempts: number[];
+  /** Requests whose recordings fail once after their commit, and the attempts each recording took. */
+  const flaky = new Map<string, number[]>();
 
   beforeAll(async () => {
-    recordAttempts = [];
-    // The first attempt of every recording fails after its transaction committed, as if the
-    // worker crashed before Temporal heard back: the retry must not record anything twice.
+    // As if the worker lost its connection after the database committed but before Temporal heard
+    // back: the retry must not record anything twice.
     env = await startTestEnv({
       wrap: (real): RecordActivities => ({
         async recordTransitions(batch) {
           const result = await real.recordTransitions(batch);
+          const attempts = flaky.get(batch.request.requestId);
+          if (!attempts) return result;
           const { attempt } = Context.current().info;
-          recordAttempts.push(attempt);
+          attempts.push(attempt);
           if (attempt === 1) throw new Error('connection lost after commit');
           return result;
         },
@@ -47,8 +49,7 @@ describe('approval workflow on the real Temporal server', () => {
 
   afterAll(() => env?.close());
 
-  async function submit(attributes: Record<string, number> = {}) {
-    const requestId = randomUUID();
+  async function submit(attributes: Record<string, number> = {}, requestId = randomUUID()) {
     const handle = await env.client.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
       taskQueue: env.taskQueue,
       workflowId: approvalWorkflowId(requestId),
@@ -129,11 +130,14 @@ describe('approval workflow on the real Temporal server', () => {
   });
 
   it('records each transition exactly once although every recording is retried after its commit', async () => {
-    const { requestId, handle } = await submit();
-    recordAttempts.length = 0;
+    const requestId = randomUUID();
+    const attempts: number[] = [];
+    flaky.set(requestId, attempts);
+    const { handle } = await submit({}, requestId);
     await act(handle, { type: 'decide', stepId: 'intake', outcome: 'complete', actor: clerk('building') });
 
-    expect(recordAttempts).toEqual([1, 2]);
+    // Two recordings (submission, then the decision), each committed, failed and retried.
+    expect(attempts).toEqual([1, 2, 1, 2]);
     const state = await handle.query(caseStateQuery);
     const recorded = await transitionsOf(requestId);
     expect(recorded.map((t) => t.seq)).toEqual(Array.from({ length: state.seq }, (_, i) => i + 1));

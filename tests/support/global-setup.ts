@@ -1,3 +1,4 @@
+import './register-paths';
 import { loadConfig } from '@onewindow/config';
 import { ensurePostgres, ensureTemporalCli, recreateDatabase, startTemporalDevServer } from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';

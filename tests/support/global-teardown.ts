@@ -1,3 +1,4 @@
+import './register-paths';
 import { dropDatabase } from '@onewindow/devstack';
 import { rm } from 'node:fs/promises';
 import { STACK_KEY, TestStack } from './test-stack';

@@ -4,7 +4,7 @@ import { RecordActivities } from '@onewindow/contracts';
 import { createDataSource, TransitionLogRepository } from '@onewindow/persistence';
 import { createApprovalWorker } from '@onewindow/temporal';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -25,10 +25,20 @@ export interface TestEnvOptions {
   taskQueue?: string;
 }
 
+let runtimeInstalled = false;
+
+/** Worker state changes and retries are expected in tests; only warnings and errors are worth showing. */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
 export async function startTestEnv({
   wrap = (real) => real,
   taskQueue = `test-${randomUUID()}`,
 }: TestEnvOptions = {}): Promise<TestEnv> {
+  installQuietRuntime();
   const config = loadConfig();
   const db = await createDataSource(config.databaseUrl).initialize();
   const nativeConnection = await NativeConnection.connect({ address: config.temporalAddress });
