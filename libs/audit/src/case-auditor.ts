@@ -1,0 +1,244 @@
+import { approvalWorkflowId, caseStateQuery } from '@onewindow/contracts';
+import { CaseState, HistoryPoint, stateAt, Transition } from '@onewindow/domain';
+import {
+  AuditLogRepository,
+  canonicalJson,
+  ChainedFields,
+  RequestEntity,
+  TransitionBatch,
+  TransitionEntity,
+} from '@onewindow/persistence';
+import type { Client } from '@temporalio/client';
+import { AuditIssue, chainedFieldsOf, chainRowOf, verifyChain } from './chain-verification';
+import { reconstruct, Reconstruction } from './case-reconstruction';
+import { fetchRuns, ParsedCase, parseCase, RunHistory, ScheduledBatch } from './temporal-history';
+import { buildTimeline, TimelineEntry } from './timeline';
+
+export interface CaseVerification {
+  requestId: string;
+  workflowId: string;
+  ok: boolean;
+  transitions: number;
+  runs: number;
+  status: string | null;
+  issues: AuditIssue[];
+  /** Things that could not be checked (e.g. no worker answered the state query); they do not fail the case. */
+  warnings: string[];
+}
+
+export interface CaseEvidence {
+  requestId: string;
+  workflowId: string;
+  request: RequestEntity | null;
+  rows: TransitionEntity[];
+  runs: RunHistory[];
+  parsed: ParsedCase;
+}
+
+export interface StateAsOf {
+  requestId: string;
+  point: HistoryPoint;
+  /** The state the reducer reconstructs from Temporal history up to that point. */
+  state: CaseState;
+  /** The transitions recorded up to that point. */
+  transitions: TransitionEntity[];
+}
+
+export class CaseNotFoundError extends Error {
+  constructor(readonly requestId: string) {
+    super(`No case ${requestId} in the transition log or in Temporal`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+export interface CaseAuditorOptions {
+  /** How long to wait for a worker to answer the caseState query of a running workflow. */
+  queryTimeoutMs?: number;
+}
+
+/** An auditor's view of one case: the log and Temporal's history, checked against each other and the reducer. */
+export class CaseAuditor {
+  constructor(
+    private readonly log: AuditLogRepository,
+    private readonly client: Client,
+    private readonly options: CaseAuditorOptions = {},
+  ) {}
+
+  async evidence(requestId: string): Promise<CaseEvidence> {
+    const [rows, request] = await Promise.all([this.log.transitions(requestId), this.log.request(requestId)]);
+    const workflowId = rows[0]?.workflowId ?? request?.workflowId ?? approvalWorkflowId(requestId);
+    let runs: RunHistory[];
+    try {
+      runs = await fetchRuns(this.client, workflowId);
+    } catch (error) {
+      if (rows.length === 0 && !request && isNotFound(error)) throw new CaseNotFoundError(requestId);
+      throw error;
+    }
+    return { requestId, workflowId, request, rows, runs, parsed: parseCase(workflowId, runs) };
+  }
+
+  async history(requestId: string, options: { full?: boolean } = {}): Promise<TimelineEntry[]> {
+    const { runs, rows } = await this.evidence(requestId);
+    return buildTimeline(runs, rows, options);
+  }
+
+  async stateAsOf(requestId: string, point: HistoryPoint): Promise<StateAsOf> {
+    const evidence = await this.evidence(requestId);
+    const { ctx, events } = reconstruct(evidence.parsed);
+    const state = stateAt(ctx, evidence.parsed.input.submission, events, point);
+    const transitions = evidence.rows.filter((r) => r.seq <= state.seq);
+    return { requestId, point, state, transitions };
+  }
+
+  async verify(requestId: string): Promise<CaseVerification> {
+    let evidence: CaseEvidence;
+    try {
+      evidence = await this.evidence(requestId);
+    } catch (error) {
+      const workflowId = approvalWorkflowId(requestId);
+      const message = error instanceof CaseNotFoundError ? error.message : `history unavailable: ${String(error)}`;
+      const issues = [{ requestId, seq: null, kind: 'history-missing', message }];
+      return { requestId, workflowId, ok: false, transitions: 0, runs: 0, status: null, issues, warnings: [] };
+    }
+    const { rows, request, parsed } = evidence;
+    const issues: AuditIssue[] = verifyChain(
+      requestId,
+      rows.map(chainRowOf),
+      request ? { lastSeq: request.lastSeq, headHash: request.headHash, source: 'read model' } : undefined,
+    );
+    const issue = (seq: number | null, kind: string, message: string) => issues.push({ requestId, seq, kind, message });
+    issues.push(...matchHistory(requestId, rows, parsed));
+
+    const rebuilt = reconstruct(parsed);
+    for (const d of rebuilt.divergences) issue(d.seq, 'reducer-divergence', d.message);
+
+    const warnings: string[] = [];
+    const own = await this.workflowState(evidence, warnings);
+    if (own && canonicalJson(own) !== canonicalJson(rebuilt.state)) {
+      issue(
+        own.seq,
+        'state-mismatch',
+        `the workflow's own state (seq ${own.seq}) differs from the state rebuilt from history`,
+      );
+    }
+    if (
+      request?.state &&
+      rebuilt.state.seq === request.lastSeq &&
+      canonicalJson(request.state) !== canonicalJson(rebuilt.state)
+    ) {
+      issue(
+        request.lastSeq,
+        'read-model-state',
+        'the read model holds a state other than the one rebuilt from history',
+      );
+    }
+    return {
+      requestId,
+      workflowId: evidence.workflowId,
+      ok: issues.length === 0,
+      transitions: rows.length,
+      runs: parsed.runIds.length,
+      status: rebuilt.state.status,
+      issues,
+      warnings,
+    };
+  }
+
+  /** The workflow's result when it completed, else its answer to the caseState query. */
+  private async workflowState(evidence: CaseEvidence, warnings: string[]): Promise<CaseState | undefined> {
+    const { parsed, workflowId } = evidence;
+    if (parsed.closed === 'completed') return parsed.result;
+    if (parsed.closed !== 'running') {
+      warnings.push(`the workflow ended ${parsed.closed}; compared with its last recorded batch only`);
+      return parsed.batches[parsed.batches.length - 1]?.batch.state;
+    }
+    const timeoutMs = this.options.queryTimeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        this.client.workflow.getHandle(workflowId).query(caseStateQuery),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } catch (error) {
+      warnings.push(`the caseState query failed (${error instanceof Error ? error.message : String(error)})`);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/**
+ * The log and the batches the workflow scheduled must match one to one: every recorded transition was
+ * asked for exactly once, with the same content, and every batch Temporal saw complete is in the log.
+ */
+export function matchHistory(requestId: string, rows: TransitionEntity[], parsed: ParsedCase): AuditIssue[] {
+  const issues: AuditIssue[] = [];
+  const issue = (seq: number, kind: string, message: string) => issues.push({ requestId, seq, kind, message });
+  const asked = new Map<number, { scheduled: ScheduledBatch; transition: Transition }>();
+  for (const scheduled of parsed.batches) {
+    for (const transition of scheduled.batch.transitions) {
+      if (asked.has(transition.seq)) {
+        issue(transition.seq, 'duplicate-in-history', `transition ${transition.seq} was scheduled for recording twice`);
+      } else asked.set(transition.seq, { scheduled, transition });
+    }
+  }
+  const seen = new Set<number>();
+  for (const row of rows) {
+    seen.add(row.seq);
+    const match = asked.get(row.seq);
+    if (!match) {
+      issue(row.seq, 'not-in-history', `transition ${row.seq} is in the log but no workflow task asked to record it`);
+      continue;
+    }
+    const expected = chainedFieldsFrom(match.scheduled.batch, match.transition);
+    const actual = chainedFieldsOf(row);
+    const differing = (Object.keys(expected) as (keyof ChainedFields)[]).filter(
+      (k) => canonicalJson(expected[k]) !== canonicalJson(actual[k]),
+    );
+    if (differing.length > 0) {
+      issue(row.seq, 'differs-from-history', `transition ${row.seq} differs from history in ${differing.join(', ')}`);
+    }
+  }
+  for (const [seq, { scheduled }] of asked) {
+    if (!seen.has(seq) && (scheduled.completed || parsed.closed !== 'running')) {
+      issue(
+        seq,
+        'missing-from-log',
+        `transition ${seq} was recorded per Temporal (event ${scheduled.eventId}) but is not in the log`,
+      );
+    }
+  }
+  return issues.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+/** The row the recording activity writes for a transition of a batch (mirrors the repository). */
+export function chainedFieldsFrom(batch: TransitionBatch, t: Transition): ChainedFields {
+  return {
+    requestId: batch.request.requestId,
+    seq: t.seq,
+    stepId: t.stepId,
+    event: t.event,
+    fromState: t.fromState,
+    toState: t.toState,
+    actorId: t.actor.id,
+    actorRole: t.actor.role,
+    actorDepartment: t.actor.department ?? null,
+    outcome: t.outcome ?? null,
+    reason: t.reason ?? null,
+    conditions: t.conditions ?? null,
+    data: t.data ?? null,
+    source: batch.source,
+    occurredAt: new Date(t.at).toISOString(),
+    workflowId: batch.workflowId,
+    runId: batch.runId,
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'WorkflowNotFoundError' || /not found/i.test(error.message));
+}
+
+export type { Reconstruction };
