@@ -23,3 +23,4 @@ export { clockStatus, dueFrom, type ClockStatus, type Due } from './engine/clock
 export { apply, checkEvent, rejectionReason, startCase } from './engine/case-engine';
 export { nextTimer, isClosed } from './engine/finalize';
 export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './engine/replay';
+export * from './project/project-schedule';
