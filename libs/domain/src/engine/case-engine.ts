@@ -82,7 +82,8 @@ export function apply(ctx: ProcessContext, state: CaseState, event: CaseEvent): 
       `event at ${event.at} is earlier than the case's last event at ${state.updatedAt}`,
     );
   }
-  if (state.closed && event.type !== 'appeal') {
+  // A closed case still takes its own pending timers (the appeal window) and an appeal within that window.
+  if (state.closed && event.type !== 'appeal' && event.type !== 'timer') {
     throw new DomainError('CASE_CLOSED', `case '${state.requestId}' is closed (${state.status})`);
   }
   // JSON round-trip: the state is plain data, and this keeps the caller's copy untouched.

@@ -30,6 +30,8 @@ export interface ActiveStep {
   kind: StepKind;
   owner: StepOwner;
   state: StepState;
+  /** What may be decided on the step (for a review group: its group outcomes). */
+  outcomes: string[];
   /** 1 the first time the step runs, 2 after a corrections loop brings it back, … */
   activation: number;
   activatedAt: string;
@@ -69,7 +71,8 @@ export interface StepRecord {
 export interface PendingTimer {
   id: string;
   dueAt: string;
-  kind: 'step-due' | 'case-due' | 'missing-documents';
+  /** appeal-window: keeps a refused case open until its appeal window closes. */
+  kind: 'step-due' | 'case-due' | 'missing-documents' | 'appeal-window';
   stepId?: string;
 }
 
@@ -167,6 +170,8 @@ export interface CaseState {
   pledge?: Pledge;
   conditions: ApprovalCondition[];
   appeal?: AppealRecord;
+  /** While refused: the last moment an appeal may be lodged; cleared once the window closes unused. */
+  appealDeadline?: string;
   /** The latest decision that set the case's status (approval, refusal, lapse, revocation…). */
   decision?: Decision;
   /** Activation counters per step id, so re-activated steps get fresh timer ids. */

@@ -22,6 +22,9 @@ export function deriveTimers(state: CaseState): PendingTimer[] {
   if (open && state.status !== 'under_appeal' && clock && !isPaused(clock) && !state.caseOverdue) {
     timers.push({ id: 'case-due', kind: 'case-due', dueAt: clock.dueAt });
   }
+  if (state.status === 'refused' && state.appealDeadline !== undefined && !state.appeal) {
+    timers.push({ id: 'appeal-window', kind: 'appeal-window', dueAt: state.appealDeadline });
+  }
   const notice = state.missingDocuments;
   if (notice?.status === 'open' && (open || state.status === 'approved')) {
     timers.push({ id: 'missing-documents', kind: 'missing-documents', dueAt: notice.deadlineAt });

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import { DomainError } from '../domain-error';
 import { evaluateCondition } from '../definition/condition';
+import { outcomesOf } from '../definition/definition-index';
 import type {
   Duration,
   DurationRule,
@@ -11,7 +12,7 @@ import type {
   StepDefinition,
 } from '../definition/process-definition.types';
 import type { ActiveStep, CaseStatus } from './case-state.types';
-import { resumeClock, startClock } from './clock';
+import { dueFrom, resumeClock, startClock } from './clock';
 import type { Reduction } from './reduction';
 
 // Skipped steps route onwards within one event; a definition that loops through them would never end.
@@ -59,6 +60,7 @@ function newActive(r: Reduction, step: StepDefinition | MemberStep, groupId?: st
     kind: step.kind ?? 'task',
     owner: { ...step.owner },
     state: 'active',
+    outcomes: outcomesOf(r.ctx.definition, step.id),
     activation: nextActivation(r, step.id),
     activatedAt: r.at,
     escalated: false,
@@ -257,6 +259,8 @@ export function reachStatus(
   if (changed) {
     s.decision = { status, stepId: origin.stepId, at: r.at, ...(origin.outcome ? { outcome: origin.outcome } : {}) };
     if (origin.deemed) s.decision.deemed = true;
+    const appeal = r.ctx.definition.appeal;
+    if (status === 'refused' && appeal && !s.appeal) s.appealDeadline = dueFrom(r.calendar, r.at, appeal.window).dueAt;
   }
   for (const id of then) activateStep(r, id, depth + 1);
 }

@@ -83,6 +83,27 @@ describe(appeal.name, () => {
   });
 });
 
+describe('appeal window', () => {
+  it('keeps a refused case waiting on its appeal window, then closes it', () => {
+    const sut = refusedLandUse();
+    expect(sut.state.timers).toEqual([
+      { id: 'appeal-window', kind: 'appeal-window', dueAt: '2026-10-01T00:00:00.000Z' },
+    ]);
+    sut.fireNextTimer();
+
+    expect(sut.last[0]).toMatchObject({ stepId: null, event: 'timer.appeal-window-closed', toState: 'refused' });
+    expect(sut.state.timers).toEqual([]);
+    expect(
+      rejectionReason(sut.ctx, sut.state, {
+        type: 'appeal',
+        grounds: 'x',
+        at: '2026-10-02T09:00:00Z',
+        actor: applicant,
+      }),
+    ).toBe('the appeal window closed at 2026-10-01T00:00:00.000Z');
+  });
+});
+
 describe(pledge.name, () => {
   function approvedOnPledge() {
     const sut = CaseDriver.for(buildingPermitDefinition, {}, '2026-03-02T09:00:00Z');

@@ -34,12 +34,12 @@ export function appeal(r: Reduction, event: AppealEvent): void {
     throw new DomainError('NOT_ALLOWED', `only a refusal can be appealed (case is ${s.status})`);
   if (s.appeal) throw new DomainError('NOT_ALLOWED', 'the refusal was already appealed');
   if (!event.grounds.trim()) throw new DomainError('INVALID_EVENT', 'an appeal must state its grounds');
-  const refusedAt = s.decision?.at ?? s.updatedAt;
-  const window = dueFrom(r.calendar, refusedAt, policy.window);
-  if (parseInstant(r.at) >= parseInstant(window.dueAt)) {
-    throw new DomainError('NOT_ALLOWED', `the appeal window closed at ${window.dueAt}`, { closedAt: window.dueAt });
+  const closesAt = s.appealDeadline ?? dueFrom(r.calendar, s.decision?.at ?? s.updatedAt, policy.window).dueAt;
+  if (s.appealDeadline === undefined || parseInstant(r.at) >= parseInstant(closesAt)) {
+    throw new DomainError('NOT_ALLOWED', `the appeal window closed at ${closesAt}`, { closedAt: closesAt });
   }
   s.appeal = { grounds: event.grounds, by: r.actor, at: r.at };
+  delete s.appealDeadline;
   r.cause = 'appealed';
   changeStatus(r, 'under_appeal', { reason: event.grounds });
   activateStep(r, policy.step);

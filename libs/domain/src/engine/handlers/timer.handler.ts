@@ -28,6 +28,10 @@ export function fireTimer(r: Reduction, event: TimerEvent): void {
         data: { dueAt: timer.dueAt, escalatedTo: 'supervisor' },
       });
       return;
+    case 'appeal-window':
+      delete r.state.appealDeadline;
+      r.emit({ stepId: null, event: 'timer.appeal-window-closed', fromState: r.state.status, toState: r.state.status });
+      return;
     case 'missing-documents': {
       const notice = r.state.missingDocuments;
       if (notice) notice.status = 'lapsed';
