@@ -24,3 +24,5 @@ export { apply, checkEvent, rejectionReason, startCase } from './engine/case-eng
 export { nextTimer, isClosed } from './engine/finalize';
 export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './engine/replay';
 export * from './project/project-schedule';
+export { checkPublication, latestVersion } from './definition/definition-versions';
+export { statusView, type CaseStatusView, type StepStatusView } from './engine/status-view';
