@@ -129,6 +129,7 @@ async function buildCli(go: string, cacheDir: string, target: string, log: (line
   await mkdir(staging, { recursive: true });
   log(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with ${go} (first run only; a few minutes)`);
   const tail = new TailBuffer();
+  const startedAt = Date.now();
   const lines = createLineSplitter((line) => {
     tail.push(line);
     log(line);
@@ -140,9 +141,18 @@ async function buildCli(go: string, cacheDir: string, target: string, log: (line
         env: { ...process.env, GOBIN: staging, CGO_ENABLED: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      // go install is silent while compiling for minutes; show that it is still alive.
+      const heartbeat = setInterval(
+        () => log(`Still building (${Math.round((Date.now() - startedAt) / 1000)} s)`),
+        30_000,
+      );
+      child.once('close', () => clearInterval(heartbeat));
       child.stdout.on('data', (chunk: Buffer) => lines.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => lines.push(chunk));
-      child.once('error', reject);
+      child.once('error', (error) => {
+        clearInterval(heartbeat);
+        reject(error);
+      });
       child.once('close', resolveExit);
     });
     lines.end();
@@ -157,7 +167,7 @@ async function buildCli(go: string, cacheDir: string, target: string, log: (line
       );
     }
     await rename(built, target);
-    log(`Temporal CLI ready at ${target}`);
+    log(`Temporal CLI ready at ${target} (built in ${Math.round((Date.now() - startedAt) / 1000)} s)`);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
