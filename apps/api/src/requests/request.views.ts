@@ -1,4 +1,4 @@
-import type { CaseState } from '@onewindow/domain';
+import { CaseState, clockStatus, ClockStatus, WorkingCalendar } from '@onewindow/domain';
 import type { RequestEntity, TransitionEntity } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -10,6 +10,9 @@ export class StepView {
   @ApiProperty() state!: string;
   @ApiPropertyOptional({ nullable: true }) assignee!: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The step clock: paused, remaining, overdue' })
+  clock!: ClockStatus | null;
+  @ApiProperty() escalated!: boolean;
 }
 
 export class TransitionView {
@@ -43,7 +46,8 @@ export class RequestDetailView extends RequestSummaryView {
   @ApiProperty() workflowId!: string;
   @ApiProperty() attributes!: Record<string, string | number | boolean>;
   @ApiProperty({ type: [StepView] }) currentSteps!: StepView[];
-  @ApiPropertyOptional({ description: 'Statutory clock of the case as the engine keeps it' }) clock?: unknown;
+  @ApiPropertyOptional({ nullable: true, description: "The case's statutory clock: paused, remaining, overdue" })
+  clock!: ClockStatus | null;
   @ApiProperty({ type: [TransitionView] }) timeline!: TransitionView[];
 }
 
@@ -62,13 +66,19 @@ export function toSummaryView(row: RequestEntity): RequestSummaryView {
   };
 }
 
-export function toDetailView(row: RequestEntity, timeline: TransitionEntity[]): RequestDetailView {
-  const state = row.state as CaseState | null;
+/** The full status page of a request; clocks are read as of `now` in the request's own calendar. */
+export function toDetailView(
+  row: RequestEntity,
+  timeline: TransitionEntity[],
+  calendar: WorkingCalendar,
+  now: string,
+): RequestDetailView {
+  const state = row.state as CaseState;
   return {
     ...toSummaryView(row),
     workflowId: row.workflowId,
     attributes: row.attributes,
-    currentSteps: (state?.activeSteps ?? []).map((step) => ({
+    currentSteps: state.activeSteps.map((step) => ({
       stepId: step.stepId,
       title: step.title,
       kind: step.kind,
@@ -76,8 +86,10 @@ export function toDetailView(row: RequestEntity, timeline: TransitionEntity[]): 
       state: step.state,
       assignee: step.assignee ?? null,
       dueAt: step.dueAt ?? null,
+      clock: step.clock ? clockStatus(calendar, step.clock, now) : null,
+      escalated: step.escalated,
     })),
-    clock: (state as { clock?: unknown } | null)?.clock,
+    clock: state.caseClock ? clockStatus(calendar, state.caseClock, now) : null,
     timeline: timeline.map((t) => ({
       seq: t.seq,
       stepId: t.stepId,

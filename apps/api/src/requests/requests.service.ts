@@ -1,6 +1,6 @@
 import { AppConfig } from '@onewindow/config';
 import { actUpdate, approvalWorkflowId, externalEventSignal } from '@onewindow/contracts';
-import { Actor, CaseEvent, CaseState, checkEvent } from '@onewindow/domain';
+import { Actor, CaseEvent, CaseState, checkEvent, startCase } from '@onewindow/domain';
 import { RequestEntity, RequestRepository } from '@onewindow/persistence';
 import type { approvalWorkflow } from '@onewindow/workflows';
 import { Injectable } from '@nestjs/common';
@@ -23,10 +23,14 @@ export class RequestsService {
     private readonly catalog: DefinitionCatalogService,
   ) {}
 
-  /** Starts the request's workflow, then makes the request visible; 202 once Temporal holds it durably. */
+  /**
+   * Starts the request's workflow, then makes the request visible in its initial state (the same
+   * reducer the workflow runs computes it); 202 once Temporal holds the request durably.
+   */
   async submit(applicant: Actor, dto: SubmitRequestDto): Promise<RequestSummaryView> {
     const ctx = this.catalog.latestContext(dto.definitionKey);
     const submission = { requestId: randomUUID(), applicant, attributes: dto.attributes ?? {}, at: now() };
+    const initial = startCase(ctx, submission).state;
     const workflowId = approvalWorkflowId(submission.requestId);
     await this.temporal.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
@@ -40,17 +44,7 @@ export class RequestsService {
       attributes: submission.attributes,
       submittedAt: submission.at,
     };
-    const { definition } = ctx;
-    await this.requests.insertSubmitted(
-      request,
-      {
-        definitionKey: definition.key,
-        definitionVersion: definition.version,
-        requestType: definition.requestType,
-        jurisdiction: definition.jurisdiction,
-      },
-      workflowId,
-    );
+    await this.requests.insertSubmitted(request, initial, workflowId);
     return toSummaryView(await this.visible(applicant, submission.requestId));
   }
 
@@ -61,7 +55,8 @@ export class RequestsService {
 
   async detail(actor: Actor, id: string): Promise<RequestDetailView> {
     const row = await this.visible(actor, id);
-    return toDetailView(row, await this.requests.timeline(id));
+    const { calendar } = this.catalog.context(row.definitionKey, row.definitionVersion);
+    return toDetailView(row, await this.requests.timeline(id), calendar, now());
   }
 
   decide(actor: Actor, id: string, stepId: string, dto: DecideDto): Promise<RequestDetailView> {
@@ -102,8 +97,7 @@ export class RequestsService {
     draft: ActionDraft,
   ): Promise<{ row: RequestEntity; event: CaseEvent }> {
     const row = await this.visible(actor, id);
-    const state = row.state as CaseState | null;
-    if (!state) throw new ApiError(ApiErrorCode.CONFLICT, 'The request is still being registered; try again shortly');
+    const state = row.state as CaseState;
     const event = { ...draft, actor, at: now() };
     const refusal = checkEvent(this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
     if (refusal) throw refusal;

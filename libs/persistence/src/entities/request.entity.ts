@@ -42,8 +42,8 @@ export class RequestEntity {
   headHash!: string | null;
 
   /** The workflow's case state as of `lastSeq` (current steps, clocks, timers). */
-  @Column('jsonb', { nullable: true })
-  state!: object | null;
+  @Column('jsonb')
+  state!: object;
 
   @Column('timestamptz', { name: 'next_due_at', nullable: true })
   nextDueAt!: Date | null;

@@ -18,7 +18,7 @@ export class InitialSchema1764115200000 implements MigrationInterface {
         workflow_id text NOT NULL UNIQUE,
         last_seq int NOT NULL DEFAULT 0,
         head_hash text,
-        state jsonb,
+        state jsonb NOT NULL,
         next_due_at timestamptz,
         submitted_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL

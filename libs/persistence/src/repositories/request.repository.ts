@@ -1,20 +1,21 @@
+import type { CaseState } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
-import { CaseIdentity, newRequestRow, RequestIdentity } from './transition-log.repository';
+import { newRequestRow, RequestIdentity } from './transition-log.repository';
 
 @Injectable()
 export class RequestRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Makes a just-started request visible at once; the workflow's first recording fills it in. */
-  async insertSubmitted(request: RequestIdentity, identity: CaseIdentity, workflowId: string): Promise<void> {
+  /** Makes a just-started request visible at once, in its initial state; the workflow's recordings follow. */
+  async insertSubmitted(request: RequestIdentity, initial: CaseState, workflowId: string): Promise<void> {
     await this.db
       .createQueryBuilder()
       .insert()
       .into(RequestEntity)
-      .values(newRequestRow(request, identity, workflowId))
+      .values(newRequestRow(request, initial, workflowId))
       .orIgnore()
       .execute();
   }

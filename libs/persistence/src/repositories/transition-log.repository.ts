@@ -140,9 +140,8 @@ export class TransitionLogRepository {
   }
 }
 
-export type CaseIdentity = Pick<CaseState, 'definitionKey' | 'definitionVersion' | 'requestType' | 'jurisdiction'>;
-
-export function newRequestRow(request: RequestIdentity, state: CaseIdentity, workflowId: string): RequestEntity {
+/** A request's read-model row before any of its transitions are recorded, showing its initial state. */
+export function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: string): RequestEntity {
   return {
     id: request.requestId,
     definitionKey: state.definitionKey,
@@ -152,12 +151,12 @@ export function newRequestRow(request: RequestIdentity, state: CaseIdentity, wor
     applicantId: request.applicantId,
     title: request.title,
     attributes: request.attributes,
-    status: 'submitted',
+    status: state.status,
     workflowId,
     lastSeq: 0,
     headHash: null,
-    state: null,
-    nextDueAt: null,
+    state,
+    nextDueAt: earliestDue(state),
     submittedAt: new Date(request.submittedAt),
     updatedAt: new Date(request.submittedAt),
   };
