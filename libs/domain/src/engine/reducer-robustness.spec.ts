@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { AttributeValue } from '../definition/process-definition.types';
 import { DomainError } from '../domain-error';
 import { builtInDefinitions } from '../definitions';
 import { applicant, CaseDriver, clerkFor, supervisorFor, system } from '../testing/case-driver';
@@ -14,7 +15,7 @@ function lcg(seed: number) {
   };
 }
 
-const attributeSets = [
+const attributeSets: Record<string, AttributeValue>[] = [
   {},
   {
     floorAreaM2: 30000,
