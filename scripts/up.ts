@@ -38,7 +38,11 @@ async function main(): Promise<void> {
     let temporalUi = 'the UI of your Temporal cluster';
     if (!config.TEMPORAL_ADDRESS) {
       const temporal = await startTemporalDevServer({
-        cliPath: await ensureTemporalCli({ explicitPath: config.TEMPORAL_CLI, cacheDir: config.ONEWINDOW_CACHE_DIR, log }),
+        cliPath: await ensureTemporalCli({
+          explicitPath: config.TEMPORAL_CLI,
+          cacheDir: config.ONEWINDOW_CACHE_DIR,
+          log,
+        }),
         port: config.TEMPORAL_DEV_PORT,
         uiPort: config.TEMPORAL_UI_PORT,
         dbFile: join(config.dataDir, 'temporal.sqlite'),

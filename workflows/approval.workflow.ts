@@ -35,7 +35,6 @@ const { recordTransitions } = proxyActivities<RecordActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
-
 /**
  * Interprets one request's process definition: every action, external event and timer goes
  * through the domain reducer, and every transition it returns is recorded before the action

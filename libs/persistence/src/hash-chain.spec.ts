@@ -30,7 +30,9 @@ describe(canonicalJson.name, () => {
 
 describe(chainHash.name, () => {
   it('is stable for the same row and previous hash', () => {
-    expect(chainHash(GENESIS_HASH, row)).toBe(chainHash(GENESIS_HASH, { ...row, data: { a: [2, { c: 2, d: 1 }], b: 1 } }));
+    expect(chainHash(GENESIS_HASH, row)).toBe(
+      chainHash(GENESIS_HASH, { ...row, data: { a: [2, { c: 2, d: 1 }], b: 1 } }),
+    );
   });
 
   it('changes when any field or the previous hash changes', () => {
