@@ -124,7 +124,13 @@ export async function startTemporalDevServer(opts: StartTemporalDevServerOptions
     process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const graceful = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
+      // A plain timer we clear: a pending grace timer would keep the caller's process alive for seconds.
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceful = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((resolveGrace) => (graceTimer = setTimeout(() => resolveGrace(false), STOP_GRACE_MS))),
+      ]);
+      clearTimeout(graceTimer);
       if (!graceful) {
         child.kill('SIGKILL');
         await exited;
