@@ -16,12 +16,13 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+/** `env` overrides configuration for this app only (e.g. a low rate limit). */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const taskQueue = `e2e-${randomUUID()}`;
-  const env = await startTestEnv({ taskQueue });
+  const testEnv = await startTestEnv({ taskQueue });
   const module = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue }))
+    .useValue(loadConfig({ ...process.env, RATE_LIMIT_BURST: '100000', ...env, TEMPORAL_TASK_QUEUE: taskQueue }))
     .compile();
   const app = module.createNestApplication({ bodyParser: false, logger: ['error'] });
   configureApp(app);
@@ -31,7 +32,7 @@ export async function startTestApi(): Promise<TestApi> {
   return {
     app,
     http,
-    env,
+    env: testEnv,
     async login(username) {
       const cached = tokens.get(username);
       if (cached) return cached;
@@ -42,7 +43,7 @@ export async function startTestApi(): Promise<TestApi> {
     },
     async close() {
       await app.close();
-      await env.close();
+      await testEnv.close();
     },
   };
 }

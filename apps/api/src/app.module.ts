@@ -4,9 +4,22 @@ import { TemporalClientModule } from '@onewindow/temporal';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { RequestsModule } from './requests/requests.module';
+import { WorkQueueModule } from './work-queue/work-queue.module';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, TemporalClientModule, AuthModule, RequestsModule, HealthModule],
+  imports: [
+    ConfigModule,
+    PersistenceModule,
+    TemporalClientModule,
+    ObservabilityModule,
+    AuthModule,
+    IdempotencyModule,
+    RequestsModule,
+    WorkQueueModule,
+    HealthModule,
+  ],
 })
 export class AppModule {}

@@ -1,16 +1,21 @@
+import { AccessLogRepository } from '@onewindow/persistence';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { DenialRecorder } from './access/denial-recorder';
 import { correlationMiddleware } from './correlation';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from './errors/api-error';
+import { httpMetricsMiddleware } from './observability/http-metrics.middleware';
+import { MetricsService } from './observability/metrics.service';
 
 export const BODY_LIMIT = '64kb';
 
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
 export function configureApp(app: INestApplication): void {
   app.use(correlationMiddleware);
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(helmet());
   app.use(requireJsonBodies);
   app.use(json({ limit: BODY_LIMIT, strict: true }));
@@ -23,7 +28,7 @@ export function configureApp(app: INestApplication): void {
       validationError: { target: false, value: false },
     }),
   );
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(new DenialRecorder(app.get(AccessLogRepository))));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -110,6 +110,20 @@ export class AppConfig {
   @Transform(toBool)
   AUTH_DEV_LOGIN = true;
 
+  /** Sustained API requests a minute each caller (user, or IP address when anonymous) may make. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  @Transform(toInt)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Requests a caller may make at once before the per-minute rate applies. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  @Transform(toInt)
+  RATE_LIMIT_BURST = 120;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
@@ -144,6 +158,8 @@ const CONFIG_KEYS = new Set([
   'AUTH_JWKS_URL',
   'AUTH_DEV_SECRET',
   'AUTH_DEV_LOGIN',
+  'RATE_LIMIT_PER_MINUTE',
+  'RATE_LIMIT_BURST',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';

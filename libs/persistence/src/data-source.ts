@@ -2,12 +2,14 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AccessLogEntity } from './entities/access-log.entity';
 import { CheckpointEntryEntity } from './entities/checkpoint-entry.entity';
 import { CheckpointEntity } from './entities/checkpoint.entity';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OpenTaskEntity } from './entities/open-task.entity';
 import { RequestEntity } from './entities/request.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
 import { AppendOnlyTransitions1764288000000 } from './migrations/1764288000000-append-only-transitions';
 import { AuditTables1764288000100 } from './migrations/1764288000100-audit-tables';
+import { ApiIdempotencyAndQueue1764374400000 } from './migrations/1764374400000-api-idempotency-and-queue';
 
 export const ENTITIES = [
   RequestEntity,
@@ -16,8 +18,14 @@ export const ENTITIES = [
   CheckpointEntity,
   CheckpointEntryEntity,
   AccessLogEntity,
+  IdempotencyKeyEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764115200000, AppendOnlyTransitions1764288000000, AuditTables1764288000100];
+export const MIGRATIONS = [
+  InitialSchema1764115200000,
+  AppendOnlyTransitions1764288000000,
+  AuditTables1764288000100,
+  ApiIdempotencyAndQueue1764374400000,
+];
 
 export interface ConnectionOptions {
   /**

@@ -5,8 +5,10 @@ import { createDataSource } from './data-source';
 import { AccessLogRepository } from './repositories/access-log.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { CheckpointRepository } from './repositories/checkpoint.repository';
+import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { RequestRepository } from './repositories/request.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
+import { WorkQueueRepository } from './repositories/work-queue.repository';
 
 const repositories = [
   RequestRepository,
@@ -14,6 +16,8 @@ const repositories = [
   AccessLogRepository,
   AuditLogRepository,
   CheckpointRepository,
+  IdempotencyKeyRepository,
+  WorkQueueRepository,
 ];
 
 @Global()

@@ -1,16 +1,13 @@
 import type { ActorRole } from '@onewindow/domain';
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { correlationIdOf } from '../correlation';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { TokenService } from './token.service';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows it. */
+/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows it (denials are logged by the exception filter). */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly logger = new Logger('Access');
-
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
@@ -27,13 +24,6 @@ export class AuthGuard implements CanActivate {
     request.actor = await this.tokens.verify(token);
     const roles = this.reflector.getAllAndOverride<ActorRole[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(request.actor.role)) {
-      this.logger.warn({
-        msg: 'access denied',
-        actor: request.actor.id,
-        role: request.actor.role,
-        route: `${request.method} ${request.path}`,
-        correlationId: correlationIdOf(request),
-      });
       throw new ApiError(ApiErrorCode.FORBIDDEN, `Role ${request.actor.role} may not do this`);
     }
     return true;

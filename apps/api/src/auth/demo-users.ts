@@ -6,6 +6,7 @@ export const DEMO_USERS: readonly Actor[] = [
   { id: 'volta-grid', role: 'applicant', name: 'Volta Cells GmbH' },
   { id: 'clerk-planning', role: 'clerk', department: 'planning', name: 'Priya Shah (Planning)' },
   { id: 'clerk-building', role: 'clerk', department: 'building', name: 'Tom Becker (Building control)' },
+  { id: 'clerk-building-2', role: 'clerk', department: 'building', name: 'Nora Hall (Building control)' },
   { id: 'clerk-fire', role: 'clerk', department: 'fire', name: 'Ana Costa (Fire safety)' },
   { id: 'clerk-environment', role: 'clerk', department: 'environment', name: 'Li Wei (Environment)' },
   { id: 'clerk-grid', role: 'clerk', department: 'grid-utility', name: 'Sam Okafor (Grid utility)' },

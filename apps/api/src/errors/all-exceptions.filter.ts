@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from '@onewindow/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DenialRecorder } from '../access/denial-recorder';
 import { correlationIdOf } from '../correlation';
 import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
 
@@ -8,6 +9,8 @@ import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly denials: DenialRecorder = new DenialRecorder()) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -22,6 +25,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         err: String((exception as Error)?.stack ?? exception),
       });
     }
+    this.denials.record(request, error);
     const body: ErrorBody = { code: error.code, message: error.message, correlationId };
     if (error.details !== undefined) body.details = error.details;
     if (!response.headersSent) response.status(httpStatusOf(error.code)).json(body);

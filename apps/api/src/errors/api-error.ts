@@ -53,10 +53,16 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
+    /** A 404 that hides a record the caller may not see: logged as an authorization denial. */
+    readonly hidesDenial = false,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ApiErrorCode, value);
 }
 
 export interface ErrorBody {

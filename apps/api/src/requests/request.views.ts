@@ -8,7 +8,9 @@ export class StepView {
   @ApiProperty() kind!: string;
   @ApiProperty() department!: string;
   @ApiProperty() state!: string;
-  @ApiPropertyOptional({ nullable: true }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Who holds the step' }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true }) assigneeName!: string | null;
+  @ApiProperty({ type: [String], description: 'Outcomes that may be decided' }) outcomes!: string[];
   @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'The step clock: paused, remaining, overdue' })
   clock!: ClockStatus | null;
@@ -42,12 +44,39 @@ export class RequestSummaryView {
   @ApiPropertyOptional({ nullable: true }) nextDueAt!: string | null;
 }
 
+export class RequestListView {
+  @ApiProperty({ type: [RequestSummaryView] }) items!: RequestSummaryView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class ExtensionView {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional({ nullable: true }) stepId!: string | null;
+  @ApiProperty() by!: { value: number; unit: string };
+  @ApiProperty() reason!: string;
+  @ApiProperty() status!: string;
+}
+
+export class InformationRequestView {
+  @ApiProperty() id!: string;
+  @ApiProperty() stepId!: string;
+  @ApiProperty() items!: Array<{ id: string; description: string }>;
+  @ApiProperty() status!: string;
+  @ApiProperty() requestedAt!: string;
+}
+
 export class RequestDetailView extends RequestSummaryView {
   @ApiProperty() workflowId!: string;
   @ApiProperty() attributes!: Record<string, string | number | boolean>;
   @ApiProperty({ type: [StepView] }) currentSteps!: StepView[];
   @ApiPropertyOptional({ nullable: true, description: "The case's statutory clock: paused, remaining, overdue" })
   clock!: ClockStatus | null;
+  @ApiProperty({ type: [ExtensionView] }) extensions!: ExtensionView[];
+  @ApiProperty({ type: [InformationRequestView] }) informationRequests!: InformationRequestView[];
+  @ApiPropertyOptional({ nullable: true, description: 'Last moment an appeal may be lodged' })
+  appealDeadline!: string | null;
   @ApiProperty({ type: [TransitionView] }) timeline!: TransitionView[];
 }
 
@@ -85,11 +114,28 @@ export function toDetailView(
       department: step.owner.department,
       state: step.state,
       assignee: step.assignee ?? null,
+      assigneeName: step.assigneeName ?? null,
+      outcomes: step.outcomes,
       dueAt: step.dueAt ?? null,
       clock: step.clock ? clockStatus(calendar, step.clock, now) : null,
       escalated: step.escalated,
     })),
     clock: state.caseClock ? clockStatus(calendar, state.caseClock, now) : null,
+    extensions: state.extensions.map((x) => ({
+      id: x.id,
+      stepId: x.stepId,
+      by: x.by,
+      reason: x.reason,
+      status: x.status,
+    })),
+    informationRequests: state.informationRequests.map((q) => ({
+      id: q.id,
+      stepId: q.stepId,
+      items: q.items,
+      status: q.status,
+      requestedAt: q.requestedAt,
+    })),
+    appealDeadline: state.appealDeadline ?? null,
     timeline: timeline.map((t) => ({
       seq: t.seq,
       stepId: t.stepId,

@@ -1,55 +1,56 @@
 import type { Actor } from '@onewindow/domain';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { RequestDetailView, RequestSummaryView } from './request.views';
-import { DecideDto, PaymentDto, SubmitRequestDto, WithdrawDto } from './requests.dto';
+import { ExtensionIdPipe, StepIdPipe } from '../common/key-param.pipe';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { LiveEventsService } from '../live/live-events.service';
+import { AnswerInformationDto, AppealDto, DeclineExtensionDto, PledgeDto } from './case-actions.dto';
+import { CaseActionsService } from './case-actions.service';
+import { RequestDetailView, RequestListView, RequestSummaryView } from './request.views';
+import { ListRequestsQuery, SubmitRequestDto, WithdrawDto } from './requests.dto';
 import { RequestsService } from './requests.service';
 
+/** Requests and the applicant's actions on them. */
 @ApiTags('requests')
 @ApiBearerAuth()
 @Controller('requests')
 export class RequestsController {
-  constructor(private readonly service: RequestsService) {}
+  constructor(
+    private readonly service: RequestsService,
+    private readonly actions: CaseActionsService,
+    private readonly live: LiveEventsService,
+  ) {}
 
   @Post()
   @HttpCode(202)
   @Roles('applicant')
-  submit(@CurrentActor() actor: Actor, @Body() dto: SubmitRequestDto): Promise<RequestSummaryView> {
-    return this.service.submit(actor, dto);
+  submit(
+    @CurrentActor() actor: Actor,
+    @Body() dto: SubmitRequestDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestSummaryView> {
+    return this.service.submit(actor, dto, key);
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor): Promise<RequestSummaryView[]> {
-    return this.service.list(actor);
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  list(@CurrentActor() actor: Actor, @Query() query: ListRequestsQuery): Promise<RequestListView> {
+    return this.service.list(actor, query);
   }
 
   @Get(':id')
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestDetailView> {
     return this.service.detail(actor, id);
   }
 
-  @Post(':id/steps/:stepId/decision')
-  @HttpCode(200)
-  @Roles('clerk', 'supervisor')
-  decide(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId') stepId: string,
-    @Body() dto: DecideDto,
-  ): Promise<RequestDetailView> {
-    return this.service.decide(actor, id, stepId, dto);
-  }
-
-  @Post(':id/payments')
-  @HttpCode(202)
-  @Roles('clerk', 'supervisor')
-  confirmPayment(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: PaymentDto,
-  ): Promise<{ accepted: true }> {
-    return this.service.confirmPayment(actor, id, dto);
+  /** Server-Sent Events: one `transition` event each time the request's transitions are recorded. */
+  @Sse(':id/events')
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<Observable<MessageEvent>> {
+    return this.live.requestEvents(actor, id);
   }
 
   @Post(':id/withdraw')
@@ -59,7 +60,85 @@ export class RequestsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: WithdrawDto,
+    @IdempotencyKey() key?: string,
   ): Promise<RequestDetailView> {
-    return this.service.withdraw(actor, id, dto);
+    return this.actions.act(actor, id, { type: 'withdraw', ...dto }, key);
+  }
+
+  /** The applicant's answer to a request for information on a step. */
+  @Post(':id/steps/:stepId/information-answers')
+  @HttpCode(200)
+  @Roles('applicant')
+  answerInformation(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('stepId', StepIdPipe) stepId: string,
+    @Body() dto: AnswerInformationDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'answer-information', stepId, ...dto }, key);
+  }
+
+  /** Notice that the applicant will rely on a deemed approval of the step if it times out. */
+  @Post(':id/steps/:stepId/notice')
+  @HttpCode(200)
+  @Roles('applicant')
+  giveNotice(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('stepId', StepIdPipe) stepId: string,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'give-notice', stepId }, key);
+  }
+
+  @Post(':id/extensions/:extensionId/accept')
+  @HttpCode(200)
+  @Roles('applicant')
+  acceptExtension(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('extensionId', ExtensionIdPipe) extensionId: string,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'accept-extension', extensionId }, key);
+  }
+
+  @Post(':id/extensions/:extensionId/decline')
+  @HttpCode(200)
+  @Roles('applicant')
+  declineExtension(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('extensionId', ExtensionIdPipe) extensionId: string,
+    @Body() dto: DeclineExtensionDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'decline-extension', extensionId, ...dto }, key);
+  }
+
+  /** The applicant's signed pledge, for commitment-based approval. */
+  @Post(':id/pledge')
+  @HttpCode(200)
+  @Roles('applicant')
+  pledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PledgeDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'pledge', ...dto }, key);
+  }
+
+  @Post(':id/appeal')
+  @HttpCode(200)
+  @Roles('applicant')
+  appeal(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AppealDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'appeal', ...dto }, key);
   }
 }

@@ -1,6 +1,11 @@
+import { CASE_STATUSES } from '@onewindow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsIn,
+  IsInt,
+  Max,
   IsArray,
   IsNumber,
   IsObject,
@@ -12,8 +17,7 @@ import {
   ValidateBy,
   ValidationOptions,
 } from 'class-validator';
-
-const KEY = /^[a-z][a-z0-9-]{0,63}$/;
+import { KEY } from './case-actions.dto';
 
 /** A flat map of request attributes (e.g. loadKw: 12000) that routing conditions read. */
 function IsAttributeMap(options?: ValidationOptions) {
@@ -101,4 +105,46 @@ export class PaymentDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   amount?: number;
+}
+
+/** Page through a list: `page` from 1, at most 100 a page. */
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class ListRequestsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ example: 'building-permit' })
+  @IsOptional()
+  @Matches(KEY, { message: 'definitionKey must be a lower-case key' })
+  definitionKey?: string;
+
+  @ApiPropertyOptional({ example: 'fire', description: 'Requests with an open step of this department (staff only)' })
+  @IsOptional()
+  @Matches(KEY, { message: 'department must be a lower-case key' })
+  department?: string;
+
+  @ApiPropertyOptional({ example: 'acme-battery', description: 'Requests of one applicant (staff only)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  applicantId?: string;
 }

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
+import { LiveEventsService } from '../live/live-events.service';
+import { CaseActionsService } from './case-actions.service';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
+import { StaffActionsController } from './staff-actions.controller';
 
 @Module({
-  controllers: [RequestsController],
-  providers: [RequestsService, DefinitionCatalogService],
+  controllers: [RequestsController, StaffActionsController],
+  providers: [RequestsService, CaseActionsService, DefinitionCatalogService, LiveEventsService],
+  exports: [CaseActionsService, LiveEventsService],
 })
 export class RequestsModule {}

@@ -5,6 +5,15 @@ import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
 import { newRequestRow, RequestIdentity } from './transition-log.repository';
 
+export interface RequestSearch {
+  applicantId?: string;
+  status?: string;
+  definitionKey?: string;
+  department?: string;
+  limit: number;
+  offset: number;
+}
+
 @Injectable()
 export class RequestRepository {
   constructor(private readonly db: DataSource) {}
@@ -30,6 +39,49 @@ export class RequestRepository {
       order: { submittedAt: 'DESC' },
       take: limit,
     });
+  }
+
+  /** Requests for staff lists, newest first; `department` keeps those with an open step of that department. */
+  async search(filter: RequestSearch): Promise<{ rows: RequestEntity[]; total: number }> {
+    const qb = this.db.getRepository(RequestEntity).createQueryBuilder('r');
+    if (filter.applicantId !== undefined)
+      qb.andWhere('r.applicantId = :applicantId', { applicantId: filter.applicantId });
+    if (filter.status !== undefined) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter.definitionKey !== undefined) {
+      qb.andWhere('r.definitionKey = :definitionKey', { definitionKey: filter.definitionKey });
+    }
+    if (filter.department !== undefined) {
+      qb.andWhere('EXISTS (SELECT 1 FROM open_tasks t WHERE t.request_id = r.id AND t.department = :department)', {
+        department: filter.department,
+      });
+    }
+    const [rows, total] = await qb
+      .orderBy('r.submittedAt', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+    return { rows, total };
+  }
+
+  /** Step ids named by the request's transitions after `afterSeq` (what a just-recorded batch touched). */
+  async stepsTouchedSince(requestId: string, afterSeq: number): Promise<string[]> {
+    const rows = await this.db
+      .getRepository(TransitionEntity)
+      .createQueryBuilder('t')
+      .select('DISTINCT t.stepId', 'stepId')
+      .where('t.requestId = :requestId AND t.seq > :afterSeq AND t.stepId IS NOT NULL', { requestId, afterSeq })
+      .getRawMany<{ stepId: string }>();
+    return rows.map((r) => r.stepId);
+  }
+
+  /** Rows in the read model and the transition log; lets tests prove a refused call wrote nothing. */
+  async counts(): Promise<{ requests: number; transitions: number; openTasks: number }> {
+    const [row] = await this.db.query<Array<{ requests: number; transitions: number; openTasks: number }>>(
+      `SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM transitions)::int AS transitions,
+              (SELECT count(*) FROM open_tasks)::int AS "openTasks"`,
+    );
+    return row;
   }
 
   timeline(requestId: string): Promise<TransitionEntity[]> {

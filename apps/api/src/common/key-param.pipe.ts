@@ -1,0 +1,24 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { ApiError, ApiErrorCode } from '../errors/api-error';
+
+const STEP_KEY = /^[a-z][a-z0-9-]{0,63}$/;
+const EXTENSION_ID = /^ext-[0-9]{1,6}$/;
+
+/** A path parameter that must match a pattern; anything else is a 400, never a lookup. */
+@Injectable()
+class MatchesParamPipe implements PipeTransform<string, string> {
+  constructor(
+    private readonly pattern: RegExp,
+    private readonly what: string,
+  ) {}
+
+  transform(value: string): string {
+    if (typeof value !== 'string' || !this.pattern.test(value)) {
+      throw new ApiError(ApiErrorCode.VALIDATION_FAILED, `${this.what} is malformed`);
+    }
+    return value;
+  }
+}
+
+export const StepIdPipe = new MatchesParamPipe(STEP_KEY, 'stepId');
+export const ExtensionIdPipe = new MatchesParamPipe(EXTENSION_ID, 'extensionId');

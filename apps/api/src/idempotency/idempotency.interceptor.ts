@@ -1,0 +1,105 @@
+import { canonicalJson, IdempotencyKeyRepository } from '@onewindow/persistence';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { catchError, from, mergeMap, Observable, of } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { toApiError } from '../errors/all-exceptions.filter';
+import { ApiError, ApiErrorCode, httpStatusOf, isApiErrorCode } from '../errors/api-error';
+import { IDEMPOTENCY_HEADER, IdempotentRequest } from './idempotency-key.decorator';
+
+const KEY_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
+/** An in-flight claim this old belongs to a process that died; a retry may take it over. */
+const STALE_AFTER_MS = 120_000;
+/** Refusals of the input itself are not results: the caller fixes the body and retries with the same key. */
+const NOT_RECORDED: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
+  ApiErrorCode.VALIDATION_FAILED,
+  ApiErrorCode.MALFORMED_JSON,
+  ApiErrorCode.PAYLOAD_TOO_LARGE,
+  ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  ApiErrorCode.UNAUTHENTICATED,
+  ApiErrorCode.RATE_LIMITED,
+]);
+
+interface StoredError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/**
+ * `Idempotency-Key` on a POST: the first call with a key runs and its answer (status and body) is
+ * stored; the same key with the same request replays that answer, with another request is a 422,
+ * and while the first call is still running a 409.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly keys: IdempotencyKeyRepository,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & IdempotentRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.header(IDEMPOTENCY_HEADER);
+    if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
+    if (!KEY_FORMAT.test(key)) {
+      throw new ApiError(
+        ApiErrorCode.VALIDATION_FAILED,
+        'Idempotency-Key must be 1 to 200 letters, digits or the characters _ . : -',
+      );
+    }
+    const actorId = request.actor.id;
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? null)}`)
+      .digest('hex');
+    const claim = await this.keys.claim(actorId, key, hash, STALE_AFTER_MS);
+    switch (claim.outcome) {
+      case 'mismatch':
+        throw new ApiError(
+          ApiErrorCode.UNPROCESSABLE,
+          'This Idempotency-Key was already used with a different request',
+        );
+      case 'in-flight':
+        throw new ApiError(ApiErrorCode.CONFLICT, 'A request with this Idempotency-Key is still in progress');
+      case 'completed':
+        response.setHeader('idempotent-replayed', 'true');
+        if (claim.status >= 400) throw replayedError(claim.body as StoredError);
+        return of(claim.body);
+      case 'claimed':
+        break;
+    }
+    request.idempotencyKey = key;
+    const status =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    return next.handle().pipe(
+      mergeMap((body: unknown) => from(this.keys.complete(actorId, key, status, toStoredBody(body)).then(() => body))),
+      catchError((error: unknown) => from(this.settleFailure(actorId, key, error))),
+    );
+  }
+
+  /** Records a refusal the call decided (so a retry gets the same answer); gives the key back otherwise. */
+  private async settleFailure(actorId: string, key: string, error: unknown): Promise<never> {
+    const apiError = toApiError(error);
+    const status: number = httpStatusOf(apiError.code);
+    if (status >= 500 || NOT_RECORDED.has(apiError.code)) await this.keys.release(actorId, key);
+    else {
+      const body: StoredError = { code: apiError.code, message: apiError.message };
+      if (apiError.details !== undefined) body.details = apiError.details;
+      await this.keys.complete(actorId, key, status, body);
+    }
+    throw error;
+  }
+}
+
+function replayedError(body: StoredError): ApiError {
+  const code = isApiErrorCode(body.code) ? body.code : ApiErrorCode.CONFLICT;
+  return new ApiError(code, body.message, body.details);
+}
+
+function toStoredBody(body: unknown): object | null {
+  return typeof body === 'object' && body !== null ? body : null;
+}

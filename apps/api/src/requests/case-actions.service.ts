@@ -1,0 +1,147 @@
+import { actUpdate, caseStateQuery, externalEventSignal } from '@onewindow/contracts';
+import { Actor, CaseEvent, CaseState, checkEvent, DomainError } from '@onewindow/domain';
+import { RequestEntity, RequestRepository } from '@onewindow/persistence';
+import { Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
+import { toApiError } from '../errors/all-exceptions.filter';
+import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { MetricsService } from '../observability/metrics.service';
+import { RequestDetailView } from './request.views';
+import { now, RequestsService } from './requests.service';
+
+/** An action as the API builds it; the actor and the time are added when it is sent. */
+export type ActionDraft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at' | 'actor'> : never) : never;
+
+/** What a refused caller learns about where the request stands now. */
+export interface CurrentState {
+  status: string;
+  seq: number;
+  currentSteps: Array<{ stepId: string; state: string; assignee: string | null; dueAt: string | null }>;
+}
+
+/** How long a refused action waits for the workflow's own view of the state before using the read model's. */
+const STATE_QUERY_TIMEOUT_MS = 2000;
+
+/**
+ * Sends clerk and applicant actions to a request's workflow as Updates, and external facts as
+ * Signals. The reducer checks every action here first, against the read model, for a fast answer;
+ * the workflow's Update validator decides, against the state after every earlier action.
+ */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly requests: RequestsService,
+    private readonly rows: RequestRepository,
+    private readonly catalog: DefinitionCatalogService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /**
+   * Answers once the action's transitions are recorded. The Idempotency-Key, scoped to the caller,
+   * is the Update id, so a retried call is answered by the Update that already ran.
+   */
+  async act(actor: Actor, id: string, draft: ActionDraft, updateKey?: string): Promise<RequestDetailView> {
+    const { row, event } = await this.checked(actor, id, draft);
+    const updateId = updateKey ? `${actor.id}:${updateKey}` : randomUUID();
+    try {
+      await this.temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(actUpdate, { args: [{ event, source: 'api' }], updateId });
+    } catch (error) {
+      this.metrics.actionRefused(draft.type);
+      throw await this.translateUpdateError(error, row);
+    }
+    this.metrics.actionApplied(draft.type, draft.type === 'decide' ? draft.outcome : undefined);
+    return this.requests.detail(actor, id);
+  }
+
+  /** External facts arrive as Signals: checked against the current state, then handed to the workflow. */
+  async signal(actor: Actor, id: string, draft: ActionDraft): Promise<{ accepted: true }> {
+    const { row, event } = await this.checked(actor, id, draft);
+    await this.temporal.workflow.getHandle(row.workflowId).signal(externalEventSignal, event);
+    return { accepted: true };
+  }
+
+  /** Tries `act` and reports the result instead of throwing: for bulk actions, one item at a time. */
+  async tryAct(
+    actor: Actor,
+    id: string,
+    draft: ActionDraft,
+    updateKey?: string,
+  ): Promise<{ ok: true } | { ok: false; error: ApiError }> {
+    try {
+      await this.act(actor, id, draft, updateKey);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  }
+
+  /** The reducer's verdict on the action against the recorded state, before anything is sent. */
+  private async checked(
+    actor: Actor,
+    id: string,
+    draft: ActionDraft,
+  ): Promise<{ row: RequestEntity; event: CaseEvent }> {
+    const row = await this.requests.visible(actor, id);
+    const state = row.state as CaseState;
+    const event: CaseEvent = { ...draft, actor, at: now() };
+    const refusal = checkEvent(this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
+    if (refusal) {
+      this.metrics.actionRefused(draft.type);
+      throw rejection(refusal, summarize(state));
+    }
+    return { row, event };
+  }
+
+  /** A refused Update lost a race (or met a closed case): 409 with the state the workflow holds now. */
+  private async translateUpdateError(error: unknown, row: RequestEntity): Promise<unknown> {
+    if (error instanceof WorkflowUpdateFailedError) {
+      const current = await this.currentState(row);
+      return new ApiError(ApiErrorCode.ACTION_REJECTED, error.cause?.message ?? error.message, { current });
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      return new ApiError(ApiErrorCode.ACTION_REJECTED, 'The request is closed and takes no further actions', {
+        current: summarize(row.state as CaseState),
+      });
+    }
+    return error;
+  }
+
+  private async currentState(row: RequestEntity): Promise<CurrentState> {
+    try {
+      const query = this.temporal.workflow.getHandle(row.workflowId).query(caseStateQuery);
+      const state = await Promise.race([
+        query,
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), STATE_QUERY_TIMEOUT_MS).unref()),
+      ]);
+      if (state) return summarize(state);
+    } catch {
+      // The workflow may be gone or its worker away: the read model still knows the last recorded state.
+    }
+    const fresh = (await this.rows.findById(row.id)) ?? row;
+    return summarize(fresh.state as CaseState);
+  }
+}
+
+function rejection(error: DomainError, current: CurrentState): ApiError {
+  const mapped = toApiError(error);
+  if (mapped.code !== ApiErrorCode.ACTION_REJECTED) return mapped;
+  return new ApiError(ApiErrorCode.ACTION_REJECTED, error.message, { reason: error.code, current });
+}
+
+export function summarize(state: CaseState): CurrentState {
+  return {
+    status: state.status,
+    seq: state.seq,
+    currentSteps: state.activeSteps.map((s) => ({
+      stepId: s.stepId,
+      state: s.state,
+      assignee: s.assignee ?? null,
+      dueAt: s.dueAt ?? null,
+    })),
+  };
+}

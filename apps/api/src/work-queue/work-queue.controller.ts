@@ -1,0 +1,45 @@
+import type { Actor } from '@onewindow/domain';
+import { Body, Controller, Get, HttpCode, MessageEvent, Post, Query, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { LiveEventsService } from '../live/live-events.service';
+import { BulkDecideDto, WorkQueueQuery } from './work-queue.dto';
+import { WorkQueueService } from './work-queue.service';
+import { BulkDecideView, WorkQueueView } from './work-queue.views';
+
+@ApiTags('work queue')
+@ApiBearerAuth()
+@Controller('work-queue')
+export class WorkQueueController {
+  constructor(
+    private readonly service: WorkQueueService,
+    private readonly live: LiveEventsService,
+  ) {}
+
+  @Get()
+  @Roles('clerk', 'supervisor', 'auditor')
+  list(@CurrentActor() actor: Actor, @Query() query: WorkQueueQuery): Promise<WorkQueueView> {
+    return this.service.list(actor, query);
+  }
+
+  /** Server-Sent Events: a `transition` event whenever a request with a step of the department changes. */
+  @Sse('events')
+  @Roles('clerk', 'supervisor', 'auditor')
+  events(@CurrentActor() actor: Actor, @Query() query: WorkQueueQuery): Observable<MessageEvent> {
+    return this.live.queueEvents(this.service.departmentFor(actor, query.department));
+  }
+
+  /** One outcome for many steps; 200 with each item's result. */
+  @Post('decisions')
+  @HttpCode(200)
+  @Roles('clerk', 'supervisor')
+  bulkDecide(
+    @CurrentActor() actor: Actor,
+    @Body() dto: BulkDecideDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<BulkDecideView> {
+    return this.service.bulkDecide(actor, dto, key);
+  }
+}

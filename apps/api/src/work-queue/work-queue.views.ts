@@ -1,0 +1,58 @@
+import type { WorkQueueRow } from '@onewindow/persistence';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class WorkItemView {
+  @ApiProperty() requestId!: string;
+  @ApiProperty() requestTitle!: string;
+  @ApiProperty() definitionKey!: string;
+  @ApiProperty() requestType!: string;
+  @ApiProperty() applicantId!: string;
+  @ApiProperty() requestStatus!: string;
+  @ApiProperty() stepId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() department!: string;
+  @ApiProperty() state!: string;
+  @ApiPropertyOptional({ nullable: true }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+}
+
+export class WorkQueueView {
+  @ApiProperty({ type: [WorkItemView] }) items!: WorkItemView[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class BulkResultView {
+  @ApiProperty() requestId!: string;
+  @ApiProperty() stepId!: string;
+  @ApiProperty({ enum: ['decided', 'refused'] }) result!: 'decided' | 'refused';
+  @ApiProperty({ description: 'HTTP status the single decision would have answered' }) status!: number;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional() message?: string;
+}
+
+export class BulkDecideView {
+  @ApiProperty({ type: [BulkResultView] }) results!: BulkResultView[];
+}
+
+export function toWorkItemView({ task, request }: WorkQueueRow, now: Date): WorkItemView {
+  return {
+    requestId: request.id,
+    requestTitle: request.title,
+    definitionKey: request.definitionKey,
+    requestType: request.requestType,
+    applicantId: request.applicantId,
+    requestStatus: request.status,
+    stepId: task.stepId,
+    title: task.title,
+    kind: task.kind,
+    department: task.department,
+    state: task.state,
+    assignee: task.assignee,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    overdue: task.dueAt !== null && task.dueAt < now,
+  };
+}
