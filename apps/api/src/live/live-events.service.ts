@@ -1,10 +1,9 @@
 import { AppConfig } from '@onewindow/config';
-import { Actor, CaseState, findStep } from '@onewindow/domain';
+import { CaseState, findStep } from '@onewindow/domain';
 import { RequestRepository, TransitionListener, TransitionNotice } from '@onewindow/persistence';
 import { Injectable, Logger, MessageEvent, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { filter, from, interval, map, merge, mergeMap, Observable, of, share } from 'rxjs';
+import { defer, filter, from, interval, map, merge, mergeMap, Observable, of, share } from 'rxjs';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
-import { RequestsService } from '../requests/requests.service';
 
 const HEARTBEAT_MS = 15_000;
 /** A batch rarely holds more transitions than this; enough to find the steps a batch just closed. */
@@ -28,7 +27,6 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     config: AppConfig,
-    private readonly requests: RequestsService,
     private readonly rows: RequestRepository,
     private readonly catalog: DefinitionCatalogService,
   ) {
@@ -54,15 +52,20 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
     await this.listener.stop();
   }
 
-  /** The request's stream; the caller must be allowed to see the request (else 404, before any header). */
-  async requestEvents(actor: Actor, requestId: string): Promise<Observable<MessageEvent>> {
-    const row = await this.requests.visible(actor, requestId);
-    const ready: MessageEvent = { type: 'ready', data: { requestId, lastSeq: row.lastSeq, status: row.status } };
+  /** The request's stream (the route's guard has checked that the caller may see the request). */
+  requestEvents(requestId: string): Observable<MessageEvent> {
+    // Subscribed before the current state is read, so no transition between the two is missed.
+    const ready = defer(() => from(this.rows.findById(requestId))).pipe(
+      map((row): MessageEvent => ({
+        type: 'ready',
+        data: { requestId, lastSeq: row?.lastSeq ?? 0, status: row?.status ?? null },
+      })),
+    );
     const transitions = this.notices$.pipe(
       filter((notice) => notice.requestId === requestId),
       map((notice): MessageEvent => ({ type: 'transition', id: `${notice.lastSeq}`, data: notice })),
     );
-    return merge(of(ready), transitions, heartbeat());
+    return merge(transitions, ready, heartbeat());
   }
 
   /** A department's stream (every department's when `department` is undefined). */

@@ -1,5 +1,17 @@
 import type { Actor } from '@onewindow/domain';
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Query, Sse } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  MessageEvent,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Sse,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -8,6 +20,7 @@ import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { LiveEventsService } from '../live/live-events.service';
 import { AnswerInformationDto, AppealDto, DeclineExtensionDto, PledgeDto } from './case-actions.dto';
 import { CaseActionsService } from './case-actions.service';
+import { RequestAccessGuard } from './request-access.guard';
 import { RequestDetailView, RequestListView, RequestSummaryView } from './request.views';
 import { ListRequestsQuery, SubmitRequestDto, WithdrawDto } from './requests.dto';
 import { RequestsService } from './requests.service';
@@ -49,8 +62,9 @@ export class RequestsController {
   /** Server-Sent Events: one `transition` event each time the request's transitions are recorded. */
   @Sse(':id/events')
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
-  events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<Observable<MessageEvent>> {
-    return this.live.requestEvents(actor, id);
+  @UseGuards(RequestAccessGuard)
+  events(@Param('id', ParseUUIDPipe) id: string): Observable<MessageEvent> {
+    return this.live.requestEvents(id);
   }
 
   @Post(':id/withdraw')

@@ -1,0 +1,88 @@
+import type { Response } from 'supertest';
+import type { TestApi } from './test-api';
+import { eventually } from './test-env';
+
+export interface StepView {
+  stepId: string;
+  department: string;
+  state: string;
+  assignee: string | null;
+  dueAt: string | null;
+}
+
+export interface DetailView {
+  id: string;
+  status: string;
+  currentSteps: StepView[];
+  extensions: Array<{ id: string; status: string }>;
+  informationRequests: Array<{ id: string; stepId: string; status: string }>;
+  timeline: Array<{ seq: number; event: string; stepId: string | null; outcome: string | null }>;
+}
+
+/** Small helpers over the HTTP API for e2e tests: tokens, submitting, waiting for a step. */
+export class ApiDriver {
+  constructor(readonly api: TestApi) {}
+
+  async auth(user: string): Promise<{ authorization: string }> {
+    return { authorization: `Bearer ${await this.api.login(user)}` };
+  }
+
+  async post(user: string, path: string, body?: object, headers: Record<string, string> = {}): Promise<Response> {
+    const req = this.api.http
+      .post(path)
+      .set(await this.auth(user))
+      .set(headers);
+    return body === undefined ? req : req.send(body);
+  }
+
+  async get(user: string, path: string): Promise<Response> {
+    return this.api.http.get(path).set(await this.auth(user));
+  }
+
+  /** Submits a building permit as `applicant` and waits until its intake step is open. */
+  async submitPermit(applicant = 'acme-battery', attributes: object = { floorAreaM2: 1200 }): Promise<string> {
+    const res = await this.post(applicant, '/requests', {
+      definitionKey: 'building-permit',
+      title: 'Battery plant, hall A',
+      attributes,
+    });
+    if (res.status !== 202) throw new Error(`submit answered ${res.status}: ${JSON.stringify(res.body)}`);
+    const id = (res.body as { id: string }).id;
+    await this.waitForStep(id, 'intake');
+    return id;
+  }
+
+  async detail(id: string, user = 'auditor'): Promise<DetailView> {
+    const res = await this.get(user, `/requests/${id}`);
+    if (res.status !== 200) throw new Error(`detail answered ${res.status}`);
+    return res.body as DetailView;
+  }
+
+  waitForStep(id: string, stepId: string): Promise<DetailView> {
+    return eventually(async () => {
+      const d = await this.detail(id);
+      return d.currentSteps.some((s) => s.stepId === stepId) ? d : undefined;
+    }, `step ${stepId} of ${id}`);
+  }
+
+  decide(
+    user: string,
+    id: string,
+    stepId: string,
+    body: object,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    return this.post(user, `/requests/${id}/steps/${stepId}/decision`, body, headers);
+  }
+
+  /** Takes a permit from intake to the joint plan review (building, fire, environment in parallel). */
+  async toPlanReview(id: string): Promise<DetailView> {
+    const res = await this.decide('clerk-building', id, 'intake', { outcome: 'complete' });
+    if (res.status !== 200) throw new Error(`intake answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as DetailView;
+  }
+
+  async transitionCount(id: string): Promise<number> {
+    return (await this.detail(id)).timeline.length;
+  }
+}
