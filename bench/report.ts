@@ -1,0 +1,121 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AuditResult } from './sections/audit';
+import type { ProcessMemory, StorageResult } from './sections/resources';
+import type { ScaleResult } from './sections/scale';
+import type { StatusReadsResult } from './sections/status-reads';
+import type { LatencyResult, ThroughputResult } from './sections/workflow-load';
+import type { BenchOptions } from './support/options';
+import type { ProfileSummary } from './support/profile-summary';
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt?: string;
+  seconds?: number;
+  machine: Record<string, unknown>;
+  options: BenchOptions;
+  throughput?: ThroughputResult;
+  latency?: LatencyResult;
+  reads?: StatusReadsResult;
+  audit?: AuditResult | { available: false; reason: string };
+  scale?: ScaleResult;
+  resources: { processes?: Record<string, ProcessMemory | null>; storage?: StorageResult };
+  /** Load average of the machine around each section: other work on it skews both sides of a ratio. */
+  loadAverage: Record<string, number[]>;
+  errors: string[];
+  profiles?: Record<string, ProfileSummary | string>;
+}
+
+export async function writeResults(outDir: string, results: BenchResults): Promise<string> {
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const file = join(outDir, `bench-${stamp}.json`);
+  const json = JSON.stringify(results, null, 2);
+  await writeFile(file, json);
+  await writeFile(join(outDir, 'latest.json'), json);
+  return file;
+}
+
+const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : 'n/a');
+const yes = (met: boolean | undefined) => (met === undefined ? '-' : met ? 'met' : 'MISSED');
+
+/** The table printed at the end of a run. */
+export function formatTable(results: BenchResults): string {
+  const rows: string[][] = [['measure', 'OneWindow', 'baseline', 'ratio', 'target', '']];
+  const { throughput: t, latency: l, reads: r, audit: a, scale: s } = results;
+  if (t) {
+    rows.push([
+      `throughput (${t.requests} req, c=${t.concurrency})`,
+      `${t.onewindow.requestsPerSecond} req/s, ${t.onewindow.transitionsPerSecond} transitions/s`,
+      `${t.baseline.requestsPerSecond} req/s, ${t.baseline.updatesPerSecond} updates/s`,
+      x(t.ratio),
+      t.target,
+      yes(t.met),
+    ]);
+  }
+  if (l) {
+    rows.push([
+      `clerk decision (c=${l.concurrency})`,
+      `p50 ${l.httpDecision.p50} / p95 ${l.httpDecision.p95} / p99 ${l.httpDecision.p99} ms`,
+      `p50 ${l.bareUpdate.p50} / p95 ${l.bareUpdate.p95} / p99 ${l.bareUpdate.p99} ms`,
+      x(l.ratioP99),
+      l.target,
+      yes(l.met),
+    ]);
+  }
+  if (r) {
+    rows.push([
+      `status reads (${r.connections} conn)`,
+      `${r.status.requestsPerSecond} req/s, p99 ${r.status.latencyMs.p99} ms`,
+      `${r.constant.requestsPerSecond} req/s, p99 ${r.constant.latencyMs.p99} ms`,
+      x(r.ratio),
+      r.target,
+      yes(r.met),
+    ]);
+  }
+  if (s) {
+    for (const q of s.queries) {
+      rows.push([`${q.name} (SQL)`, `p50 ${q.latency.p50} / p99 ${q.latency.p99} ms`, '', '', '', '']);
+    }
+    if (s.http.workQueue) {
+      rows.push(['GET /work-queue', `p50 ${s.http.workQueue.p50} / p99 ${s.http.workQueue.p99} ms`, '', '', '', '']);
+    }
+    rows.push([
+      `scale (${s.seeded.openTasks} open tasks, ${s.seeded.transitions} transitions)`,
+      `work queue p99 ${s.workQueueP99Ms} ms; status GET p99 ${s.http.status.p99} ms; seq scans: ${s.seqScansOnHotPaths.length}`,
+      '',
+      '',
+      s.target,
+      yes(s.met),
+    ]);
+  }
+  if (a && 'cases' in a) {
+    rows.push([
+      `audit (${a.cases} cases)`,
+      `verify-all ${a.verifyAll.casesPerSecond} cases/s`,
+      `replay ${a.bareReplay.casesPerSecond} cases/s (+fetch ${a.historyFetch.casesPerSecond}/s)`,
+      x(a.ratio),
+      a.target,
+      yes(a.met),
+    ]);
+  } else if (a) {
+    rows.push(['audit', 'not available', '', '', a.reason, '-']);
+  }
+  const { processes, storage } = results.resources;
+  if (processes) {
+    const mem = Object.entries(processes)
+      .map(([name, m]) => `${name} ${m ? `${m.peakRssMiB} MiB` : 'n/a'}`)
+      .join(', ');
+    rows.push(['peak RSS', mem, '', '', '', '']);
+  }
+  if (storage) {
+    const perTable = storage.tables.map((t) => `${t.table} ${t.rowsPerCase} rows/${t.bytesPerCase} B`).join(', ');
+    rows.push(['PostgreSQL per case', `${storage.bytesPerCase} B on disk (${perTable})`, '', '', '', '']);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.slice(1).map(line)].join('\n');
+}

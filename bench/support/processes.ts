@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+
+const CLOCK_TICKS = 100;
+const STOP_GRACE_MS = 10_000;
+
+/** A child process the bench started, with its output in a log file. */
+export interface Child {
+  name: string;
+  pid: number;
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export function startChild(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  nodeArgs: string[] = [],
+): Child {
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  if (child.pid === undefined) throw new Error(`Could not start ${name} (${entry})`);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    name,
+    pid: child.pid,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        let timer: NodeJS.Timeout | undefined;
+        const graceful = await Promise.race([
+          exited.then(() => true),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
+        ]);
+        clearTimeout(timer);
+        if (!graceful) {
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
+      log.end();
+    },
+  };
+}
+
+export interface ProcessSample {
+  /** Resident set size now, and its peak since the process started (VmHWM), in MiB. */
+  rssMiB: number;
+  peakRssMiB: number;
+  /** User + system CPU seconds since the process started. */
+  cpuSeconds: number;
+}
+
+/** Memory and CPU of a process from /proc (Linux); undefined where /proc does not tell. */
+export async function sampleProcess(pid: number): Promise<ProcessSample | undefined> {
+  try {
+    const [status, stat] = await Promise.all([
+      readFile(`/proc/${pid}/status`, 'utf8'),
+      readFile(`/proc/${pid}/stat`, 'utf8'),
+    ]);
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return { rssMiB: kb('VmRSS') / 1024, peakRssMiB: kb('VmHWM') / 1024, cpuSeconds };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Children of this process whose command name matches, e.g. the Temporal dev server the devstack started. */
+export async function childPidsNamed(name: string): Promise<number[]> {
+  const found: number[] = [];
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const comm = /\((.*)\)/.exec(stat)?.[1];
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (comm === name && ppid === process.pid) found.push(Number(entry));
+  }
+  return found;
+}
