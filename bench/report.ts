@@ -76,8 +76,8 @@ export function formatTable(results: BenchResults): string {
     for (const q of s.queries) {
       rows.push([`${q.name} (SQL)`, `p50 ${q.latency.p50} / p99 ${q.latency.p99} ms`, '', '', '', '']);
     }
-    if (s.http.workQueue) {
-      rows.push(['GET /work-queue', `p50 ${s.http.workQueue.p50} / p99 ${s.http.workQueue.p99} ms`, '', '', '', '']);
+    for (const [name, l] of Object.entries(s.http.workQueue ?? {})) {
+      rows.push([`GET /work-queue: ${name}`, `p50 ${l.p50} / p99 ${l.p99} ms`, '', '', '', '']);
     }
     rows.push([
       `scale (${s.seeded.openTasks} open tasks, ${s.seeded.transitions} transitions)`,

@@ -2,7 +2,9 @@ import { BenchStack } from '../stack';
 import { driveBaseline } from '../load/baseline-driver';
 import { CASE_PLANS } from '../load/case-plans';
 import { OneWindowDriver } from '../load/onewindow-driver';
+import { approvalWorkflowId } from '@onewindow/contracts';
 import { CpuSnapshot, withCpu } from '../support/cpu';
+import { HistorySize, historySize } from '../support/history-size';
 import { announce } from '../support/progress';
 import { LatencySummary, ratio, round, summarize } from '../support/stats';
 
@@ -22,6 +24,7 @@ export interface ThroughputResult {
     directApplicantUpdates: number;
     decisionLatencyUnderLoad: LatencySummary;
     cpuSeconds: CpuSnapshot;
+    history: HistorySize;
   };
   baseline: {
     completed: number;
@@ -33,6 +36,7 @@ export interface ThroughputResult {
     updatesPerSecond: number;
     updateLatencyUnderLoad: LatencySummary;
     cpuSeconds: CpuSnapshot;
+    history: HistorySize;
   };
   ratio: number;
   target: string;
@@ -90,6 +94,10 @@ export async function measureThroughput(
   const oursRate = ours.result.completed / oursSeconds;
   const baseRate = base.result.completed / baseSeconds;
   const r = ratio(oursRate, baseRate);
+  // A sample of whole cases, the same mix of definitions on both sides.
+  const sample = Math.min(opts.requests, 30);
+  const oursHistory = await historySize(stack.client, ours.result.requestIds.slice(0, sample).map(approvalWorkflowId));
+  const baseHistory = await historySize(stack.client, base.result.workflowIds.slice(0, sample));
   return {
     requestIds: ours.result.requestIds,
     result: {
@@ -108,6 +116,7 @@ export async function measureThroughput(
         directApplicantUpdates: ours.result.directApplicantUpdates,
         decisionLatencyUnderLoad: summarize(ours.result.decisionLatencies),
         cpuSeconds: ours.cpu,
+        history: oursHistory,
       },
       baseline: {
         completed: base.result.completed,
@@ -119,6 +128,7 @@ export async function measureThroughput(
         updatesPerSecond: round(base.result.updates / baseSeconds),
         updateLatencyUnderLoad: summarize(base.result.updateLatencies),
         cpuSeconds: base.cpu,
+        history: baseHistory,
       },
       ratio: r,
       target: '>= 0.7x bare Temporal',
