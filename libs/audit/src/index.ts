@@ -7,3 +7,7 @@ export * from './log-verifier';
 export * from './merkle';
 export * from './temporal-history';
 export * from './timeline';
+export * from './case-export';
+export * from './csv';
+export * from './history-replayer';
+export * from './audit.service';
