@@ -3,6 +3,7 @@ import { PersistenceModule } from '@onewindow/persistence';
 import { TemporalClientModule } from '@onewindow/temporal';
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { DefinitionsModule } from './definitions/definitions.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -17,6 +18,7 @@ import { WorkQueueModule } from './work-queue/work-queue.module';
     ObservabilityModule,
     AuthModule,
     IdempotencyModule,
+    DefinitionsModule,
     RequestsModule,
     WorkQueueModule,
     HealthModule,

@@ -124,6 +124,10 @@ export class AppConfig {
   @Transform(toInt)
   RATE_LIMIT_BURST = 120;
 
+  /** Folder of process definition and calendar JSON files published at start (when not yet published). */
+  @IsString()
+  DEFINITIONS_DIR = 'definitions';
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
@@ -153,6 +157,7 @@ const CONFIG_KEYS = new Set([
   'TEMPORAL_UI_PORT',
   'API_PORT',
   'LOG_LEVEL',
+  'DEFINITIONS_DIR',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',

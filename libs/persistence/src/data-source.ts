@@ -4,12 +4,14 @@ import { CheckpointEntryEntity } from './entities/checkpoint-entry.entity';
 import { CheckpointEntity } from './entities/checkpoint.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OpenTaskEntity } from './entities/open-task.entity';
+import { PublishedCalendarEntity, PublishedDefinitionEntity } from './entities/published-definition.entity';
 import { RequestEntity } from './entities/request.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
 import { AppendOnlyTransitions1764288000000 } from './migrations/1764288000000-append-only-transitions';
 import { AuditTables1764288000100 } from './migrations/1764288000100-audit-tables';
 import { ApiIdempotencyAndQueue1764374400000 } from './migrations/1764374400000-api-idempotency-and-queue';
+import { PublishedDefinitions1764400000000 } from './migrations/1764400000000-published-definitions';
 
 export const ENTITIES = [
   RequestEntity,
@@ -19,12 +21,15 @@ export const ENTITIES = [
   CheckpointEntryEntity,
   AccessLogEntity,
   IdempotencyKeyEntity,
+  PublishedDefinitionEntity,
+  PublishedCalendarEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764115200000,
   AppendOnlyTransitions1764288000000,
   AuditTables1764288000100,
   ApiIdempotencyAndQueue1764374400000,
+  PublishedDefinitions1764400000000,
 ];
 
 export interface ConnectionOptions {

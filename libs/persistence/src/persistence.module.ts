@@ -5,6 +5,7 @@ import { createDataSource } from './data-source';
 import { AccessLogRepository } from './repositories/access-log.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { CheckpointRepository } from './repositories/checkpoint.repository';
+import { DefinitionRepository } from './repositories/definition.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { RequestRepository } from './repositories/request.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
@@ -18,6 +19,7 @@ const repositories = [
   CheckpointRepository,
   IdempotencyKeyRepository,
   WorkQueueRepository,
+  DefinitionRepository,
 ];
 
 @Global()

@@ -1,40 +1,147 @@
+import { AppConfig } from '@onewindow/config';
 import {
+  Actor,
   builtInCalendars,
   builtInDefinitions,
+  checkPublication,
   ProcessContext,
   ProcessDefinition,
+  validateCalendar,
+  validateDefinition,
   WorkingCalendar,
 } from '@onewindow/domain';
-import { Injectable } from '@nestjs/common';
+import { DefinitionRepository } from '@onewindow/persistence';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 
-/** The process definitions and calendars cases can start on; each version is an immutable snapshot. */
+const DEFINITION_FILE = /\.definition\.json$/;
+const CALENDAR_FILE = /\.calendar\.json$/;
+const BUNDLED_BY = 'onewindow';
+
+/**
+ * The process definitions and calendars cases start on. Every version is an immutable snapshot in
+ * PostgreSQL; a new case takes the latest version and carries it in its workflow input.
+ */
 @Injectable()
-export class DefinitionCatalogService {
-  private readonly definitions: ProcessDefinition[] = [...builtInDefinitions];
-  private readonly calendars: WorkingCalendar[] = [...builtInCalendars];
+export class DefinitionCatalogService implements OnModuleInit {
+  private readonly logger = new Logger(DefinitionCatalogService.name);
+  /** Published versions never change, so once read they can be kept. */
+  private readonly versionCache = new Map<string, ProcessDefinition>();
 
-  list(): ProcessDefinition[] {
-    return this.definitions;
+  constructor(
+    private readonly repository: DefinitionRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Publishes the built-ins and the files in DEFINITIONS_DIR that are not published yet. */
+  async onModuleInit(): Promise<void> {
+    const files = await this.readDefinitionFiles();
+    for (const calendar of [...builtInCalendars, ...files.calendars]) {
+      if (!(await this.repository.latestCalendar(calendar.id)))
+        await this.repository.publishCalendar(calendar, BUNDLED_BY);
+    }
+    for (const definition of [...builtInDefinitions, ...files.definitions]) {
+      await this.repository.publish(definition, BUNDLED_BY);
+    }
   }
 
-  /** The latest version of a definition together with its jurisdiction's calendar. */
-  latestContext(key: string): ProcessContext {
-    const versions = this.definitions.filter((d) => d.key === key);
-    if (versions.length === 0) throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Unknown process definition '${key}'`);
-    const definition = versions.reduce((a, b) => (b.version > a.version ? b : a));
-    return { definition, calendar: this.calendar(definition.jurisdiction) };
+  /** The latest version of each definition. */
+  async list(): Promise<ProcessDefinition[]> {
+    const latest = new Map<string, ProcessDefinition>();
+    for (const row of await this.repository.all()) latest.set(row.key, row.definition);
+    return [...latest.values()];
   }
 
-  context(key: string, version: number): ProcessContext {
-    const definition = this.definitions.find((d) => d.key === key && d.version === version);
-    if (!definition) throw new ApiError(ApiErrorCode.NOT_FOUND, `No definition '${key}' version ${version}`);
-    return { definition, calendar: this.calendar(definition.jurisdiction) };
+  async versions(key: string): Promise<ProcessDefinition[]> {
+    const rows = await this.repository.versions(key);
+    if (rows.length === 0) throw new ApiError(ApiErrorCode.NOT_FOUND, `No process definition '${key}'`);
+    return rows.map((row) => row.definition);
   }
 
-  private calendar(id: string): WorkingCalendar {
-    const calendar = this.calendars.find((c) => c.id === id);
-    if (!calendar) throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Unknown calendar '${id}'`);
-    return calendar;
+  async definition(key: string, version: number): Promise<ProcessDefinition> {
+    const cacheKey = `${key}@${version}`;
+    const cached = this.versionCache.get(cacheKey);
+    if (cached) return cached;
+    const row = await this.repository.find(key, version);
+    if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No definition '${key}' version ${version}`);
+    this.versionCache.set(cacheKey, row.definition);
+    return row.definition;
+  }
+
+  /** The latest version of a definition together with its jurisdiction's calendar: what a new case starts on. */
+  async latestContext(key: string): Promise<ProcessContext> {
+    const row = await this.repository.latest(key);
+    if (!row) throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Unknown process definition '${key}'`);
+    return { definition: row.definition, calendar: await this.calendar(row.definition.jurisdiction) };
+  }
+
+  async context(key: string, version: number): Promise<ProcessContext> {
+    const definition = await this.definition(key, version);
+    return { definition, calendar: await this.calendar(definition.jurisdiction) };
+  }
+
+  /** Validates and publishes a new version; running cases keep the version they started on. */
+  async publish(actor: Actor, input: unknown): Promise<ProcessDefinition> {
+    const validated = validateDefinition(input);
+    if (!validated.ok) {
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, validated.errors);
+    }
+    const { definition } = validated;
+    const published = (await this.repository.versions(definition.key)).map((row) => row.definition);
+    const conflicts = checkPublication(published, definition);
+    if (conflicts.length > 0) throw new ApiError(ApiErrorCode.CONFLICT, conflicts[0], conflicts);
+    await this.calendar(definition.jurisdiction);
+    if (!(await this.repository.publish(definition, actor.id))) {
+      throw new ApiError(ApiErrorCode.CONFLICT, `'${definition.key}' v${definition.version} was published meanwhile`);
+    }
+    this.logger.log({ msg: 'definition published', key: definition.key, version: definition.version, by: actor.id });
+    return definition;
+  }
+
+  async calendars(): Promise<WorkingCalendar[]> {
+    return (await this.repository.calendars()).map((row) => row.calendar);
+  }
+
+  async calendar(id: string): Promise<WorkingCalendar> {
+    const row = await this.repository.latestCalendar(id);
+    if (!row) throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Unknown calendar '${id}'`);
+    return row.calendar;
+  }
+
+  /** Publishes a new revision of a calendar; cases already running keep the one they started with. */
+  async publishCalendar(actor: Actor, input: unknown): Promise<{ calendar: WorkingCalendar; revision: number }> {
+    const validated = validateCalendar(input);
+    if (!validated.ok) {
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid calendar: ${validated.errors[0]}`, validated.errors);
+    }
+    const revision = await this.repository.publishCalendar(validated.calendar, actor.id);
+    return { calendar: validated.calendar, revision: revision! };
+  }
+
+  /** Definition and calendar files bundled with a deployment; an invalid file stops the start with its faults. */
+  private async readDefinitionFiles(): Promise<{ definitions: ProcessDefinition[]; calendars: WorkingCalendar[] }> {
+    const dir = resolve(this.config.DEFINITIONS_DIR);
+    const result = { definitions: [] as ProcessDefinition[], calendars: [] as WorkingCalendar[] };
+    if (!existsSync(dir)) return result;
+    for (const name of (await readdir(dir)).sort()) {
+      const isDefinition = DEFINITION_FILE.test(name);
+      if (!isDefinition && !CALENDAR_FILE.test(name)) continue;
+      const file = join(dir, name);
+      const content: unknown = JSON.parse(await readFile(file, 'utf8'));
+      const invalid = (errors: string[]) => new Error(`${file} is invalid:\n  ${errors.join('\n  ')}`);
+      if (isDefinition) {
+        const validated = validateDefinition(content);
+        if (!validated.ok) throw invalid(validated.errors);
+        result.definitions.push(validated.definition);
+      } else {
+        const validated = validateCalendar(content);
+        if (!validated.ok) throw invalid(validated.errors);
+        result.calendars.push(validated.calendar);
+      }
+    }
+    return result;
   }
 }

@@ -84,7 +84,7 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
       const row = await this.rows.findById(notice.requestId);
       if (!row) return undefined;
       const state = row.state as CaseState;
-      const { definition } = this.catalog.context(row.definitionKey, row.definitionVersion);
+      const { definition } = await this.catalog.context(row.definitionKey, row.definitionVersion);
       const touched = await this.rows.stepsTouchedSince(notice.requestId, notice.lastSeq - BATCH_LOOKBACK);
       const departments = new Set(state.activeSteps.map((s) => s.owner.department));
       for (const stepId of touched) {

@@ -89,7 +89,7 @@ export class CaseActionsService {
     const row = await this.requests.visible(actor, id);
     const state = row.state as CaseState;
     const event: CaseEvent = { ...draft, actor, at: now() };
-    const refusal = checkEvent(this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
+    const refusal = checkEvent(await this.catalog.context(row.definitionKey, row.definitionVersion), state, event);
     if (refusal) {
       this.metrics.actionRefused(draft.type);
       throw rejection(refusal, summarize(state));

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { LiveEventsService } from '../live/live-events.service';
 import { CaseActionsService } from './case-actions.service';
 import { RequestsController } from './requests.controller';
@@ -8,7 +7,7 @@ import { StaffActionsController } from './staff-actions.controller';
 
 @Module({
   controllers: [RequestsController, StaffActionsController],
-  providers: [RequestsService, CaseActionsService, DefinitionCatalogService, LiveEventsService],
+  providers: [RequestsService, CaseActionsService, LiveEventsService],
   exports: [CaseActionsService, LiveEventsService],
 })
 export class RequestsModule {}

@@ -31,7 +31,7 @@ export class RequestsService {
    * workflow it already started instead of starting another.
    */
   async submit(applicant: Actor, dto: SubmitRequestDto, idempotencyKey?: string): Promise<RequestSummaryView> {
-    const ctx = this.catalog.latestContext(dto.definitionKey);
+    const ctx = await this.catalog.latestContext(dto.definitionKey);
     const requestId = idempotencyKey ? requestIdFor(applicant.id, idempotencyKey) : randomUUID();
     const submission = { requestId, applicant, attributes: dto.attributes ?? {}, at: now() };
     const initial = startCase(ctx, submission).state;
@@ -74,7 +74,7 @@ export class RequestsService {
 
   async detail(actor: Actor, id: string): Promise<RequestDetailView> {
     const row = await this.visible(actor, id);
-    const { calendar } = this.catalog.context(row.definitionKey, row.definitionVersion);
+    const { calendar } = await this.catalog.context(row.definitionKey, row.definitionVersion);
     return toDetailView(row, await this.requests.timeline(id), calendar, now());
   }
 

@@ -1,0 +1,66 @@
+import type { Actor, ProcessDefinition, WorkingCalendar } from '@onewindow/domain';
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsObject } from 'class-validator';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { DefinitionCatalogService } from './definition-catalog.service';
+
+export class PublishDefinitionDto {
+  @ApiProperty({ description: 'A process definition (see libs/domain/src/definition/process-definition.types.ts)' })
+  @IsObject()
+  definition!: Record<string, unknown>;
+}
+
+export class PublishCalendarDto {
+  @ApiProperty({ description: 'A working calendar: weekend days, statutory holidays, make-up working days' })
+  @IsObject()
+  calendar!: Record<string, unknown>;
+}
+
+@ApiTags('definitions')
+@ApiBearerAuth()
+@Controller()
+export class DefinitionsController {
+  constructor(private readonly catalog: DefinitionCatalogService) {}
+
+  @Get('definitions')
+  list(): Promise<ProcessDefinition[]> {
+    return this.catalog.list();
+  }
+
+  @Get('definitions/:key/versions')
+  versions(@Param('key') key: string): Promise<ProcessDefinition[]> {
+    return this.catalog.versions(key);
+  }
+
+  @Get('definitions/:key/versions/:version')
+  version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<ProcessDefinition> {
+    return this.catalog.definition(key, version);
+  }
+
+  /** Publishes a new version; 422 names every fault of an invalid definition. */
+  @Post('definitions')
+  @Roles('administrator')
+  publish(@CurrentActor() actor: Actor, @Body() dto: PublishDefinitionDto): Promise<ProcessDefinition> {
+    return this.catalog.publish(actor, dto.definition);
+  }
+
+  @Get('calendars')
+  calendars(): Promise<WorkingCalendar[]> {
+    return this.catalog.calendars();
+  }
+
+  @Get('calendars/:id')
+  calendar(@Param('id') id: string): Promise<WorkingCalendar> {
+    return this.catalog.calendar(id);
+  }
+
+  @Post('calendars')
+  @Roles('administrator')
+  publishCalendar(
+    @CurrentActor() actor: Actor,
+    @Body() dto: PublishCalendarDto,
+  ): Promise<{ calendar: WorkingCalendar; revision: number }> {
+    return this.catalog.publishCalendar(actor, dto.calendar);
+  }
+}

@@ -1,0 +1,111 @@
+import { startTestApi, TestApi } from '../support/test-api';
+import { eventually } from '../support/test-env';
+import streetWorks from '../../definitions/street-works-permit.definition.json';
+
+interface Detail {
+  definitionVersion: number;
+  currentSteps: Array<{ stepId: string; title: string }>;
+}
+
+describe('process definitions as data, versioned', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  const as = async (user: string) => ({ authorization: `Bearer ${await api.login(user)}` });
+  const submit = async () =>
+    (
+      await api.http
+        .post('/requests')
+        .set(await as('acme-battery'))
+        .send({ definitionKey: 'street-works-permit', title: 'Trench for the grid cable' })
+        .expect(202)
+    ).body as { id: string };
+  const detail = async (id: string) =>
+    (
+      await api.http
+        .get(`/requests/${id}`)
+        .set(await as('acme-battery'))
+        .expect(200)
+    ).body as Detail;
+
+  it('lists the built-in definitions and the ones bundled as files', async () => {
+    const res = await api.http
+      .get('/definitions')
+      .set(await as('clerk-building'))
+      .expect(200);
+    expect((res.body as Array<{ key: string }>).map((d) => d.key)).toEqual(
+      expect.arrayContaining(['building-permit', 'land-use', 'grid-connection', 'street-works-permit']),
+    );
+  });
+
+  it('refuses an invalid definition with a message naming the fault, and only administrators publish', async () => {
+    const broken = {
+      ...streetWorks,
+      version: 50,
+      steps: streetWorks.steps.map((s) => (s.id === 'coordination' ? { ...s, next: { elapsed: 'decisoin' } } : s)),
+    };
+    const refused = await api.http
+      .post('/definitions')
+      .set(await as('admin'))
+      .send({ definition: broken });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'UNPROCESSABLE', message: expect.stringContaining("'decisoin'") });
+
+    const byClerk = await api.http
+      .post('/definitions')
+      .set(await as('clerk-transport'))
+      .send({ definition: streetWorks });
+    expect(byClerk.status).toBe(403);
+    const versions = await api.http
+      .get('/definitions/street-works-permit/versions')
+      .set(await as('admin'))
+      .expect(200);
+    expect((versions.body as unknown[]).length).toBe(1);
+  });
+
+  it('starts new cases on a newly published version while running cases keep theirs', async () => {
+    const running = await submit();
+    await eventually(async () => ((await detail(running.id)).currentSteps.length > 0 ? true : undefined), 'v1 case');
+
+    const v2 = {
+      ...streetWorks,
+      version: 2,
+      steps: streetWorks.steps.map((s) =>
+        s.id === 'application-check'
+          ? { ...s, title: 'Check of the application, traffic plan and noise assessment' }
+          : s,
+      ),
+    };
+    await api.http
+      .post('/definitions')
+      .set(await as('admin'))
+      .send({ definition: v2 })
+      .expect(201);
+    const again = await api.http
+      .post('/definitions')
+      .set(await as('admin'))
+      .send({ definition: v2 });
+    expect(again.status).toBe(409);
+
+    const fresh = await submit();
+    expect(await detail(fresh.id)).toMatchObject({
+      definitionVersion: 2,
+      currentSteps: [
+        { stepId: 'application-check', title: 'Check of the application, traffic plan and noise assessment' },
+      ],
+    });
+
+    // The running case still follows v1, also after further actions.
+    const decided = await api.http
+      .post(`/requests/${running.id}/steps/application-check/decision`)
+      .set(await as('clerk-transport'))
+      .send({ outcome: 'complete' })
+      .expect(200);
+    expect(decided.body).toMatchObject({ definitionVersion: 1, currentSteps: [{ stepId: 'coordination' }] });
+    const runningDetail = await detail(running.id);
+    expect(runningDetail.definitionVersion).toBe(1);
+  });
+});
