@@ -58,10 +58,12 @@ export class ApiDriver {
     return res.body as DetailView;
   }
 
+  /** Waits until the step is open and recorded (the read model shows a new request's first step at once). */
   waitForStep(id: string, stepId: string): Promise<DetailView> {
     return eventually(async () => {
       const d = await this.detail(id);
-      return d.currentSteps.some((s) => s.stepId === stepId) ? d : undefined;
+      const recorded = d.timeline.some((t) => t.stepId === stepId);
+      return recorded && d.currentSteps.some((s) => s.stepId === stepId) ? d : undefined;
     }, `step ${stepId} of ${id}`);
   }
 

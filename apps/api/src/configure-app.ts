@@ -1,12 +1,13 @@
 import { AccessLogRepository } from '@onewindow/persistence';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, NextFunction, Request, Response } from 'express';
+import { json } from 'express';
 import helmet from 'helmet';
 import { DenialRecorder } from './access/denial-recorder';
 import { correlationMiddleware } from './correlation';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
-import { ApiError, ApiErrorCode } from './errors/api-error';
+import { rejectUnsafeBodies, requireJsonBodies, translateBodyParserErrors } from './common/body-guards';
+import { validationFailed } from './common/validation-errors';
 import { httpMetricsMiddleware } from './observability/http-metrics.middleware';
 import { MetricsService } from './observability/metrics.service';
 
@@ -19,13 +20,15 @@ export function configureApp(app: INestApplication): void {
   app.use(helmet());
   app.use(requireJsonBodies);
   app.use(json({ limit: BODY_LIMIT, strict: true }));
-  app.use(rejectNulCharacters);
+  app.use(translateBodyParserErrors);
+  app.use(rejectUnsafeBodies);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
       validationError: { target: false, value: false },
+      exceptionFactory: validationFailed,
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter(new DenialRecorder(app.get(AccessLogRepository))));
@@ -41,23 +44,4 @@ export function configureApp(app: INestApplication): void {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-}
-
-/** A body that is not JSON is refused before parsing: 415, not a confusing validation error. */
-function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is('application/json')) {
-    next(new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json'));
-    return;
-  }
-  next();
-}
-
-/** NUL characters break PostgreSQL text columns and have no place in any field. */
-function rejectNulCharacters(req: Request, _res: Response, next: NextFunction): void {
-  if (req.body !== undefined && JSON.stringify(req.body).includes('\\u0000')) {
-    next(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'Fields may not contain NUL characters'));
-    return;
-  }
-  next();
 }

@@ -21,6 +21,7 @@ const NOT_RECORDED: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
   ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
   ApiErrorCode.UNAUTHENTICATED,
   ApiErrorCode.RATE_LIMITED,
+  ApiErrorCode.UNPROCESSABLE,
 ]);
 
 interface StoredError {
