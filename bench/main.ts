@@ -4,6 +4,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { mkdir } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { publishBenchDefinitions } from './load/bench-definitions';
 import { HttpClient } from './load/http-client';
 import { OneWindowDriver } from './load/onewindow-driver';
 import { BenchResults, formatTable, writeResults } from './report';
@@ -73,6 +74,7 @@ async function runSections(
   results: BenchResults,
 ): Promise<void> {
   const driver = new OneWindowDriver(http, stack.client);
+  await publishBenchDefinitions(http);
   const mark = (section: string) => (results.loadAverage[section] = loadavg());
   const finished = await warmUp(stack, driver);
   if (options.sections.includes('throughput')) {

@@ -1,18 +1,14 @@
-// Entry of the API process under benchmark: the real AppModule with the bench's additions.
+// Entry of the API process under benchmark: apps/api's bootstrap, with the bench's constant endpoint added.
 import 'reflect-metadata';
 import { AppConfig } from '@onewindow/config';
-import { Test } from '@nestjs/testing';
+import { NestFactory } from '@nestjs/core';
 import { configureApp } from '../../apps/api/src/configure-app';
-import { DefinitionCatalogService } from '../../apps/api/src/definitions/definition-catalog.service';
+import { JsonLogger } from '../../apps/api/src/observability/json-logger';
 import { BenchApiModule } from './bench-api.module';
-import { BenchDefinitionCatalog } from './bench-catalog';
 
 async function bootstrap(): Promise<void> {
-  const module = await Test.createTestingModule({ imports: [BenchApiModule] })
-    .overrideProvider(DefinitionCatalogService)
-    .useClass(BenchDefinitionCatalog)
-    .compile();
-  const app = module.createNestApplication({ bodyParser: false, logger: ['error', 'warn'] });
+  const app = await NestFactory.create(BenchApiModule, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(JsonLogger));
   configureApp(app);
   await app.listen(app.get(AppConfig).API_PORT, '127.0.0.1');
 }

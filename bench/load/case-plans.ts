@@ -1,4 +1,4 @@
-import { BENCH_CONSULTATION_SECONDS } from '../api/bench-catalog';
+import { BENCH_CONSULTATION_SECONDS } from './bench-definitions';
 
 /** One thing a simulated clerk (or the applicant, or the cashier) does to a request. */
 export type Action =

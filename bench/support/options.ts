@@ -93,8 +93,8 @@ const NUMERIC: Setting[] = [
   {
     flag: 'queue-queries',
     env: 'BENCH_QUEUE_QUERIES',
-    full: 2_000,
-    quick: 200,
+    full: 500,
+    quick: 100,
     key: 'queueQueries',
     help: 'timed queries per scale measurement',
   },
