@@ -40,6 +40,7 @@ describe(AuditService.name, () => {
       async () =>
         (await env.db.getRepository(RequestEntity).findOneBy({ id: requestId }))?.lastSeq ? true : undefined,
       'the submission to be recorded',
+      60_000,
     );
     await handle.executeUpdate(actUpdate, {
       args: [
@@ -61,8 +62,8 @@ describe(AuditService.name, () => {
     dir = await mkdtemp(join(tmpdir(), 'onewindow-export-'));
     from = new Date();
     mine = [];
-    for (let i = 0; i < CASES; i += 20) {
-      mine.push(...(await Promise.all(Array.from({ length: Math.min(20, CASES - i) }, () => runWithdrawnCase()))));
+    for (let i = 0; i < CASES; i += 5) {
+      mine.push(...(await Promise.all(Array.from({ length: Math.min(5, CASES - i) }, () => runWithdrawnCase()))));
     }
     to = new Date();
   }, 300_000);
