@@ -24,7 +24,7 @@ export const benchLandUseDefinition: ProcessDefinition = {
 
 /** Publishes it as the next version through the administrators' API, as any new version is published. */
 export async function publishBenchDefinitions(http: HttpClient): Promise<void> {
-  const published = await http.as('admin', 'POST', '/definitions', benchLandUseDefinition);
+  const published = await http.as('admin', 'POST', '/definitions', { definition: benchLandUseDefinition });
   if (published.status < 200 || published.status >= 300) {
     throw new Error(
       `Publishing the bench's land-use version answered ${published.status}: ${JSON.stringify(published.body)}`,
