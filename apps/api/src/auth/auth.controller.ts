@@ -28,7 +28,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() dto: LoginDto): Promise<{ accessToken: string; user: Actor }> {
-    const user = this.config.AUTH_DEV_LOGIN ? findDemoUser(dto.username) : undefined;
+    const user = this.devLogin ? findDemoUser(dto.username) : undefined;
     if (!user) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Unknown user');
     return { accessToken: await this.tokens.issue(user), user };
   }
@@ -36,7 +36,12 @@ export class AuthController {
   @Public()
   @Get('demo-users')
   demoUsers(): readonly Actor[] {
-    return this.config.AUTH_DEV_LOGIN ? DEMO_USERS : [];
+    return this.devLogin ? DEMO_USERS : [];
+  }
+
+  /** Development tokens are refused once an external provider signs them, so none are issued then. */
+  private get devLogin(): boolean {
+    return this.config.AUTH_DEV_LOGIN && !this.config.AUTH_JWKS_URL;
   }
 
   @ApiBearerAuth()
