@@ -67,6 +67,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
     return recording;
   };
 
+  // Recorded first: an Update buffered before the workflow started runs as soon as its handler is set.
+  const initialRecording = started ? commit(started, 'api') : Promise.resolve();
+
   setHandler(caseStateQuery, () => state);
   setHandler(
     actUpdate,
@@ -83,7 +86,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   });
 
   // Handlers are registered before the first await so an early Update is never refused.
-  if (started) await commit(started, 'api');
+  await initialRecording;
 
   while (!isSettled(state)) {
     const timer = nextTimer(state);

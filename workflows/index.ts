@@ -1,1 +1,2 @@
 export { approvalWorkflow } from './approval.workflow';
+export { projectWorkflow } from './project.workflow';

@@ -8,7 +8,7 @@ import {
 import { Actor, buildingPermitDefinition, builtInCalendar, CaseEvent, ProcessContext } from '@onewindow/domain';
 import { RequestEntity, TransitionEntity } from '@onewindow/persistence';
 import type { approvalWorkflow } from '@onewindow/workflows';
-import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Context } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import { eventually, startTestEnv, TestEnv } from '../support/test-env';
@@ -147,6 +147,32 @@ describe('approval workflow on the real Temporal server', () => {
     );
     expect(rows).toEqual([]);
     await handle.terminate('test done');
+  });
+
+  it('records the submission before an action delivered together with the start', async () => {
+    const requestId = randomUUID();
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof approvalWorkflow>('approvalWorkflow', {
+      taskQueue: env.taskQueue,
+      workflowId: approvalWorkflowId(requestId),
+      workflowIdConflictPolicy: 'FAIL',
+      args: [
+        { ctx, submission: { requestId, applicant, attributes: {}, at: new Date().toISOString() }, title: 'Hall A' },
+      ],
+    });
+    const withdraw = {
+      type: 'withdraw',
+      reason: 'Changed plans',
+      actor: applicant,
+      at: new Date().toISOString(),
+    } as const;
+    const state = await env.client.workflow.executeUpdateWithStart(actUpdate, {
+      args: [{ event: withdraw, source: 'api' }],
+      startWorkflowOperation,
+    });
+    expect(state.status).toBe('withdrawn');
+    const recorded = await transitionsOf(requestId);
+    expect(recorded.map((t) => t.seq)).toEqual(Array.from({ length: state.seq }, (_, i) => i + 1));
+    expect(recorded[0].event).toBe('submitted');
   });
 
   it('rejects an action on a step that is not active, with a reason, and records nothing', async () => {

@@ -1,5 +1,6 @@
 import { gridConnectionDefinition, landUseDefinition } from '@onewindow/domain';
 import { applicant, CaseRun, clerk, contextOf, inSeconds, supervisor } from '../support/case-run';
+import { approveLandUse, energiseGridConnection } from '../support/case-drivers';
 import { startTestEnv, TestEnv } from '../support/test-env';
 
 /** The built-in land-use and grid-connection processes end to end (the permit has its own test). */
@@ -12,20 +13,7 @@ describe('built-in definitions on the real Temporal server', () => {
 
   it('carries a major land-use application through consultation, committee and determination', async () => {
     const run = await CaseRun.start(env, contextOf(inSeconds(landUseDefinition, 3)), { development: 'major' });
-    await run.act({ type: 'decide', stepId: 'validation', outcome: 'valid', actor: clerk('planning') });
-    // The consultation period closes by itself when its time is up.
-    await run.recorded('timer.elapsed', 'consultation');
-    await run.act({ type: 'decide', stepId: 'assessment', outcome: 'recommend-approval', actor: clerk('planning') });
-    const atCommittee = await run.state();
-    expect(run.activeStepIds(atCommittee)).toEqual(['committee']);
-    await run.act({ type: 'decide', stepId: 'committee', outcome: 'resolved', actor: supervisor });
-    await run.act({
-      type: 'decide',
-      stepId: 'determination',
-      outcome: 'approved',
-      conditions: ['Landscaping plan before occupation'],
-      actor: supervisor,
-    });
+    await approveLandUse(run, 'major');
     const final = await run.handle.result();
     expect(final.status).toBe('approved');
     expect(final.conditions.map((c) => c.text)).toEqual(['Landscaping plan before occupation']);
@@ -59,47 +47,22 @@ describe('built-in definitions on the real Temporal server', () => {
       loadKw: 24000,
       supplySource: 'dual',
     });
-    await run.act({ type: 'decide', stepId: 'supply-plan', outcome: 'issued', actor: clerk('grid-utility') });
-    await run.act({ type: 'decide', stepId: 'customer-design', outcome: 'submitted', actor: applicant });
-    expect(run.activeStepIds(await run.state())).toEqual(
-      expect.arrayContaining(['electrical-design-review', 'protection-review']),
+    const designing = run.waitFor(
+      (s) =>
+        ['electrical-design-review', 'protection-review'].every((id) => s.activeSteps.some((a) => a.stepId === id)),
+      'both design reviews at once',
     );
-    await run.act({
-      type: 'decide',
-      stepId: 'electrical-design-review',
-      outcome: 'approved',
-      actor: clerk('grid-utility'),
-    });
-    await run.act({ type: 'decide', stepId: 'protection-review', outcome: 'approved', actor: clerk('grid-dispatch') });
-    await run.act({ type: 'decide', stepId: 'construction', outcome: 'ready-for-check', actor: applicant });
-    await run.signal({
-      type: 'inspection-result',
-      stepId: 'mid-construction-check',
-      passed: true,
-      actor: clerk('grid-utility'),
-    });
-    await run.waitFor(
-      (s) => s.activeSteps.some((a) => a.stepId === 'construction-completion'),
-      'construction completion',
-    );
-    await run.act({ type: 'decide', stepId: 'construction-completion', outcome: 'completed', actor: applicant });
-    await run.signal({
-      type: 'inspection-result',
-      stepId: 'completion-check',
-      passed: true,
-      actor: clerk('grid-utility'),
-    });
-    await run.waitFor((s) => s.activeSteps.some((a) => a.stepId === 'metering-energisation'), 'metering');
-    await run.act({
-      type: 'decide',
-      stepId: 'metering-energisation',
-      outcome: 'energised',
-      actor: clerk('grid-utility'),
-    });
+    await Promise.all([energiseGridConnection(run, true), designing]);
     const final = await run.handle.result();
     expect(final.status).toBe('approved');
     const recorded = await run.transitions();
     expect(recorded.map((t) => t.seq)).toEqual(recorded.map((_, i) => i + 1));
+    // Both design reviews opened together: parallel, not one after the other.
+    const opened = recorded.filter(
+      (t) => t.event === 'activated' && ['electrical-design-review', 'protection-review'].includes(t.stepId ?? ''),
+    );
+    expect(opened).toHaveLength(2);
+    expect(opened[0].occurredAt).toEqual(opened[1].occurredAt);
     expect(recorded.filter((t) => t.source === 'external').map((t) => t.stepId)).toEqual(
       expect.arrayContaining(['mid-construction-check', 'completion-check']),
     );

@@ -51,12 +51,12 @@ export class CaseRun {
   }
 
   act(event: EventDraft): Promise<CaseState> {
-    const stamped = { ...event, at: new Date().toISOString() } as CaseEvent;
+    const stamped = { ...event, at: new Date().toISOString() };
     return this.handle.executeUpdate(actUpdate, { args: [{ event: stamped, source: 'api' }] });
   }
 
   signal(event: EventDraft): Promise<void> {
-    return this.handle.signal(externalEventSignal, { ...event, at: new Date().toISOString() } as CaseEvent);
+    return this.handle.signal(externalEventSignal, { ...event, at: new Date().toISOString() });
   }
 
   state(): Promise<CaseState> {
@@ -107,8 +107,9 @@ export function inSeconds(
 ): ProcessDefinition {
   const fast: Duration = { value: seconds, unit: 'seconds' };
   const retime = <T extends { duration?: Duration; durationRules?: unknown }>(x: T): T => {
-    const { durationRules: _rules, ...rest } = x;
-    return (x.duration ? { ...rest, duration: fast } : rest) as T;
+    const rest = { ...x };
+    delete rest.durationRules;
+    return x.duration ? { ...rest, duration: fast } : rest;
   };
   return {
     ...definition,

@@ -1,0 +1,110 @@
+import {
+  approvalWorkflowId,
+  MemberStatus,
+  ProjectMember,
+  ProjectMemberState,
+  ProjectState,
+  projectStateQuery,
+  ProjectWorkflowInput,
+} from '@onewindow/contracts';
+import { dayOf, endOfDay, scheduleProject } from '@onewindow/domain';
+import { condition, setHandler, startChild, uuid4 } from '@temporalio/workflow';
+import { approvalWorkflow } from './approval.workflow';
+
+/**
+ * Runs the requests of one investment as child approval workflows: each starts as soon as the
+ * requests it depends on are approved, all under one whole-project working-day limit. The schedule
+ * and its critical path are recomputed whenever a request starts or is decided.
+ */
+export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectState> {
+  const { calendar, limitWorkingDays, members } = input;
+  const startedOn = dayOf(input.submittedAt);
+  const memberStates: ProjectMemberState[] = members.map((m) => ({ id: m.id, requestId: uuid4(), status: 'waiting' }));
+  const stateOf = (id: string) => memberStates.find((m) => m.id === id)!;
+
+  const schedule = () =>
+    scheduleProject(
+      calendar,
+      startedOn,
+      limitWorkingDays,
+      members.map((m) => {
+        const { decidedOn } = stateOf(m.id);
+        return decidedOn
+          ? { id: m.id, dependsOn: m.dependsOn, dueDate: decidedOn }
+          : { id: m.id, dependsOn: m.dependsOn, workingDays: m.plannedWorkingDays };
+      }),
+    );
+
+  let state: ProjectState = {
+    projectId: input.projectId,
+    status: 'in_progress',
+    members: memberStates,
+    schedule: schedule(),
+  };
+  const refresh = (patch: Partial<ProjectState> = {}) => {
+    state = { ...state, ...patch, members: memberStates, schedule: schedule() };
+  };
+  setHandler(projectStateQuery, () => state);
+
+  const running: Array<Promise<void>> = [];
+  const start = async (member: ProjectMember) => {
+    const memberState = stateOf(member.id);
+    const child = await startChild(approvalWorkflow, {
+      workflowId: approvalWorkflowId(memberState.requestId),
+      args: [
+        {
+          ctx: member.ctx,
+          title: `${input.title}: ${member.title}`,
+          submission: {
+            requestId: memberState.requestId,
+            applicant: input.applicant,
+            attributes: member.attributes,
+            at: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    memberState.status = 'running';
+    memberState.startedOn = dayOf(new Date().toISOString());
+    refresh();
+    running.push(
+      child.result().then(
+        (final) => settle(member, final.status),
+        // A terminated or failed request counts as not approved.
+        () => settle(member, 'cancelled'),
+      ),
+    );
+  };
+
+  const settle = async (member: ProjectMember, status: MemberStatus) => {
+    const memberState = stateOf(member.id);
+    memberState.status = status;
+    memberState.decidedOn = dayOf(new Date().toISOString());
+    if (status !== 'approved') {
+      // A dependent request cannot proceed without this approval.
+      for (const dependent of dependentsOf(member.id)) stateOf(dependent.id).status = 'cancelled';
+    }
+    refresh();
+    for (const next of members.filter((m) => stateOf(m.id).status === 'waiting' && ready(m))) await start(next);
+  };
+
+  const dependentsOf = (id: string): ProjectMember[] => {
+    const direct = members.filter((m) => m.dependsOn?.includes(id));
+    return [...direct, ...direct.flatMap((m) => dependentsOf(m.id))];
+  };
+  const ready = (m: ProjectMember) => (m.dependsOn ?? []).every((dep) => stateOf(dep).status === 'approved');
+  const open = () => memberStates.some((m) => m.status === 'waiting' || m.status === 'running');
+
+  for (const member of members.filter(ready)) await start(member);
+
+  const limitAt = Date.parse(endOfDay(state.schedule.limitDate));
+  const finishedInTime = await condition(() => !open(), Math.max(1, limitAt - Date.now()));
+  if (!finishedInTime) {
+    refresh({ limitBreachedAt: new Date().toISOString() });
+    await condition(() => !open());
+  }
+  await Promise.all(running);
+  const failed = memberStates.some((m) => m.status !== 'approved');
+  refresh({ status: failed ? 'failed' : 'completed' });
+  return state;
+}
