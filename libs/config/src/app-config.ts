@@ -124,6 +124,16 @@ export class AppConfig {
   @Transform(toInt)
   RATE_LIMIT_BURST = 120;
 
+  /** Database role application connections switch to (it may not alter the log); empty: the login user. */
+  @IsString()
+  @Matches(/^([a-z_][a-z0-9_$]{0,62})?$/, { message: 'DATABASE_APP_ROLE must be a plain role name or empty' })
+  DATABASE_APP_ROLE = 'onewindow_app';
+
+  /** HMAC-SHA256 key that signs audit checkpoints. */
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_SIGNING_KEY must be at least 32 characters' })
+  AUDIT_SIGNING_KEY = 'onewindow-development-audit-key-change-me';
+
   /** Folder of process definition and calendar JSON files published at start (when not yet published). */
   @IsString()
   DEFINITIONS_DIR = 'definitions';
@@ -158,6 +168,8 @@ const CONFIG_KEYS = new Set([
   'API_PORT',
   'LOG_LEVEL',
   'DEFINITIONS_DIR',
+  'DATABASE_APP_ROLE',
+  'AUDIT_SIGNING_KEY',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',

@@ -28,7 +28,8 @@ const repositories = [
     {
       provide: DataSource,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createDataSource(config.databaseUrl).initialize(),
+      useFactory: (config: AppConfig) =>
+        createDataSource(config.databaseUrl, { role: config.DATABASE_APP_ROLE }).initialize(),
     },
     ...repositories,
   ],
