@@ -1,5 +1,5 @@
 import { loadConfig } from '@onewindow/config';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDriver } from '../support/api-driver';
@@ -154,10 +154,10 @@ describe('operations and the HTTP surface', () => {
 describe('an external OIDC provider (AUTH_JWKS_URL)', () => {
   let api: TestApi;
   let jwks: Server;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     jwks = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
@@ -176,7 +176,7 @@ describe('an external OIDC provider (AUTH_JWKS_URL)', () => {
     await new Promise((resolve) => jwks?.close(resolve));
   });
 
-  const idpToken = (key: CryptoKey = privateKey) =>
+  const idpToken = (key: KeyLike = privateKey) =>
     new SignJWT({ role: 'clerk', department: 'fire' })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
       .setSubject('ana.costa')
@@ -191,7 +191,7 @@ describe('an external OIDC provider (AUTH_JWKS_URL)', () => {
       .set('authorization', `Bearer ${await idpToken()}`)
       .expect(200);
     expect(me.body).toEqual({ id: 'ana.costa', role: 'clerk', department: 'fire' });
-    const forged = await idpToken((await generateKeyPair('RS256')).privateKey as CryptoKey);
+    const forged = await idpToken((await generateKeyPair('RS256')).privateKey);
     await api.http.get('/auth/me').set('authorization', `Bearer ${forged}`).expect(401);
     const devToken = await new SignJWT({ role: 'clerk' })
       .setProtectedHeader({ alg: 'HS256' })
