@@ -177,6 +177,15 @@ describe('two clerks deciding the same step at once', () => {
       expect.arrayContaining(['building-review', 'fire-review', 'environment-review']),
     );
     expect(loser.details?.current?.currentSteps.map((s) => s.stepId)).not.toContain('intake');
+    const loserCorrelation = String((a.status === 409 ? a : b).headers['x-correlation-id']);
+    const logged = await eventually(async () => {
+      const rows = await api.env.db.query<Array<{ kind: string; action: string; request_id: string }>>(
+        'SELECT kind, action, request_id FROM access_log WHERE correlation_id = $1',
+        [loserCorrelation],
+      );
+      return rows.length > 0 ? rows : undefined;
+    }, 'the access log entry of the refused decision');
+    expect(logged).toEqual([{ kind: 'rejected-action', action: 'decision', request_id: id }]);
 
     const timeline = (await driver.detail(id)).timeline;
     expect(timeline.filter((t) => t.stepId === 'intake' && t.outcome === 'complete')).toHaveLength(1);
