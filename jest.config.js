@@ -34,5 +34,7 @@ module.exports = {
     },
     { ...common, ...stack, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, ...stack, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    // Recorded histories replay offline against the current workflow code: no server needed.
+    { ...common, displayName: 'replay', testMatch: ['<rootDir>/tests/replay/**/*.test.ts'] },
   ],
 };

@@ -37,7 +37,10 @@ export async function replayHistories(
   if (!quietRuntime) {
     // The replay worker logs every determinism error at WARN; the outcome carries it instead.
     try {
-      Runtime.install({ logger: new DefaultLogger('ERROR') });
+      Runtime.install({
+        logger: new DefaultLogger('ERROR'),
+        telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+      });
     } catch {
       // A runtime already exists (e.g. a worker in the same process); keep its logger.
     }
