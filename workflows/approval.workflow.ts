@@ -4,7 +4,7 @@ import {
   ApprovalWorkflowInput,
   caseStateQuery,
   externalEventSignal,
-  searchAttributes,
+  searchAttributes as attributeKeys,
 } from '@onewindow/contracts';
 import type { RecordActivities } from '@onewindow/contracts';
 import type { TransitionSource } from '@onewindow/persistence';
@@ -22,10 +22,12 @@ import {
 import {
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   continueAsNew,
   proxyActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -50,6 +52,10 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
     submittedAt: submission.at,
   };
   const { workflowId, runId } = workflowInfo();
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
+  const searchAttributes = new SearchAttributePublisher();
+  const alarm = new Alarm();
 
   const started = input.resume ? undefined : startCase(ctx, submission);
   let state: CaseState = input.resume ?? started!.state;
@@ -60,7 +66,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   const commit = (outcome: Outcome, source: TransitionSource): Promise<unknown> => {
     state = outcome.state;
     changes += 1;
-    publishSearchAttributes(state);
+    searchAttributes.publish(state);
     if (outcome.transitions.length === 0) return recording;
     const batch = { request, workflowId, runId, source, state, transitions: outcome.transitions };
     recording = recording.then(() => recordTransitions(batch));
@@ -90,23 +96,21 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
 
   while (!isSettled(state)) {
     const timer = nextTimer(state);
-    const seen = changes;
-    const waitMs = timer ? Date.parse(timer.dueAt) - Date.now() : undefined;
-    if (waitMs === undefined) {
-      await condition(() => changes !== seen || continueAsNewDue());
-    } else if (waitMs > 0) {
-      await condition(() => changes !== seen || continueAsNewDue(), waitMs);
-    }
-    if (changes === seen && timer && Date.now() >= Date.parse(timer.dueAt)) {
+    if (timer && Date.now() >= Date.parse(timer.dueAt)) {
       const event: CaseEvent = { type: 'timer', timerId: timer.id, at: new Date().toISOString(), actor: SYSTEM };
       await commit(apply(ctx, state, event), 'timer');
+      continue;
     }
+    alarm.set(timer?.dueAt);
+    const seen = changes;
+    await condition(() => changes !== seen || alarm.rang || continueAsNewDue());
     if (continueAsNewDue()) {
       await condition(allHandlersFinished);
       await recording;
       await continueAsNew<typeof approvalWorkflow>({ ...input, resume: state });
     }
   }
+  alarm.set(undefined);
 
   await condition(allHandlersFinished);
   await recording;
@@ -125,8 +129,62 @@ function isSettled(state: CaseState): boolean {
   return isClosed(state) && state.timers.length === 0;
 }
 
-function continueAsNewDue(): boolean {
-  return workflowInfo().continueAsNewSuggested;
+/** Long-running cases continue as new well before Temporal's history limits. */
+const DEFAULT_HISTORY_LIMIT = 2_000;
+
+/**
+ * One durable timer for the earliest deadline, moved only when that deadline moves, so actions
+ * that leave the deadline alone add no timer events to the history.
+ */
+class Alarm {
+  private current?: { dueAt: string; scope: CancellationScope; rang: boolean };
+
+  get rang(): boolean {
+    return this.current?.rang ?? false;
+  }
+
+  set(dueAt: string | undefined): void {
+    if (this.current && this.current.dueAt === dueAt && !this.current.rang) return;
+    this.current?.scope.cancel();
+    this.current = undefined;
+    if (dueAt === undefined) return;
+    const armed = { dueAt, scope: new CancellationScope(), rang: false };
+    void armed.scope
+      .run(() => sleep(Math.max(1, Date.parse(dueAt) - Date.now())))
+      .then(
+        () => (armed.rang = true),
+        () => undefined, // cancelled because the deadline moved
+      );
+    this.current = armed;
+  }
+}
+
+/** Upserts the case's search attributes only when one of them changed. */
+class SearchAttributePublisher {
+  private last = '';
+
+  publish(state: CaseState): void {
+    const due = state.activeSteps.map((s) => s.dueAt).filter((d): d is string => typeof d === 'string');
+    const values = {
+      requestType: state.requestType,
+      status: state.status,
+      jurisdiction: state.jurisdiction,
+      currentSteps: state.activeSteps.map((s) => s.stepId),
+      departments: [...new Set(state.activeSteps.map((s) => s.owner.department))],
+      nextDueAt: due.length > 0 ? due.sort()[0] : null,
+    };
+    const fingerprint = JSON.stringify(values);
+    if (fingerprint === this.last) return;
+    this.last = fingerprint;
+    upsertSearchAttributes([
+      { key: attributeKeys.requestType, value: values.requestType },
+      { key: attributeKeys.status, value: values.status },
+      { key: attributeKeys.jurisdiction, value: values.jurisdiction },
+      { key: attributeKeys.currentSteps, value: values.currentSteps },
+      { key: attributeKeys.departments, value: values.departments },
+      { key: attributeKeys.nextDueAt, value: values.nextDueAt ? new Date(values.nextDueAt) : null },
+    ]);
+  }
 }
 
 /** A domain error must fail the Update, not the workflow task (which Temporal would retry forever). */
@@ -142,16 +200,4 @@ function applyOrFail(...args: Parameters<typeof apply>): Outcome {
 function assertLegal(...args: Parameters<typeof rejectionReason>): void {
   const reason = rejectionReason(...args);
   if (reason !== null) throw ApplicationFailure.nonRetryable(reason, 'IllegalAction');
-}
-
-function publishSearchAttributes(state: CaseState): void {
-  const due = state.activeSteps.map((s) => s.dueAt).filter((d): d is string => typeof d === 'string');
-  upsertSearchAttributes([
-    { key: searchAttributes.requestType, value: state.requestType },
-    { key: searchAttributes.status, value: state.status },
-    { key: searchAttributes.jurisdiction, value: state.jurisdiction },
-    { key: searchAttributes.currentSteps, value: state.activeSteps.map((s) => s.stepId) },
-    { key: searchAttributes.departments, value: [...new Set(state.activeSteps.map((s) => s.owner.department))] },
-    { key: searchAttributes.nextDueAt, value: due.length > 0 ? new Date(due.sort()[0]) : null },
-  ]);
 }

@@ -175,6 +175,45 @@ describe('approval workflow on the real Temporal server', () => {
     expect(recorded[0].event).toBe('submitted');
   });
 
+  it('continues a long case as new with its state, and keeps recording in order', async () => {
+    const requestId = randomUUID();
+    const handle = await env.client.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
+      taskQueue: env.taskQueue,
+      workflowId: approvalWorkflowId(requestId),
+      args: [
+        {
+          ctx,
+          submission: { requestId, applicant, attributes: {}, at: new Date().toISOString() },
+          title: 'Hall A',
+          historyLimit: 15,
+        },
+      ],
+    });
+    const firstRun = (await handle.describe()).runId;
+    await act(handle, { type: 'decide', stepId: 'intake', outcome: 'complete', actor: clerk('building') });
+    for (const department of ['building', 'fire', 'environment']) {
+      await act(handle, {
+        type: 'decide',
+        stepId: `${department}-review`,
+        outcome: 'approved',
+        actor: clerk(department),
+      });
+    }
+    const latest = env.client.workflow.getHandle(approvalWorkflowId(requestId));
+    await eventually(async () => ((await latest.describe()).runId !== firstRun ? true : undefined), 'a new run');
+    const state = await latest.query(caseStateQuery);
+    expect(state.activeSteps.map((s) => s.stepId)).toEqual(['decision']);
+    await latest.executeUpdate(actUpdate, {
+      args: [{ event: { type: 'withdraw', actor: applicant, at: new Date().toISOString() }, source: 'api' }],
+    });
+    const recorded = await eventually(async () => {
+      const rows = await transitionsOf(requestId);
+      return rows.some((t) => t.event === 'withdrawn' || t.toState === 'withdrawn') ? rows : undefined;
+    }, 'the withdrawal to be recorded');
+    expect(recorded.map((t) => t.seq)).toEqual(recorded.map((_, i) => i + 1));
+    expect(new Set(recorded.map((t) => t.runId)).size).toBeGreaterThan(1);
+  });
+
   it('rejects an action on a step that is not active, with a reason, and records nothing', async () => {
     const { requestId, handle } = await submit();
     await eventually(async () => ((await transitionsOf(requestId)).length > 0 ? true : undefined), 'first transition');

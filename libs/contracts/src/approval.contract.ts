@@ -11,6 +11,8 @@ export interface ApprovalWorkflowInput {
   title: string;
   /** Carried over by continue-as-new so a long-running case keeps a bounded history. */
   resume?: CaseState;
+  /** History length at which the case continues as new (default 2,000 events). */
+  historyLimit?: number;
 }
 
 export interface ActionInput {
