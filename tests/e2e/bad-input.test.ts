@@ -10,6 +10,7 @@ interface Case {
   body?: unknown;
   raw?: string;
   contentType?: string;
+  headers?: Record<string, string>;
   status: number;
   code?: string;
 }
@@ -56,6 +57,34 @@ const CASES: Case[] = [
     code: 'PAYLOAD_TOO_LARGE',
   },
   { name: 'an empty object', path: SUBMIT, body: {}, status: 400 },
+  {
+    name: 'UTF-8 bytes declared as UTF-16',
+    path: SUBMIT,
+    raw: JSON.stringify(valid),
+    contentType: 'application/json; charset=utf-16',
+    status: 400,
+  },
+  {
+    name: 'an unknown charset',
+    path: SUBMIT,
+    raw: JSON.stringify(valid),
+    contentType: 'application/json; charset=klingon-8',
+    status: 415,
+  },
+  {
+    name: 'a gzip body that is not gzip',
+    path: SUBMIT,
+    raw: JSON.stringify(valid),
+    headers: { 'content-encoding': 'gzip' },
+    status: 400,
+  },
+  {
+    name: 'an unknown content encoding',
+    path: SUBMIT,
+    raw: JSON.stringify(valid),
+    headers: { 'content-encoding': 'zstd-nonsense' },
+    status: 415,
+  },
   // Unknown fields and wrong types
   { name: 'an unknown field', path: SUBMIT, body: { ...valid, admin: true }, status: 400 },
   { name: 'title as a number', path: SUBMIT, body: { ...valid, title: 42 }, status: 400 },
@@ -271,6 +300,7 @@ describe('bad input', () => {
     const path = c.path.replace(':id', id);
     let req = (c.method ?? 'post') === 'get' ? api.http.get(path) : api.http.post(path);
     req = req.set(await driver.auth(callerOf(c))).set('idempotency-key', `bad-${Math.random()}`);
+    if (c.headers) req = req.set(c.headers);
     if (c.raw !== undefined) req = req.set('content-type', c.contentType ?? 'application/json').send(c.raw);
     else if (c.body !== undefined) req = req.send(c.body as object);
     const res = await req;

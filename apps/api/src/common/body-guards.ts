@@ -22,10 +22,14 @@ export function requireJsonBodies(req: Request, _res: Response, next: NextFuncti
 
 /** Body-parser failures become API errors here, before Nest turns them into generic HTTP exceptions. */
 export function translateBodyParserErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const type = (error as { type?: unknown } | null)?.type;
+  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (type === 'entity.parse.failed') next(new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON'));
   else if (type === 'entity.too.large') next(new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, 'Body is too large'));
-  else next(error);
+  else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    next(new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as uncompressed UTF-8 JSON'));
+  } else if (typeof status === 'number' && status >= 400 && status < 500) {
+    next(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The body could not be read'));
+  } else next(error);
 }
 
 /**
