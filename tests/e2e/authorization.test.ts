@@ -114,6 +114,13 @@ const ROUTES: Route[] = [
     expect: applicantAction(409),
   },
   {
+    name: "POST completion (intake is the clerk's step: 403)",
+    method: 'post',
+    path: (id) => `/requests/${id}/steps/intake/completion`,
+    body: { outcome: 'complete' },
+    expect: applicantAction(403),
+  },
+  {
     name: 'POST notice (step not active: 409)',
     method: 'post',
     path: (id) => `/requests/${id}/steps/decision/notice`,

@@ -100,4 +100,27 @@ describe('a building permit over HTTP', () => {
       ]),
     );
   });
+
+  it('loops back through corrections that the applicant completes itself', async () => {
+    const submitted = await api.http
+      .post('/requests')
+      .set(await as('acme-battery'))
+      .send({ definitionKey: 'building-permit', title: 'Warehouse', attributes: { floorAreaM2: 800 } })
+      .expect(202);
+    const id = (submitted.body as { id: string }).id;
+    await decide(id, 'intake', 'clerk-building', { outcome: 'complete' }).then((r) => expect(r.status).toBe(200));
+    await decide(id, 'fire-review', 'clerk-fire', { outcome: 'corrections', reason: 'Second escape stair' });
+    await decide(id, 'building-review', 'clerk-building', { outcome: 'approved' });
+    const atCorrections = await decide(id, 'environment-review', 'clerk-environment', { outcome: 'approved' });
+    expect((atCorrections.body as Detail).currentSteps.map((s) => s.stepId)).toEqual(['corrections']);
+
+    const resubmitted = await api.http
+      .post(`/requests/${id}/steps/corrections/completion`)
+      .set(await as('acme-battery'))
+      .send({ outcome: 'resubmitted', reason: 'Drawings set B with the second stair' })
+      .expect(200);
+    expect((resubmitted.body as Detail).currentSteps.map((s) => s.stepId)).toEqual(
+      expect.arrayContaining(['building-review', 'fire-review', 'environment-review']),
+    );
+  });
 });

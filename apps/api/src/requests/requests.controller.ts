@@ -22,7 +22,7 @@ import { AnswerInformationDto, AppealDto, DeclineExtensionDto, PledgeDto } from 
 import { CaseActionsService } from './case-actions.service';
 import { RequestAccessGuard } from './request-access.guard';
 import { RequestDetailView, RequestListView, RequestSummaryView } from './request.views';
-import { ListRequestsQuery, SubmitRequestDto, WithdrawDto } from './requests.dto';
+import { CompleteStepDto, ListRequestsQuery, SubmitRequestDto, WithdrawDto } from './requests.dto';
 import { RequestsService } from './requests.service';
 
 /** Requests and the applicant's actions on them. */
@@ -77,6 +77,20 @@ export class RequestsController {
     @IdempotencyKey() key?: string,
   ): Promise<RequestDetailView> {
     return this.actions.act(actor, id, { type: 'withdraw', ...dto }, key);
+  }
+
+  /** The applicant completes its own step (corrections, its own design, construction). */
+  @Post(':id/steps/:stepId/completion')
+  @HttpCode(200)
+  @Roles('applicant')
+  completeStep(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('stepId', StepIdPipe) stepId: string,
+    @Body() dto: CompleteStepDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'decide', stepId, ...dto }, key);
   }
 
   /** The applicant's answer to a request for information on a step. */

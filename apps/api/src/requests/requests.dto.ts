@@ -148,3 +148,16 @@ export class ListRequestsQuery extends PageQuery {
   @Length(1, 128)
   applicantId?: string;
 }
+
+/** The applicant completes a step that is its own work (corrections, its own design, construction). */
+export class CompleteStepDto {
+  @ApiProperty({ example: 'submitted', description: "One of the step's outcomes" })
+  @Matches(KEY, { message: 'outcome must be a lower-case key such as submitted' })
+  outcome!: string;
+
+  @ApiPropertyOptional({ example: 'Revised drawings uploaded as set C' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
