@@ -2,6 +2,8 @@ import { ConfigModule } from '@onewindow/config';
 import { PersistenceModule } from '@onewindow/persistence';
 import { TemporalClientModule } from '@onewindow/temporal';
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { HealthModule } from './health/health.module';
@@ -16,12 +18,14 @@ import { WorkQueueModule } from './work-queue/work-queue.module';
     PersistenceModule,
     TemporalClientModule,
     ObservabilityModule,
+    AccessModule,
     AuthModule,
     IdempotencyModule,
     DefinitionsModule,
     RequestsModule,
     WorkQueueModule,
     HealthModule,
+    AuditModule,
   ],
 })
 export class AppModule {}

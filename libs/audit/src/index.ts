@@ -11,3 +11,4 @@ export * from './case-export';
 export * from './csv';
 export * from './history-replayer';
 export * from './audit.service';
+export * from './audit-factory';

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { AccessLogQuery, CheckpointVerifyQuery, ExportQuery, HistoryQuery, RangeDto, StateQuery } from './audit.dto';
+import { AuditApiService } from './audit-api.service';
+
+/** The auditor's view: every case checked against Temporal's history, the reducer and the signed checkpoints. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly service: AuditApiService) {}
+
+  /** Temporal's events of every run merged with the recorded transitions. */
+  @Get('requests/:id/history')
+  history(@Param('id', ParseUUIDPipe) id: string, @Query() query: HistoryQuery) {
+    return this.service.history(id, query.full);
+  }
+
+  /** Replays every run against the current workflow code; `deterministic: false` names the divergence. */
+  @Get('requests/:id/replay')
+  replay(@Param('id', ParseUUIDPipe) id: string) {
+    return this.service.replay(id);
+  }
+
+  /** The case as it stood at an instant (`at`) or right after a transition (`seq`). */
+  @Get('requests/:id/state')
+  state(@Param('id', ParseUUIDPipe) id: string, @Query() query: StateQuery) {
+    return this.service.state(id, query);
+  }
+
+  @Get('requests/:id/verify')
+  verify(@Param('id', ParseUUIDPipe) id: string) {
+    return this.service.verify(id);
+  }
+
+  /** The case's transitions as JSON Lines and/or CSV, with the manifest that lets them be verified offline. */
+  @Get('requests/:id/export')
+  export(@Param('id', ParseUUIDPipe) id: string, @Query() query: ExportQuery) {
+    return this.service.export(id, query.format);
+  }
+
+  /** Verifies every case submitted in the range (all when open), then the checkpoints. */
+  @Post('verify')
+  @HttpCode(200)
+  verifyAll(@Body() range: RangeDto) {
+    return this.service.verifyAll(range);
+  }
+
+  @Get('checkpoints/verify')
+  verifyCheckpoints(@Query() query: CheckpointVerifyQuery) {
+    return this.service.verifyCheckpoints(query.anchors);
+  }
+
+  @Post('checkpoints')
+  createCheckpoint() {
+    return this.service.createCheckpoint();
+  }
+
+  /** Refused actions: authorization denials and actions the rules rejected. */
+  @Get('access-log')
+  accessLog(@Query() query: AccessLogQuery) {
+    return this.service.accessLog(query);
+  }
+}
