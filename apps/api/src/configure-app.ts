@@ -1,4 +1,3 @@
-import { AccessLogRepository } from '@onewindow/persistence';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
@@ -31,7 +30,7 @@ export function configureApp(app: INestApplication): void {
       exceptionFactory: validationFailed,
     }),
   );
-  app.useGlobalFilters(new AllExceptionsFilter(new DenialRecorder(app.get(AccessLogRepository))));
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(DenialRecorder)));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,43 +1,60 @@
-import { AccessDenialKind, AccessLogRepository } from '@onewindow/persistence';
-import { Logger } from '@nestjs/common';
+import type { Actor } from '@onewindow/domain';
+import { AccessDenial, AccessDenialKind, AccessLogRepository } from '@onewindow/persistence';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { correlationIdOf } from '../correlation';
+import { correlationIdOf, currentCorrelationId } from '../correlation';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 
 /**
  * Every refused action, logged as a structured line and kept in the access log for auditors:
  * authorization denials (role, department, another's request) and actions the reducer refused.
  */
+@Injectable()
 export class DenialRecorder {
   private readonly logger = new Logger('Access');
 
-  constructor(private readonly accessLog?: AccessLogRepository) {}
+  constructor(@Optional() private readonly accessLog?: AccessLogRepository) {}
 
+  /** A refused HTTP call, as the exception filter sees it. */
   record(request: Request, error: ApiError): void {
     const kind = kindOf(error);
     if (!kind) return;
-    const actor = (request as AuthenticatedRequest).actor ?? null;
+    const actor = (request as AuthenticatedRequest).actor;
     const routePath = (request.route as { path?: unknown } | undefined)?.path;
     const route = `${request.method} ${typeof routePath === 'string' ? `${request.baseUrl}${routePath}` : request.path}`;
     const params = (request.params ?? {}) as Record<string, string | undefined>;
-    const denial = {
+    this.write(kind, actor, route, params.id ?? null, params.stepId, error, correlationIdOf(request));
+  }
+
+  /** One refused item of a bulk action (the call itself answers 200 with each item's result). */
+  recordItem(actor: Actor, route: string, requestId: string, stepId: string, error: ApiError): void {
+    const kind = kindOf(error);
+    if (kind) this.write(kind, actor, route, requestId, stepId, error, currentCorrelationId() ?? 'none');
+  }
+
+  private write(
+    kind: AccessDenialKind,
+    actor: Actor | undefined,
+    route: string,
+    requestId: string | null,
+    stepId: string | undefined,
+    error: ApiError,
+    correlationId: string,
+  ): void {
+    const denial: AccessDenial = {
       kind,
       actor: actor ? { id: actor.id, role: actor.role, department: actor.department ?? null } : null,
       route,
       action: actionOf(route),
-      requestId: params.id ?? null,
+      requestId,
       reason: error.message,
-      correlationId: correlationIdOf(request),
-      details: { code: error.code, ...(params.stepId ? { stepId: params.stepId } : {}) },
+      correlationId,
+      details: { code: error.code, ...(stepId ? { stepId } : {}) },
     };
     this.logger.warn({ msg: 'access denied', ...denial });
     this.accessLog?.record(denial).catch((failure: unknown) => {
-      this.logger.error({
-        msg: 'could not write the access log',
-        err: String(failure),
-        correlationId: denial.correlationId,
-      });
+      this.logger.error({ msg: 'could not write the access log', err: String(failure), correlationId });
     });
   }
 }

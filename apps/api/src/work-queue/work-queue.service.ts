@@ -1,18 +1,21 @@
 import type { Actor } from '@onewindow/domain';
 import { WorkQueueRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
+import { DenialRecorder } from '../access/denial-recorder';
 import { ApiError, ApiErrorCode, httpStatusOf } from '../errors/api-error';
 import { CaseActionsService } from '../requests/case-actions.service';
 import { BulkDecideDto, WorkQueueQuery } from './work-queue.dto';
 import { BulkDecideView, toWorkItemView, WorkQueueView } from './work-queue.views';
 
 const DEFAULT_PAGE_SIZE = 25;
+const BULK_ROUTE = 'POST /work-queue/decisions';
 
 @Injectable()
 export class WorkQueueService {
   constructor(
     private readonly queue: WorkQueueRepository,
     private readonly actions: CaseActionsService,
+    private readonly denials: DenialRecorder,
   ) {}
 
   /** Open steps by department or assignee, earliest due first. A clerk sees their own department's queue. */
@@ -62,6 +65,7 @@ export class WorkQueueService {
       };
       const itemKey = key ? `${key}:${requestId}:${stepId}` : undefined;
       const result = await this.actions.tryAct(actor, requestId, draft, itemKey);
+      if (!result.ok) this.denials.recordItem(actor, BULK_ROUTE, requestId, stepId, result.error);
       results.push(
         result.ok
           ? { requestId, stepId, result: 'decided', status: 200 }
