@@ -3,9 +3,9 @@ import { CaseState, HistoryPoint, stateAt, Transition } from '@onewindow/domain'
 import {
   AuditLogRepository,
   canonicalJson,
+  chainedFieldsOfBatch,
   ChainedFields,
   RequestEntity,
-  TransitionBatch,
   TransitionEntity,
 } from '@onewindow/persistence';
 import type { Client } from '@temporalio/client';
@@ -193,7 +193,7 @@ export function matchHistory(requestId: string, rows: TransitionEntity[], parsed
       issue(row.seq, 'not-in-history', `transition ${row.seq} is in the log but no workflow task asked to record it`);
       continue;
     }
-    const expected = chainedFieldsFrom(match.scheduled.batch, match.transition);
+    const expected = chainedFieldsOfBatch(match.scheduled.batch, match.transition);
     const actual = chainedFieldsOf(row);
     const differing = (Object.keys(expected) as (keyof ChainedFields)[]).filter(
       (k) => canonicalJson(expected[k]) !== canonicalJson(actual[k]),
@@ -212,29 +212,6 @@ export function matchHistory(requestId: string, rows: TransitionEntity[], parsed
     }
   }
   return issues.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-}
-
-/** The row the recording activity writes for a transition of a batch (mirrors the repository). */
-export function chainedFieldsFrom(batch: TransitionBatch, t: Transition): ChainedFields {
-  return {
-    requestId: batch.request.requestId,
-    seq: t.seq,
-    stepId: t.stepId,
-    event: t.event,
-    fromState: t.fromState,
-    toState: t.toState,
-    actorId: t.actor.id,
-    actorRole: t.actor.role,
-    actorDepartment: t.actor.department ?? null,
-    outcome: t.outcome ?? null,
-    reason: t.reason ?? null,
-    conditions: t.conditions ?? null,
-    data: t.data ?? null,
-    source: batch.source,
-    occurredAt: new Date(t.at).toISOString(),
-    workflowId: batch.workflowId,
-    runId: batch.runId,
-  };
 }
 
 function isNotFound(error: unknown): boolean {

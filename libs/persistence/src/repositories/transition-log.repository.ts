@@ -63,7 +63,7 @@ export class TransitionLogRepository {
 
       let prevHash = head.headHash ?? GENESIS_HASH;
       const rows = fresh.map((t) => {
-        const fields = this.chainedFields(batch, t);
+        const fields = chainedFieldsOfBatch(batch, t);
         const hash = chainHash(prevHash, fields);
         const row = { ...fields, occurredAt: new Date(fields.occurredAt), prevHash, hash };
         prevHash = hash;
@@ -116,28 +116,6 @@ export class TransitionLogRepository {
       })),
     );
   }
-
-  private chainedFields(batch: TransitionBatch, t: Transition): ChainedFields {
-    return {
-      requestId: batch.request.requestId,
-      seq: t.seq,
-      stepId: t.stepId,
-      event: t.event,
-      fromState: t.fromState,
-      toState: t.toState,
-      actorId: t.actor.id,
-      actorRole: t.actor.role,
-      actorDepartment: t.actor.department ?? null,
-      outcome: t.outcome ?? null,
-      reason: t.reason ?? null,
-      conditions: t.conditions ?? null,
-      data: t.data ?? null,
-      source: batch.source,
-      occurredAt: new Date(t.at).toISOString(),
-      workflowId: batch.workflowId,
-      runId: batch.runId,
-    };
-  }
 }
 
 /** A request's read-model row before any of its transitions are recorded, showing its initial state. */
@@ -165,4 +143,27 @@ export function newRequestRow(request: RequestIdentity, state: CaseState, workfl
 function earliestDue(state: CaseState): Date | null {
   const due = state.activeSteps.map((s) => s.dueAt).filter((d): d is string => typeof d === 'string');
   return due.length === 0 ? null : new Date(due.sort()[0]);
+}
+
+/** The row recorded for a transition of a batch: what its hash covers, and what the auditor recomputes. */
+export function chainedFieldsOfBatch(batch: TransitionBatch, t: Transition): ChainedFields {
+  return {
+    requestId: batch.request.requestId,
+    seq: t.seq,
+    stepId: t.stepId,
+    event: t.event,
+    fromState: t.fromState,
+    toState: t.toState,
+    actorId: t.actor.id,
+    actorRole: t.actor.role,
+    actorDepartment: t.actor.department ?? null,
+    outcome: t.outcome ?? null,
+    reason: t.reason ?? null,
+    conditions: t.conditions ?? null,
+    data: t.data ?? null,
+    source: batch.source,
+    occurredAt: new Date(t.at).toISOString(),
+    workflowId: batch.workflowId,
+    runId: batch.runId,
+  };
 }
