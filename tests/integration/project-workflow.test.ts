@@ -1,14 +1,6 @@
-import { approvalWorkflowId, ProjectState, projectStateQuery, projectWorkflowId } from '@onewindow/contracts';
-import {
-  buildingPermitDefinition,
-  builtInCalendar,
-  gridConnectionDefinition,
-  landUseDefinition,
-} from '@onewindow/domain';
-import type { projectWorkflow } from '@onewindow/workflows';
-import { randomUUID } from 'node:crypto';
+import { ProjectState, projectStateQuery } from '@onewindow/contracts';
 import { approveLandUse, energiseGridConnection, issueBuildingPermit } from '../support/case-drivers';
-import { applicant, CaseRun, contextOf, inSeconds } from '../support/case-run';
+import { memberOf, memberRun, startBatteryPlantProject } from '../support/project-bundle';
 import { eventually, startTestEnv, TestEnv } from '../support/test-env';
 
 describe('project bundle: land use, then the construction permit, with the grid connection in parallel', () => {
@@ -19,51 +11,10 @@ describe('project bundle: land use, then the construction permit, with the grid 
   afterAll(() => env?.close());
 
   it('starts each request when its prerequisite is approved and reports the critical path against the whole-project limit', async () => {
-    const projectId = randomUUID();
-    const handle = await env.client.workflow.start<typeof projectWorkflow>('projectWorkflow', {
-      taskQueue: env.taskQueue,
-      workflowId: projectWorkflowId(projectId),
-      args: [
-        {
-          projectId,
-          title: 'Battery plant',
-          applicant,
-          submittedAt: new Date().toISOString(),
-          calendar: builtInCalendar('cn')!,
-          limitWorkingDays: 120,
-          members: [
-            {
-              id: 'land-use',
-              title: 'Land use',
-              ctx: contextOf(inSeconds(landUseDefinition, 2)),
-              attributes: { development: 'minor' },
-              plannedWorkingDays: 40,
-            },
-            {
-              id: 'construction-permit',
-              title: 'Construction permit',
-              ctx: contextOf(buildingPermitDefinition),
-              attributes: { floorAreaM2: 9000 },
-              dependsOn: ['land-use'],
-              plannedWorkingDays: 60,
-            },
-            {
-              id: 'grid-connection',
-              title: 'Grid connection',
-              ctx: contextOf(inSeconds(gridConnectionDefinition, 60)),
-              attributes: { loadKw: 8000 },
-              plannedWorkingDays: 50,
-            },
-          ],
-        },
-      ],
-    });
+    const handle = await startBatteryPlantProject(env);
     const project = () => handle.query(projectStateQuery);
-    const member = (state: ProjectState, id: string) => state.members.find((m) => m.id === id)!;
-    const runOf = (state: ProjectState, id: string) => {
-      const { requestId } = member(state, id);
-      return new CaseRun(env, requestId, env.client.workflow.getHandle(approvalWorkflowId(requestId)));
-    };
+    const member = memberOf;
+    const runOf = (state: ProjectState, id: string) => memberRun(env, state, id);
 
     const started = await eventually(async () => {
       const s = await project();

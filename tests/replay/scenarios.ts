@@ -1,14 +1,8 @@
-import { approvalWorkflowId, ProjectState, projectStateQuery, projectWorkflowId } from '@onewindow/contracts';
-import {
-  buildingPermitDefinition,
-  builtInCalendar,
-  gridConnectionDefinition,
-  landUseDefinition,
-} from '@onewindow/domain';
-import type { projectWorkflow } from '@onewindow/workflows';
-import { randomUUID } from 'node:crypto';
+import { approvalWorkflowId, projectStateQuery } from '@onewindow/contracts';
+import { buildingPermitDefinition, gridConnectionDefinition, landUseDefinition } from '@onewindow/domain';
 import { approveLandUse, energiseGridConnection, issueBuildingPermit } from '../support/case-drivers';
 import { applicant, CaseRun, clerk, contextOf, inSeconds, supervisor } from '../support/case-run';
+import { memberOf, startBatteryPlantProject } from '../support/project-bundle';
 import { eventually, TestEnv } from '../support/test-env';
 
 /** A workflow a scenario ran, whose history is saved under `name`. */
@@ -191,50 +185,11 @@ export const scenarios: Scenario[] = [
   {
     name: 'project-bundle',
     async run(env) {
-      const projectId = randomUUID();
-      const handle = await env.client.workflow.start<typeof projectWorkflow>('projectWorkflow', {
-        taskQueue: env.taskQueue,
-        workflowId: projectWorkflowId(projectId),
-        args: [
-          {
-            projectId,
-            title: 'Battery plant',
-            applicant,
-            submittedAt: new Date().toISOString(),
-            calendar: builtInCalendar('cn')!,
-            limitWorkingDays: 120,
-            members: [
-              {
-                id: 'land-use',
-                title: 'Land use',
-                ctx: landUse(2),
-                attributes: { development: 'minor' },
-                plannedWorkingDays: 40,
-              },
-              {
-                id: 'construction-permit',
-                title: 'Construction permit',
-                ctx: permit(60),
-                attributes: { floorAreaM2: 9000 },
-                dependsOn: ['land-use'],
-                plannedWorkingDays: 60,
-              },
-              {
-                id: 'grid-connection',
-                title: 'Grid connection',
-                ctx: grid(60),
-                attributes: { loadKw: 8000 },
-                plannedWorkingDays: 50,
-              },
-            ],
-          },
-        ],
-      });
-      const member = (state: ProjectState, id: string) => state.members.find((m) => m.id === id)!;
+      const handle = await startBatteryPlantProject(env);
       const running = (id: string) =>
         eventually(async () => {
           const state = await handle.query(projectStateQuery);
-          return member(state, id).status === 'running' ? member(state, id).requestId : undefined;
+          return memberOf(state, id).status === 'running' ? memberOf(state, id).requestId : undefined;
         }, `${id} to start`);
       const runOf = (requestId: string) =>
         new CaseRun(env, requestId, env.client.workflow.getHandle(approvalWorkflowId(requestId)));

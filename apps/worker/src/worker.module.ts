@@ -1,10 +1,11 @@
 import { ConfigModule } from '@onewindow/config';
 import { PersistenceModule } from '@onewindow/persistence';
 import { Module } from '@nestjs/common';
+import { checkpointSchedulerProvider } from './checkpoint.scheduler';
 import { WorkerService } from './worker.service';
 
 @Module({
   imports: [ConfigModule, PersistenceModule],
-  providers: [WorkerService],
+  providers: [WorkerService, checkpointSchedulerProvider((c) => c.AUDIT_CHECKPOINT_INTERVAL_SECONDS)],
 })
 export class WorkerModule {}

@@ -134,6 +134,12 @@ export class AppConfig {
   @MinLength(32, { message: 'AUDIT_SIGNING_KEY must be at least 32 characters' })
   AUDIT_SIGNING_KEY = 'onewindow-development-audit-key-change-me';
 
+  /** Seconds between signed audit checkpoints the worker creates; 0 disables them. */
+  @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL_SECONDS must be an integer' })
+  @Min(0)
+  @Transform(toInt)
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS = 3600;
+
   /** Folder of process definition and calendar JSON files published at start (when not yet published). */
   @IsString()
   DEFINITIONS_DIR = 'definitions';
@@ -170,6 +176,7 @@ const CONFIG_KEYS = new Set([
   'DEFINITIONS_DIR',
   'DATABASE_APP_ROLE',
   'AUDIT_SIGNING_KEY',
+  'AUDIT_CHECKPOINT_INTERVAL_SECONDS',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_JWKS_URL',
