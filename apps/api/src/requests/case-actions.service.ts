@@ -113,12 +113,12 @@ export class CaseActionsService {
 
   private async currentState(row: RequestEntity): Promise<CurrentState> {
     try {
-      const query = this.temporal.workflow.getHandle(row.workflowId).query(caseStateQuery);
-      const state = await Promise.race([
-        query,
-        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), STATE_QUERY_TIMEOUT_MS).unref()),
-      ]);
-      if (state) return summarize(state);
+      const handle = this.temporal.workflow.getHandle(row.workflowId);
+      // A deadline on the call itself, so nothing keeps retrying after the caller has its answer.
+      const state = await this.temporal.withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () =>
+        handle.query(caseStateQuery),
+      );
+      return summarize(state);
     } catch {
       // The workflow may be gone or its worker away: the read model still knows the last recorded state.
     }
