@@ -13,6 +13,9 @@ import { IDEMPOTENCY_HEADER, IdempotentRequest } from './idempotency-key.decorat
 const KEY_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 /** An in-flight claim this old belongs to a process that died; a retry may take it over. */
 const STALE_AFTER_MS = 120_000;
+/** Answers are kept a day; every so many claims the older ones are forgotten. */
+const KEEP_ANSWERS_MS = 24 * 60 * 60 * 1000;
+const PURGE_EVERY = 1000;
 /** Refusals of the input itself are not results: the caller fixes the body and retries with the same key. */
 const NOT_RECORDED: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
   ApiErrorCode.VALIDATION_FAILED,
@@ -37,6 +40,8 @@ interface StoredError {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private claims = 0;
+
   constructor(
     private readonly keys: IdempotencyKeyRepository,
     private readonly reflector: Reflector,
@@ -57,6 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
+    if (++this.claims % PURGE_EVERY === 0) await this.keys.purgeOlderThan(KEEP_ANSWERS_MS);
     const claim = await this.keys.claim(actorId, key, hash, STALE_AFTER_MS);
     switch (claim.outcome) {
       case 'mismatch':

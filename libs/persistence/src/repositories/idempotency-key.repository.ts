@@ -48,6 +48,14 @@ export class IdempotencyKeyRepository {
     await this.db.getRepository(IdempotencyKeyEntity).delete({ actorId, key, status: 'in_flight' });
   }
 
+  /** Forgets answered keys older than `ageMs`: a retry that late is a new request. */
+  async purgeOlderThan(ageMs: number): Promise<void> {
+    await this.db.query(
+      `DELETE FROM idempotency_keys WHERE status = 'completed' AND created_at < now() - make_interval(secs => $1)`,
+      [ageMs / 1000],
+    );
+  }
+
   count(): Promise<number> {
     return this.db.getRepository(IdempotencyKeyEntity).count();
   }
