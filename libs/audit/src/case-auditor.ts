@@ -153,19 +153,14 @@ export class CaseAuditor {
       return parsed.batches[parsed.batches.length - 1]?.batch.state;
     }
     const timeoutMs = this.options.queryTimeoutMs ?? 10_000;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
+      // A deadline on the call itself, so no retry outlives it (a workflow without a worker never answers).
+      return await this.client.withDeadline(Date.now() + timeoutMs, () =>
         this.client.workflow.getHandle(workflowId).query(caseStateQuery),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
+      );
     } catch (error) {
       warnings.push(`the caseState query failed (${error instanceof Error ? error.message : String(error)})`);
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
