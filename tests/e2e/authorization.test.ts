@@ -167,6 +167,12 @@ const ROUTES: Route[] = [
     expect: staffAction(409),
   },
   {
+    name: 'POST release (step not active: 409)',
+    method: 'post',
+    path: (id) => `/requests/${id}/steps/decision/release`,
+    expect: staffAction(409),
+  },
+  {
     name: 'POST reassign (step not active: 409)',
     method: 'post',
     path: (id) => `/requests/${id}/steps/decision/reassign`,

@@ -90,6 +90,16 @@ describe('the clerk work queue and the actions on steps', () => {
     const twice = await driver.post('clerk-building-2', `/requests/${first}/steps/building-review/claim`);
     expect(twice.status).toBe(409);
 
+    // Given back to the queue, the step can be claimed again.
+    const notHolder = await driver.post('clerk-building-2', `/requests/${first}/steps/building-review/release`);
+    expect(notHolder.status).toBe(403);
+    const released = await driver.post('clerk-building', `/requests/${first}/steps/building-review/release`, {
+      reason: 'Needs a structural engineer',
+    });
+    expect(released.status).toBe(200);
+    expect((released.body as DetailView).currentSteps.find((s) => s.stepId === 'building-review')?.assignee).toBeNull();
+    expect((await driver.post('clerk-building', `/requests/${first}/steps/building-review/claim`)).status).toBe(200);
+
     const reassigned = await driver.post('supervisor', `/requests/${first}/steps/building-review/reassign`, {
       assigneeId: 'clerk-building-2',
       assigneeName: 'Nora Hall',

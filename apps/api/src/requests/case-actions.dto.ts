@@ -122,6 +122,14 @@ export class AppealDto {
   grounds!: string;
 }
 
+export class ReleaseDto {
+  @ApiPropertyOptional({ example: 'Back to the queue: on leave from tomorrow' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
 export class ReassignDto {
   @ApiProperty({ example: 'clerk-building-2', description: 'Id of the clerk who takes the step over' })
   @Matches(PERSON_ID, { message: 'assigneeId must be a user id' })

@@ -10,6 +10,7 @@ import {
   PauseClockDto,
   ProposeExtensionDto,
   ReassignDto,
+  ReleaseDto,
   RequestInformationDto,
 } from './case-actions.dto';
 import { CaseActionsService } from './case-actions.service';
@@ -62,6 +63,19 @@ export class StaffActionsController {
     @IdempotencyKey() key?: string,
   ): Promise<RequestDetailView> {
     return this.actions.act(actor, id, { type: 'claim', stepId }, key);
+  }
+
+  /** The holder (or a supervisor) gives a claimed step back to the department's queue. */
+  @Post('steps/:stepId/release')
+  @HttpCode(200)
+  release(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('stepId', StepIdPipe) stepId: string,
+    @Body() dto: ReleaseDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'release', stepId, ...dto }, key);
   }
 
   /** A supervisor hands any step on; a clerk only a step they hold. */

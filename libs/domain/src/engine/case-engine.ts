@@ -17,7 +17,7 @@ import {
 } from './handlers/information.handler';
 import { acceptExtension, declineExtension, proposeExtension } from './handlers/extension.handler';
 import { appeal, giveNotice, pauseCaseClock, pledge, resumeCaseClock, withdraw } from './handlers/case.handler';
-import { claim, reassign } from './handlers/assignment.handler';
+import { claim, reassign, release } from './handlers/assignment.handler';
 import type { ProcessContext, Submission } from './process-context.types';
 import { Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
@@ -129,6 +129,8 @@ function dispatch(r: Reduction, event: CaseEvent): void {
       return appeal(r, event);
     case 'claim':
       return claim(r, event);
+    case 'release':
+      return release(r, event);
     case 'reassign':
       return reassign(r, event);
     case 'pause-clock':

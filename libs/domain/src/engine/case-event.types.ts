@@ -118,6 +118,13 @@ export interface ClaimEvent extends EventBase {
   stepId: string;
 }
 
+/** The holder (or a supervisor) gives a claimed step back to the department's queue. */
+export interface ReleaseEvent extends EventBase {
+  type: 'release';
+  stepId: string;
+  reason?: string;
+}
+
 export interface ReassignEvent extends EventBase {
   type: 'reassign';
   stepId: string;
@@ -152,6 +159,7 @@ export type CaseEvent =
   | DeclineExtensionEvent
   | AppealEvent
   | ClaimEvent
+  | ReleaseEvent
   | ReassignEvent
   | PauseClockEvent
   | ResumeClockEvent;
@@ -175,6 +183,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'decline-extension',
   'appeal',
   'claim',
+  'release',
   'reassign',
   'pause-clock',
   'resume-clock',

@@ -44,6 +44,7 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
   'decline-extension': { extensionId: str, reason: optStr },
   appeal: { grounds: str },
   claim: { stepId: str },
+  release: { stepId: str, reason: optStr },
   reassign: { stepId: str, assignee: (v) => isRecord(v) && str(v.id) && optStr(v.name), reason: optStr },
   'pause-clock': { reason: str },
   'resume-clock': {},

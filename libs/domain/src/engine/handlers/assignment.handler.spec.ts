@@ -1,7 +1,7 @@
 import { buildingPermitDefinition } from '../../definitions';
 import { CaseDriver, clerkFor, supervisorFor } from '../../testing/case-driver';
 import { rejectionReason } from '../case-engine';
-import { claim, reassign } from './assignment.handler';
+import { claim, reassign, release } from './assignment.handler';
 
 const alice = { ...clerkFor('fire', 'alice'), name: 'Alice' };
 const bob = clerkFor('fire', 'bob');
@@ -10,6 +10,38 @@ function inReview() {
   const sut = CaseDriver.for(buildingPermitDefinition, {}, '2026-03-02T09:00:00Z');
   return sut.decide('intake', 'complete', '2026-03-02T10:00:00Z');
 }
+
+describe(release.name, () => {
+  it('gives a claimed step back to the queue, by its holder or a supervisor only', () => {
+    const sut = inReview();
+    sut.send({ type: 'claim', stepId: 'fire-review', at: '2026-03-03T09:00:00Z', actor: alice });
+    const byBob = { type: 'release', stepId: 'fire-review', at: '2026-03-03T10:00:00Z', actor: bob } as const;
+    expect(rejectionReason(sut.ctx, sut.state, byBob)).toBe(
+      "only a supervisor or the current holder may release 'fire-review'",
+    );
+
+    sut.send({ type: 'release', stepId: 'fire-review', at: '2026-03-03T10:00:00Z', actor: alice, reason: 'On leave' });
+    expect(sut.step('fire-review')?.assignee).toBeUndefined();
+    expect(sut.last).toEqual([
+      expect.objectContaining({
+        stepId: 'fire-review',
+        event: 'released',
+        reason: 'On leave',
+        data: { from: 'alice' },
+      }),
+    ]);
+    // Anyone of the department may now claim it; releasing an unclaimed step is refused.
+    expect(rejectionReason(sut.ctx, sut.state, { ...byBob, type: 'claim' })).toBeNull();
+    expect(rejectionReason(sut.ctx, sut.state, byBob)).toBe("step 'fire-review' is not claimed");
+  });
+
+  it('lets a supervisor release a step someone else holds', () => {
+    const sut = inReview();
+    sut.send({ type: 'claim', stepId: 'fire-review', at: '2026-03-03T09:00:00Z', actor: alice });
+    sut.send({ type: 'release', stepId: 'fire-review', at: '2026-03-03T10:00:00Z', actor: supervisorFor('fire') });
+    expect(sut.step('fire-review')?.assignee).toBeUndefined();
+  });
+});
 
 describe(claim.name, () => {
   it('puts the step in the clerk’s queue and keeps other clerks from deciding it', () => {

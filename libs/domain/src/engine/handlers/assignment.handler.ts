@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain-error';
 import { assertCanWork, assertRole } from '../authorization';
-import type { ClaimEvent, ReassignEvent } from '../case-event.types';
+import type { ClaimEvent, ReassignEvent, ReleaseEvent } from '../case-event.types';
 import type { Reduction } from '../reduction';
 
 export function claim(r: Reduction, event: ClaimEvent): void {
@@ -19,6 +19,27 @@ export function claim(r: Reduction, event: ClaimEvent): void {
     fromState: active.state,
     toState: active.state,
     data: { assignee: active.assignee },
+  });
+}
+
+export function release(r: Reduction, event: ReleaseEvent): void {
+  const active = r.activeStep(event.stepId);
+  if (!active.assignee) throw new DomainError('CONFLICT', `step '${event.stepId}' is not claimed`);
+  // The holder gives it back, or a supervisor takes it off someone who left.
+  if (r.actor.role !== 'supervisor' && active.assignee !== r.actor.id) {
+    throw new DomainError('NOT_ALLOWED', `only a supervisor or the current holder may release '${event.stepId}'`);
+  }
+  assertCanWork(r, { ...active, assignee: r.actor.role === 'supervisor' ? undefined : active.assignee });
+  const previous = active.assignee;
+  delete active.assignee;
+  delete active.assigneeName;
+  r.emit({
+    stepId: event.stepId,
+    event: 'released',
+    fromState: active.state,
+    toState: active.state,
+    ...(event.reason !== undefined ? { reason: event.reason } : {}),
+    data: { from: previous },
   });
 }
 
