@@ -1,4 +1,3 @@
 export * from './approval.contract';
 export * from './project.contract';
 export * from './search-attributes';
-export * from './task-queues';
