@@ -73,7 +73,7 @@ async function runSections(
   options: ReturnType<typeof parseOptions>,
   results: BenchResults,
 ): Promise<void> {
-  const driver = new OneWindowDriver(http, stack.client);
+  const driver = new OneWindowDriver(http);
   await publishBenchDefinitions(http);
   const mark = (section: string) => (results.loadAverage[section] = loadavg());
   const finished = await warmUp(stack, driver);

@@ -1,7 +1,3 @@
-import { actUpdate, approvalWorkflowId } from '@onewindow/contracts';
-import type { Client } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
-import { findDemoUser } from '../../apps/api/src/auth/demo-users';
 import { msSince } from '../support/stats';
 import { Progress } from '../support/progress';
 import { Action, CasePlan, planFor } from './case-plans';
@@ -12,7 +8,6 @@ interface Detail {
   id: string;
   status: string;
   currentSteps: Array<{ stepId: string }>;
-  timeline: unknown[];
 }
 
 export interface DriveResult extends LaneOutcome {
@@ -20,8 +15,6 @@ export interface DriveResult extends LaneOutcome {
   /** Milliseconds of every HTTP decision answered 200 (after its transitions were recorded). */
   decisionLatencies: number[];
   submitLatencies: number[];
-  /** Applicant decisions sent straight to the workflow because the API refuses them (see the report). */
-  directApplicantUpdates: number;
   httpCalls: number;
   statusPolls: number;
 }
@@ -34,20 +27,13 @@ const POLL_TIMEOUT_MS = 60_000;
  * final decision by the demo users of the departments that own its steps.
  */
 export class OneWindowDriver {
-  /** Set once the API has refused an applicant's decision: from then on they go to the workflow directly. */
-  private applicantDecisionsRefused = false;
-
-  constructor(
-    private readonly http: HttpClient,
-    private readonly temporal: Client,
-  ) {}
+  constructor(private readonly http: HttpClient) {}
 
   async drive(opts: { count: number; concurrency: number; label: string }): Promise<DriveResult> {
     const result = {
       requestIds: [] as string[],
       decisionLatencies: [] as number[],
       submitLatencies: [] as number[],
-      directApplicantUpdates: 0,
       statusPolls: 0,
     };
     const callsBefore = this.http.calls;
@@ -72,10 +58,6 @@ export class OneWindowDriver {
     result.submitLatencies.push(msSince(submitStart));
     const id = submitted.body.id;
     result.requestIds.push(id);
-    // The first decision waits until the workflow has recorded the submission: an Update that reaches a
-    // workflow before its first task runs is recorded ahead of the submission and never completes
-    // (see BENCHMARKS.md, "Known problems").
-    result.statusPolls += await this.awaitStatus(plan.applicant, id, (d) => d.timeline.length > 0, 'the submission');
 
     let last: Detail | undefined;
     for (const round of plan.rounds) {
@@ -101,7 +83,7 @@ export class OneWindowDriver {
     plan: CasePlan,
     id: string,
     action: Action,
-    result: Pick<DriveResult, 'decisionLatencies' | 'directApplicantUpdates'>,
+    result: Pick<DriveResult, 'decisionLatencies'>,
   ): Promise<Detail | undefined> {
     if (action.kind === 'pay') {
       const paid = await this.http.as(action.user, 'POST', `/requests/${id}/payments`, {
@@ -112,43 +94,17 @@ export class OneWindowDriver {
       if (paid.status !== 202) throw new Error(`payment answered ${paid.status}: ${JSON.stringify(paid.body)}`);
       return undefined;
     }
-    const isApplicant = action.user === plan.applicant;
-    if (isApplicant && this.applicantDecisionsRefused) {
-      await this.decideInWorkflow(id, action);
-      result.directApplicantUpdates += 1;
-      return undefined;
-    }
     const { stepId, user, ...body } = action;
     delete (body as { kind?: string }).kind;
+    // The applicant completes its own steps; clerks and supervisors decide theirs.
+    const route = user === plan.applicant ? 'completion' : 'decision';
     const started = process.hrtime.bigint();
-    const answer = await this.http.as<Detail>(user, 'POST', `/requests/${id}/steps/${stepId}/decision`, body);
-    if (answer.status === 200) {
-      result.decisionLatencies.push(msSince(started));
-      return answer.body;
+    const answer = await this.http.as<Detail>(user, 'POST', `/requests/${id}/steps/${stepId}/${route}`, body);
+    if (answer.status !== 200) {
+      throw new Error(`${route} of ${stepId} by ${user} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
-    if (isApplicant && answer.status === 403) {
-      this.applicantDecisionsRefused = true;
-      await this.decideInWorkflow(id, action);
-      result.directApplicantUpdates += 1;
-      return undefined;
-    }
-    throw new Error(`decision ${stepId} by ${user} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  }
-
-  /** What the API would send for an applicant's decision: the same Update, straight to the workflow. */
-  private async decideInWorkflow(id: string, action: Extract<Action, { kind: 'decide' }>): Promise<void> {
-    const actor = findDemoUser(action.user);
-    if (!actor) throw new Error(`no demo user ${action.user}`);
-    const event = {
-      type: 'decide' as const,
-      stepId: action.stepId,
-      outcome: action.outcome,
-      actor,
-      at: new Date().toISOString(),
-    };
-    await this.temporal.workflow
-      .getHandle(approvalWorkflowId(id))
-      .executeUpdate(actUpdate, { args: [{ event, source: 'api' }], updateId: randomUUID() });
+    result.decisionLatencies.push(msSince(started));
+    return answer.body;
   }
 
   /** Polls the status page, as the applicant, until it shows what `ready` wants; returns how many reads it took. */

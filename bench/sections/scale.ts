@@ -1,3 +1,4 @@
+import { TOTAL_CAP } from '@onewindow/persistence';
 import type { PoolClient } from 'pg';
 import type { HttpClient } from '../load/http-client';
 import type { BenchStack } from '../stack';
@@ -54,26 +55,24 @@ interface Picks {
   assignee: string;
   requestId: string;
   now: Date;
-  pageIds: string[];
 }
 
-/* The statements WorkQueueRepository.find issues (page, count, the page's requests) and those of the status page. */
+/*
+ * The statements WorkQueueRepository.find issues (the page joined with its requests, and the count
+ * capped at TOTAL_CAP + 1 rows; the API runs both at once) and the one of RequestRepository.findWithTimeline.
+ */
 const page = (where: string): string =>
-  `SELECT t.request_id, t.step_id, t.title, t.kind, t.department, t.role, t.state, t.assignee, t.due_at
-     FROM open_tasks t WHERE ${where}
+  `SELECT t.request_id, t.step_id, t.title, t.kind, t.department, t.role, t.state, t.assignee, t.due_at,
+          r.title AS "requestTitle", r.definition_key, r.request_type, r.applicant_id, r.status
+     FROM open_tasks t INNER JOIN requests r ON r.id = t.request_id WHERE ${where}
     ORDER BY t.due_at ASC NULLS LAST, t.request_id ASC, t.step_id ASC LIMIT ${PAGE} OFFSET 0`;
-const count = (where: string): string => `SELECT COUNT(1) AS cnt FROM open_tasks t WHERE ${where}`;
-const pageRequests: Statement = {
-  label: 'requests of the page',
-  sql: `SELECT id, title, definition_key, request_type, applicant_id, status FROM requests WHERE id = ANY($1::uuid[])`,
-  params: (p) => [p.pageIds],
-};
+const count = (where: string): string =>
+  `SELECT count(*)::int AS matched FROM (SELECT 1 FROM open_tasks t WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`;
 const queue = (name: string, where: string, params: (p: Picks) => unknown[]) => ({
   name,
   statements: [
     { label: 'page', sql: page(where), params },
     { label: 'count', sql: count(where), params },
-    pageRequests,
   ],
 });
 const QUERIES: Array<{ name: string; statements: Statement[] }> = [
@@ -83,10 +82,14 @@ const QUERIES: Array<{ name: string; statements: Statement[] }> = [
   {
     name: 'status read',
     statements: [
-      { label: 'request', sql: 'SELECT * FROM requests WHERE id = $1', params: (p) => [p.requestId] },
       {
-        label: 'timeline',
-        sql: 'SELECT * FROM transitions WHERE request_id = $1 ORDER BY seq ASC',
+        label: 'request with its timeline',
+        sql: `SELECT r.*, COALESCE((SELECT json_agg(json_build_object('seq', t.seq, 'stepId', t.step_id,
+                'event', t.event, 'fromState', t.from_state, 'toState', t.to_state, 'actorId', t.actor_id,
+                'actorRole', t.actor_role, 'actorDepartment', t.actor_department, 'outcome', t.outcome,
+                'reason', t.reason, 'conditions', t.conditions, 'source', t.source, 'occurredAt', t.occurred_at)
+                ORDER BY t.seq) FROM transitions t WHERE t.request_id = r.id), '[]') AS timeline
+              FROM requests r WHERE r.id = $1`,
         params: (p) => [p.requestId],
       },
     ],
@@ -110,12 +113,11 @@ export async function measureScale(
   );
   const seededIds = readable.rows.map((r) => r.id);
   const random = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
-  const picks = (pageIds: string[] = []): Picks => ({
+  const picks = (): Picks => ({
     department: random(DEPARTMENTS),
     assignee: `seed-clerk-${Math.floor(Math.random() * ASSIGNEES)}`,
     requestId: random(seededIds),
     now: new Date(),
-    pageIds,
   });
 
   const client = await stack.pool.connect();
@@ -135,7 +137,6 @@ export async function measureScale(
       const plans: Record<string, PlanSummary> = {};
       const pick = picks();
       for (const statement of query.statements) {
-        if (statement === pageRequests) pick.pageIds = await pageIdsFor(client, query.statements[0], pick);
         plans[statement.label] = await explain(client, statement.sql, statement.params(pick));
       }
       queries.push({ name: query.name, latency: summarize(samples), plans });
@@ -166,19 +167,7 @@ export async function measureScale(
 }
 
 async function runCall(client: PoolClient, statements: Statement[], pick: Picks): Promise<void> {
-  for (const statement of statements) {
-    if (statement === pageRequests) {
-      if (pick.pageIds.length > 0) await client.query(statement.sql, statement.params(pick));
-      continue;
-    }
-    const { rows } = await client.query<{ request_id?: string }>(statement.sql, statement.params(pick));
-    if (statement.label === 'page') pick.pageIds = [...new Set(rows.map((r) => r.request_id!))];
-  }
-}
-
-async function pageIdsFor(client: PoolClient, pageStatement: Statement, pick: Picks): Promise<string[]> {
-  const { rows } = await client.query<{ request_id: string }>(pageStatement.sql, pageStatement.params(pick));
-  return [...new Set(rows.map((r) => r.request_id))];
+  for (const statement of statements) await client.query(statement.sql, statement.params(pick));
 }
 
 interface PlanNode {

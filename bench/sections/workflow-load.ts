@@ -21,7 +21,6 @@ export interface ThroughputResult {
     transitionsPerSecond: number;
     httpCalls: number;
     statusPolls: number;
-    directApplicantUpdates: number;
     decisionLatencyUnderLoad: LatencySummary;
     cpuSeconds: CpuSnapshot;
     history: HistorySize;
@@ -113,7 +112,6 @@ export async function measureThroughput(
         transitionsPerSecond: round(transitions / oursSeconds),
         httpCalls: ours.result.httpCalls,
         statusPolls: ours.result.statusPolls,
-        directApplicantUpdates: ours.result.directApplicantUpdates,
         decisionLatencyUnderLoad: summarize(ours.result.decisionLatencies),
         cpuSeconds: ours.cpu,
         history: oursHistory,

@@ -20,6 +20,8 @@ import { ApiError, ApiErrorCode } from '../errors/api-error';
 const DEFINITION_FILE = /\.definition\.json$/;
 const CALENDAR_FILE = /\.calendar\.json$/;
 const BUNDLED_BY = 'onewindow';
+/** How long a process keeps a calendar before reading its latest revision again. */
+const CALENDAR_TTL_MS = 5_000;
 
 /**
  * The process definitions and calendars cases start on. Every version is an immutable snapshot in
@@ -30,6 +32,11 @@ export class DefinitionCatalogService implements OnModuleInit {
   private readonly logger = new Logger(DefinitionCatalogService.name);
   /** Published versions never change, so once read they can be kept. */
   private readonly versionCache = new Map<string, ProcessDefinition>();
+  /**
+   * Calendars get new revisions, possibly through another process; every status page reads one,
+   * so each is kept for a few seconds (a revision published here replaces it at once).
+   */
+  private readonly calendarCache = new Map<string, { calendar: WorkingCalendar; readAt: number }>();
 
   constructor(
     private readonly repository: DefinitionRepository,
@@ -106,8 +113,11 @@ export class DefinitionCatalogService implements OnModuleInit {
   }
 
   async calendar(id: string): Promise<WorkingCalendar> {
+    const cached = this.calendarCache.get(id);
+    if (cached && Date.now() - cached.readAt < CALENDAR_TTL_MS) return cached.calendar;
     const row = await this.repository.latestCalendar(id);
     if (!row) throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Unknown calendar '${id}'`);
+    this.calendarCache.set(id, { calendar: row.calendar, readAt: Date.now() });
     return row.calendar;
   }
 
@@ -118,6 +128,7 @@ export class DefinitionCatalogService implements OnModuleInit {
       throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid calendar: ${validated.errors[0]}`, validated.errors);
     }
     const revision = await this.repository.publishCalendar(validated.calendar, actor.id);
+    this.calendarCache.delete(validated.calendar.id);
     return { calendar: validated.calendar, revision: revision! };
   }
 

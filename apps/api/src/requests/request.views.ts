@@ -1,5 +1,5 @@
 import { CaseState, clockStatus, ClockStatus, WorkingCalendar } from '@onewindow/domain';
-import type { RequestEntity, TransitionEntity } from '@onewindow/persistence';
+import type { RequestEntity, TimelineEntry } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class StepView {
@@ -98,7 +98,7 @@ export function toSummaryView(row: RequestEntity): RequestSummaryView {
 /** The full status page of a request; clocks are read as of `now` in the request's own calendar. */
 export function toDetailView(
   row: RequestEntity,
-  timeline: TransitionEntity[],
+  timeline: TimelineEntry[],
   calendar: WorkingCalendar,
   now: string,
 ): RequestDetailView {

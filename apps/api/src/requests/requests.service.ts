@@ -73,20 +73,24 @@ export class RequestsService {
   }
 
   async detail(actor: Actor, id: string): Promise<RequestDetailView> {
-    const row = await this.visible(actor, id);
-    const { calendar } = await this.catalog.context(row.definitionKey, row.definitionVersion);
-    return toDetailView(row, await this.requests.timeline(id), calendar, now());
+    const found = await this.requests.findWithTimeline(id);
+    const request = visibleTo(actor, id, found?.request);
+    const { calendar } = await this.catalog.context(request.definitionKey, request.definitionVersion);
+    return toDetailView(request, found!.timeline, calendar, now());
   }
 
-  /** Applicants see only their own requests: another's answers 404, as if it did not exist. */
   async visible(actor: Actor, id: string): Promise<RequestEntity> {
-    const row = await this.requests.findById(id);
-    if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`);
-    if (actor.role === 'applicant' && row.applicantId !== actor.id) {
-      throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`, undefined, true);
-    }
-    return row;
+    return visibleTo(actor, id, await this.requests.findById(id));
   }
+}
+
+/** Applicants see only their own requests: another's answers 404, as if it did not exist. */
+function visibleTo(actor: Actor, id: string, row: RequestEntity | null | undefined): RequestEntity {
+  if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`);
+  if (actor.role === 'applicant' && row.applicantId !== actor.id) {
+    throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`, undefined, true);
+  }
+  return row;
 }
 
 /** A name-based UUID (version 5 layout) from sha256(actor, key): the same caller and key always name the same request. */

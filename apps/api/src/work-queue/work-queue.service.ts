@@ -24,7 +24,7 @@ export class WorkQueueService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const now = new Date();
-    const { rows, total } = await this.queue.find({
+    const { rows, total, totalCapped } = await this.queue.find({
       department,
       assignee: query.assignee === 'me' ? actor.id : query.assignee,
       overdue: query.overdue,
@@ -32,7 +32,7 @@ export class WorkQueueService {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { items: rows.map((row) => toWorkItemView(row, now)), total, page, pageSize };
+    return { items: rows.map((row) => toWorkItemView(row, now)), total, totalCapped, page, pageSize };
   }
 
   /** The department whose queue the caller may read: a clerk only their own, other staff any or all. */

@@ -1,4 +1,4 @@
-import type { WorkQueueRow } from '@onewindow/persistence';
+import { TOTAL_CAP, WorkQueueRow } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class WorkItemView {
@@ -20,7 +20,9 @@ export class WorkItemView {
 
 export class WorkQueueView {
   @ApiProperty({ type: [WorkItemView] }) items!: WorkItemView[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: `Matching steps, counted up to ${TOTAL_CAP}` }) total!: number;
+  @ApiProperty({ description: `More than ${TOTAL_CAP} steps match: page on while pages come back full` })
+  totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A step waiting on a department: one row per active step, replaced with every recorded transition. */
+/** A step waiting on a department: one row per active step, kept in step with every recorded batch. */
 @Entity({ name: 'open_tasks' })
 export class OpenTaskEntity {
   @PrimaryColumn('uuid', { name: 'request_id' })

@@ -1,9 +1,7 @@
 import type { CaseState, Transition } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { OpenTaskEntity } from '../entities/open-task.entity';
 import { RequestEntity } from '../entities/request.entity';
-import { TransitionEntity } from '../entities/transition.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 
 /** Channel on which every recorded batch is announced to live listeners. */
@@ -42,19 +40,13 @@ export class TransitionLogRepository {
   /**
    * Appends a batch of transitions and moves the read model forward in one database transaction.
    * Idempotent: transitions already recorded (same request and seq) are skipped, so a retried
-   * activity never writes a transition twice.
+   * activity never writes a transition twice. Two statements: one locks the chain's head, one
+   * appends, moves the read model and announces the batch (the hashes need the head in between).
    */
   async record(batch: TransitionBatch): Promise<RecordResult> {
     return this.db.transaction(async (tx) => {
       const { requestId } = batch.request;
-      await this.ensureRequest(tx, batch);
-      const head = await tx
-        .getRepository(RequestEntity)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.id = :requestId', { requestId })
-        .getOneOrFail();
-
+      const head = await this.lockHead(tx, batch);
       const fresh = batch.transitions.filter((t) => t.seq > head.lastSeq).sort((a, b) => a.seq - b.seq);
       if (fresh.length === 0) return { recorded: 0, lastSeq: head.lastSeq };
       if (fresh[0].seq !== head.lastSeq + 1) {
@@ -65,57 +57,130 @@ export class TransitionLogRepository {
       const rows = fresh.map((t) => {
         const fields = chainedFieldsOfBatch(batch, t);
         const hash = chainHash(prevHash, fields);
-        const row = { ...fields, occurredAt: new Date(fields.occurredAt), prevHash, hash };
+        const row = transitionRow(fields, prevHash, hash);
         prevHash = hash;
         return row;
       });
-      await tx.getRepository(TransitionEntity).insert(rows);
-
       const lastSeq = fresh[fresh.length - 1].seq;
-      await tx.getRepository(RequestEntity).update(requestId, {
-        status: batch.state.status,
+      const { state } = batch;
+      await tx.query(APPEND_SQL, [
+        requestId,
+        JSON.stringify(rows),
+        state.status,
         lastSeq,
-        headHash: prevHash,
-        state: batch.state,
-        nextDueAt: earliestDue(batch.state),
-        updatedAt: new Date(fresh[fresh.length - 1].at),
-      });
-      await this.replaceOpenTasks(tx, requestId, batch.state);
-      await tx.query(`SELECT pg_notify($1, $2)`, [TRANSITIONS_CHANNEL, JSON.stringify({ requestId, lastSeq })]);
+        prevHash,
+        state,
+        earliestDue(state),
+        new Date(fresh[fresh.length - 1].at),
+        JSON.stringify(openTaskRows(state)),
+        TRANSITIONS_CHANNEL,
+        JSON.stringify({ requestId, lastSeq }),
+      ]);
       return { recorded: fresh.length, lastSeq };
     });
   }
 
-  /** The first batch of a request creates its read-model row, unless the API already did. */
-  private async ensureRequest(tx: EntityManager, batch: TransitionBatch): Promise<void> {
-    const { request, state, workflowId } = batch;
+  /**
+   * Locks the request's row, the head of its chain, for the rest of the transaction. The first
+   * batch of a request creates the row, unless the API already did.
+   */
+  private async lockHead(tx: EntityManager, batch: TransitionBatch): Promise<ChainHead> {
+    const lock = () =>
+      tx.query<ChainHead[]>(
+        `SELECT last_seq AS "lastSeq", head_hash AS "headHash" FROM requests WHERE id = $1 FOR UPDATE`,
+        [batch.request.requestId],
+      );
+    const [head] = await lock();
+    if (head) return head;
     await tx
       .createQueryBuilder()
       .insert()
       .into(RequestEntity)
-      .values(newRequestRow(request, state, workflowId))
+      .values(newRequestRow(batch.request, batch.state, batch.workflowId))
       .orIgnore()
       .execute();
+    const [created] = await lock();
+    return created;
   }
+}
 
-  private async replaceOpenTasks(tx: EntityManager, requestId: string, state: CaseState): Promise<void> {
-    const tasks = tx.getRepository(OpenTaskEntity);
-    await tasks.delete({ requestId });
-    if (state.activeSteps.length === 0) return;
-    await tasks.insert(
-      state.activeSteps.map((step) => ({
-        requestId,
-        stepId: step.stepId,
-        title: step.title,
-        kind: step.kind,
-        department: step.owner.department,
-        role: step.owner.role,
-        state: step.state,
-        assignee: step.assignee ?? null,
-        dueAt: step.dueAt ? new Date(step.dueAt) : null,
-      })),
-    );
-  }
+interface ChainHead {
+  lastSeq: number;
+  headHash: string | null;
+}
+
+/**
+ * Appends the transitions ($2), moves the request's row to the batch's state, turns its open tasks
+ * into the state's active steps ($9: closed steps deleted, the others inserted or updated where they
+ * changed) and announces the batch, which listeners receive when the transaction commits.
+ */
+const APPEND_SQL = `
+  WITH appended AS (
+    INSERT INTO transitions (request_id, seq, step_id, event, from_state, to_state, actor_id, actor_role,
+      actor_department, outcome, reason, conditions, data, source, occurred_at, workflow_id, run_id, prev_hash, hash)
+    SELECT request_id, seq, step_id, event, from_state, to_state, actor_id, actor_role,
+      actor_department, outcome, reason, conditions, data, source, occurred_at, workflow_id, run_id, prev_hash, hash
+    FROM jsonb_to_recordset($2::jsonb) AS t(request_id uuid, seq int, step_id text, event text, from_state text,
+      to_state text, actor_id text, actor_role text, actor_department text, outcome text, reason text,
+      conditions jsonb, data jsonb, source text, occurred_at timestamptz, workflow_id text, run_id text,
+      prev_hash text, hash text)
+  ), moved AS (
+    UPDATE requests SET status = $3, last_seq = $4, head_hash = $5, state = $6, next_due_at = $7, updated_at = $8
+    WHERE id = $1
+  ), steps AS (
+    SELECT * FROM jsonb_to_recordset($9::jsonb) AS s(step_id text, title text, kind text, department text,
+      role text, state text, assignee text, due_at timestamptz)
+  ), closed AS (
+    DELETE FROM open_tasks o WHERE o.request_id = $1 AND o.step_id NOT IN (SELECT step_id FROM steps)
+  ), opened AS (
+    INSERT INTO open_tasks (request_id, step_id, title, kind, department, role, state, assignee, due_at)
+    SELECT $1, step_id, title, kind, department, role, state, assignee, due_at FROM steps
+    ON CONFLICT (request_id, step_id) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind,
+      department = EXCLUDED.department, role = EXCLUDED.role, state = EXCLUDED.state,
+      assignee = EXCLUDED.assignee, due_at = EXCLUDED.due_at
+    WHERE (open_tasks.title, open_tasks.kind, open_tasks.department, open_tasks.role, open_tasks.state,
+      open_tasks.assignee, open_tasks.due_at) IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.kind,
+      EXCLUDED.department, EXCLUDED.role, EXCLUDED.state, EXCLUDED.assignee, EXCLUDED.due_at)
+  )
+  SELECT pg_notify($10, $11)`;
+
+/** A transition's row as the append statement reads it (column names as keys). */
+function transitionRow(fields: ChainedFields, prevHash: string, hash: string): Record<string, unknown> {
+  return {
+    request_id: fields.requestId,
+    seq: fields.seq,
+    step_id: fields.stepId,
+    event: fields.event,
+    from_state: fields.fromState,
+    to_state: fields.toState,
+    actor_id: fields.actorId,
+    actor_role: fields.actorRole,
+    actor_department: fields.actorDepartment,
+    outcome: fields.outcome,
+    reason: fields.reason,
+    conditions: fields.conditions,
+    data: fields.data,
+    source: fields.source,
+    occurred_at: fields.occurredAt,
+    workflow_id: fields.workflowId,
+    run_id: fields.runId,
+    prev_hash: prevHash,
+    hash,
+  };
+}
+
+/** The open tasks of a state: one per active step, as the append statement reads them. */
+function openTaskRows(state: CaseState): Array<Record<string, unknown>> {
+  return state.activeSteps.map((step) => ({
+    step_id: step.stepId,
+    title: step.title,
+    kind: step.kind,
+    department: step.owner.department,
+    role: step.owner.role,
+    state: step.state,
+    assignee: step.assignee ?? null,
+    due_at: step.dueAt ?? null,
+  }));
 }
 
 /** A request's read-model row before any of its transitions are recorded, showing its initial state. */

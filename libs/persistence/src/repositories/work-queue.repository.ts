@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { OpenTaskEntity } from '../entities/open-task.entity';
 import { RequestEntity } from '../entities/request.entity';
 
@@ -13,9 +13,23 @@ export interface WorkQueueFilter {
   offset: number;
 }
 
+/** The request fields a queue item shows beside its step. */
+const REQUEST_FIELDS = ['title', 'definitionKey', 'requestType', 'applicantId', 'status'] as const;
+
+/** A queue's count is exact up to this many tasks; beyond it the page says there are more. */
+export const TOTAL_CAP = 1000;
+
 export interface WorkQueueRow {
   task: OpenTaskEntity;
-  request: Pick<RequestEntity, 'id' | 'title' | 'definitionKey' | 'requestType' | 'applicantId' | 'status'>;
+  request: Pick<RequestEntity, 'id' | (typeof REQUEST_FIELDS)[number]>;
+}
+
+export interface WorkQueuePage {
+  rows: WorkQueueRow[];
+  /** Matching tasks, counted up to `TOTAL_CAP`. */
+  total: number;
+  /** More than `TOTAL_CAP` tasks match. */
+  totalCapped: boolean;
 }
 
 /** The open steps clerks work on, read from the read model, earliest due first. */
@@ -23,31 +37,43 @@ export interface WorkQueueRow {
 export class WorkQueueRepository {
   constructor(private readonly db: DataSource) {}
 
-  async find(filter: WorkQueueFilter): Promise<{ rows: WorkQueueRow[]; total: number }> {
+  /**
+   * A page of the queue with its requests, in one query, and how many tasks match. The count stops
+   * at `TOTAL_CAP`: counting a department's whole backlog on every page costs more than the page.
+   */
+  async find(filter: WorkQueueFilter): Promise<WorkQueuePage> {
+    const pageQuery = this.matching(filter).innerJoin(RequestEntity, 'r', 'r.id = t.requestId');
+    for (const field of REQUEST_FIELDS) pageQuery.addSelect(`r.${field}`, field);
+    pageQuery
+      .orderBy('t.dueAt', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.requestId', 'ASC')
+      .addOrderBy('t.stepId', 'ASC')
+      .offset(filter.offset)
+      .limit(filter.limit);
+    const [countSql, countParameters] = this.matching(filter)
+      .select('1')
+      .limit(TOTAL_CAP + 1)
+      .getQueryAndParameters();
+    const [{ entities, raw }, [{ matched }]] = await Promise.all([
+      pageQuery.getRawAndEntities<WorkQueueRow['request']>(),
+      this.db.query<Array<{ matched: number }>>(
+        `SELECT count(*)::int AS matched FROM (${countSql}) capped`,
+        countParameters,
+      ),
+    ]);
+    const rows = entities.map((task, i) => {
+      const { title, definitionKey, requestType, applicantId, status } = raw[i];
+      return { task, request: { id: task.requestId, title, definitionKey, requestType, applicantId, status } };
+    });
+    return { rows, total: Math.min(matched, TOTAL_CAP), totalCapped: matched > TOTAL_CAP };
+  }
+
+  private matching(filter: WorkQueueFilter): SelectQueryBuilder<OpenTaskEntity> {
     const qb = this.db.getRepository(OpenTaskEntity).createQueryBuilder('t');
     if (filter.department !== undefined) qb.andWhere('t.department = :department', { department: filter.department });
     if (filter.assignee !== undefined) qb.andWhere('t.assignee = :assignee', { assignee: filter.assignee });
     if (filter.overdue) qb.andWhere('t.dueAt < :now', { now: filter.now });
-    const [tasks, total] = await qb
-      .orderBy('t.dueAt', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.requestId', 'ASC')
-      .addOrderBy('t.stepId', 'ASC')
-      .skip(filter.offset)
-      .take(filter.limit)
-      .getManyAndCount();
-    const ids = [...new Set(tasks.map((t) => t.requestId))];
-    const requests = ids.length
-      ? await this.db.getRepository(RequestEntity).find({
-          where: { id: In(ids) },
-          select: { id: true, title: true, definitionKey: true, requestType: true, applicantId: true, status: true },
-        })
-      : [];
-    const byId = new Map(requests.map((r) => [r.id, r]));
-    const rows = tasks.flatMap((task) => {
-      const request = byId.get(task.requestId);
-      return request ? [{ task, request }] : [];
-    });
-    return { rows, total };
+    return qb;
   }
 
   /** Open steps past their due date, per department (for the overdue gauge). */
