@@ -7,7 +7,7 @@ import {
   searchAttributes as attributeKeys,
 } from '@onewindow/contracts';
 import type { RecordActivities } from '@onewindow/contracts';
-import type { TransitionSource } from '@onewindow/persistence';
+import type { BatchedTransition, TransitionBatch, TransitionSource } from '@onewindow/persistence';
 import {
   apply,
   CaseEvent,
@@ -18,6 +18,7 @@ import {
   Outcome,
   rejectionReason,
   startCase,
+  Transition,
 } from '@onewindow/domain';
 import {
   allHandlersFinished,
@@ -25,6 +26,7 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -59,18 +61,14 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
 
   const started = input.resume ? undefined : startCase(ctx, submission);
   let state: CaseState = input.resume ?? started!.state;
-  // Batches are recorded strictly in order, one after another, so sequence numbers arrive in order.
-  let recording: Promise<unknown> = Promise.resolve();
+  const log = new TransitionRecorder({ request, workflowId, runId }, patched(RECORD_IN_PARALLEL));
   let changes = 0;
 
   const commit = (outcome: Outcome, source: TransitionSource): Promise<unknown> => {
     state = outcome.state;
     changes += 1;
     searchAttributes.publish(state);
-    if (outcome.transitions.length === 0) return recording;
-    const batch = { request, workflowId, runId, source, state, transitions: outcome.transitions };
-    recording = recording.then(() => recordTransitions(batch));
-    return recording;
+    return log.record(state, outcome.transitions, source);
   };
 
   // Recorded first: an Update buffered before the workflow started runs as soon as its handler is set.
@@ -106,14 +104,14 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
     await condition(() => changes !== seen || alarm.rang || continueAsNewDue());
     if (continueAsNewDue()) {
       await condition(allHandlersFinished);
-      await recording;
+      await log.settled();
       await continueAsNew<typeof approvalWorkflow>({ ...input, resume: state });
     }
   }
   alarm.set(undefined);
 
   await condition(allHandlersFinished);
-  await recording;
+  await log.settled();
   return state;
 }
 
@@ -128,6 +126,49 @@ const SYSTEM = { id: 'system', role: 'system' } as const;
 function isSettled(state: CaseState): boolean {
   return isClosed(state) && state.timers.length === 0;
 }
+
+/**
+ * Sends committed transitions to the log. Each batch carries every transition not yet known to be
+ * recorded, so batches run side by side: whichever reaches the database first records them all, in
+ * order, and the others find them there. A decision answers as soon as its own batch is recorded
+ * instead of queueing behind the recordings of the decisions made together with it. Runs begun
+ * before the RECORD_IN_PARALLEL patch recorded one batch after another, and still do on replay.
+ */
+class TransitionRecorder {
+  private unrecorded: BatchedTransition[] = [];
+  private all: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly origin: Pick<TransitionBatch, 'request' | 'workflowId' | 'runId'>,
+    private readonly parallel: boolean,
+  ) {}
+
+  /** Resolves when `transitions`, and every transition committed before them, are recorded. */
+  record(state: CaseState, transitions: Transition[], source: TransitionSource): Promise<unknown> {
+    if (transitions.length === 0) return this.all;
+    if (!this.parallel) {
+      const batch = { ...this.origin, source, state, transitions };
+      this.all = this.all.then(() => recordTransitions(batch));
+      return this.all;
+    }
+    this.unrecorded.push(...transitions.map((t) => ({ ...t, source })));
+    const batch = { ...this.origin, source, state, transitions: [...this.unrecorded] };
+    const lastSeq = transitions[transitions.length - 1].seq;
+    const recorded = recordTransitions(batch).then(() => {
+      this.unrecorded = this.unrecorded.filter((t) => t.seq > lastSeq);
+    });
+    this.all = Promise.all([this.all, recorded]);
+    return recorded;
+  }
+
+  /** Resolves when everything committed so far is recorded. */
+  settled(): Promise<unknown> {
+    return this.all;
+  }
+}
+
+/** The patch that made batches carry every unrecorded transition and run side by side. */
+const RECORD_IN_PARALLEL = 'record-in-parallel';
 
 /** Long-running cases continue as new well before Temporal's history limits. */
 const DEFAULT_HISTORY_LIMIT = 2_000;

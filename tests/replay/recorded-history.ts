@@ -28,8 +28,12 @@ export function historyFromPlain(plain: unknown): History {
   return History.fromObject(plain as Record<string, unknown>);
 }
 
+/**
+ * Every saved history: those of the current code, and in subfolders those recorded before a patch
+ * (`patched()` in the workflow), which runs started then must still replay.
+ */
 export async function loadRecordedHistories(dir = HISTORIES_DIR): Promise<RecordedHistory[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.json')).sort();
   return Promise.all(
     files.map(async (f) => {
       const stored = JSON.parse(await readFile(join(dir, f), 'utf8')) as RecordedHistory<unknown>;

@@ -1,7 +1,8 @@
 import { approvalWorkflowId, caseStateQuery } from '@onewindow/contracts';
-import { CaseState, HistoryPoint, stateAt, Transition } from '@onewindow/domain';
+import { CaseState, HistoryPoint, stateAt } from '@onewindow/domain';
 import {
   AuditLogRepository,
+  BatchedTransition,
   canonicalJson,
   chainedFieldsOfBatch,
   ChainedFields,
@@ -166,18 +167,33 @@ export class CaseAuditor {
 }
 
 /**
- * The log and the batches the workflow scheduled must match one to one: every recorded transition was
- * asked for exactly once, with the same content, and every batch Temporal saw complete is in the log.
+ * The log and the batches the workflow scheduled must match: every recorded transition was asked for,
+ * always with the same content (a batch repeats the transitions not yet recorded when it was
+ * scheduled), and every transition of a batch Temporal saw complete is in the log.
  */
 export function matchHistory(requestId: string, rows: TransitionEntity[], parsed: ParsedCase): AuditIssue[] {
   const issues: AuditIssue[] = [];
   const issue = (seq: number, kind: string, message: string) => issues.push({ requestId, seq, kind, message });
-  const asked = new Map<number, { scheduled: ScheduledBatch; transition: Transition }>();
+  const asked = new Map<number, { scheduled: ScheduledBatch; transition: BatchedTransition; completed: boolean }>();
   for (const scheduled of parsed.batches) {
     for (const transition of scheduled.batch.transitions) {
-      if (asked.has(transition.seq)) {
-        issue(transition.seq, 'duplicate-in-history', `transition ${transition.seq} was scheduled for recording twice`);
-      } else asked.set(transition.seq, { scheduled, transition });
+      const earlier = asked.get(transition.seq);
+      if (!earlier) {
+        asked.set(transition.seq, { scheduled, transition, completed: scheduled.completed });
+        continue;
+      }
+      earlier.completed ||= scheduled.completed;
+      const differing = differingFields(
+        chainedFieldsOfBatch(earlier.scheduled.batch, earlier.transition),
+        chainedFieldsOfBatch(scheduled.batch, transition),
+      );
+      if (differing.length > 0) {
+        issue(
+          transition.seq,
+          'conflicting-in-history',
+          `transition ${transition.seq} was scheduled for recording twice, differing in ${differing.join(', ')}`,
+        );
+      }
     }
   }
   const seen = new Set<number>();
@@ -188,17 +204,16 @@ export function matchHistory(requestId: string, rows: TransitionEntity[], parsed
       issue(row.seq, 'not-in-history', `transition ${row.seq} is in the log but no workflow task asked to record it`);
       continue;
     }
-    const expected = chainedFieldsOfBatch(match.scheduled.batch, match.transition);
-    const actual = chainedFieldsOf(row);
-    const differing = (Object.keys(expected) as (keyof ChainedFields)[]).filter(
-      (k) => canonicalJson(expected[k]) !== canonicalJson(actual[k]),
+    const differing = differingFields(
+      chainedFieldsOfBatch(match.scheduled.batch, match.transition),
+      chainedFieldsOf(row),
     );
     if (differing.length > 0) {
       issue(row.seq, 'differs-from-history', `transition ${row.seq} differs from history in ${differing.join(', ')}`);
     }
   }
-  for (const [seq, { scheduled }] of asked) {
-    if (!seen.has(seq) && (scheduled.completed || parsed.closed !== 'running')) {
+  for (const [seq, { scheduled, completed }] of asked) {
+    if (!seen.has(seq) && (completed || parsed.closed !== 'running')) {
       issue(
         seq,
         'missing-from-log',
@@ -207,6 +222,12 @@ export function matchHistory(requestId: string, rows: TransitionEntity[], parsed
     }
   }
   return issues.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+function differingFields(expected: ChainedFields, actual: ChainedFields): Array<keyof ChainedFields> {
+  return (Object.keys(expected) as Array<keyof ChainedFields>).filter(
+    (k) => canonicalJson(expected[k]) !== canonicalJson(actual[k]),
+  );
 }
 
 function isNotFound(error: unknown): boolean {

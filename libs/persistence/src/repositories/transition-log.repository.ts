@@ -17,14 +17,18 @@ export interface RequestIdentity {
   submittedAt: string;
 }
 
+/** A transition as the workflow asks to record it; `source` where it differs by transition within a batch. */
+export type BatchedTransition = Transition & { source?: TransitionSource };
+
 export interface TransitionBatch {
   request: RequestIdentity;
   workflowId: string;
   runId: string;
+  /** Where the change that asked for this batch came from; a transition's own `source` overrides it. */
   source: TransitionSource;
   /** The case state after the last transition of the batch. */
   state: CaseState;
-  transitions: Transition[];
+  transitions: BatchedTransition[];
 }
 
 export interface RecordResult {
@@ -211,7 +215,7 @@ function earliestDue(state: CaseState): Date | null {
 }
 
 /** The row recorded for a transition of a batch: what its hash covers, and what the auditor recomputes. */
-export function chainedFieldsOfBatch(batch: TransitionBatch, t: Transition): ChainedFields {
+export function chainedFieldsOfBatch(batch: TransitionBatch, t: BatchedTransition): ChainedFields {
   return {
     requestId: batch.request.requestId,
     seq: t.seq,
@@ -226,7 +230,7 @@ export function chainedFieldsOfBatch(batch: TransitionBatch, t: Transition): Cha
     reason: t.reason ?? null,
     conditions: t.conditions ?? null,
     data: t.data ?? null,
-    source: batch.source,
+    source: t.source ?? batch.source,
     occurredAt: new Date(t.at).toISOString(),
     workflowId: batch.workflowId,
     runId: batch.runId,
