@@ -59,7 +59,7 @@ interface Picks {
 
 /*
  * The statements WorkQueueRepository.find issues (the page joined with its requests, and the count
- * capped at TOTAL_CAP + 1 rows; the API runs both at once) and the one of RequestRepository.findWithTimeline.
+ * capped at TOTAL_CAP + 1 rows; the API runs both at once) and those of the status page.
  */
 const page = (where: string): string =>
   `SELECT t.request_id, t.step_id, t.title, t.kind, t.department, t.role, t.state, t.assignee, t.due_at,
@@ -82,15 +82,13 @@ const QUERIES: Array<{ name: string; statements: Statement[] }> = [
   {
     name: 'status read',
     statements: [
+      { label: 'request', sql: 'SELECT * FROM requests WHERE id = $1', params: (p) => [p.requestId] },
       {
-        label: 'request with its timeline',
-        sql: `SELECT r.*, COALESCE((SELECT json_agg(json_build_object('seq', t.seq, 'stepId', t.step_id,
-                'event', t.event, 'fromState', t.from_state, 'toState', t.to_state, 'actorId', t.actor_id,
-                'actorRole', t.actor_role, 'actorDepartment', t.actor_department, 'outcome', t.outcome,
-                'reason', t.reason, 'conditions', t.conditions, 'source', t.source, 'occurredAt', t.occurred_at)
-                ORDER BY t.seq) FROM transitions t WHERE t.request_id = r.id), '[]') AS timeline
-              FROM requests r WHERE r.id = $1`,
-        params: (p) => [p.requestId],
+        label: 'timeline (once per request and last seq; the API keeps it)',
+        sql: `SELECT seq, step_id, event, from_state, to_state, actor_id, actor_role, actor_department, outcome, reason,
+                     conditions, source, occurred_at
+                FROM transitions WHERE request_id = $1 AND seq <= $2 ORDER BY seq ASC`,
+        params: (p) => [p.requestId, 2 ** 31 - 1],
       },
     ],
   },

@@ -1,10 +1,13 @@
 import type { BenchStack } from '../stack';
 import { round } from './stats';
-import { sampleProcess } from './processes';
+import { cpuOfProcessesNamed, sampleProcess } from './processes';
 
-export type CpuSnapshot = Record<'api' | 'worker' | 'baselineWorker' | 'temporal' | 'bench', number>;
+export type CpuSnapshot = Record<'api' | 'worker' | 'baselineWorker' | 'temporal' | 'postgres' | 'bench', number>;
 
-/** CPU seconds each process of the stack has used so far (Temporal only when this run started it). */
+/**
+ * CPU seconds each process of the stack has used so far (Temporal only when this run started it;
+ * `postgres` is every PostgreSQL process on this machine, so only a local server is measured).
+ */
 export async function cpuSnapshot(stack: BenchStack): Promise<CpuSnapshot> {
   const cpu = async (pid: number | undefined) => (pid ? ((await sampleProcess(pid))?.cpuSeconds ?? NaN) : NaN);
   const own = process.cpuUsage();
@@ -13,6 +16,7 @@ export async function cpuSnapshot(stack: BenchStack): Promise<CpuSnapshot> {
     worker: await cpu(stack.worker.pid),
     baselineWorker: await cpu(stack.baselineWorker.pid),
     temporal: await cpu(stack.temporalPid),
+    postgres: await cpuOfProcessesNamed('postgres'),
     bench: (own.user + own.system) / 1e6,
   };
 }

@@ -74,6 +74,22 @@ export async function sampleProcess(pid: number): Promise<ProcessSample | undefi
   }
 }
 
+/**
+ * CPU seconds used so far by every process of that command name on this machine, with the
+ * children they have reaped (PostgreSQL's exited backends count towards the postmaster).
+ */
+export async function cpuOfProcessesNamed(name: string): Promise<number> {
+  let ticks = 0;
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (/\((.*)\)/.exec(stat)?.[1] !== name) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return ticks / CLOCK_TICKS;
+}
+
 /** Children of this process whose command name matches, e.g. the Temporal dev server the devstack started. */
 export async function childPidsNamed(name: string): Promise<number[]> {
   const found: number[] = [];

@@ -13,6 +13,7 @@ interface WorkItem {
 interface Queue {
   items: WorkItem[];
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -57,6 +58,7 @@ describe('the clerk work queue and the actions on steps', () => {
     const page1 = await queue('clerk-fire', '?pageSize=1');
     const page2 = await queue('clerk-fire', '?pageSize=1&page=2');
     expect(page1.total).toBe(fire.total);
+    expect(page1.totalCapped).toBe(false);
     expect(page1.items).toHaveLength(1);
     expect(page2.items[0]).not.toEqual(page1.items[0]);
 

@@ -98,7 +98,7 @@ export function toSummaryView(row: RequestEntity): RequestSummaryView {
 /** The full status page of a request; clocks are read as of `now` in the request's own calendar. */
 export function toDetailView(
   row: RequestEntity,
-  timeline: TimelineEntry[],
+  timeline: TransitionView[],
   calendar: WorkingCalendar,
   now: string,
 ): RequestDetailView {
@@ -136,18 +136,22 @@ export function toDetailView(
       requestedAt: q.requestedAt,
     })),
     appealDeadline: state.appealDeadline ?? null,
-    timeline: timeline.map((t) => ({
-      seq: t.seq,
-      stepId: t.stepId,
-      event: t.event,
-      from: t.fromState,
-      to: t.toState,
-      actor: { id: t.actorId, role: t.actorRole, department: t.actorDepartment },
-      outcome: t.outcome,
-      reason: t.reason,
-      conditions: t.conditions,
-      source: t.source,
-      at: t.occurredAt.toISOString(),
-    })),
+    timeline,
+  };
+}
+
+export function toTransitionView(t: TimelineEntry): TransitionView {
+  return {
+    seq: t.seq,
+    stepId: t.stepId,
+    event: t.event,
+    from: t.fromState,
+    to: t.toState,
+    actor: { id: t.actorId, role: t.actorRole, department: t.actorDepartment },
+    outcome: t.outcome,
+    reason: t.reason,
+    conditions: t.conditions,
+    source: t.source,
+    at: t.occurredAt.toISOString(),
   };
 }

@@ -9,13 +9,26 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { MetricsService } from '../observability/metrics.service';
-import { RequestDetailView, RequestListView, RequestSummaryView, toDetailView, toSummaryView } from './request.views';
+import { LruCache } from '../common/lru-cache';
+import {
+  RequestDetailView,
+  RequestListView,
+  RequestSummaryView,
+  toDetailView,
+  toSummaryView,
+  toTransitionView,
+  TransitionView,
+} from './request.views';
 import { ListRequestsQuery, SubmitRequestDto } from './requests.dto';
 
 const DEFAULT_PAGE_SIZE = 25;
+/** Timelines kept per process (about 10 kB each): the requests whose status pages are read most. */
+const TIMELINE_CACHE_SIZE = 2_000;
 
 @Injectable()
 export class RequestsService {
+  private readonly timelines = new LruCache<string, TransitionView[]>(TIMELINE_CACHE_SIZE);
+
   constructor(
     private readonly config: AppConfig,
     private readonly temporal: Client,
@@ -73,24 +86,30 @@ export class RequestsService {
   }
 
   async detail(actor: Actor, id: string): Promise<RequestDetailView> {
-    const found = await this.requests.findWithTimeline(id);
-    const request = visibleTo(actor, id, found?.request);
+    const request = await this.visible(actor, id);
     const { calendar } = await this.catalog.context(request.definitionKey, request.definitionVersion);
-    return toDetailView(request, found!.timeline, calendar, now());
+    return toDetailView(request, await this.timeline(request), calendar, now());
   }
 
+  /** The log is append-only: the first `lastSeq` transitions of a request never change, so each is read once. */
+  private async timeline(request: RequestEntity): Promise<TransitionView[]> {
+    const key = `${request.id}:${request.lastSeq}`;
+    const cached = this.timelines.get(key);
+    if (cached) return cached;
+    const timeline = (await this.requests.timeline(request.id, request.lastSeq)).map(toTransitionView);
+    this.timelines.set(key, timeline);
+    return timeline;
+  }
+
+  /** Applicants see only their own requests: another's answers 404, as if it did not exist. */
   async visible(actor: Actor, id: string): Promise<RequestEntity> {
-    return visibleTo(actor, id, await this.requests.findById(id));
+    const row = await this.requests.findById(id);
+    if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`);
+    if (actor.role === 'applicant' && row.applicantId !== actor.id) {
+      throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`, undefined, true);
+    }
+    return row;
   }
-}
-
-/** Applicants see only their own requests: another's answers 404, as if it did not exist. */
-function visibleTo(actor: Actor, id: string, row: RequestEntity | null | undefined): RequestEntity {
-  if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`);
-  if (actor.role === 'applicant' && row.applicantId !== actor.id) {
-    throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`, undefined, true);
-  }
-  return row;
 }
 
 /** A name-based UUID (version 5 layout) from sha256(actor, key): the same caller and key always name the same request. */

@@ -1,7 +1,6 @@
 import type { CaseState } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { DataSource, LessThanOrEqual } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
 import { newRequestRow, RequestIdentity } from './transition-log.repository';
@@ -17,8 +16,6 @@ export interface RequestSearch {
 
 @Injectable()
 export class RequestRepository {
-  private withTimeline?: string;
-
   constructor(private readonly db: DataSource) {}
 
   /** Makes a just-started request visible at once, in its initial state; the workflow's recordings follow. */
@@ -88,33 +85,15 @@ export class RequestRepository {
   }
 
   /**
-   * A request's row with its whole timeline, in one round trip: the status page, which applicants
-   * poll, and the answer to every action.
+   * The request's transitions up to `throughSeq`, in order: the timeline as of a row that shows
+   * `lastSeq = throughSeq`, even if more have been recorded since it was read.
    */
-  async findWithTimeline(id: string): Promise<{ request: RequestEntity; timeline: TimelineEntry[] } | null> {
-    const [found] = await this.db.query<
-      Array<RequestEntity & { timeline: Array<Omit<TimelineEntry, 'occurredAt'> & { occurredAt: string }> }>
-    >(this.withTimelineSql(), [id]);
-    if (!found) return null;
-    const { timeline, ...request } = found;
-    return { request, timeline: timeline.map((t) => ({ ...t, occurredAt: new Date(t.occurredAt) })) };
-  }
-
-  /** Built once from the entities' mappings, so the query follows their columns. */
-  private withTimelineSql(): string {
-    if (this.withTimeline) return this.withTimeline;
-    const as = (column: ColumnMetadata, table: string) => `${table}.${column.databaseName} AS "${column.propertyName}"`;
-    const requestColumns = this.db.getMetadata(RequestEntity).columns.map((c) => as(c, 'r'));
-    const entryFields = this.db
-      .getMetadata(TransitionEntity)
-      .columns.filter((c) => (TIMELINE_FIELDS as readonly string[]).includes(c.propertyName))
-      .map((c) => `'${c.propertyName}', t.${c.databaseName}`);
-    this.withTimeline = `
-      SELECT ${requestColumns.join(', ')},
-        COALESCE((SELECT json_agg(json_build_object(${entryFields.join(', ')}) ORDER BY t.seq)
-                  FROM transitions t WHERE t.request_id = r.id), '[]') AS timeline
-      FROM requests r WHERE r.id = $1`;
-    return this.withTimeline;
+  timeline(requestId: string, throughSeq: number): Promise<TimelineEntry[]> {
+    return this.db.getRepository(TransitionEntity).find({
+      select: [...TIMELINE_FIELDS],
+      where: { requestId, seq: LessThanOrEqual(throughSeq) },
+      order: { seq: 'ASC' },
+    });
   }
 }
 
