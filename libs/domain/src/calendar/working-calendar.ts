@@ -52,14 +52,19 @@ export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 export function weekdayOf(date: IsoDate): number {
-  // 1970-01-01 was a Thursday (4).
-  return (((indexOf(date) + 4) % 7) + 7) % 7;
+  return weekdayOfIndex(indexOf(date));
 }
 
+function weekdayOfIndex(index: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((index + 4) % 7) + 7) % 7;
+}
+
+/** A calendar with its days as day numbers (days since 1970-01-01), so counting loops never format dates. */
 interface CompiledCalendar {
   weekend: Set<number>;
-  holidays: Set<string>;
-  makeUp: Set<string>;
+  holidays: Set<number>;
+  makeUp: Set<number>;
 }
 
 // Calendars are immutable snapshots, so compiling each once is safe and keeps loops cheap.
@@ -70,8 +75,8 @@ function compile(calendar: WorkingCalendar): CompiledCalendar {
   if (!c) {
     c = {
       weekend: new Set(calendar.weekendDays),
-      holidays: new Set(calendar.holidays.map((h) => h.date)),
-      makeUp: new Set(calendar.makeUpWorkingDays.map((d) => d.date)),
+      holidays: new Set(calendar.holidays.map((h) => indexOf(h.date))),
+      makeUp: new Set(calendar.makeUpWorkingDays.map((d) => indexOf(d.date))),
     };
     compiled.set(calendar, c);
   }
@@ -79,10 +84,13 @@ function compile(calendar: WorkingCalendar): CompiledCalendar {
 }
 
 export function isWorkingDay(calendar: WorkingCalendar, date: IsoDate): boolean {
-  const c = compile(calendar);
-  if (c.makeUp.has(date)) return true;
-  if (c.holidays.has(date)) return false;
-  return !c.weekend.has(weekdayOf(date));
+  return isWorkingIndex(compile(calendar), indexOf(date));
+}
+
+function isWorkingIndex(c: CompiledCalendar, index: number): boolean {
+  if (c.makeUp.has(index)) return true;
+  if (c.holidays.has(index)) return false;
+  return !c.weekend.has(weekdayOfIndex(index));
 }
 
 /**
@@ -92,10 +100,11 @@ export function isWorkingDay(calendar: WorkingCalendar, date: IsoDate): boolean 
 export function addWorkingDays(calendar: WorkingCalendar, date: IsoDate, count: number): IsoDate {
   assertCount(count);
   const step = count < 0 ? -1 : 1;
+  const c = compile(calendar);
   let index = indexOf(date);
   for (let left = Math.abs(count); left > 0;) {
     index += step;
-    if (isWorkingDay(calendar, formatDate(index))) left -= 1;
+    if (isWorkingIndex(c, index)) left -= 1;
   }
   return formatDate(index);
 }
@@ -105,8 +114,9 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: IsoDate, to:
   const a = indexOf(from);
   const b = indexOf(to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+  const c = compile(calendar);
   let n = 0;
-  for (let i = lo + 1; i <= hi; i++) if (isWorkingDay(calendar, formatDate(i))) n++;
+  for (let i = lo + 1; i <= hi; i++) if (isWorkingIndex(c, i)) n++;
   return sign * n;
 }
 

@@ -16,6 +16,8 @@ export interface RequestSearch {
 
 @Injectable()
 export class RequestRepository {
+  private byIdSql?: string;
+
   constructor(private readonly db: DataSource) {}
 
   /** Makes a just-started request visible at once, in its initial state; the workflow's recordings follow. */
@@ -29,8 +31,14 @@ export class RequestRepository {
       .execute();
   }
 
-  findById(id: string): Promise<RequestEntity | null> {
-    return this.db.getRepository(RequestEntity).findOneBy({ id });
+  /** Every status page and action reads one: a plain query, its columns named by the entity's mapping. */
+  async findById(id: string): Promise<RequestEntity | null> {
+    this.byIdSql ??= `SELECT ${this.db
+      .getMetadata(RequestEntity)
+      .columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`)
+      .join(', ')} FROM requests WHERE id = $1`;
+    const [row] = await this.db.query<RequestEntity[]>(this.byIdSql, [id]);
+    return row ?? null;
   }
 
   findByApplicant(applicantId: string, limit = 100): Promise<RequestEntity[]> {
