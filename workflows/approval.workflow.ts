@@ -1,5 +1,6 @@
 import {
   ActionInput,
+  ActionReceipt,
   actUpdate,
   ApprovalWorkflowInput,
   caseStateQuery,
@@ -78,8 +79,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   setHandler(
     actUpdate,
     async ({ event, source }) => {
-      await commit(applyOrFail(ctx, state, stamped(event)), source);
-      return state;
+      const outcome = applyOrFail(ctx, state, stamped(event));
+      await commit(outcome, source);
+      return receiptOf(outcome.state);
     },
     { validator: ({ event }: ActionInput) => assertLegal(ctx, state, stamped(event)) },
   );
@@ -113,6 +115,10 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   await condition(allHandlersFinished);
   await log.settled();
   return state;
+}
+
+function receiptOf(state: CaseState): ActionReceipt {
+  return { status: state.status, seq: state.seq, activeSteps: state.activeSteps.map((s) => s.stepId) };
 }
 
 /** The workflow's clock is the authority on when an action took effect. */

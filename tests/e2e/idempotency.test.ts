@@ -103,7 +103,8 @@ describe('Idempotency-Key on POST', () => {
     expect(await driver.transitionCount(id)).toBe(transitions);
     // The key, scoped to the caller, is the Temporal Update id.
     const update = api.env.client.workflow.getHandle(approvalWorkflowId(id)).getUpdateHandle(`clerk-building:${k}`);
-    await expect(update.result()).resolves.toMatchObject({ requestId: id });
+    const decided = (a.status === 200 ? a : b).body as DetailView;
+    await expect(update.result()).resolves.toMatchObject({ seq: decided.timeline.length, status: 'in_progress' });
   });
 
   it('replays a refusal the call decided, but gives the key back after a validation error', async () => {

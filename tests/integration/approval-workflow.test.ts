@@ -168,7 +168,7 @@ describe('approval workflow on the real Temporal server', () => {
     const answers = await Promise.all(reviews);
     flaky.delete(requestId);
 
-    expect(answers.map((state) => state.activeSteps.map((s) => s.stepId))).toContainEqual(['decision']);
+    expect(answers.map((receipt) => receipt.activeSteps)).toContainEqual(['decision']);
     const recorded = await transitionsOf(requestId);
     const state = await handle.query(caseStateQuery);
     expect(recorded.map((t) => t.seq)).toEqual(Array.from({ length: state.seq }, (_, i) => i + 1));
@@ -199,13 +199,13 @@ describe('approval workflow on the real Temporal server', () => {
       actor: applicant,
       at: new Date().toISOString(),
     } as const;
-    const state = await env.client.workflow.executeUpdateWithStart(actUpdate, {
+    const receipt = await env.client.workflow.executeUpdateWithStart(actUpdate, {
       args: [{ event: withdraw, source: 'api' }],
       startWorkflowOperation,
     });
-    expect(state.status).toBe('withdrawn');
+    expect(receipt.status).toBe('withdrawn');
     const recorded = await transitionsOf(requestId);
-    expect(recorded.map((t) => t.seq)).toEqual(Array.from({ length: state.seq }, (_, i) => i + 1));
+    expect(recorded.map((t) => t.seq)).toEqual(Array.from({ length: receipt.seq }, (_, i) => i + 1));
     expect(recorded[0].event).toBe('submitted');
   });
 

@@ -50,9 +50,11 @@ export class CaseRun {
     return new CaseRun(env, requestId, handle);
   }
 
-  act(event: EventDraft): Promise<CaseState> {
+  /** Sends the action as the API does, and answers the workflow's whole state once it is recorded. */
+  async act(event: EventDraft): Promise<CaseState> {
     const stamped = { ...event, at: new Date().toISOString() };
-    return this.handle.executeUpdate(actUpdate, { args: [{ event: stamped, source: 'api' }] });
+    await this.handle.executeUpdate(actUpdate, { args: [{ event: stamped, source: 'api' }] });
+    return this.state();
   }
 
   signal(event: EventDraft): Promise<void> {

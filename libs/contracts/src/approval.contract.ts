@@ -20,8 +20,19 @@ export interface ActionInput {
   source: Extract<TransitionSource, 'api' | 'system'>;
 }
 
+/**
+ * Where a case stands once an action's transitions are recorded. Small on purpose: Temporal keeps
+ * every Update's result in the history, and the whole state is a query (or the read model) away.
+ */
+export interface ActionReceipt {
+  status: CaseState['status'];
+  /** The last transition recorded for the action. */
+  seq: number;
+  activeSteps: string[];
+}
+
 /** Clerk and applicant actions: validated against the reducer before anything is written. */
-export const actUpdate = defineUpdate<CaseState, [ActionInput]>('act');
+export const actUpdate = defineUpdate<ActionReceipt, [ActionInput]>('act');
 /** Facts from outside (payment confirmed, inspection result, document verified). */
 export const externalEventSignal = defineSignal<[CaseEvent]>('externalEvent');
 export const caseStateQuery = defineQuery<CaseState>('caseState');

@@ -2,6 +2,7 @@ import { AppConfig } from '@onewindow/config';
 import { ACTOR_ROLES, Actor, ActorRole } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 
 const DEV_ALGORITHM = 'HS256';
@@ -11,11 +12,12 @@ const TOKEN_LIFETIME = '8h';
 /** Issues development tokens and verifies every bearer token: signature, algorithm, exp, iss and aud. */
 @Injectable()
 export class TokenService {
-  private readonly secret: Uint8Array;
+  /** Imported once: jose would otherwise import raw key bytes again on every verification. */
+  private readonly secret: KeyObject;
   private readonly jwks?: JWTVerifyGetKey;
 
   constructor(private readonly config: AppConfig) {
-    this.secret = new TextEncoder().encode(config.AUTH_DEV_SECRET);
+    this.secret = createSecretKey(Buffer.from(config.AUTH_DEV_SECRET, 'utf8'));
     if (config.AUTH_JWKS_URL) this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
   }
 

@@ -1,6 +1,6 @@
 import type { CaseState } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityTarget } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
 import { newRequestRow, RequestIdentity } from './transition-log.repository';
@@ -17,6 +17,7 @@ export interface RequestSearch {
 @Injectable()
 export class RequestRepository {
   private byIdSql?: string;
+  private timelineSql?: string;
 
   constructor(private readonly db: DataSource) {}
 
@@ -33,10 +34,7 @@ export class RequestRepository {
 
   /** Every status page and action reads one: a plain query, its columns named by the entity's mapping. */
   async findById(id: string): Promise<RequestEntity | null> {
-    this.byIdSql ??= `SELECT ${this.db
-      .getMetadata(RequestEntity)
-      .columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`)
-      .join(', ')} FROM requests WHERE id = $1`;
+    this.byIdSql ??= `SELECT ${this.columns(RequestEntity)} FROM requests WHERE id = $1`;
     const [row] = await this.db.query<RequestEntity[]>(this.byIdSql, [id]);
     return row ?? null;
   }
@@ -96,12 +94,19 @@ export class RequestRepository {
    * The request's transitions up to `throughSeq`, in order: the timeline as of a row that shows
    * `lastSeq = throughSeq`, even if more have been recorded since it was read.
    */
-  timeline(requestId: string, throughSeq: number): Promise<TimelineEntry[]> {
-    return this.db.getRepository(TransitionEntity).find({
-      select: [...TIMELINE_FIELDS],
-      where: { requestId, seq: LessThanOrEqual(throughSeq) },
-      order: { seq: 'ASC' },
-    });
+  async timeline(requestId: string, throughSeq: number): Promise<TimelineEntry[]> {
+    this.timelineSql ??= `SELECT ${this.columns(TransitionEntity, TIMELINE_FIELDS)} FROM transitions
+      WHERE request_id = $1 AND seq <= $2 ORDER BY seq`;
+    return this.db.query<TimelineEntry[]>(this.timelineSql, [requestId, throughSeq]);
+  }
+
+  /** A select list of the entity's columns (all, or those of `fields`), each named as its property. */
+  private columns(entity: EntityTarget<object>, fields?: readonly string[]): string {
+    return this.db
+      .getMetadata(entity)
+      .columns.filter((c) => !fields || fields.includes(c.propertyName))
+      .map((c) => `${c.databaseName} AS "${c.propertyName}"`)
+      .join(', ');
   }
 }
 
