@@ -44,8 +44,9 @@ export class TransitionLogRepository {
   /**
    * Appends a batch of transitions and moves the read model forward in one database transaction.
    * Idempotent: transitions already recorded (same request and seq) are skipped, so a retried
-   * activity never writes a transition twice. Two statements: one locks the chain's head, one
-   * appends, moves the read model and announces the batch (the hashes need the head in between).
+   * activity never writes a transition twice. Two statements (a request's first batch may need two
+   * more to create its row): one locks the chain's head, one appends, moves the read model and
+   * announces the batch (the hashes need the head in between).
    */
   async record(batch: TransitionBatch): Promise<RecordResult> {
     return this.db.transaction(async (tx) => {
