@@ -142,7 +142,9 @@ describe('approval workflow on the real Temporal server', () => {
     const { handle } = await submit({}, requestId);
     await act(handle, { type: 'decide', stepId: 'intake', outcome: 'complete', actor: clerk('building') });
 
-    // Two recordings (submission, decision; they may run side by side), each committed, failed and retried.
+    // Two recordings (submission, decision), each committed, failed and retried. They run side by side:
+    // the decision's batch repeats the submission, so it may be answered before the first batch's retry.
+    await eventually(() => Promise.resolve(attempts.length === 4 ? true : undefined), 'both recordings to be retried');
     expect([...attempts].sort()).toEqual([1, 1, 2, 2]);
     const state = await handle.query(caseStateQuery);
     const recorded = await transitionsOf(requestId);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
-import { newRequestRow, RequestIdentity } from './transition-log.repository';
+import { insertRequestIfAbsent, RequestIdentity } from './transition-log.repository';
 
 export interface RequestSearch {
   applicantId?: string;
@@ -22,14 +22,8 @@ export class RequestRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Makes a just-started request visible at once, in its initial state; the workflow's recordings follow. */
-  async insertSubmitted(request: RequestIdentity, initial: CaseState, workflowId: string): Promise<void> {
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(RequestEntity)
-      .values(newRequestRow(request, initial, workflowId))
-      .orIgnore()
-      .execute();
+  insertSubmitted(request: RequestIdentity, initial: CaseState, workflowId: string): Promise<void> {
+    return insertRequestIfAbsent(this.db.manager, request, initial, workflowId);
   }
 
   /** Every status page and action reads one: a plain query, its columns named by the entity's mapping. */

@@ -97,13 +97,7 @@ export class TransitionLogRepository {
       );
     const [head] = await lock();
     if (head) return head;
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(RequestEntity)
-      .values(newRequestRow(batch.request, batch.state, batch.workflowId))
-      .orIgnore()
-      .execute();
+    await insertRequestIfAbsent(tx, batch.request, batch.state, batch.workflowId);
     const [created] = await lock();
     return created;
   }
@@ -188,8 +182,27 @@ function openTaskRows(state: CaseState): Array<Record<string, unknown>> {
   }));
 }
 
+/**
+ * Creates a request's read-model row in its initial state, unless it exists: the API does so when it
+ * starts the workflow, and the workflow's first recording when it gets there first.
+ */
+export async function insertRequestIfAbsent(
+  db: EntityManager,
+  request: RequestIdentity,
+  state: CaseState,
+  workflowId: string,
+): Promise<void> {
+  await db
+    .createQueryBuilder()
+    .insert()
+    .into(RequestEntity)
+    .values(newRequestRow(request, state, workflowId))
+    .orIgnore()
+    .execute();
+}
+
 /** A request's read-model row before any of its transitions are recorded, showing its initial state. */
-export function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: string): RequestEntity {
+function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: string): RequestEntity {
   return {
     id: request.requestId,
     definitionKey: state.definitionKey,
