@@ -5,6 +5,7 @@ import type { ProcessMemory, StorageResult } from './sections/resources';
 import type { ScaleResult } from './sections/scale';
 import type { StatusReadsResult } from './sections/status-reads';
 import type { LatencyResult, ThroughputResult } from './sections/workflow-load';
+import type { CpuSnapshot } from './support/cpu';
 import type { BenchOptions } from './support/options';
 import type { ProfileSummary } from './support/profile-summary';
 
@@ -50,6 +51,21 @@ export function formatTable(results: BenchResults): string {
       x(t.ratio),
       t.target,
       yes(t.met),
+    ]);
+  }
+  if (t) {
+    const perCase = (cpu: CpuSnapshot, cases: number, worker: 'worker' | 'baselineWorker') => {
+      const ms = (seconds: number) => Math.round((seconds * 1000) / Math.max(cases, 1));
+      const parts = [ms(cpu.api), ms(cpu[worker]), ms(cpu.temporal), ms(cpu.postgres)];
+      return `${parts.reduce((a, b) => a + b, 0)} ms (api ${parts[0]}, worker ${parts[1]}, Temporal ${parts[2]}, PostgreSQL ${parts[3]})`;
+    };
+    rows.push([
+      'CPU per case in the throughput run',
+      perCase(t.onewindow.cpuSeconds, t.onewindow.completed, 'worker'),
+      perCase(t.baseline.cpuSeconds, t.baseline.completed, 'baselineWorker'),
+      '',
+      '',
+      '',
     ]);
   }
   if (l) {
