@@ -1,0 +1,19 @@
+import { AppConfig } from '@onewindow/config';
+import { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { configureApp } from './configure-app';
+import { JsonLogger } from './observability/json-logger';
+
+/** Starts an API process on `module` (the app's, or one that adds to it), exiting if it cannot start. */
+export function serve(module: Type): void {
+  const start = async () => {
+    const app = await NestFactory.create(module, { bodyParser: false, bufferLogs: true });
+    app.useLogger(app.get(JsonLogger));
+    configureApp(app);
+    await app.listen(app.get(AppConfig).API_PORT, '127.0.0.1');
+  };
+  start().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
