@@ -2,13 +2,13 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
-import { DenialRecorder } from './access/denial-recorder';
-import { correlationMiddleware } from './correlation';
-import { AllExceptionsFilter } from './errors/all-exceptions.filter';
-import { rejectUnsafeBodies, requireJsonBodies, translateBodyParserErrors } from './common/body-guards';
-import { validationFailed } from './common/validation-errors';
-import { httpMetricsMiddleware } from './observability/http-metrics.middleware';
-import { MetricsService } from './observability/metrics.service';
+import { DenialRecorder } from './core/access/denial-recorder';
+import { correlationMiddleware } from './core/correlation';
+import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { rejectUnsafeBodies, requireJsonBodies, translateBodyParserErrors } from './core/common/body-guards';
+import { validationFailed } from './core/common/validation-errors';
+import { httpMetricsMiddleware } from './core/observability/http-metrics.middleware';
+import { MetricsService } from './core/observability/metrics.service';
 
 export const BODY_LIMIT = '64kb';
 

@@ -2,7 +2,7 @@ import { AppConfig } from '@onewindow/config';
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureApp } from './configure-app';
-import { JsonLogger } from './observability/json-logger';
+import { JsonLogger } from './core/observability/json-logger';
 
 /** Starts an API process on `module` (the app's, or one that adds to it), exiting if it cannot start. */
 export function serve(module: Type): void {

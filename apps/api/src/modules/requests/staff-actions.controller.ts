@@ -1,9 +1,9 @@
 import type { Actor } from '@onewindow/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { StepIdPipe } from '../common/key-param.pipe';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
+import { StepIdPipe } from '../../core/common/key-param.pipe';
+import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
 import {
   DocumentVerifiedDto,
   InspectionResultDto,

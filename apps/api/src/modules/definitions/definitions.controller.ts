@@ -2,7 +2,7 @@ import type { Actor, ProcessDefinition, WorkingCalendar } from '@onewindow/domai
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { DefinitionCatalogService } from './definition-catalog.service';
 
 export class PublishDefinitionDto {

@@ -1,8 +1,8 @@
 import type { Actor } from '@onewindow/domain';
 import { WorkQueueRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
-import { DenialRecorder } from '../access/denial-recorder';
-import { ApiError, ApiErrorCode, httpStatusOf } from '../errors/api-error';
+import { DenialRecorder } from '../../core/access/denial-recorder';
+import { ApiError, ApiErrorCode, httpStatusOf } from '../../core/errors/api-error';
 import { CaseActionsService } from '../requests/case-actions.service';
 import { BulkDecideDto, WorkQueueQuery } from './work-queue.dto';
 import { BulkDecideView, toWorkItemView, WorkQueueView } from './work-queue.views';

@@ -5,9 +5,9 @@ import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
-import { toApiError } from '../errors/all-exceptions.filter';
-import { ApiError, ApiErrorCode } from '../errors/api-error';
-import { MetricsService } from '../observability/metrics.service';
+import { toApiError } from '../../core/errors/all-exceptions.filter';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { MetricsService } from '../../core/observability/metrics.service';
 import { RequestDetailView } from './request.views';
 import { now, RequestsService } from './requests.service';
 

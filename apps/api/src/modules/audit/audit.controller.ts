@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { Roles } from '../../core/auth/auth.decorators';
 import { AccessLogQuery, CheckpointVerifyQuery, ExportQuery, HistoryQuery, RangeDto, StateQuery } from './audit.dto';
 import { AuditApiService } from './audit-api.service';
 

@@ -15,7 +15,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 
 const DEFINITION_FILE = /\.definition\.json$/;
 const CALENDAR_FILE = /\.calendar\.json$/;

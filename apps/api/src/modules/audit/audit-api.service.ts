@@ -16,7 +16,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { AccessLogQuery, ExportFormat, RangeDto, StateQuery } from './audit.dto';
 
 export interface ReplayView {

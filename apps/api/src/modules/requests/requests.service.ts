@@ -7,9 +7,9 @@ import { Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
-import { ApiError, ApiErrorCode } from '../errors/api-error';
-import { MetricsService } from '../observability/metrics.service';
-import { LruCache } from '../common/lru-cache';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { MetricsService } from '../../core/observability/metrics.service';
+import { LruCache } from '../../core/common/lru-cache';
 import {
   RequestDetailView,
   RequestListView,

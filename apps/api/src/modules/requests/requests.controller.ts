@@ -14,9 +14,9 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ExtensionIdPipe, StepIdPipe } from '../common/key-param.pipe';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
+import { ExtensionIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
+import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
 import { LiveEventsService } from '../live/live-events.service';
 import { AnswerInformationDto, AppealDto, DeclineExtensionDto, PledgeDto } from './case-actions.dto';
 import { CaseActionsService } from './case-actions.service';

@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
-import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { Public } from '../../core/auth/auth.decorators';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 
 type Check = 'up' | 'down';
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { ApiError, ApiErrorCode } from '../errors/api-error';
+import type { AuthenticatedRequest } from '../../core/auth/auth.decorators';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { RequestsService } from './requests.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
