@@ -1,5 +1,5 @@
 import { loadConfig } from '@onewindow/config';
-import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDriver } from '../support/api-driver';
@@ -154,7 +154,7 @@ describe('operations and the HTTP surface', () => {
 describe('an external OIDC provider (AUTH_JWKS_URL)', () => {
   let api: TestApi;
   let jwks: Server;
-  let privateKey: KeyLike;
+  let privateKey: CryptoKey;
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
     privateKey = pair.privateKey;
@@ -176,7 +176,7 @@ describe('an external OIDC provider (AUTH_JWKS_URL)', () => {
     await new Promise((resolve) => jwks?.close(resolve));
   });
 
-  const idpToken = (key: KeyLike = privateKey) =>
+  const idpToken = (key: CryptoKey = privateKey) =>
     new SignJWT({ role: 'clerk', department: 'fire' })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
       .setSubject('ana.costa')
