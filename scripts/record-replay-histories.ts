@@ -1,4 +1,6 @@
 // Runs every replay scenario on a fresh dev server and saves each workflow's history under tests/replay/histories.
+import { loadConfig } from '@onewindow/config';
+import { createLogger } from '@onewindow/logging';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import globalSetup from '../tests/support/global-setup';
@@ -6,6 +8,8 @@ import globalTeardown from '../tests/support/global-teardown';
 import { startTestEnv } from '../tests/support/test-env';
 import { HISTORIES_DIR, historyToPlain, RecordedHistory } from '../tests/replay/recorded-history';
 import { scenarios } from '../tests/replay/scenarios';
+
+const logger = createLogger({ service: 'replay-record', level: loadConfig().LOG_LEVEL });
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -33,23 +37,20 @@ async function main(): Promise<void> {
             history: historyToPlain(history),
           };
           await writeFile(join(HISTORIES_DIR, `${name}.json`), `${JSON.stringify(recorded)}\n`);
-          process.stderr.write(`recorded ${name} (${history.events?.length ?? 0} events)\n`);
+          logger.info({ scenario: scenario.name, events: history.events?.length ?? 0 }, `recorded ${name}`);
         }
       }),
     );
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [[chosen[i].name, r.reason] as const] : []));
-    for (const [name, reason] of failed)
-      process.stderr.write(
-        `scenario ${name} failed: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
-      );
+    for (const [name, err] of failed) logger.error({ scenario: name, err }, `scenario ${name} failed`);
     if (failed.length > 0) process.exitCode = 1;
   } finally {
-    await env.close().catch((error: unknown) => process.stderr.write(`closing the worker: ${String(error)}\n`));
+    await env.close().catch((err: unknown) => logger.error({ err }, 'closing the worker failed'));
     await globalTeardown();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+main().catch((err: unknown) => {
+  logger.error({ err }, 'recording failed');
   process.exit(1);
 });

@@ -3,20 +3,22 @@
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
 import { ensurePostgres, ensureTemporalCli, startTemporalDevServer } from '@onewindow/devstack';
 import { DATABASE_NAME, loadConfig } from '@onewindow/config';
+import { createLogger } from '@onewindow/logging';
 import { runMigrations } from '@onewindow/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoData } from './seed-demo';
 
-const log = (line: string) => console.log(`[up] ${line}`);
+const config = loadConfig();
+const logger = createLogger({ service: 'up', level: config.LOG_LEVEL });
+const log = (line: string) => logger.info(line);
 
 async function main(): Promise<void> {
-  const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error(e));
+    for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error({ err }, 'stopping failed'));
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
@@ -66,7 +68,8 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(apiUrl);
     if (seeded > 0) log(`seeded ${seeded} demo requests`);
 
-    console.log(
+    // The one banner for the person at the terminal; everything else is a log line.
+    process.stdout.write(
       [
         '',
         'OneWindow is up.',
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
         `  Health          ${apiUrl}/health`,
         '  Stop with Ctrl-C.',
         '',
-      ].join('\n'),
+      ].join('\n') + '\n',
     );
   } catch (error) {
     await stopAll();
@@ -84,21 +87,21 @@ async function main(): Promise<void> {
   }
 }
 
-/** Runs one app as a child process, prefixing its output; returns how to stop it. */
+/** Runs one app as a child process, passing its log lines through (anything else as a line of its own); returns how to stop it. */
 function supervise(name: string, entry: string, env: NodeJS.ProcessEnv): () => Promise<void> {
   const child: ChildProcess = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) =>
+  const forward = (chunk: Buffer) =>
     chunk
       .toString()
       .split('\n')
       .filter(Boolean)
-      .forEach((line) => console.log(`[${name}] ${line}`));
-  child.stdout?.on('data', prefix);
-  child.stderr?.on('data', prefix);
+      .forEach((line) => (line.startsWith('{') ? process.stdout.write(`${line}\n`) : logger.info({ app: name }, line)));
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
   let stopping = false;
   child.once('exit', (code) => {
     if (!stopping) {
-      console.error(`[up] ${name} exited with code ${code}; stopping`);
+      logger.error({ app: name, code }, `${name} exited; stopping`);
       process.kill(process.pid, 'SIGTERM');
     }
   });
@@ -124,7 +127,7 @@ async function waitForHealth(apiUrl: string, timeoutMs = 90_000): Promise<void> 
   throw new Error(`The API did not become healthy at ${apiUrl}/health within ${timeoutMs / 1000}s`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+main().catch((err: unknown) => {
+  logger.error({ err }, err instanceof Error ? err.message : String(err));
   process.exit(1);
 });

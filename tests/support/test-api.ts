@@ -22,7 +22,16 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const testEnv = await startTestEnv({ taskQueue });
   const module = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ ...process.env, RATE_LIMIT_BURST: '100000', ...env, TEMPORAL_TASK_QUEUE: taskQueue }))
+    // Each request's log line would bury the test report; warnings and errors still show.
+    .useValue(
+      loadConfig({
+        ...process.env,
+        RATE_LIMIT_BURST: '100000',
+        LOG_LEVEL: 'warn',
+        ...env,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+      }),
+    )
     .compile();
   const app = module.createNestApplication({ bodyParser: false, logger: ['error'] });
   configureApp(app);

@@ -1,3 +1,4 @@
+import { ServiceLogger } from '@onewindow/logging';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
@@ -15,6 +16,7 @@ export const BODY_LIMIT = '64kb';
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
 export function configureApp(app: INestApplication): void {
   app.use(correlationMiddleware);
+  app.use(app.get(ServiceLogger).http);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(helmet());
   app.use(requireJsonBodies);

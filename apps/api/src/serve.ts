@@ -1,14 +1,14 @@
 import { AppConfig } from '@onewindow/config';
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { configureApp } from './configure-app';
-import { JsonLogger } from './core/observability/json-logger';
 
 /** Starts an API process on `module` (the app's, or one that adds to it), exiting if it cannot start. */
 export function serve(module: Type): void {
   const start = async () => {
     const app = await NestFactory.create(module, { bodyParser: false, bufferLogs: true });
-    app.useLogger(app.get(JsonLogger));
+    app.useLogger(app.get(Logger));
     configureApp(app);
     await app.listen(app.get(AppConfig).API_PORT, '127.0.0.1');
   };

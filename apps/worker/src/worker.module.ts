@@ -1,11 +1,12 @@
 import { ConfigModule } from '@onewindow/config';
+import { LoggingModule } from '@onewindow/logging';
 import { PersistenceModule } from '@onewindow/persistence';
 import { Module } from '@nestjs/common';
 import { checkpointSchedulerProvider } from './checkpoint.scheduler';
 import { WorkerService } from './worker.service';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule],
+  imports: [ConfigModule, LoggingModule.forService('worker'), PersistenceModule],
   providers: [WorkerService, checkpointSchedulerProvider((c) => c.AUDIT_CHECKPOINT_INTERVAL_SECONDS)],
 })
 export class WorkerModule {}

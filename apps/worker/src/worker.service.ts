@@ -1,9 +1,10 @@
 import { createRecordActivities } from '@onewindow/activities';
 import { AppConfig } from '@onewindow/config';
 import { TransitionLogRepository } from '@onewindow/persistence';
-import { createApprovalWorker } from '@onewindow/temporal';
+import { createApprovalWorker, temporalLoggerFor } from '@onewindow/temporal';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { PinoLogger } from 'nestjs-pino';
 
 /** Hosts the Temporal worker: workflows from the bundle, activities wired to Nest-provided repositories. */
 @Injectable()
@@ -14,10 +15,13 @@ export class WorkerService implements OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly transitionLog: TransitionLogRepository,
+    private readonly pino: PinoLogger,
   ) {}
 
   /** Polls until shutdown; resolves once in-flight tasks have drained. */
   async run(): Promise<void> {
+    // Temporal's own lines (worker state, activity start and end with the correlation id) share the process's log.
+    Runtime.install({ logger: temporalLoggerFor(this.pino.logger) });
     const connection = await NativeConnection.connect({ address: this.config.temporalAddress });
     try {
       this.worker = await createApprovalWorker({

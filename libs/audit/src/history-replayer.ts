@@ -51,6 +51,7 @@ export async function replayHistories(
     : {
         workflowsPath: options.workflowsPath ?? workflowSource.workflowsPath,
         bundlerOptions: { webpackConfigHook: workflowSource.webpackConfigHook },
+        interceptors: { workflowModules: workflowSource.workflowInterceptorModules },
       };
   const runIds: string[] = [];
   async function* feed() {

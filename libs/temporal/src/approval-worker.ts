@@ -1,5 +1,6 @@
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { join } from 'node:path';
+import { correlationActivityInterceptors } from './correlation.interceptors';
 
 type WebpackConfig = Parameters<NonNullable<NonNullable<WorkerOptions['bundlerOptions']>['webpackConfigHook']>>[0];
 
@@ -9,6 +10,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 /** Where the workflow code lives, and how the bundler resolves the project's path aliases inside it. */
 export const workflowSource = {
   workflowsPath: join(ROOT, 'workflows'),
+  /** Passes each action's correlation id from the workflow on to its activities. */
+  workflowInterceptorModules: [join(ROOT, 'workflows', 'correlation.interceptors')],
   webpackConfigHook: (config: WebpackConfig): WebpackConfig => {
     config.resolve = {
       ...config.resolve,
@@ -39,13 +42,25 @@ export function createApprovalWorker(options: ApprovalWorkerOptions): Promise<Wo
         workflowsPath: workflowSource.workflowsPath,
         bundlerOptions: { webpackConfigHook: workflowSource.webpackConfigHook },
       };
-  return Worker.create({ connection, namespace, taskQueue, activities, ...workflows });
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    activities,
+    // A prebuilt bundle already holds the workflow interceptors (see bundleApprovalWorkflows).
+    interceptors: {
+      activity: [correlationActivityInterceptors],
+      ...(workflowBundlePath ? {} : { workflowModules: workflowSource.workflowInterceptorModules }),
+    },
+    ...workflows,
+  });
 }
 
 /** Bundles the workflow code once, e.g. for a test run that starts many workers. */
 export async function bundleApprovalWorkflows(): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: workflowSource.workflowsPath,
+    workflowInterceptorModules: workflowSource.workflowInterceptorModules,
     webpackConfigHook: workflowSource.webpackConfigHook,
     logger: quietBundlerLogger,
   });

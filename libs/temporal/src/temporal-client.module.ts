@@ -1,6 +1,7 @@
 import { AppConfig } from '@onewindow/config';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { correlationClientInterceptor } from './correlation.interceptors';
 
 @Global()
 @Module({
@@ -14,7 +15,11 @@ import { Client, Connection } from '@temporalio/client';
       provide: Client,
       inject: [Connection, AppConfig],
       useFactory: (connection: Connection, config: AppConfig) =>
-        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+        new Client({
+          connection,
+          namespace: config.TEMPORAL_NAMESPACE,
+          interceptors: { workflow: [correlationClientInterceptor] },
+        }),
     },
   ],
   exports: [Client],

@@ -1,12 +1,13 @@
+import { LoggingModule } from '@onewindow/logging';
 import { Global, Module } from '@nestjs/common';
-import { JsonLogger } from './json-logger';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
 @Global()
 @Module({
+  imports: [LoggingModule.forService('api')],
   controllers: [MetricsController],
-  providers: [MetricsService, JsonLogger],
-  exports: [MetricsService, JsonLogger],
+  providers: [MetricsService],
+  exports: [MetricsService],
 })
 export class ObservabilityModule {}
