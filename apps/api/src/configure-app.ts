@@ -11,7 +11,8 @@ import { validationFailed } from './core/common/validation-errors';
 import { httpMetricsMiddleware } from './core/observability/http-metrics.middleware';
 import { MetricsService } from './core/observability/metrics.service';
 
-export const BODY_LIMIT = '64kb';
+/** The largest body any route accepts (64 KiB). */
+export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
 export function configureApp(app: INestApplication): void {
@@ -19,10 +20,19 @@ export function configureApp(app: INestApplication): void {
   app.use(app.get(ServiceLogger).http);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(helmet());
-  app.use(requireJsonBodies);
-  app.use(json({ limit: BODY_LIMIT, strict: true }));
-  app.use(translateBodyParserErrors);
-  app.use(rejectUnsafeBodies);
+  if (app.getHttpAdapter().getType() === 'express') {
+    app.use(requireJsonBodies);
+    app.use(json({ limit: BODY_LIMIT_BYTES, strict: true }));
+    app.use(translateBodyParserErrors);
+    app.use(rejectUnsafeBodies);
+  } else {
+    // Nest's Fastify adapter (the bench's comparison) parses bodies itself, after middleware: the
+    // checks run once the body is there.
+    const fastify = app.getHttpAdapter().getInstance() as {
+      addHook(name: 'preValidation', hook: (req: unknown, reply: unknown, done: (e?: unknown) => void) => void): void;
+    };
+    fastify.addHook('preValidation', (req, reply, done) => rejectUnsafeBodies(req as never, reply as never, done));
+  }
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -32,7 +42,7 @@ export function configureApp(app: INestApplication): void {
       exceptionFactory: validationFailed,
     }),
   );
-  app.useGlobalFilters(new AllExceptionsFilter(app.get(DenialRecorder)));
+  app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter(), app.get(DenialRecorder)));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

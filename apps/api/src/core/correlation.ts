@@ -16,8 +16,8 @@ type Correlated = Request & { [KEY]?: string };
  * request is handled.
  */
 export function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const given = req.header(HEADER);
-  const id = given && SAFE_ID.test(given) ? given : randomUUID();
+  const given = req.headers[HEADER];
+  const id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
   (req as Correlated)[KEY] = id;
   res.setHeader(HEADER, id);
   withCorrelationId(id, next);

@@ -17,7 +17,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.header('authorization') ?? '').split(' ');
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'A bearer token is required');
     }

@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode } from '@onewindow/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { HttpServer } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DenialRecorder } from '../access/denial-recorder';
 import { correlationIdOf } from '../correlation';
@@ -10,12 +11,15 @@ import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly denials: DenialRecorder = new DenialRecorder()) {}
+  constructor(
+    private readonly http: HttpServer,
+    private readonly denials: DenialRecorder = new DenialRecorder(),
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
     const error = toApiError(exception);
     const correlationId = correlationIdOf(request);
     if (error.code === ApiErrorCode.INTERNAL) {
@@ -28,7 +32,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     this.denials.record(request, error);
     const body: ErrorBody = { code: error.code, message: error.message, correlationId };
     if (error.details !== undefined) body.details = error.details;
-    if (!response.headersSent) response.status(httpStatusOf(error.code)).json(body);
+    if (!this.http.isHeadersSent(response)) this.http.reply(response, body, httpStatusOf(error.code));
   }
 }
 

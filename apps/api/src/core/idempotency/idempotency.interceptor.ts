@@ -50,7 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & IdempotentRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    const key = request.header(IDEMPOTENCY_HEADER);
+    const key = request.headers[IDEMPOTENCY_HEADER] as string | undefined;
     if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
     if (!KEY_FORMAT.test(key)) {
       throw new ApiError(
