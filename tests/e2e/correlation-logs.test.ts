@@ -74,7 +74,16 @@ describe('correlation id across processes', () => {
       const found = api.entries().filter((e) => e.correlationId === correlationId);
       return Promise.resolve(found.length > 0 ? found : undefined);
     }, 'an API log line with the correlation id');
-    expect(apiLines).toContainEqual(expect.objectContaining({ service: 'api', msg: 'request completed' }));
+    expect(apiLines).toContainEqual(
+      expect.objectContaining({
+        service: 'api',
+        msg: 'request completed',
+        req: { method: 'POST', url: '/requests' },
+        res: { statusCode: 202 },
+      }),
+    );
+    // The request line names the call, never the caller's token.
+    expect(api.lines.join('\n')).not.toContain(accessToken);
 
     const activityLines = await eventually(() => {
       const found = worker.entries().filter((e) => e.correlationId === correlationId);

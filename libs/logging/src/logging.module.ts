@@ -18,6 +18,11 @@ export class ServiceLogger {
       genReqId: () => currentCorrelationId() ?? randomUUID(),
       quietReqLogger: true,
       customAttributeKeys: { reqId: 'correlationId' },
+      // Method, path and status only: headers carry bearer tokens, and bodies personal data.
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
     });
   }
 }
