@@ -1,9 +1,10 @@
+import type { RequestIdentity } from '@onewindow/contracts';
 import type { CaseState } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
-import { insertRequestIfAbsent, RequestIdentity } from './transition-log.repository';
+import { insertRequestIfAbsent } from './transition-log.repository';
 
 export interface RequestSearch {
   applicantId?: string;

@@ -1,4 +1,5 @@
-import type { CaseState, Transition } from '@onewindow/domain';
+import type { BatchedTransition, RecordResult, RequestIdentity, TransitionBatch } from '@onewindow/contracts';
+import { CaseState, earliestStepDueAt } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
@@ -6,36 +7,6 @@ import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 
 /** Channel on which every recorded batch is announced to live listeners. */
 export const TRANSITIONS_CHANNEL = 'onewindow_transitions';
-
-export type TransitionSource = 'api' | 'timer' | 'external' | 'system';
-
-export interface RequestIdentity {
-  requestId: string;
-  applicantId: string;
-  title: string;
-  attributes: Record<string, string | number | boolean>;
-  submittedAt: string;
-}
-
-/** A transition as the workflow asks to record it; `source` where it differs by transition within a batch. */
-export type BatchedTransition = Transition & { source?: TransitionSource };
-
-export interface TransitionBatch {
-  request: RequestIdentity;
-  workflowId: string;
-  runId: string;
-  /** Where the change that asked for this batch came from; a transition's own `source` overrides it. */
-  source: TransitionSource;
-  /** The case state after the last transition of the batch. */
-  state: CaseState;
-  transitions: BatchedTransition[];
-}
-
-export interface RecordResult {
-  /** How many of the batch's transitions were new; a retried batch records none. */
-  recorded: number;
-  lastSeq: number;
-}
 
 @Injectable()
 export class TransitionLogRepository {
@@ -224,8 +195,8 @@ function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: s
 }
 
 function earliestDue(state: CaseState): Date | null {
-  const due = state.activeSteps.map((s) => s.dueAt).filter((d): d is string => typeof d === 'string');
-  return due.length === 0 ? null : new Date(due.sort()[0]);
+  const due = earliestStepDueAt(state);
+  return due === undefined ? null : new Date(due);
 }
 
 /** The row recorded for a transition of a batch: what its hash covers, and what the auditor recomputes. */
