@@ -1,4 +1,5 @@
 export * from './approval.contract';
 export * from './project.contract';
+export type * from './record.contract';
 export * from './search-attributes';
 export * from './correlation.contract';
