@@ -9,6 +9,7 @@ import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { toApiError } from '../errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode, httpStatusOf, isApiErrorCode } from '../errors/api-error';
 import { IDEMPOTENCY_HEADER, IdempotentRequest } from './idempotency-key.decorator';
+import { withReplayMarker } from './idempotent-replay';
 
 const KEY_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 /** An in-flight claim this old belongs to a process that died; a retry may take it over. */
@@ -82,8 +83,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request.idempotencyKey = key;
     const status =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-    return next.handle().pipe(
-      mergeMap((body: unknown) => from(this.keys.complete(actorId, key, status, toStoredBody(body)).then(() => body))),
+    const marker = { replayed: false };
+    return withReplayMarker(marker, () => next.handle()).pipe(
+      mergeMap((body: unknown) => {
+        if (marker.replayed) response.setHeader('idempotent-replayed', 'true');
+        return from(this.keys.complete(actorId, key, status, toStoredBody(body)).then(() => body));
+      }),
       catchError((error: unknown) => from(this.settleFailure(actorId, key, error))),
     );
   }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { markIdempotentReplay } from '../../core/idempotency/idempotent-replay';
 import { MetricsService } from '../../core/observability/metrics.service';
 import { RequestDetailView } from './request.views';
 import { now, RequestsService } from './requests.service';
@@ -44,8 +45,20 @@ export class CaseActionsService {
    * is the Update id, so a retried call is answered by the Update that already ran.
    */
   async act(actor: Actor, id: string, draft: ActionDraft, updateKey?: string): Promise<RequestDetailView> {
-    const { row, event } = await this.checked(actor, id, draft);
     const updateId = updateKey ? `${actor.id}:${updateKey}` : randomUUID();
+    let checked: { row: RequestEntity; event: CaseEvent };
+    try {
+      checked = await this.checked(actor, id, draft);
+    } catch (refusal) {
+      // A retry whose first attempt took effect (its answer lost) is refused by the state it made:
+      // the Update that already ran under the key's id has the answer.
+      if (updateKey && (await this.alreadyApplied(actor, id, updateId))) {
+        markIdempotentReplay();
+        return this.requests.detail(actor, id);
+      }
+      throw refusal;
+    }
+    const { row, event } = checked;
     try {
       await this.temporal.workflow
         .getHandle(row.workflowId)
@@ -56,6 +69,18 @@ export class CaseActionsService {
     }
     this.metrics.actionApplied(draft.type, draft.type === 'decide' ? draft.outcome : undefined);
     return this.requests.detail(actor, id);
+  }
+
+  /** Whether the Update with this id ran to success on the request's workflow (none ran: false). */
+  private async alreadyApplied(actor: Actor, id: string, updateId: string): Promise<boolean> {
+    const row = await this.requests.visible(actor, id);
+    try {
+      const update = this.temporal.workflow.getHandle(row.workflowId).getUpdateHandle(updateId);
+      await this.temporal.withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () => update.result());
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** External facts arrive as Signals: checked against the current state, then handed to the workflow. */
