@@ -124,6 +124,16 @@ export class AppConfig {
   @Transform(toInt)
   RATE_LIMIT_BURST = 120;
 
+  /**
+   * Seconds an API call may wait on Temporal (an Update waiting for a worker included) before it
+   * answers 503 with Retry-After; a retry with the same Idempotency-Key picks the action up again.
+   */
+  @IsInt({ message: 'REQUEST_DEADLINE_SECONDS must be an integer' })
+  @Min(1)
+  @Max(600)
+  @Transform(toInt)
+  REQUEST_DEADLINE_SECONDS = 20;
+
   /** Database role application connections switch to (it may not alter the log); empty: the login user. */
   @IsString()
   @Matches(/^([a-z_][a-z0-9_$]{0,62})?$/, { message: 'DATABASE_APP_ROLE must be a plain role name or empty' })
@@ -184,6 +194,7 @@ const CONFIG_KEYS = new Set([
   'AUTH_DEV_LOGIN',
   'RATE_LIMIT_PER_MINUTE',
   'RATE_LIMIT_BURST',
+  'REQUEST_DEADLINE_SECONDS',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';

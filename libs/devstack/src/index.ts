@@ -3,3 +3,6 @@ export { startTemporalDevServer } from './temporal-dev-server';
 export type { SearchAttributeType, TemporalDevServer } from './temporal-dev-server';
 export { dropDatabase, ensurePostgres, recreateDatabase } from './postgres';
 export type { PostgresHandle } from './postgres';
+export { startEmbeddedCluster, EMBEDDED_PG_PASSWORD, EMBEDDED_PG_USER } from './embedded-postgres';
+export type { EmbeddedCluster } from './embedded-postgres';
+export { findFreePort } from './free-port';

@@ -8,7 +8,8 @@ import { Client, Connection } from '@temporalio/client';
     {
       provide: Connection,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => Connection.connect({ address: config.temporalAddress }),
+      // Lazy: the API starts, and answers 503, while Temporal is still away; it connects on first use.
+      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporalAddress }),
     },
     {
       provide: Client,
