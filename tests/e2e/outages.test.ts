@@ -151,7 +151,10 @@ describe('dependency outages', () => {
     await driver.detail(id);
     const k = key();
     api.env.worker.shutdown();
-    await eventually(async () => (api.env.worker.getState() === 'STOPPED' ? true : undefined), 'the worker to stop');
+    await eventually(
+      () => Promise.resolve(api.env.worker.getState() === 'STOPPED' ? true : undefined),
+      'the worker to stop',
+    );
 
     expectOutage(
       await driver.decide('clerk-building', id, 'intake', { outcome: 'complete' }, { 'idempotency-key': k }),
