@@ -1,10 +1,10 @@
 // Brings the whole system up on one machine: PostgreSQL, migrations, the Temporal dev server,
-// the worker and the API, then demo data; stops everything on Ctrl-C.
+// the worker and the API, then demo data. A worker or API that dies is restarted (with back-off);
+// only Ctrl-C (or SIGTERM) stops everything.
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
-import { ensurePostgres, ensureTemporalCli, startTemporalDevServer } from '@onewindow/devstack';
+import { ensurePostgres, ensureTemporalCli, startTemporalDevServer, supervise } from '@onewindow/devstack';
 import { DATABASE_NAME, loadConfig } from '@onewindow/config';
 import { runMigrations } from '@onewindow/persistence';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemoData } from './seed-demo';
@@ -58,8 +58,11 @@ async function main(): Promise<void> {
     log(`Temporal ready at ${temporalAddress}`);
 
     const env = { ...process.env, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporalAddress };
-    stops.push(supervise('worker', join(__dirname, '..', 'apps', 'worker', 'src', 'main.js'), env));
-    stops.push(supervise('api', join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), env));
+    for (const name of ['worker', 'api']) {
+      const entry = join(__dirname, '..', 'apps', name, 'src', 'main.js');
+      const child = supervise({ name, command: process.execPath, args: [entry], env, log });
+      stops.push(() => child.stop());
+    }
 
     const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
     await waitForHealth(apiUrl);
@@ -82,33 +85,6 @@ async function main(): Promise<void> {
     await stopAll();
     throw error;
   }
-}
-
-/** Runs one app as a child process, prefixing its output; returns how to stop it. */
-function supervise(name: string, entry: string, env: NodeJS.ProcessEnv): () => Promise<void> {
-  const child: ChildProcess = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line) => console.log(`[${name}] ${line}`));
-  child.stdout?.on('data', prefix);
-  child.stderr?.on('data', prefix);
-  let stopping = false;
-  child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`[up] ${name} exited with code ${code}; stopping`);
-      process.kill(process.pid, 'SIGTERM');
-    }
-  });
-  return async () => {
-    stopping = true;
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
 }
 
 async function waitForHealth(apiUrl: string, timeoutMs = 90_000): Promise<void> {

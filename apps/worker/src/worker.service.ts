@@ -1,7 +1,7 @@
 import { createRecordActivities } from '@onewindow/activities';
 import { AppConfig } from '@onewindow/config';
 import { TransitionLogRepository } from '@onewindow/persistence';
-import { createApprovalWorker } from '@onewindow/temporal';
+import { createApprovalWorker, prebuiltWorkflowBundle } from '@onewindow/temporal';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 
@@ -10,6 +10,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 export class WorkerService implements OnApplicationShutdown {
   private readonly logger = new Logger(WorkerService.name);
   private worker?: Worker;
+  private running?: Promise<void>;
 
   constructor(
     private readonly config: AppConfig,
@@ -25,15 +26,19 @@ export class WorkerService implements OnApplicationShutdown {
         namespace: this.config.TEMPORAL_NAMESPACE,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         activities: createRecordActivities({ transitionLog: this.transitionLog }),
+        workflowBundlePath: await prebuiltWorkflowBundle(),
       });
       this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} at ${this.config.temporalAddress}`);
-      await this.worker.run();
+      this.running = this.worker.run();
+      await this.running;
     } finally {
       await connection.close();
     }
   }
 
-  onApplicationShutdown(): void {
+  /** SIGTERM: stop polling, let the tasks in hand finish (Worker.shutdown), then let the process end. */
+  async onApplicationShutdown(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
   }
 }

@@ -6,3 +6,5 @@ export type { PostgresHandle } from './postgres';
 export { startEmbeddedCluster, EMBEDDED_PG_PASSWORD, EMBEDDED_PG_USER } from './embedded-postgres';
 export type { EmbeddedCluster } from './embedded-postgres';
 export { findFreePort } from './free-port';
+export { supervise } from './supervisor';
+export type { SupervisedProcess, SuperviseOptions } from './supervisor';
