@@ -1,4 +1,4 @@
-import { AppConfig } from '@onewindow/config';
+import { AppConfig, configIfValid, startupErrorLine } from '@onewindow/config';
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureApp } from './configure-app';
@@ -7,13 +7,14 @@ import { JsonLogger } from './core/observability/json-logger';
 /** Starts an API process on `module` (the app's, or one that adds to it), exiting if it cannot start. */
 export function serve(module: Type): void {
   const start = async () => {
-    const app = await NestFactory.create(module, { bodyParser: false, bufferLogs: true });
+    // Silent until created, and abortOnError false: a failure reaches the catch below, which says it in one line.
+    const app = await NestFactory.create(module, { bodyParser: false, logger: false, abortOnError: false });
     app.useLogger(app.get(JsonLogger));
     configureApp(app);
     await app.listen(app.get(AppConfig).API_PORT, '127.0.0.1');
   };
   start().catch((error: unknown) => {
-    console.error(error);
+    console.error(`api: ${startupErrorLine(error, configIfValid())}`);
     process.exit(1);
   });
 }
