@@ -8,3 +8,13 @@ export type { EmbeddedCluster } from './embedded-postgres';
 export { findFreePort } from './free-port';
 export { supervise } from './supervisor';
 export type { SupervisedProcess, SuperviseOptions } from './supervisor';
+export {
+  clusterConfigYaml,
+  ensureTemporalServer,
+  provisionTemporalSchemas,
+  serviceLogWriter,
+  startTemporalCluster,
+  TEMPORAL_SERVER_VERSION,
+  TEMPORAL_SERVICES,
+} from './temporal-cluster';
+export type { ClusterPorts, TemporalCluster, TemporalServerBinaries, TemporalService } from './temporal-cluster';
