@@ -1,12 +1,14 @@
 // Brings the whole system up on one machine: PostgreSQL, migrations, the Temporal dev server,
 // the worker and the API, then demo data. A worker or API that dies is restarted (with back-off);
-// only Ctrl-C (or SIGTERM) stops everything.
+// only Ctrl-C (or SIGTERM) stops everything. With `--cluster`: a Temporal cluster (frontend, history,
+// matching and worker services as separate processes on PostgreSQL), two workers and two API replicas.
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
 import { ensurePostgres, ensureTemporalCli, startTemporalDevServer, supervise } from '@onewindow/devstack';
 import { DATABASE_NAME, loadConfig } from '@onewindow/config';
 import { runMigrations } from '@onewindow/persistence';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startClusterStack } from './cluster-stack';
 import { seedDemoData } from './seed-demo';
 
 const log = (line: string) => console.log(`[up] ${line}`);
@@ -31,6 +33,35 @@ async function main(): Promise<void> {
     });
     stops.push(() => postgres.stop());
     log(`PostgreSQL ${postgres.embedded ? '(embedded) ' : ''}ready`);
+    if (process.argv.includes('--cluster')) {
+      const stack = await startClusterStack({
+        config,
+        databaseUrl: postgres.url,
+        temporalPorts: { grpcBase: config.TEMPORAL_DEV_PORT, membershipBase: config.TEMPORAL_MEMBERSHIP_PORT },
+        apiPorts: [config.API_PORT, config.API_PORT + 10],
+        workers: 2,
+        dir: join(config.dataDir, 'cluster'),
+        log,
+        output: (name, line) => console.log(`[${name}] ${line}`),
+      });
+      stops.push(() => stack.stop());
+      const seeded = await seedDemoData(stack.apis[0].url);
+      if (seeded > 0) log(`seeded ${seeded} demo requests`);
+      console.log(
+        [
+          '',
+          'OneWindow is up on a Temporal cluster.',
+          ...stack.apis.map((api, i) => `  API replica ${i + 1}   ${api.url}  (docs ${api.url}/api/docs)`),
+          `  Temporal        ${stack.temporal.address}  (frontend; history, matching, worker on the next ports)`,
+          `  Temporal logs   ${join(config.dataDir, 'cluster')}/{frontend,history,matching,worker}.log`,
+          `  Workers         2, on task queue ${config.TEMPORAL_TASK_QUEUE}`,
+          `  Health          ${stack.apis[0].url}/health/ready`,
+          '  Stop with Ctrl-C.',
+          '',
+        ].join('\n'),
+      );
+      return;
+    }
     const ran = await runMigrations(postgres.url);
     log(ran.length > 0 ? `applied migrations: ${ran.join(', ')}` : 'schema up to date');
 
@@ -76,7 +107,7 @@ async function main(): Promise<void> {
         `  API             ${apiUrl}`,
         `  OpenAPI docs    ${apiUrl}/api/docs`,
         `  Temporal UI     ${temporalUi}`,
-        `  Health          ${apiUrl}/health`,
+        `  Health          ${apiUrl}/health/ready`,
         '  Stop with Ctrl-C.',
         '',
       ].join('\n'),

@@ -124,6 +124,13 @@ export class AppConfig {
   @Transform(toInt)
   RATE_LIMIT_BURST = 120;
 
+  /** `npm run up -- --cluster`: first membership port of Temporal's services (frontend; history, matching, worker follow). */
+  @IsInt()
+  @Min(1)
+  @Max(65532)
+  @Transform(toInt)
+  TEMPORAL_MEMBERSHIP_PORT = 6933;
+
   /**
    * Seconds an API call may wait on Temporal (an Update waiting for a worker included) before it
    * answers 503 with Retry-After; a retry with the same Idempotency-Key picks the action up again.
@@ -195,6 +202,7 @@ const CONFIG_KEYS = new Set([
   'RATE_LIMIT_PER_MINUTE',
   'RATE_LIMIT_BURST',
   'REQUEST_DEADLINE_SECONDS',
+  'TEMPORAL_MEMBERSHIP_PORT',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';

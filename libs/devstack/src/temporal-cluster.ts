@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { Client as PgClient } from 'pg';
 import { DevstackSetupError } from './devstack-error';
 import { acquireFileLock } from './file-lock';
+import { isPortInUse } from './free-port';
 import { supervise, SupervisedProcess } from './supervisor';
 import { defaultCliCacheDir, findOnPath, isExecutableFile } from './temporal-cli';
 import type { SearchAttributeType } from './temporal-dev-server';
@@ -286,6 +287,8 @@ export async function startTemporalCluster(opts: TemporalClusterOptions): Promis
   const address = `127.0.0.1:${opts.ports.grpcBase}`;
   const services = {} as Record<TemporalService, SupervisedProcess>;
   for (const service of TEMPORAL_SERVICES) {
+    // The frontend alone first: services that start together race to initialise the cluster metadata.
+    if (service !== 'frontend') await waitForPort(opts.ports.grpcBase, 60_000);
     services[service] = supervise({
       name: `temporal-${service}`,
       command: opts.binaries.server,
@@ -339,6 +342,7 @@ async function registerNamespace(opts: {
 }): Promise<void> {
   // Loaded here so the rest of devstack does not need the Temporal client.
   const { Connection } = await import('@temporalio/client');
+  const { msToTs } = await import('@temporalio/common/lib/time');
   const deadline = Date.now() + 180_000;
   const connection = await retryUntil(deadline, 'the Temporal frontend to accept connections', () =>
     Connection.connect({ address: opts.address, connectTimeout: 5_000 }),
@@ -348,7 +352,7 @@ async function registerNamespace(opts: {
       try {
         await connection.workflowService.registerNamespace({
           namespace: opts.namespace,
-          workflowExecutionRetentionPeriod: { seconds: opts.retentionDays * 86_400 },
+          workflowExecutionRetentionPeriod: msToTs(opts.retentionDays * 86_400_000),
         });
         opts.log?.(`Registered namespace ${opts.namespace} (retention ${opts.retentionDays} days)`);
       } catch (error) {
@@ -372,6 +376,13 @@ async function registerNamespace(opts: {
     });
   } finally {
     await connection.close();
+  }
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await isPortInUse('127.0.0.1', port)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
