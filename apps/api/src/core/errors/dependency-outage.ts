@@ -1,4 +1,5 @@
 import { isGrpcServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { NamespaceNotFoundError } from '@temporalio/common';
 
 export type Dependency = 'PostgreSQL' | 'Temporal';
 
@@ -29,7 +30,10 @@ const PG_MESSAGES = [
 /** Which dependency an error says is unreachable, if it says so; anything else is not an outage. */
 export function unavailableDependency(error: unknown, depth = 0): Dependency | undefined {
   if (!error || typeof error !== 'object' || depth > 5) return undefined;
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'Temporal';
+  // The frontend answers "namespace not found" while it cannot read its own database.
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof NamespaceNotFoundError) {
+    return 'Temporal';
+  }
   if (isGrpcServiceError(error)) return GRPC_OUTAGE.has(error.code) ? 'Temporal' : undefined;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; driverError?: unknown; errors?: unknown };
   if (e.driverError) return unavailableDependency(e.driverError, depth + 1);
