@@ -240,7 +240,7 @@ async function main(): Promise<number> {
   if (command === 'verify-export') return run(undefined as never, command, args);
   const config = loadConfig();
   const db = await createDataSource(config.databaseUrl).initialize();
-  const connection = await Connection.connect({ address: config.temporalAddress });
+  const connection = await Connection.connect(config.temporalConnection);
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     return await run(createAuditService({ db, client, signingKey: config.AUDIT_SIGNING_KEY }), command, args);

@@ -19,7 +19,7 @@ export class WorkerService implements OnApplicationShutdown {
 
   /** Polls until shutdown; resolves once in-flight tasks have drained. */
   async run(): Promise<void> {
-    const connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    const connection = await NativeConnection.connect(this.config.temporalConnection);
     try {
       this.worker = await createApprovalWorker({
         connection,

@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
       provide: Connection,
       inject: [AppConfig],
       // Lazy: the API starts, and answers 503, while Temporal is still away; it connects on first use.
-      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporalAddress }),
+      useFactory: (config: AppConfig) => Connection.lazy(config.temporalConnection),
     },
     {
       provide: Client,

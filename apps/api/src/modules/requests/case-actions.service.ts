@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { unavailableDependency } from '../../core/errors/dependency-outage';
 import { markIdempotentReplay } from '../../core/idempotency/idempotent-replay';
 import { MetricsService } from '../../core/observability/metrics.service';
 import { RequestDetailView } from './request.views';
@@ -71,14 +72,18 @@ export class CaseActionsService {
     return this.requests.detail(actor, id);
   }
 
-  /** Whether the Update with this id ran to success on the request's workflow (none ran: false). */
+  /**
+   * Whether the Update with this id ran to success on the request's workflow (none ran, or it failed:
+   * false). When Temporal cannot say (an outage, the call's deadline), the caller gets a 503 to retry,
+   * never a refusal of an action that may have taken effect.
+   */
   private async alreadyApplied(actor: Actor, id: string, updateId: string): Promise<boolean> {
     const row = await this.requests.visible(actor, id);
     try {
-      const update = this.temporal.workflow.getHandle(row.workflowId).getUpdateHandle(updateId);
-      await this.temporal.withDeadline(Date.now() + STATE_QUERY_TIMEOUT_MS, () => update.result());
+      await this.temporal.workflow.getHandle(row.workflowId).getUpdateHandle(updateId).result();
       return true;
-    } catch {
+    } catch (error) {
+      if (unavailableDependency(error)) throw error;
       return false;
     }
   }
