@@ -11,7 +11,8 @@ export function serve(module: Type): void {
     const app = await NestFactory.create(module, { bodyParser: false, logger: false, abortOnError: false });
     app.useLogger(app.get(JsonLogger));
     configureApp(app);
-    await app.listen(app.get(AppConfig).API_PORT, '127.0.0.1');
+    const config = app.get(AppConfig);
+    await app.listen(config.API_PORT, config.API_HOST);
   };
   start().catch((error: unknown) => {
     console.error(`api: ${startupErrorLine(error, configIfValid())}`);

@@ -160,6 +160,11 @@ export class AppConfig {
   @IsString()
   TEMPORAL_API_KEY?: string;
 
+  /** Address the API listens on: 127.0.0.1 on a workstation, 0.0.0.0 in a container or pod. */
+  @IsString()
+  @Matches(/^[0-9a-fA-F.:]+$/, { message: 'API_HOST must be an IP address such as 127.0.0.1 or 0.0.0.0' })
+  API_HOST = '127.0.0.1';
+
   /** `npm run up -- --cluster`: first membership port of Temporal's services (frontend; history, matching, worker follow). */
   @IsInt()
   @Min(1)
@@ -273,6 +278,7 @@ const CONFIG_KEYS = new Set([
   'TEMPORAL_TLS_KEY_FILE',
   'TEMPORAL_TLS_SERVER_NAME',
   'TEMPORAL_API_KEY',
+  'API_HOST',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';
