@@ -14,10 +14,10 @@ import {
 } from '@onewindow/devstack';
 import { AuditLogRepository, createDataSource } from '@onewindow/persistence';
 import { Client, Connection } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startClusterStack, waitForReady } from './cluster-stack';
+import { PermitClient, runPermitCase, waitForStep } from './permit-client';
 
 const short = process.argv.includes('--short');
 const CASES = Number(argValue('--cases') ?? (short ? 12 : 80));
@@ -30,131 +30,6 @@ function argValue(name: string): string | undefined {
 
 const log = (line: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-/** Every answer a client saw that was not a success, by status and code. */
-const errors = new Map<string, number>();
-const badErrors: string[] = [];
-let acknowledged = 0;
-let attempts = 0;
-
-/** A client following the documented contract: one Idempotency-Key per action, retried on 503, 409 CONFLICT or a dropped connection, across replicas. */
-class ChaosClient {
-  private tokens = new Map<string, string>();
-  private next = 0;
-
-  constructor(private readonly apis: string[]) {}
-
-  private pick(): string {
-    this.next = (this.next + 1) % this.apis.length;
-    return this.apis[this.next];
-  }
-
-  private async token(user: string): Promise<string> {
-    const cached = this.tokens.get(user);
-    if (cached) return cached;
-    const res = await this.raw('POST', '/auth/login', 'anonymous', { username: user });
-    const token = String(res.body.accessToken);
-    this.tokens.set(user, token);
-    return token;
-  }
-
-  private async raw(method: string, path: string, user: string, body?: object, key?: string): Promise<Answer> {
-    for (let attempt = 0; ; attempt += 1) {
-      const base = this.pick();
-      attempts += 1;
-      try {
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (user !== 'anonymous') headers.authorization = `Bearer ${await this.token(user)}`;
-        if (key) headers['idempotency-key'] = key;
-        const res = await fetch(`${base}${path}`, {
-          method,
-          headers,
-          body: body ? JSON.stringify(body) : undefined,
-          signal: AbortSignal.timeout(60_000),
-        });
-        const parsed = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-        if (res.status < 400) return { status: res.status, body: parsed };
-        const label = `${res.status} ${String(parsed.code)}`;
-        errors.set(label, (errors.get(label) ?? 0) + 1);
-        const retryable = res.status === 503 || (res.status === 409 && parsed.code === 'CONFLICT');
-        const explained = typeof parsed.code === 'string' && typeof parsed.message === 'string';
-        if (!(res.status === 503 || (res.status === 409 && explained))) {
-          badErrors.push(`${method} ${path}: ${res.status} ${JSON.stringify(parsed)}`);
-        }
-        if (!retryable || attempt > 200) return { status: res.status, body: parsed };
-        await sleep(res.status === 503 ? 1000 : 500);
-      } catch (error) {
-        // The replica died mid-call or is restarting: the same key goes to the other one.
-        errors.set('connection dropped', (errors.get('connection dropped') ?? 0) + 1);
-        if (attempt > 200) throw error;
-        await sleep(300);
-      }
-    }
-  }
-
-  async act(user: string, path: string, body: object): Promise<Answer> {
-    const res = await this.raw('POST', path, user, body, `chaos-${randomUUID()}`);
-    if (res.status < 300) acknowledged += 1;
-    return res;
-  }
-
-  get(user: string, path: string): Promise<Answer> {
-    return this.raw('GET', path, user);
-  }
-}
-
-const clerk = (department: string) => `clerk-${department}`;
-
-/** One building permit from submission to issuance; returns its id. */
-async function runCase(client: ChaosClient, n: number): Promise<string> {
-  const submitted = await client.act('acme-battery', '/requests', {
-    definitionKey: 'building-permit',
-    title: `Chaos hall ${n}`,
-    attributes: { floorAreaM2: 1200 },
-  });
-  if (submitted.status !== 202) throw new Error(`case ${n}: submit answered ${submitted.status}`);
-  const id = String(submitted.body.id);
-  const decide = async (user: string, stepId: string, outcome: string) => {
-    await waitForStep(client, id, stepId);
-    const res = await client.act(user, `/requests/${id}/steps/${stepId}/decision`, { outcome });
-    if (res.status !== 200) throw new Error(`case ${n}: ${stepId} answered ${res.status} ${JSON.stringify(res.body)}`);
-  };
-  await decide(clerk('building'), 'intake', 'complete');
-  await Promise.all(['building', 'fire', 'environment'].map((d) => decide(clerk(d), `${d}-review`, 'approved')));
-  await decide('supervisor', 'decision', 'approved');
-  await waitForStep(client, id, 'fee');
-  const paid = await client.act(clerk('finance'), `/requests/${id}/payments`, {
-    stepId: 'fee',
-    reference: `PAY-${n}`,
-    amount: 1250,
-  });
-  if (paid.status !== 202 && !(paid.status === 409 && (await stepDone(client, id, 'fee')))) {
-    throw new Error(`case ${n}: payment answered ${paid.status} ${JSON.stringify(paid.body)}`);
-  }
-  await decide(clerk('building'), 'issuance', 'issued');
-  return id;
-}
-
-async function waitForStep(client: ChaosClient, id: string, stepId: string): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    const res = await client.get('auditor', `/requests/${id}`);
-    const steps = (res.body.currentSteps as { stepId: string }[] | undefined) ?? [];
-    if (steps.some((s) => s.stepId === stepId)) return;
-    await sleep(250);
-  }
-  throw new Error(`${id}: step ${stepId} never became active`);
-}
-
-async function stepDone(client: ChaosClient, id: string, stepId: string): Promise<boolean> {
-  const res = await client.get('auditor', `/requests/${id}`);
-  const steps = (res.body.currentSteps as { stepId: string }[] | undefined) ?? [];
-  return !steps.some((s) => s.stepId === stepId);
-}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -190,7 +65,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', abort);
   log(`cluster up in ${Math.round((Date.now() - started) / 1000)} s; ${CASES} cases, ${CONCURRENCY} at a time`);
   const apis = stack.apis.map((a) => a.url);
-  const client = new ChaosClient(apis);
+  const client = new PermitClient(apis);
 
   const recoveries: { fault: string; seconds: number }[] = [];
   const ready = async () => {
@@ -234,7 +109,7 @@ async function main(): Promise<void> {
     while (nextCase < CASES || !faultsDone) {
       const n = nextCase++;
       try {
-        ids.push(await runCase(client, n));
+        ids.push(await runPermitCase(client, n));
       } catch (error) {
         failures.push((error as Error).message);
       }
@@ -255,20 +130,20 @@ async function main(): Promise<void> {
     cases: ids.length + failures.length,
     concurrency: CONCURRENCY,
     completedCases: ids.length,
-    acknowledgedActions: acknowledged,
-    httpAttempts: attempts,
+    acknowledgedActions: client.acknowledged,
+    httpAttempts: client.attempts,
     loadSeconds: Math.round(loadSeconds),
     totalSeconds: Math.round((Date.now() - started) / 1000),
     recoveries,
-    errorsByStatus: Object.fromEntries(errors),
+    errorsByStatus: Object.fromEntries(client.errors),
     failures,
-    badErrors,
+    badErrors: client.badErrors,
     ...report,
   };
   console.log(JSON.stringify(summary, null, 2));
   const ok =
     failures.length === 0 &&
-    badErrors.length === 0 &&
+    client.badErrors.length === 0 &&
     report.notFinal.length === 0 &&
     report.gaps.length === 0 &&
     report.duplicates.length === 0 &&
@@ -278,7 +153,7 @@ async function main(): Promise<void> {
 }
 
 /** A new case reaches its first recorded step: the whole path (API, Temporal, worker, PostgreSQL) works again. */
-async function progress(client: ChaosClient): Promise<void> {
+async function progress(client: PermitClient): Promise<void> {
   const res = await client.act('volta-grid', '/requests', {
     definitionKey: 'building-permit',
     title: 'Recovery probe',
