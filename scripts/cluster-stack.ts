@@ -39,7 +39,7 @@ export interface ClusterStack {
 export async function startClusterStack(opts: ClusterStackOptions): Promise<ClusterStack> {
   const { config, log } = opts;
   await mkdir(opts.dir, { recursive: true });
-  const ran = await runMigrations(opts.databaseUrl);
+  const ran = await runMigrations(opts.databaseUrl, config.DATABASE_APP_ROLE);
   log(ran.length > 0 ? `applied migrations: ${ran.join(', ')}` : 'schema up to date');
 
   const server = new URL(opts.databaseUrl);

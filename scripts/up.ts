@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       );
       return;
     }
-    const ran = await runMigrations(postgres.url);
+    const ran = await runMigrations(postgres.url, config.DATABASE_APP_ROLE);
     log(ran.length > 0 ? `applied migrations: ${ran.join(', ')}` : 'schema up to date');
 
     let temporalAddress = config.temporalAddress;

@@ -62,7 +62,7 @@ describe('dependency outages', () => {
     const server = `postgres://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${pgPort}/postgres`;
     process.env.DATABASE_URL = await recreateDatabase(server, 'onewindow_outages');
     process.env.TEMPORAL_ADDRESS = temporal.address;
-    await runMigrations(process.env.DATABASE_URL);
+    await runMigrations(process.env.DATABASE_URL, loadConfig().DATABASE_APP_ROLE);
     api = await startTestApi({ REQUEST_DEADLINE_SECONDS: '3' });
     driver = new ApiDriver(api);
   }, 180_000);

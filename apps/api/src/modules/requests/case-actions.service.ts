@@ -10,6 +10,7 @@ import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { unavailableDependency } from '../../core/errors/dependency-outage';
 import { markIdempotentReplay } from '../../core/idempotency/idempotent-replay';
 import { MetricsService } from '../../core/observability/metrics.service';
+import type { CaseTarget } from './case-action.decorators';
 import { RequestDetailView } from './request.views';
 import { now, RequestsService } from './requests.service';
 
@@ -45,15 +46,18 @@ export class CaseActionsService {
    * Answers once the action's transitions are recorded. The Idempotency-Key, scoped to the caller,
    * is the Update id, so a retried call is answered by the Update that already ran.
    */
-  async act(actor: Actor, id: string, draft: ActionDraft, updateKey?: string): Promise<RequestDetailView> {
-    const updateId = updateKey ? `${actor.id}:${updateKey}` : randomUUID();
+  async act(
+    { actor, requestId: id, idempotencyKey }: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
+    draft: ActionDraft,
+  ): Promise<RequestDetailView> {
+    const updateId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
     let checked: { row: RequestEntity; event: CaseEvent };
     try {
       checked = await this.checked(actor, id, draft);
     } catch (refusal) {
       // A retry whose first attempt took effect (its answer lost) is refused by the state it made:
       // the Update that already ran under the key's id has the answer.
-      if (updateKey && (await this.alreadyApplied(actor, id, updateId))) {
+      if (idempotencyKey && (await this.alreadyApplied(actor, id, updateId))) {
         markIdempotentReplay();
         return this.requests.detail(actor, id);
       }
@@ -103,7 +107,7 @@ export class CaseActionsService {
     updateKey?: string,
   ): Promise<{ ok: true } | { ok: false; error: ApiError }> {
     try {
-      await this.act(actor, id, draft, updateKey);
+      await this.act({ actor, requestId: id, idempotencyKey: updateKey }, draft);
       return { ok: true };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
