@@ -4,6 +4,8 @@
 import { CaseAuditor } from '@onewindow/audit';
 import { loadConfig } from '@onewindow/config';
 import {
+  ClusterTls,
+  createClusterCertificates,
   EMBEDDED_PG_PASSWORD,
   EMBEDDED_PG_USER,
   EmbeddedCluster,
@@ -20,6 +22,8 @@ import { startClusterStack, waitForReady } from './cluster-stack';
 import { PermitClient, runPermitCase, waitForStep } from './permit-client';
 
 const short = process.argv.includes('--short');
+/** `--tls`: Temporal's frontend serves TLS with a throw-away CA; workers, replicas and checks verify it. */
+const withTls = process.argv.includes('--tls');
 const CASES = Number(argValue('--cases') ?? (short ? 12 : 80));
 const CONCURRENCY = Number(argValue('--concurrency') ?? (short ? 6 : 40));
 
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
   const server = `postgres://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${pgPort}/postgres`;
   const databaseUrl = await recreateDatabase(server, 'onewindow');
   const output = join(dir, 'processes.log');
+  const tls = withTls ? await createClusterCertificates(join(dir, 'certs')) : undefined;
   const stack = await startClusterStack({
     config,
     databaseUrl,
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
     workers: 2,
     dir,
     log,
+    tls,
     output: (name, line) => appendFileSync(output, `[${name}] ${line}\n`),
   });
   const abort = () => {
@@ -121,12 +127,13 @@ async function main(): Promise<void> {
   const loadSeconds = (Date.now() - loadStarted) / 1000;
   log(`load done: ${ids.length} cases in ${Math.round(loadSeconds)} s`);
 
-  const report = await check(databaseUrl, stack.temporal.address, config.TEMPORAL_NAMESPACE, ids);
+  const report = await check(databaseUrl, stack.temporal.address, config.TEMPORAL_NAMESPACE, ids, tls);
   await stack.stop();
   await pg.stop();
 
   const summary = {
     mode: short ? 'short' : 'full',
+    temporalTls: withTls,
     cases: ids.length + failures.length,
     concurrency: CONCURRENCY,
     completedCases: ids.length,
@@ -169,9 +176,14 @@ async function progress(client: PermitClient): Promise<void> {
   }
 }
 
-async function check(databaseUrl: string, address: string, namespace: string, ids: string[]) {
+async function check(databaseUrl: string, address: string, namespace: string, ids: string[], tls?: ClusterTls) {
   const db = await createDataSource(databaseUrl).initialize();
-  const connection = await Connection.connect({ address });
+  const connection = await Connection.connect(
+    loadConfig({
+      TEMPORAL_ADDRESS: address,
+      ...(tls ? { TEMPORAL_TLS_CA_FILE: tls.caFile, TEMPORAL_TLS_SERVER_NAME: tls.serverName } : {}),
+    }).temporalConnection,
+  );
   const auditor = new CaseAuditor(new AuditLogRepository(db), new Client({ connection, namespace }));
   const notFinal: string[] = [];
   const gaps: string[] = [];

@@ -4,6 +4,7 @@ import { AppConfig } from '@onewindow/config';
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
 import {
   ClusterPorts,
+  ClusterTls,
   ensureTemporalServer,
   serviceLogWriter,
   startTemporalCluster,
@@ -27,6 +28,8 @@ export interface ClusterStackOptions {
   /** Output of a OneWindow process (api-1, worker-2, ...); Temporal's goes to files in dir. */
   output: (name: string, line: string) => void;
   retentionDays?: number;
+  /** TLS on Temporal's frontend; the workers and API replicas then connect with TEMPORAL_TLS_CA_FILE. */
+  tls?: ClusterTls;
 }
 
 export interface ClusterStack {
@@ -57,9 +60,14 @@ export async function startClusterStack(opts: ClusterStackOptions): Promise<Clus
     searchAttributes: SEARCH_ATTRIBUTE_TYPES,
     log,
     output: serviceLogWriter(opts.dir),
+    tls: opts.tls,
   });
 
-  const env = { ...process.env, DATABASE_URL: opts.databaseUrl, TEMPORAL_ADDRESS: temporal.address };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: opts.databaseUrl, TEMPORAL_ADDRESS: temporal.address };
+  if (opts.tls) {
+    env.TEMPORAL_TLS_CA_FILE = opts.tls.caFile;
+    env.TEMPORAL_TLS_SERVER_NAME = opts.tls.serverName;
+  }
   const app = (name: string, entry: string, extra: NodeJS.ProcessEnv = {}) =>
     supervise({
       name,

@@ -10,6 +10,7 @@ export { supervise } from './supervisor';
 export type { SupervisedProcess, SuperviseOptions } from './supervisor';
 export {
   clusterConfigYaml,
+  createClusterCertificates,
   ensureTemporalServer,
   provisionTemporalSchemas,
   serviceLogWriter,
@@ -17,4 +18,10 @@ export {
   TEMPORAL_SERVER_VERSION,
   TEMPORAL_SERVICES,
 } from './temporal-cluster';
-export type { ClusterPorts, TemporalCluster, TemporalServerBinaries, TemporalService } from './temporal-cluster';
+export type {
+  ClusterPorts,
+  ClusterTls,
+  TemporalCluster,
+  TemporalServerBinaries,
+  TemporalService,
+} from './temporal-cluster';

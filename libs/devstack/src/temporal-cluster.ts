@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createWriteStream, WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -115,8 +115,17 @@ export interface TemporalClusterOptions {
   retentionDays: number;
   searchAttributes: Record<string, SearchAttributeType>;
   log?: (line: string) => void;
+  /** TLS on the frontend: its certificate and key, the CA that signed it, the name in it. */
+  tls?: ClusterTls;
   /** Where each service's output goes (default: a file per service in dir). */
   output?: (service: TemporalService, line: string) => void;
+}
+
+export interface ClusterTls {
+  certFile: string;
+  keyFile: string;
+  caFile: string;
+  serverName: string;
 }
 
 export interface TemporalCluster {
@@ -142,6 +151,7 @@ export function clusterConfigYaml(opts: {
   databasePrefix: string;
   ports: ClusterPorts;
   dynamicConfigFile: string;
+  tls?: ClusterTls;
 }): string {
   const { host, port, user, password } = sqlConnection(opts.postgresUrl);
   const { grpcBase, membershipBase } = opts.ports;
@@ -178,7 +188,7 @@ persistence:
 global:
   membership:
     maxJoinDuration: 30s
-    broadcastAddress: "127.0.0.1"
+    broadcastAddress: "127.0.0.1"${tlsYaml(opts.tls)}
 
 services:${service('frontend', grpcBase, membershipBase, `\n      httpPort: ${grpcBase + 1}`)}${service(
     'history',
@@ -205,6 +215,26 @@ dynamicConfigClient:
   filepath: "${opts.dynamicConfigFile}"
   pollInterval: "10s"
 `;
+}
+
+/** Frontend TLS: clients verify the frontend's certificate; the services' own calls to it do too. */
+function tlsYaml(tls: ClusterTls | undefined): string {
+  if (!tls) return '';
+  return `
+  tls:
+    frontend:
+      server:
+        certFile: "${tls.certFile}"
+        keyFile: "${tls.keyFile}"
+      client:
+        serverName: "${tls.serverName}"
+        rootCaFiles:
+          - "${tls.caFile}"
+    systemWorker:
+      client:
+        serverName: "${tls.serverName}"
+        rootCaFiles:
+          - "${tls.caFile}"`;
 }
 
 const DYNAMIC_CONFIG = `# New search attributes are visible at once (as on the dev server).
@@ -280,6 +310,7 @@ export async function startTemporalCluster(opts: TemporalClusterOptions): Promis
       databasePrefix: opts.databasePrefix,
       ports: opts.ports,
       dynamicConfigFile,
+      tls: opts.tls,
     }),
   );
   await provisionTemporalSchemas({ ...opts, log });
@@ -335,6 +366,7 @@ const INDEXED_VALUE_TYPE: Record<SearchAttributeType, number> = {
 
 async function registerNamespace(opts: {
   address: string;
+  tls?: ClusterTls;
   namespace: string;
   retentionDays: number;
   searchAttributes: Record<string, SearchAttributeType>;
@@ -345,7 +377,13 @@ async function registerNamespace(opts: {
   const { msToTs } = await import('@temporalio/common/lib/time');
   const deadline = Date.now() + 180_000;
   const connection = await retryUntil(deadline, 'the Temporal frontend to accept connections', () =>
-    Connection.connect({ address: opts.address, connectTimeout: 5_000 }),
+    Connection.connect({
+      address: opts.address,
+      connectTimeout: 5_000,
+      tls: opts.tls
+        ? { serverNameOverride: opts.tls.serverName, serverRootCACertificate: readFileSync(opts.tls.caFile) }
+        : undefined,
+    }),
   );
   try {
     await retryUntil(deadline, `namespace ${opts.namespace} to be registered`, async () => {
@@ -414,4 +452,62 @@ export function serviceLogWriter(dir: string): (service: TemporalService, line: 
     }
     stream.write(`${line}\n`);
   };
+}
+
+/** A throw-away CA and a frontend certificate signed by it (openssl), for running the cluster with TLS. */
+export async function createClusterCertificates(
+  dir: string,
+  serverName = 'temporal.onewindow.test',
+): Promise<ClusterTls> {
+  await mkdir(dir, { recursive: true });
+  const run = (args: string[]) => promisify(execFile)('openssl', args, { cwd: dir });
+  const caFile = join(dir, 'ca.pem');
+  const certFile = join(dir, 'frontend.pem');
+  const keyFile = join(dir, 'frontend.key');
+  await run([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=OneWindow test CA',
+    '-keyout',
+    join(dir, 'ca.key'),
+    '-out',
+    caFile,
+  ]);
+  await run([
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    `/CN=${serverName}`,
+    '-keyout',
+    keyFile,
+    '-out',
+    join(dir, 'frontend.csr'),
+  ]);
+  await writeFile(join(dir, 'frontend.ext'), `subjectAltName=DNS:${serverName}\n`);
+  await run([
+    'x509',
+    '-req',
+    '-in',
+    join(dir, 'frontend.csr'),
+    '-CA',
+    caFile,
+    '-CAkey',
+    join(dir, 'ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    join(dir, 'frontend.ext'),
+    '-out',
+    certFile,
+  ]);
+  return { certFile, keyFile, caFile, serverName };
 }
