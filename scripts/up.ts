@@ -1,13 +1,15 @@
 // Brings the whole system up on one machine: PostgreSQL, migrations, the Temporal dev server,
-// the worker and the API, then demo data; stops everything on Ctrl-C.
+// the worker and the API, then demo data. A worker or API that dies is restarted (with back-off);
+// only Ctrl-C (or SIGTERM) stops everything. With `--cluster`: a Temporal cluster (frontend, history,
+// matching and worker services as separate processes on PostgreSQL), two workers and two API replicas.
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
-import { ensurePostgres, ensureTemporalCli, startTemporalDevServer } from '@onewindow/devstack';
+import { ensurePostgres, ensureTemporalCli, startTemporalDevServer, supervise } from '@onewindow/devstack';
 import { DATABASE_NAME, loadConfig } from '@onewindow/config';
 import { createLogger } from '@onewindow/logging';
 import { runMigrations } from '@onewindow/persistence';
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startClusterStack } from './cluster-stack';
 import { seedDemoData } from './seed-demo';
 
 const config = loadConfig();
@@ -33,6 +35,35 @@ async function main(): Promise<void> {
     });
     stops.push(() => postgres.stop());
     log(`PostgreSQL ${postgres.embedded ? '(embedded) ' : ''}ready`);
+    if (process.argv.includes('--cluster')) {
+      const stack = await startClusterStack({
+        config,
+        databaseUrl: postgres.url,
+        temporalPorts: { grpcBase: config.TEMPORAL_DEV_PORT, membershipBase: config.TEMPORAL_MEMBERSHIP_PORT },
+        apiPorts: [config.API_PORT, config.API_PORT + 10],
+        workers: 2,
+        dir: join(config.dataDir, 'cluster'),
+        log,
+        output: (name, line) => console.log(`[${name}] ${line}`),
+      });
+      stops.push(() => stack.stop());
+      const seeded = await seedDemoData(stack.apis[0].url);
+      if (seeded > 0) log(`seeded ${seeded} demo requests`);
+      console.log(
+        [
+          '',
+          'OneWindow is up on a Temporal cluster.',
+          ...stack.apis.map((api, i) => `  API replica ${i + 1}   ${api.url}  (docs ${api.url}/api/docs)`),
+          `  Temporal        ${stack.temporal.address}  (frontend; history, matching, worker on the next ports)`,
+          `  Temporal logs   ${join(config.dataDir, 'cluster')}/{frontend,history,matching,worker}.log`,
+          `  Workers         2, on task queue ${config.TEMPORAL_TASK_QUEUE}`,
+          `  Health          ${stack.apis[0].url}/health/ready`,
+          '  Stop with Ctrl-C.',
+          '',
+        ].join('\n'),
+      );
+      return;
+    }
     const ran = await runMigrations(postgres.url, config.DATABASE_APP_ROLE);
     log(ran.length > 0 ? `applied migrations: ${ran.join(', ')}` : 'schema up to date');
 
@@ -60,8 +91,14 @@ async function main(): Promise<void> {
     log(`Temporal ready at ${temporalAddress}`);
 
     const env = { ...process.env, DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporalAddress };
-    stops.push(supervise('worker', join(__dirname, '..', 'apps', 'worker', 'src', 'main.js'), env));
-    stops.push(supervise('api', join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), env));
+    for (const name of ['worker', 'api']) {
+      const entry = join(__dirname, '..', 'apps', name, 'src', 'main.js');
+      // The apps log JSON lines of their own: passed through as they are; anything else becomes a line of ours.
+      const output = (line: string) =>
+        line.startsWith('{') ? process.stdout.write(`${line}\n`) : logger.info({ app: name }, line);
+      const child = supervise({ name, command: process.execPath, args: [entry], env, log, output });
+      stops.push(() => child.stop());
+    }
 
     const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
     await waitForHealth(apiUrl);
@@ -76,7 +113,7 @@ async function main(): Promise<void> {
         `  API             ${apiUrl}`,
         `  OpenAPI docs    ${apiUrl}/api/docs`,
         `  Temporal UI     ${temporalUi}`,
-        `  Health          ${apiUrl}/health`,
+        `  Health          ${apiUrl}/health/ready`,
         '  Stop with Ctrl-C.',
         '',
       ].join('\n') + '\n',
@@ -85,33 +122,6 @@ async function main(): Promise<void> {
     await stopAll();
     throw error;
   }
-}
-
-/** Runs one app as a child process, passing its log lines through (anything else as a line of its own); returns how to stop it. */
-function supervise(name: string, entry: string, env: NodeJS.ProcessEnv): () => Promise<void> {
-  const child: ChildProcess = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const forward = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line) => (line.startsWith('{') ? process.stdout.write(`${line}\n`) : logger.info({ app: name }, line)));
-  child.stdout?.on('data', forward);
-  child.stderr?.on('data', forward);
-  let stopping = false;
-  child.once('exit', (code) => {
-    if (!stopping) {
-      logger.error({ app: name, code }, `${name} exited; stopping`);
-      process.kill(process.pid, 'SIGTERM');
-    }
-  });
-  return async () => {
-    stopping = true;
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
 }
 
 async function waitForHealth(apiUrl: string, timeoutMs = 90_000): Promise<void> {

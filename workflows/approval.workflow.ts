@@ -30,8 +30,10 @@ import { Alarm } from './alarm';
 import { SearchAttributePublisher } from './search-attribute-publisher';
 import { TransitionRecorder } from './transition-recorder';
 
+// One short database transaction: when a worker dies mid-recording, the retry runs elsewhere within seconds
+// (the unique (request_id, seq) makes a second attempt of a recorded batch a no-op).
 const { recordTransitions } = proxyActivities<RecordActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '5 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   if (command.offline) return command.run(undefined as never, args, opts);
   const config = loadConfig();
   const db = await createDataSource(config.databaseUrl).initialize();
-  const connection = await Connection.connect({ address: config.temporalAddress });
+  const connection = await Connection.connect(config.temporalConnection);
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     return await command.run(createAuditService({ db, client, signingKey: config.AUDIT_SIGNING_KEY }), args, opts);

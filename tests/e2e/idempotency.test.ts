@@ -107,6 +107,32 @@ describe('Idempotency-Key on POST', () => {
     await expect(update.result()).resolves.toMatchObject({ seq: decided.timeline.length, status: 'in_progress' });
   });
 
+  it('gives a retry whose first answer was lost the first answer, though the read model has moved on', async () => {
+    const id = await driver.submitPermit('acme-battery');
+    const k = key();
+    const body = { outcome: 'complete' };
+    const first = await driver.decide('clerk-building', id, 'intake', body, { 'idempotency-key': k });
+    expect(first.status).toBe(200);
+    // The process that ran it died before storing the answer: its claim is left in flight, stale.
+    await api.env.db.query(
+      `UPDATE idempotency_keys SET status = 'in_flight', response_status = NULL, response_body = NULL,
+         created_at = now() - interval '1 hour' WHERE actor_id = $1 AND key = $2`,
+      ['clerk-building', k],
+    );
+    const transitions = await driver.transitionCount(id);
+
+    const retry = await driver.decide('clerk-building', id, 'intake', body, { 'idempotency-key': k });
+
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect((retry.body as DetailView).currentSteps.map((s) => s.stepId)).not.toContain('intake');
+    expect(await driver.transitionCount(id)).toBe(transitions);
+    // Another key for the same action is still refused: the step is no longer active.
+    const other = await driver.decide('clerk-building', id, 'intake', body, { 'idempotency-key': key() });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'ACTION_REJECTED' });
+  });
+
   it('replays a refusal the call decided, but gives the key back after a validation error', async () => {
     const id = await driver.submitPermit('acme-battery');
     const refusedKey = key();

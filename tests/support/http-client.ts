@@ -8,6 +8,8 @@ export interface SseEvent {
   data: unknown;
   /** When the event was read (Date.now()). */
   receivedAt: number;
+  /** The reconnection delay the server asked for, if any (`retry:`). */
+  retry?: number;
 }
 
 /**
@@ -17,6 +19,8 @@ export interface SseEvent {
 export class SseReader {
   readonly events: SseEvent[] = [];
   status = 0;
+  /** Whether the server ended the stream. */
+  ended = false;
   private destroy?: () => void;
 
   static async open(api: TestApi, path: string, token: string): Promise<SseReader> {
@@ -39,6 +43,9 @@ export class SseReader {
             }
           });
           res.on('error', () => undefined);
+          res.on('end', () => {
+            reader.ended = true;
+          });
           resolve();
         },
       );
@@ -59,9 +66,11 @@ export class SseReader {
 
   private parse(block: string): void {
     let event = 'message';
+    let retry: number | undefined;
     const data: string[] = [];
     for (const line of block.split('\n')) {
       if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('retry:')) retry = Number(line.slice(6).trim());
       else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
     }
     if (data.length === 0) return;
@@ -72,6 +81,6 @@ export class SseReader {
     } catch {
       // plain text data
     }
-    this.events.push({ event, data: parsed, receivedAt: Date.now() });
+    this.events.push({ event, data: parsed, receivedAt: Date.now(), ...(retry !== undefined ? { retry } : {}) });
   }
 }

@@ -58,7 +58,8 @@ export async function startTestEnv({
     taskQueue,
     worker,
     async close() {
-      worker.shutdown();
+      // A test that stopped the worker itself (to take it away from the queue) has nothing to stop here.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await nativeConnection.close();
       await connection.close();

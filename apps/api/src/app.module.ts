@@ -7,6 +7,7 @@ import { AccessModule } from './core/access/access.module';
 import { AuthModule } from './core/auth/auth.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
+import { RequestDeadlineModule } from './core/common/request-deadline.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { ObservabilityModule } from './core/observability/observability.module';
 import { RequestsModule } from './modules/requests/requests.module';
@@ -20,6 +21,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     ObservabilityModule,
     AccessModule,
     AuthModule,
+    RequestDeadlineModule,
     IdempotencyModule,
     DefinitionsModule,
     RequestsModule,

@@ -1,4 +1,4 @@
-import { AppConfig } from '@onewindow/config';
+import { AppConfig, configIfValid, startupErrorLine } from '@onewindow/config';
 import { Type } from '@nestjs/common';
 import { AbstractHttpAdapter, NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -10,15 +10,18 @@ import { configureApp } from './configure-app';
  */
 export function serve(module: Type, adapter?: AbstractHttpAdapter): void {
   const start = async () => {
+    // Silent until created, and abortOnError false: a failure reaches the catch below, which says it in one line.
+    const options = { logger: false as const, abortOnError: false };
     const app = adapter
-      ? await NestFactory.create(module, adapter, { bufferLogs: true })
-      : await NestFactory.create(module, { bodyParser: false, bufferLogs: true });
+      ? await NestFactory.create(module, adapter, options)
+      : await NestFactory.create(module, { ...options, bodyParser: false });
     app.useLogger(app.get(Logger));
     configureApp(app);
-    await app.listen(app.get(AppConfig).API_PORT, '127.0.0.1');
+    const config = app.get(AppConfig);
+    await app.listen(config.API_PORT, config.API_HOST);
   };
   start().catch((error: unknown) => {
-    console.error(error);
+    console.error(`api: ${startupErrorLine(error, configIfValid())}`);
     process.exit(1);
   });
 }

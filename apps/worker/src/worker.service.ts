@@ -1,7 +1,7 @@
 import { createRecordActivities } from '@onewindow/activities';
 import { AppConfig } from '@onewindow/config';
 import { TransitionLogRepository } from '@onewindow/persistence';
-import { createApprovalWorker, temporalLoggerFor } from '@onewindow/temporal';
+import { createApprovalWorker, prebuiltWorkflowBundle, temporalLoggerFor } from '@onewindow/temporal';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { PinoLogger } from 'nestjs-pino';
 export class WorkerService implements OnApplicationShutdown {
   private readonly logger = new Logger(WorkerService.name);
   private worker?: Worker;
+  private running?: Promise<void>;
 
   constructor(
     private readonly config: AppConfig,
@@ -22,22 +23,26 @@ export class WorkerService implements OnApplicationShutdown {
   async run(): Promise<void> {
     // Temporal's own lines (worker state, activity start and end with the correlation id) share the process's log.
     Runtime.install({ logger: temporalLoggerFor(this.pino.logger) });
-    const connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    const connection = await NativeConnection.connect(this.config.temporalConnection);
     try {
       this.worker = await createApprovalWorker({
         connection,
         namespace: this.config.TEMPORAL_NAMESPACE,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         activities: createRecordActivities({ transitionLog: this.transitionLog }),
+        workflowBundlePath: await prebuiltWorkflowBundle(),
       });
       this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} at ${this.config.temporalAddress}`);
-      await this.worker.run();
+      this.running = this.worker.run();
+      await this.running;
     } finally {
       await connection.close();
     }
   }
 
-  onApplicationShutdown(): void {
+  /** SIGTERM: stop polling, let the tasks in hand finish (Worker.shutdown), then let the process end. */
+  async onApplicationShutdown(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
   }
 }

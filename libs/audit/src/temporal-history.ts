@@ -106,9 +106,13 @@ export function parseCase(
   for (const { runId, history } of runs) {
     const events = history.events ?? [];
     const byScheduled = new Map<number, ScheduledBatch>();
-    // Signals and fired timers reach the workflow in the next workflow task; Updates in the current one.
+    // Signals and fired timers reach the workflow in the next workflow task that completes; Updates are
+    // accepted by the current one. A task that times out or fails hands everything it saw to the next
+    // attempt, so an input belongs to the completed task, with that task's start as the workflow's clock.
     const waiting: CaseInput[] = [];
     let taskTime = events[0] ? eventTime(events[0]) : new Date(0).toISOString();
+    // How many waiting inputs the last started workflow task saw (later ones arrived while it ran).
+    let seenByStartedTask = 0;
     for (const event of events) {
       const eventId = Number(event.eventId);
       const time = eventTime(event);
@@ -117,9 +121,14 @@ export function parseCase(
         if (!input && args) input = { ...args, resume: undefined };
         else resumes.push({ runId, state: args?.resume });
       } else if (event.workflowTaskStartedEventAttributes) {
-        task += 1;
         taskTime = time;
-        for (const w of waiting.splice(0)) inputs.push({ ...w, workflowTime: time, task });
+        seenByStartedTask = waiting.length;
+      } else if (event.workflowTaskCompletedEventAttributes) {
+        task += 1;
+        for (const w of waiting.splice(0, seenByStartedTask)) inputs.push({ ...w, workflowTime: taskTime, task });
+        seenByStartedTask = 0;
+      } else if (event.workflowTaskTimedOutEventAttributes || event.workflowTaskFailedEventAttributes) {
+        seenByStartedTask = 0;
       } else if (event.workflowExecutionSignaledEventAttributes) {
         const a = event.workflowExecutionSignaledEventAttributes;
         if (a.signalName !== 'externalEvent') continue;

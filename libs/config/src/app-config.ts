@@ -10,7 +10,9 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidationError,
 } from 'class-validator';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -124,6 +126,62 @@ export class AppConfig {
   @Transform(toInt)
   RATE_LIMIT_BURST = 120;
 
+  /** Connect to Temporal over TLS (implied by any of the TLS files or an API key below). */
+  @IsBoolean({ message: 'TEMPORAL_TLS must be true or false' })
+  @Transform(toBool)
+  TEMPORAL_TLS = false;
+
+  /** PEM file of the CA that signed the Temporal frontend's certificate (default: the system's CAs). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TEMPORAL_TLS_CA_FILE?: string;
+
+  /** mTLS: PEM files of the client certificate and its key (both or neither). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TEMPORAL_TLS_CERT_FILE?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TEMPORAL_TLS_KEY_FILE?: string;
+
+  /** Server name to verify the frontend's certificate against, when it differs from the address's host. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TEMPORAL_TLS_SERVER_NAME?: string;
+
+  /** Temporal Cloud API key (sent as a bearer token; implies TLS). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TEMPORAL_API_KEY?: string;
+
+  /** Address the API listens on: 127.0.0.1 on a workstation, 0.0.0.0 in a container or pod. */
+  @IsString()
+  @Matches(/^[0-9a-fA-F.:]+$/, { message: 'API_HOST must be an IP address such as 127.0.0.1 or 0.0.0.0' })
+  API_HOST = '127.0.0.1';
+
+  /** `npm run up -- --cluster`: first membership port of Temporal's services (frontend; history, matching, worker follow). */
+  @IsInt()
+  @Min(1)
+  @Max(65532)
+  @Transform(toInt)
+  TEMPORAL_MEMBERSHIP_PORT = 6933;
+
+  /**
+   * Seconds an API call may wait on Temporal (an Update waiting for a worker included) before it
+   * answers 503 with Retry-After; a retry with the same Idempotency-Key picks the action up again.
+   */
+  @IsInt({ message: 'REQUEST_DEADLINE_SECONDS must be an integer' })
+  @Min(1)
+  @Max(600)
+  @Transform(toInt)
+  REQUEST_DEADLINE_SECONDS = 20;
+
   /** Database role application connections switch to (it may not alter the log); empty: the login user. */
   @IsString()
   @Matches(/^([a-z_][a-z0-9_$]{0,62})?$/, { message: 'DATABASE_APP_ROLE must be a plain role name or empty' })
@@ -155,6 +213,34 @@ export class AppConfig {
     return this.TEMPORAL_ADDRESS ?? `127.0.0.1:${this.TEMPORAL_DEV_PORT}`;
   }
 
+  /**
+   * How to reach Temporal, for both the client (API, CLI) and the worker's native connection: the
+   * address, TLS (server CA, client certificate for mTLS, server name) and an API key.
+   */
+  get temporalConnection(): TemporalConnectionSettings {
+    const useTls =
+      this.TEMPORAL_TLS || Boolean(this.TEMPORAL_TLS_CA_FILE || this.TEMPORAL_TLS_CERT_FILE || this.TEMPORAL_API_KEY);
+    if (!useTls) return { address: this.temporalAddress };
+    const read = (setting: string, path: string) => {
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        throw new ConfigError(`${setting}: cannot read ${path} (${(error as Error).message})`);
+      }
+    };
+    const tls: TemporalTlsSettings = {};
+    if (this.TEMPORAL_TLS_SERVER_NAME) tls.serverNameOverride = this.TEMPORAL_TLS_SERVER_NAME;
+    if (this.TEMPORAL_TLS_CA_FILE)
+      tls.serverRootCACertificate = read('TEMPORAL_TLS_CA_FILE', this.TEMPORAL_TLS_CA_FILE);
+    if (this.TEMPORAL_TLS_CERT_FILE && this.TEMPORAL_TLS_KEY_FILE) {
+      tls.clientCertPair = {
+        crt: read('TEMPORAL_TLS_CERT_FILE', this.TEMPORAL_TLS_CERT_FILE),
+        key: read('TEMPORAL_TLS_KEY_FILE', this.TEMPORAL_TLS_KEY_FILE),
+      };
+    }
+    return { address: this.temporalAddress, tls, ...(this.TEMPORAL_API_KEY ? { apiKey: this.TEMPORAL_API_KEY } : {}) };
+  }
+
   get databaseUrl(): string {
     return this.DATABASE_URL ?? embeddedDatabaseUrl(this.EMBEDDED_PG_PORT);
   }
@@ -184,6 +270,15 @@ const CONFIG_KEYS = new Set([
   'AUTH_DEV_LOGIN',
   'RATE_LIMIT_PER_MINUTE',
   'RATE_LIMIT_BURST',
+  'REQUEST_DEADLINE_SECONDS',
+  'TEMPORAL_MEMBERSHIP_PORT',
+  'TEMPORAL_TLS',
+  'TEMPORAL_TLS_CA_FILE',
+  'TEMPORAL_TLS_CERT_FILE',
+  'TEMPORAL_TLS_KEY_FILE',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'TEMPORAL_API_KEY',
+  'API_HOST',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';
@@ -191,6 +286,19 @@ export const DATABASE_NAME = 'onewindow';
 
 export function embeddedDatabaseUrl(port: number, database = DATABASE_NAME): string {
   return `postgres://postgres:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export interface TemporalTlsSettings {
+  serverNameOverride?: string;
+  serverRootCACertificate?: Buffer;
+  clientCertPair?: { crt: Buffer; key: Buffer };
+}
+
+/** The shape both `Connection.connect` and `NativeConnection.connect` accept. */
+export interface TemporalConnectionSettings {
+  address: string;
+  tls?: TemporalTlsSettings;
+  apiKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -202,6 +310,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => CONFIG_KEYS.has(key)));
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
+  if (Boolean(config.TEMPORAL_TLS_CERT_FILE) !== Boolean(config.TEMPORAL_TLS_KEY_FILE)) {
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'TEMPORAL_TLS_CERT_FILE',
+        constraints: { pair: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS)' },
+      }),
+    );
+  }
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

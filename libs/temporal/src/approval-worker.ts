@@ -1,4 +1,5 @@
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { correlationActivityInterceptors } from './correlation.interceptors';
 
@@ -68,3 +69,16 @@ export async function bundleApprovalWorkflows(): Promise<string> {
 }
 
 const quietBundlerLogger = new DefaultLogger('WARN');
+
+/** Where `npm run build` writes the workflow bundle: dist/workflow-bundle.js. */
+export const PREBUILT_BUNDLE_PATH = join(ROOT, 'workflow-bundle.js');
+
+/** The bundle the build wrote, if any: a worker started from dist/ loads it instead of bundling anew. */
+export async function prebuiltWorkflowBundle(): Promise<string | undefined> {
+  try {
+    await access(PREBUILT_BUNDLE_PATH);
+    return PREBUILT_BUNDLE_PATH;
+  } catch {
+    return undefined;
+  }
+}

@@ -9,7 +9,8 @@ import { correlationClientInterceptor } from './correlation.interceptors';
     {
       provide: Connection,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => Connection.connect({ address: config.temporalAddress }),
+      // Lazy: the API starts, and answers 503, while Temporal is still away; it connects on first use.
+      useFactory: (config: AppConfig) => Connection.lazy(config.temporalConnection),
     },
     {
       provide: Client,

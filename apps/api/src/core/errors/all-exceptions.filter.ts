@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { DenialRecorder } from '../access/denial-recorder';
 import { correlationIdOf } from '../correlation';
 import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
+import { outageMessage, RETRY_AFTER_SECONDS, unavailableDependency } from './dependency-outage';
 
 /** The one place errors become HTTP responses, all in the same body shape. */
 @Catch()
@@ -32,7 +33,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     this.denials.record(request, error);
     const body: ErrorBody = { code: error.code, message: error.message, correlationId };
     if (error.details !== undefined) body.details = error.details;
-    if (!this.http.isHeadersSent(response)) this.http.reply(response, body, httpStatusOf(error.code));
+    if (this.http.isHeadersSent(response)) return;
+    if (error.code === ApiErrorCode.UNAVAILABLE)
+      this.http.setHeader(response, 'retry-after', String(RETRY_AFTER_SECONDS));
+    this.http.reply(response, body, httpStatusOf(error.code));
   }
 }
 
@@ -44,6 +48,8 @@ export function toApiError(exception: unknown): ApiError {
   if (bodyParserType === 'entity.parse.failed')
     return new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON');
   if (bodyParserType === 'entity.too.large') return new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, 'Body is too large');
+  const dependency = unavailableDependency(exception);
+  if (dependency) return new ApiError(ApiErrorCode.UNAVAILABLE, outageMessage(dependency), { dependency });
   return new ApiError(ApiErrorCode.INTERNAL, 'Internal error');
 }
 

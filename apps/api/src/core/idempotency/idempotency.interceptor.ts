@@ -1,3 +1,4 @@
+import { AppConfig } from '@onewindow/config';
 import { canonicalJson, IdempotencyKeyRepository } from '@onewindow/persistence';
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
@@ -9,10 +10,15 @@ import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { toApiError } from '../errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode, httpStatusOf, isApiErrorCode } from '../errors/api-error';
 import { IDEMPOTENCY_HEADER, IdempotentRequest } from './idempotency-key.decorator';
+import { withReplayMarker } from './idempotent-replay';
 
 const KEY_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
-/** An in-flight claim this old belongs to a process that died; a retry may take it over. */
-const STALE_AFTER_MS = 120_000;
+/**
+ * A call waits on Temporal at most REQUEST_DEADLINE_SECONDS, so an in-flight claim older than that plus
+ * this margin belongs to a process that died; a retry takes it over. Running the action twice is safe:
+ * the key is the Update id (and a submit's request id), so Temporal answers a second run with the first.
+ */
+const STALE_MARGIN_MS = 10_000;
 /** Answers are kept a day; every so many claims the older ones are forgotten. */
 const KEEP_ANSWERS_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY = 1000;
@@ -42,10 +48,15 @@ interface StoredError {
 export class IdempotencyInterceptor implements NestInterceptor {
   private claims = 0;
 
+  private readonly staleAfterMs: number;
+
   constructor(
     private readonly keys: IdempotencyKeyRepository,
     private readonly reflector: Reflector,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.staleAfterMs = config.REQUEST_DEADLINE_SECONDS * 1000 + STALE_MARGIN_MS;
+  }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & IdempotentRequest>();
@@ -63,7 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     if (++this.claims % PURGE_EVERY === 0) await this.keys.purgeOlderThan(KEEP_ANSWERS_MS);
-    const claim = await this.keys.claim(actorId, key, hash, STALE_AFTER_MS);
+    const claim = await this.keys.claim(actorId, key, hash, this.staleAfterMs);
     switch (claim.outcome) {
       case 'mismatch':
         throw new ApiError(
@@ -82,8 +93,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request.idempotencyKey = key;
     const status =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-    return next.handle().pipe(
-      mergeMap((body: unknown) => from(this.keys.complete(actorId, key, status, toStoredBody(body)).then(() => body))),
+    const marker = { replayed: false };
+    return withReplayMarker(marker, () => next.handle()).pipe(
+      mergeMap((body: unknown) => {
+        if (marker.replayed) response.setHeader('idempotent-replayed', 'true');
+        return from(this.keys.complete(actorId, key, status, toStoredBody(body)).then(() => body));
+      }),
       catchError((error: unknown) => from(this.settleFailure(actorId, key, error))),
     );
   }

@@ -1,4 +1,4 @@
-import { AppConfig } from '@onewindow/config';
+import { AppConfig, StartupError } from '@onewindow/config';
 import {
   Actor,
   builtInCalendars,
@@ -136,7 +136,7 @@ export class DefinitionCatalogService implements OnModuleInit {
   private async readDefinitionFiles(): Promise<{ definitions: ProcessDefinition[]; calendars: WorkingCalendar[] }> {
     const dir = resolve(this.config.DEFINITIONS_DIR);
     const result = { definitions: [] as ProcessDefinition[], calendars: [] as WorkingCalendar[] };
-    if (!existsSync(dir)) return result;
+    if (!existsSync(dir)) throw new StartupError('DEFINITIONS_DIR', `No folder of definitions at ${dir}`);
     for (const name of (await readdir(dir)).sort()) {
       const isDefinition = DEFINITION_FILE.test(name);
       if (!isDefinition && !CALENDAR_FILE.test(name)) continue;

@@ -7,6 +7,9 @@ import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 
 type Check = 'up' | 'down';
 
+/** Each dependency must answer its probe within this time, or it counts as down. */
+const PROBE_DEADLINE_MS = 2000;
+
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -15,14 +18,34 @@ export class HealthController {
     private readonly temporal: Client,
   ) {}
 
-  /** 200 when PostgreSQL and Temporal both answer, else 503 naming the one that does not. */
+  /** 200 while the process serves HTTP at all: whether to restart it, not whether to send it traffic. */
+  @Public()
+  @Get('live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** 200 when PostgreSQL and Temporal both answer in time, else 503 (with Retry-After) naming the one that does not. */
+  @Public()
+  @Get('ready')
+  @HttpCode(200)
+  ready(): Promise<{ status: 'ok'; postgres: Check; temporal: Check }> {
+    return this.health();
+  }
+
+  /** The same as /health/ready. */
   @Public()
   @Get()
   @HttpCode(200)
   async health(): Promise<{ status: 'ok'; postgres: Check; temporal: Check }> {
     const [postgres, temporal] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
-      probe(() => this.temporal.connection.workflowService.getSystemInfo({})),
+      probe(() =>
+        this.temporal.withDeadline(Date.now() + PROBE_DEADLINE_MS, () =>
+          this.temporal.connection.workflowService.getSystemInfo({}),
+        ),
+      ),
     ]);
     if (postgres === 'down' || temporal === 'down') {
       throw new ApiError(ApiErrorCode.UNAVAILABLE, 'A dependency is down', { postgres, temporal });
@@ -32,10 +55,15 @@ export class HealthController {
 }
 
 async function probe(check: () => Promise<unknown>): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Check>((resolve) => {
+    timer = setTimeout(() => resolve('down'), PROBE_DEADLINE_MS);
+  });
   try {
-    await check();
-    return 'up';
+    return await Promise.race([check().then((): Check => 'up'), deadline]);
   } catch {
     return 'down';
+  } finally {
+    clearTimeout(timer);
   }
 }

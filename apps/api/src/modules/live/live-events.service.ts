@@ -1,13 +1,36 @@
 import { AppConfig } from '@onewindow/config';
 import { activeDepartments, CaseState, findStep } from '@onewindow/domain';
 import { RequestRepository, TransitionListener, TransitionNotice } from '@onewindow/persistence';
-import { Injectable, Logger, MessageEvent, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { defer, filter, from, interval, map, merge, mergeMap, Observable, of, share } from 'rxjs';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  MessageEvent,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import {
+  defer,
+  endWith,
+  filter,
+  from,
+  interval,
+  map,
+  merge,
+  mergeMap,
+  Observable,
+  of,
+  share,
+  Subject,
+  takeUntil,
+} from 'rxjs';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 
 const HEARTBEAT_MS = 15_000;
 /** A batch rarely holds more transitions than this; enough to find the steps a batch just closed. */
 const BATCH_LOOKBACK = 10;
+/** When the process stops, a stream's last event asks the browser to reconnect (to another replica) this soon. */
+export const RECONNECT_HINT_MS = 2000;
 
 interface QueueNotice extends TransitionNotice {
   status: string;
@@ -19,8 +42,9 @@ interface QueueNotice extends TransitionNotice {
  * recorded batch of transitions reaches the streams of its request and of the departments involved.
  */
 @Injectable()
-export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
+export class LiveEventsService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('LiveEvents');
+  private readonly closing$ = new Subject<void>();
   private readonly listener: TransitionListener;
   private readonly notices$: Observable<TransitionNotice>;
   private readonly queueNotices$: Observable<QueueNotice>;
@@ -48,8 +72,19 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
     await this.listener.start();
   }
 
+  /** Ends every open stream with a reconnect hint before the HTTP server waits for its connections. */
+  beforeApplicationShutdown(): void {
+    this.closing$.next();
+    this.closing$.complete();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.listener.stop();
+  }
+
+  private untilClosing(events: Observable<MessageEvent>): Observable<MessageEvent> {
+    const goodbye: MessageEvent = { type: 'shutdown', data: {}, retry: RECONNECT_HINT_MS };
+    return events.pipe(takeUntil(this.closing$), endWith(goodbye));
   }
 
   /** The request's stream (the route's guard has checked that the caller may see the request). */
@@ -65,7 +100,7 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
       filter((notice) => notice.requestId === requestId),
       map((notice): MessageEvent => ({ type: 'transition', id: `${notice.lastSeq}`, data: notice })),
     );
-    return merge(transitions, ready, heartbeat());
+    return this.untilClosing(merge(transitions, ready, heartbeat()));
   }
 
   /** A department's stream (every department's when `department` is undefined). */
@@ -75,7 +110,7 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
       filter((notice) => department === undefined || notice.departments.includes(department)),
       map((notice): MessageEvent => ({ type: 'transition', data: notice })),
     );
-    return merge(of(ready), transitions, heartbeat());
+    return this.untilClosing(merge(of(ready), transitions, heartbeat()));
   }
 
   /** Departments with an open step on the request now, or one the batch just closed. */

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { unavailableDependency } from '../../core/errors/dependency-outage';
+import { markIdempotentReplay } from '../../core/idempotency/idempotent-replay';
 import { MetricsService } from '../../core/observability/metrics.service';
 import type { CaseTarget } from './case-action.decorators';
 import { RequestDetailView } from './request.views';
@@ -48,8 +50,20 @@ export class CaseActionsService {
     { actor, requestId: id, idempotencyKey }: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
     draft: ActionDraft,
   ): Promise<RequestDetailView> {
-    const { row, event } = await this.checked(actor, id, draft);
     const updateId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
+    let checked: { row: RequestEntity; event: CaseEvent };
+    try {
+      checked = await this.checked(actor, id, draft);
+    } catch (refusal) {
+      // A retry whose first attempt took effect (its answer lost) is refused by the state it made:
+      // the Update that already ran under the key's id has the answer.
+      if (idempotencyKey && (await this.alreadyApplied(actor, id, updateId))) {
+        markIdempotentReplay();
+        return this.requests.detail(actor, id);
+      }
+      throw refusal;
+    }
+    const { row, event } = checked;
     try {
       await this.temporal.workflow
         .getHandle(row.workflowId)
@@ -60,6 +74,22 @@ export class CaseActionsService {
     }
     this.metrics.actionApplied(draft.type, draft.type === 'decide' ? draft.outcome : undefined);
     return this.requests.detail(actor, id);
+  }
+
+  /**
+   * Whether the Update with this id ran to success on the request's workflow (none ran, or it failed:
+   * false). When Temporal cannot say (an outage, the call's deadline), the caller gets a 503 to retry,
+   * never a refusal of an action that may have taken effect.
+   */
+  private async alreadyApplied(actor: Actor, id: string, updateId: string): Promise<boolean> {
+    const row = await this.requests.visible(actor, id);
+    try {
+      await this.temporal.workflow.getHandle(row.workflowId).getUpdateHandle(updateId).result();
+      return true;
+    } catch (error) {
+      if (unavailableDependency(error)) throw error;
+      return false;
+    }
   }
 
   /** External facts arrive as Signals: checked against the current state, then handed to the workflow. */

@@ -1,0 +1,95 @@
+import { ChildProcess, spawn } from 'node:child_process';
+
+export interface SupervisedProcess {
+  readonly name: string;
+  /** The pid of the current child, if one runs. */
+  pid(): number | undefined;
+  /** Stops the child (SIGTERM, then SIGKILL after the grace period) and restarts it no more. */
+  stop(): Promise<void>;
+}
+
+export interface SuperviseOptions {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  /** Output lines of the child, already split. */
+  output?: (line: string) => void;
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** A child that ran this long before dying is restarted after the initial back-off again. */
+  healthyAfterMs?: number;
+  stopGraceMs?: number;
+}
+
+/** Next back-off: doubled, capped. */
+export function nextBackoff(current: number, initial: number, max: number): number {
+  return Math.min(max, Math.max(initial, current * 2));
+}
+
+/**
+ * Runs a child process and restarts it, with exponential back-off, whenever it exits on its own;
+ * only stop() ends it for good.
+ */
+export function supervise(options: SuperviseOptions): SupervisedProcess {
+  const {
+    name,
+    command,
+    args,
+    env,
+    log,
+    output = (line) => console.log(`[${name}] ${line}`),
+    initialBackoffMs = 500,
+    maxBackoffMs = 15_000,
+    healthyAfterMs = 30_000,
+    stopGraceMs = 15_000,
+  } = options;
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let backoff = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const start = () => {
+    const startedAt = Date.now();
+    const current = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = current;
+    let rest = '';
+    const forward = (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line) output(line);
+    };
+    current.stdout?.on('data', forward);
+    current.stderr?.on('data', forward);
+    current.once('error', (error) => log(`${name} could not start: ${error.message}`));
+    current.once('exit', (code, signal) => {
+      if (rest) output(rest);
+      if (child === current) child = undefined;
+      if (stopping) return;
+      backoff =
+        Date.now() - startedAt >= healthyAfterMs
+          ? initialBackoffMs
+          : nextBackoff(backoff, initialBackoffMs, maxBackoffMs);
+      log(`${name} exited (${signal ?? `code ${code}`}); restarting in ${backoff} ms`);
+      restartTimer = setTimeout(start, backoff);
+    });
+  };
+  start();
+
+  return {
+    name,
+    pid: () => child?.pid,
+    async stop() {
+      stopping = true;
+      clearTimeout(restartTimer);
+      const current = child;
+      if (!current || current.exitCode !== null || current.signalCode !== null) return;
+      const exited = new Promise((resolve) => current.once('exit', resolve));
+      current.kill('SIGTERM');
+      const timer = setTimeout(() => current.kill('SIGKILL'), stopGraceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
