@@ -19,7 +19,7 @@ const USAGE = `Usage: npm run audit -- <command> [options]
   checkpoint create                     sign a checkpoint over every case's head
   checkpoint verify [--anchor <hash>]... verify the checkpoint chain and what it attests
 
-Reads DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and AUDIT_SIGNING_KEY like the API.
+Reads DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, AUDIT_SIGNING_KEY and AUDIT_PREVIOUS_SIGNING_KEYS like the API.
 Exits 1 when a check finds an issue, 2 on bad usage.`;
 
 class UsageError extends Error {}
@@ -243,7 +243,16 @@ async function main(): Promise<number> {
   const connection = await Connection.connect({ address: config.temporalAddress });
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    return await run(createAuditService({ db, client, signingKey: config.AUDIT_SIGNING_KEY }), command, args);
+    return await run(
+      createAuditService({
+        db,
+        client,
+        signingKey: config.AUDIT_SIGNING_KEY,
+        previousSigningKeys: config.auditPreviousSigningKeys,
+      }),
+      command,
+      args,
+    );
   } finally {
     await connection.close();
     await db.destroy();

@@ -22,7 +22,15 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const testEnv = await startTestEnv({ taskQueue });
   const module = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
-    .useValue(loadConfig({ ...process.env, RATE_LIMIT_BURST: '100000', ...env, TEMPORAL_TASK_QUEUE: taskQueue }))
+    .useValue(
+      loadConfig({
+        ...process.env,
+        RATE_LIMIT_BURST: '100000',
+        RATE_LIMIT_ADDRESS_BURST: '100000',
+        ...env,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+      }),
+    )
     .compile();
   const app = module.createNestApplication({ bodyParser: false, logger: ['error'] });
   configureApp(app);

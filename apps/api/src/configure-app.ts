@@ -1,3 +1,4 @@
+import { AppConfig } from '@onewindow/config';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
@@ -9,6 +10,7 @@ import { rejectUnsafeBodies, requireJsonBodies, translateBodyParserErrors } from
 import { validationFailed } from './core/common/validation-errors';
 import { httpMetricsMiddleware } from './core/observability/http-metrics.middleware';
 import { MetricsService } from './core/observability/metrics.service';
+import { addressRateLimit } from './core/rate-limit/address-rate-limit.middleware';
 
 export const BODY_LIMIT = '64kb';
 
@@ -16,6 +18,8 @@ export const BODY_LIMIT = '64kb';
 export function configureApp(app: INestApplication): void {
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
+  // Before authentication and body parsing: a flood from one address is turned away cheaply.
+  app.use(addressRateLimit(app.get(AppConfig)));
   app.use(helmet());
   app.use(requireJsonBodies);
   app.use(json({ limit: BODY_LIMIT, strict: true }));

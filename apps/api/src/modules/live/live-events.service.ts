@@ -3,6 +3,7 @@ import { CaseState, findStep } from '@onewindow/domain';
 import { RequestRepository, TransitionListener, TransitionNotice } from '@onewindow/persistence';
 import { Injectable, Logger, MessageEvent, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { defer, filter, from, interval, map, merge, mergeMap, Observable, of, share } from 'rxjs';
+import { MetricsService } from '../../core/observability/metrics.service';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 
 const HEARTBEAT_MS = 15_000;
@@ -24,11 +25,14 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
   private readonly listener: TransitionListener;
   private readonly notices$: Observable<TransitionNotice>;
   private readonly queueNotices$: Observable<QueueNotice>;
+  /** Streams open now, per user (shared by every route that streams). */
+  private readonly openStreams = new Map<string, number>();
 
   constructor(
-    config: AppConfig,
+    private readonly config: AppConfig,
     private readonly rows: RequestRepository,
     private readonly catalog: DefinitionCatalogService,
+    private readonly metrics: MetricsService,
   ) {
     this.listener = new TransitionListener(config.databaseUrl, (error) =>
       this.logger.warn({ msg: 'transition listener connection lost', err: String(error) }),
@@ -50,6 +54,22 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.listener.stop();
+  }
+
+  /** Counts a stream the user opens; false when they already hold LIVE_STREAMS_PER_USER. */
+  openStream(user: string): boolean {
+    const count = this.openStreams.get(user) ?? 0;
+    if (count >= this.config.LIVE_STREAMS_PER_USER) return false;
+    this.openStreams.set(user, count + 1);
+    this.metrics.liveStreamOpened();
+    return true;
+  }
+
+  closeStream(user: string): void {
+    const left = (this.openStreams.get(user) ?? 1) - 1;
+    if (left > 0) this.openStreams.set(user, left);
+    else this.openStreams.delete(user);
+    this.metrics.liveStreamClosed();
   }
 
   /** The request's stream (the route's guard has checked that the caller may see the request). */

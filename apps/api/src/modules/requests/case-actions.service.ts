@@ -1,9 +1,10 @@
 import { actUpdate, caseStateQuery, externalEventSignal } from '@onewindow/contracts';
-import { Actor, CaseEvent, CaseState, checkEvent, DomainError } from '@onewindow/domain';
+import { Actor, CaseEvent, CaseState, checkEvent, DomainError, findStep } from '@onewindow/domain';
 import { RequestEntity, RequestRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { StaffDirectory } from '../../core/auth/staff-directory.service';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
@@ -37,14 +38,23 @@ export class CaseActionsService {
     private readonly rows: RequestRepository,
     private readonly catalog: DefinitionCatalogService,
     private readonly metrics: MetricsService,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /**
-   * Answers once the action's transitions are recorded. The Idempotency-Key, scoped to the caller,
+   * Answers once the action's transitions are recorded; `vet` adds a check of the API's own after the
+   * reducer's. The Idempotency-Key, scoped to the caller,
    * is the Update id, so a retried call is answered by the Update that already ran.
    */
-  async act(actor: Actor, id: string, draft: ActionDraft, updateKey?: string): Promise<RequestDetailView> {
+  async act(
+    actor: Actor,
+    id: string,
+    draft: ActionDraft,
+    updateKey?: string,
+    vet?: (row: RequestEntity) => Promise<void>,
+  ): Promise<RequestDetailView> {
     const { row, event } = await this.checked(actor, id, draft);
+    await vet?.(row);
     const updateId = updateKey ? `${actor.id}:${updateKey}` : randomUUID();
     try {
       await this.temporal.workflow
@@ -56,6 +66,36 @@ export class CaseActionsService {
     }
     this.metrics.actionApplied(draft.type, draft.type === 'decide' ? draft.outcome : undefined);
     return this.requests.detail(actor, id);
+  }
+
+  /**
+   * Hands a step on, but only to someone who may hold it: a known supervisor, or a known clerk of the
+   * step's department. An applicant, an unknown id or another department's clerk is a 422 (checked
+   * once the reducer has accepted the reassignment itself).
+   */
+  reassign(
+    actor: Actor,
+    id: string,
+    draft: Extract<ActionDraft, { type: 'reassign' }>,
+    updateKey?: string,
+  ): Promise<RequestDetailView> {
+    return this.act(actor, id, draft, updateKey, async (row) => {
+      const { definition } = await this.catalog.context(row.definitionKey, row.definitionVersion);
+      const owner = findStep(definition, draft.stepId)?.step.owner;
+      const assignee = await this.staff.find(draft.assignee.id);
+      const mayHold =
+        assignee !== undefined &&
+        (assignee.role === 'supervisor' ||
+          (assignee.role === 'clerk' && owner?.role === 'clerk' && assignee.department === owner.department));
+      if (!mayHold) {
+        throw new ApiError(
+          ApiErrorCode.UNPROCESSABLE,
+          `'${draft.assignee.id}' is not staff who may hold step '${draft.stepId}'` +
+            (owner ? ` (a clerk of ${owner.department} or a supervisor)` : ''),
+          { assigneeId: draft.assignee.id, stepId: draft.stepId },
+        );
+      }
+    });
   }
 
   /** External facts arrive as Signals: checked against the current state, then handed to the workflow. */

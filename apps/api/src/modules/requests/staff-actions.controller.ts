@@ -89,7 +89,7 @@ export class StaffActionsController {
     @IdempotencyKey() key?: string,
   ): Promise<RequestDetailView> {
     const assignee = { id: dto.assigneeId, ...(dto.assigneeName !== undefined ? { name: dto.assigneeName } : {}) };
-    return this.actions.act(actor, id, { type: 'reassign', stepId, assignee, reason: dto.reason }, key);
+    return this.actions.reassign(actor, id, { type: 'reassign', stepId, assignee, reason: dto.reason }, key);
   }
 
   /** Proposes more time on a step's clock or the statutory clock; it applies once the applicant accepts. */
