@@ -169,9 +169,9 @@ export class TestOidcProvider {
     });
     this.child = child;
     let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('"ready":true')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`the OpenID provider exited (${code}): ${errors}`)));
