@@ -15,8 +15,7 @@ export function serve(module: Type): void {
     configureApp(app);
     const config = app.get(AppConfig);
     await app.listen(config.API_PORT, config.API_HOST);
-    const host = config.API_HOST.includes(':') ? `[${config.API_HOST}]` : config.API_HOST;
-    process.stderr.write(`${startBanner(config, `http://${host}:${config.API_PORT}`)}\n`);
+    process.stderr.write(`${startBanner(config, await app.getUrl())}\n`);
   };
   start().catch((error: unknown) => {
     // A configuration fault is a message for the operator, not a stack trace.

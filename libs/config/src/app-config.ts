@@ -350,14 +350,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
   problems.push(...errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`));
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  // Named together with any invalid value, so one start names every reason.
   const unsafe = productionProblems(config);
-  if (unsafe.length > 0) {
-    throw new ConfigError(
-      `Refusing to start in production mode:\n${unsafe.map((p) => `  - ${p}`).join('\n')}\n` +
-        'Fix these, or run with ONEWINDOW_MODE=development on a developer machine.',
-    );
-  }
+  const sections = [
+    ...(problems.length > 0 ? [`Invalid configuration:\n${problems.join('\n')}`] : []),
+    ...(unsafe.length > 0
+      ? [
+          `Refusing to start in production mode:\n${unsafe.map((p) => `  - ${p}`).join('\n')}\n` +
+            'Fix these, or run with ONEWINDOW_MODE=development on a developer machine.',
+        ]
+      : []),
+  ];
+  if (sections.length > 0) throw new ConfigError(sections.join('\n'));
   return config;
 }
 
