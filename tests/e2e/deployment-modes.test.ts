@@ -1,3 +1,4 @@
+import { generateKeyPair, SignJWT } from 'jose';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -127,6 +128,17 @@ describe('deployment modes', () => {
       const config = (await (await fetch(`${url}/auth/config`)).json()) as { mode: string; devLogin: boolean };
       expect(config).toMatchObject({ mode: 'production', devLogin: false });
       expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      // The provider's keys cannot be fetched (nothing listens on port 9): an outage is a 503, not a 401 or a 500.
+      const { privateKey } = await generateKeyPair('RS256');
+      const token = await new SignJWT({ role: 'clerk' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('someone')
+        .setIssuer('https://idp.example')
+        .setAudience('onewindow-api')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      const unreachable = await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect([unreachable.status, ((await unreachable.json()) as { code: string }).code]).toEqual([503, 'UNAVAILABLE']);
       expect(api.output).not.toMatch(/DEVELOPMENT/);
     },
     START_TIMEOUT_MS,
