@@ -85,7 +85,7 @@ export async function callRoute(
   route: RouteCase,
   token: string | undefined,
 ): Promise<{ status: number; code?: string }> {
-  const auth = token ? { authorization: `Bearer ${token}` } : {};
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (route.stream) return openStream(api, route.path, auth);
   const http = api.http as unknown as Record<string, (path: string) => Test>;
   const call = http[route.method](route.path).set(auth);
