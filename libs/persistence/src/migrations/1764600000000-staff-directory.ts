@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { appRole } from './app-role';
 
 /**
  * Staff seen through verified sign-ins (id, role, department): a step may be reassigned only to
@@ -16,6 +17,16 @@ export class StaffDirectory1764600000000 implements MigrationInterface {
         name text,
         last_seen_at timestamptz NOT NULL DEFAULT now()
       )`);
+    const role = await appRole(db);
+    if (role) {
+      await db.query(`
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+            GRANT SELECT, INSERT, UPDATE ON staff_members TO ${role};
+          END IF;
+        END $$`);
+    }
   }
 
   async down(db: QueryRunner): Promise<void> {

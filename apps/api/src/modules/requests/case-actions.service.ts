@@ -9,6 +9,7 @@ import { DefinitionCatalogService } from '../definitions/definition-catalog.serv
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { MetricsService } from '../../core/observability/metrics.service';
+import type { CaseTarget } from './case-action.decorators';
 import { RequestDetailView } from './request.views';
 import { now, RequestsService } from './requests.service';
 
@@ -47,15 +48,13 @@ export class CaseActionsService {
    * is the Update id, so a retried call is answered by the Update that already ran.
    */
   async act(
-    actor: Actor,
-    id: string,
+    { actor, requestId: id, idempotencyKey }: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
     draft: ActionDraft,
-    updateKey?: string,
     vet?: (row: RequestEntity) => Promise<void>,
   ): Promise<RequestDetailView> {
     const { row, event } = await this.checked(actor, id, draft);
     await vet?.(row);
-    const updateId = updateKey ? `${actor.id}:${updateKey}` : randomUUID();
+    const updateId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
     try {
       await this.temporal.workflow
         .getHandle(row.workflowId)
@@ -74,12 +73,10 @@ export class CaseActionsService {
    * once the reducer has accepted the reassignment itself).
    */
   reassign(
-    actor: Actor,
-    id: string,
+    target: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
     draft: Extract<ActionDraft, { type: 'reassign' }>,
-    updateKey?: string,
   ): Promise<RequestDetailView> {
-    return this.act(actor, id, draft, updateKey, async (row) => {
+    return this.act(target, draft, async (row) => {
       const { definition } = await this.catalog.context(row.definitionKey, row.definitionVersion);
       const owner = findStep(definition, draft.stepId)?.step.owner;
       const assignee = await this.staff.find(draft.assignee.id);
@@ -113,7 +110,7 @@ export class CaseActionsService {
     updateKey?: string,
   ): Promise<{ ok: true } | { ok: false; error: ApiError }> {
     try {
-      await this.act(actor, id, draft, updateKey);
+      await this.act({ actor, requestId: id, idempotencyKey: updateKey }, draft);
       return { ok: true };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
