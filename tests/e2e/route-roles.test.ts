@@ -63,7 +63,8 @@ describe('every route of the OpenAPI document names its roles and refuses the ot
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // Some 250 calls, on a machine shared with the rest of the suite.
+  }, 180_000);
 
   it('sends Cache-Control: no-store on every authenticated answer, refusals included', async () => {
     const auditor = { authorization: `Bearer ${tokens.get('auditor')}` };

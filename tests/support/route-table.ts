@@ -70,7 +70,9 @@ export async function routeTable(api: TestApi): Promise<RouteCase[]> {
       cases.push({
         name,
         method,
-        path: path.replace(/\{(\w+)\}/g, (_, param: string) => SAMPLE[param] ?? 'sample'),
+        // An unknown query parameter (and body property, see callRoute): a route that takes a query or a body
+        // answers 400 once past the guard, so probing never runs an expensive use case.
+        path: `${path.replace(/\{(\w+)\}/g, (_, param: string) => SAMPLE[param] ?? 'sample')}?probe=1`,
         roles: handler.roles,
         stream: path.endsWith('/events'),
       });
@@ -89,7 +91,7 @@ export async function callRoute(
   if (route.stream) return openStream(api, route.path, auth);
   const http = api.http as unknown as Record<string, (path: string) => Test>;
   const call = http[route.method](route.path).set(auth);
-  const res = await (route.method === 'get' ? call : call.send({}));
+  const res = await (route.method === 'get' ? call : call.send({ probe: 1 }));
   return { status: res.status, code: (res.body as { code?: string } | undefined)?.code };
 }
 
