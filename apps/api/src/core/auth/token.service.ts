@@ -107,6 +107,8 @@ function reasonOf(error: unknown): string {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return 'wrong-audience';
     if (error.claim === 'iss') return 'wrong-issuer';
+    if (error.claim === 'exp') return 'no-expiry';
+    if (error.claim === 'sub') return 'no-subject';
     return `bad-claim-${error.claim.replace(/[^\w]/g, '').slice(0, 20)}`;
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
