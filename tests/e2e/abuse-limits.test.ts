@@ -22,6 +22,26 @@ describe('limits per client address, before authentication', () => {
   });
 });
 
+describe('limits per client address behind a trusted proxy', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({
+      API_TRUST_PROXY: 'loopback',
+      RATE_LIMIT_ADDRESS_BURST: '2',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '1',
+    });
+  });
+  afterAll(() => api?.close());
+
+  it('counts each client the proxy names apart, not the proxy itself', async () => {
+    const from = (address: string) => api.http.get('/health').set('x-forwarded-for', address);
+    const first = [(await from('203.0.113.7')).status, (await from('203.0.113.7')).status];
+    expect(first).toEqual([200, 200]);
+    expect((await from('203.0.113.7')).status).toBe(429);
+    expect((await from('198.51.100.20')).status).toBe(200);
+  });
+});
+
 describe('failed authentication and event streams', () => {
   let api: TestApi;
   beforeAll(async () => {

@@ -16,10 +16,17 @@ export const BODY_LIMIT = '64kb';
 
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
 export function configureApp(app: INestApplication): void {
+  const config = app.get(AppConfig);
+  const trustProxy = config.API_TRUST_PROXY.trim();
+  if (trustProxy) {
+    // The client address (rate limits, access log) then comes from the trusted proxies' X-Forwarded-For.
+    const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
+    express.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+  }
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   // Before authentication and body parsing: a flood from one address is turned away cheaply.
-  app.use(addressRateLimit(app.get(AppConfig)));
+  app.use(addressRateLimit(config));
   app.use(helmet());
   app.use(requireJsonBodies);
   app.use(json({ limit: BODY_LIMIT, strict: true }));

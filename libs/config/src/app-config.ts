@@ -103,6 +103,16 @@ export class AppConfig {
   @Transform(toInt)
   API_PORT = 3000;
 
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For), as
+   * Express's `trust proxy`: a hop count, `loopback`, addresses or subnets; empty: none, the socket's address.
+   */
+  @IsString()
+  @Matches(/^([\w.:/-]+(\s*,\s*[\w.:/-]+)*)?$/, {
+    message: 'API_TRUST_PROXY must be a hop count, loopback, or addresses and subnets separated by commas',
+  })
+  API_TRUST_PROXY = '';
+
   /** Address the API binds to; loopback unless a proxy or container needs more. */
   @IsString()
   @Matches(/^[\w.:-]+$/, { message: 'API_HOST must be a host name or an IP address' })
@@ -277,6 +287,7 @@ const CONFIG_KEYS = new Set([
   'ONEWINDOW_MODE',
   'NODE_ENV',
   'API_HOST',
+  'API_TRUST_PROXY',
   'AUTH_JWKS_COOLDOWN_SECONDS',
   'AUTH_ROLE_CLAIM',
   'AUTH_DEPARTMENT_CLAIM',
