@@ -18,6 +18,15 @@ export default tseslint.config(
     },
   },
   {
+    // The test OpenID provider runs as its own ESM process (oidc-provider is ESM only): plain JavaScript.
+    files: ['tests/support/oidc/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, program: null, project: false },
+      globals: { process: 'readonly' },
+    },
+  },
+  {
     // Jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any`.
     files: ['tests/**/*.ts', '**/*.spec.ts'],
     rules: {

@@ -104,6 +104,8 @@ export async function startStack(outDir: string, opts: { profile: boolean }): Pr
       // One simulated user makes thousands of calls a minute; the limiter still runs on every call.
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_BURST: '1000000',
+      RATE_LIMIT_ADDRESS_PER_MINUTE: '1000000',
+      RATE_LIMIT_ADDRESS_BURST: '1000000',
     };
     const profiled = (name: string): [NodeJS.ProcessEnv, string[]] =>
       opts.profile

@@ -100,10 +100,15 @@ async function main(): Promise<void> {
       stops.push(() => child.stop());
     }
 
-    const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
+    // An API bound to every interface still answers on loopback.
+    const host = ['0.0.0.0', '::'].includes(config.API_HOST) ? '127.0.0.1' : config.API_HOST;
+    const apiUrl = `http://${host.includes(':') ? `[${host}]` : host}:${config.API_PORT}`;
     await waitForHealth(apiUrl);
-    const seeded = await seedDemoData(apiUrl);
-    if (seeded > 0) log(`seeded ${seeded} demo requests`);
+    // Demo requests are submitted through the development login; with a real provider there is none.
+    if (config.devTokensAccepted && config.AUTH_DEV_LOGIN) {
+      const seeded = await seedDemoData(apiUrl);
+      if (seeded > 0) log(`seeded ${seeded} demo requests`);
+    }
 
     // The one banner for the person at the terminal; everything else is a log line.
     process.stdout.write(

@@ -28,7 +28,7 @@ const USAGE = `Usage: npm run audit -- <command> [options]
 
 ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
 
-Reads DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and AUDIT_SIGNING_KEY like the API.
+Reads DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, AUDIT_SIGNING_KEY and AUDIT_PREVIOUS_SIGNING_KEYS like the API.
 Exits 1 when a check finds an issue, 2 on bad usage.`;
 
 async function main(): Promise<number> {
@@ -46,7 +46,16 @@ async function main(): Promise<number> {
   const connection = await Connection.connect(config.temporalConnection);
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    return await command.run(createAuditService({ db, client, signingKey: config.AUDIT_SIGNING_KEY }), args, opts);
+    return await command.run(
+      createAuditService({
+        db,
+        client,
+        signingKey: config.AUDIT_SIGNING_KEY,
+        previousSigningKeys: config.auditPreviousSigningKeys,
+      }),
+      args,
+      opts,
+    );
   } finally {
     await connection.close();
     await db.destroy();

@@ -28,6 +28,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
         ...process.env,
         RATE_LIMIT_BURST: '100000',
         LOG_LEVEL: 'warn',
+        RATE_LIMIT_ADDRESS_BURST: '100000',
         ...env,
         TEMPORAL_TASK_QUEUE: taskQueue,
       }),

@@ -1,3 +1,4 @@
+import { AppConfig } from '@onewindow/config';
 import { ServiceLogger } from '@onewindow/logging';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,15 +11,25 @@ import { rejectUnsafeBodies, requireJsonBodies, translateBodyParserErrors } from
 import { validationFailed } from './core/common/validation-errors';
 import { httpMetricsMiddleware } from './core/observability/http-metrics.middleware';
 import { MetricsService } from './core/observability/metrics.service';
+import { addressRateLimit } from './core/rate-limit/address-rate-limit.middleware';
 
 /** The largest body any route accepts (64 KiB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
 export function configureApp(app: INestApplication): void {
+  const config = app.get(AppConfig);
+  const trustProxy = config.API_TRUST_PROXY.trim();
+  if (trustProxy) {
+    // The client address (rate limits, access log) then comes from the trusted proxies' X-Forwarded-For.
+    const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
+    express.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+  }
   app.use(correlationMiddleware);
   app.use(app.get(ServiceLogger).http);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
+  // Before authentication and body parsing: a flood from one address is turned away cheaply.
+  app.use(addressRateLimit(config));
   app.use(helmet());
   if (app.getHttpAdapter().getType() === 'express') {
     app.use(requireJsonBodies);

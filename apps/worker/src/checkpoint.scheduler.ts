@@ -57,7 +57,10 @@ export function checkpointSchedulerProvider(intervalOf: (config: AppConfig) => n
     inject: [AppConfig, CheckpointRepository],
     useFactory: (config: AppConfig, repository: CheckpointRepository) =>
       new CheckpointScheduler(
-        new CheckpointService(repository, new CheckpointSigner(config.AUDIT_SIGNING_KEY)),
+        new CheckpointService(
+          repository,
+          new CheckpointSigner(config.AUDIT_SIGNING_KEY, config.auditPreviousSigningKeys),
+        ),
         intervalOf(config),
       ),
   };

@@ -90,9 +90,14 @@ export class CheckpointService {
       if (cp.prevHash !== prevHash)
         at('checkpoint-chain', 'does not link to the previous checkpoint (one was removed or replaced)');
       if (checkpointHash(view) !== cp.hash) at('checkpoint-altered', 'its content does not match its hash');
-      if (cp.keyId !== this.signer.keyId)
-        at('checkpoint-key', `signed with key ${cp.keyId}, not the configured key ${this.signer.keyId}`);
-      else if (!this.signer.verify(cp.hash, cp.signature)) at('checkpoint-signature', 'the signature is not valid');
+      if (!this.signer.knows(cp.keyId)) {
+        at(
+          'checkpoint-key',
+          `signed with key ${cp.keyId}, neither the configured key ${this.signer.keyId} nor a previous one`,
+        );
+      } else if (!this.signer.verify(cp.hash, cp.signature, cp.keyId)) {
+        at('checkpoint-signature', 'the signature is not valid');
+      }
       const entries = await this.checkpoints.entries(cp.id);
       if (entries.length !== cp.requestCount || merkleRoot(entries) !== cp.merkleRoot) {
         at('checkpoint-entries', 'its entries do not reproduce the signed Merkle root');

@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from './app-config';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
 
 describe(loadConfig.name, () => {
   it('applies defaults when nothing is set', () => {
@@ -66,5 +66,67 @@ describe('Temporal connection settings', () => {
     expect(() => loadConfig({ TEMPORAL_TLS_CA_FILE: join(dir, 'missing.pem') }).temporalConnection).toThrow(
       /TEMPORAL_TLS_CA_FILE: cannot read/,
     );
+  });
+});
+
+describe('deployment mode', () => {
+  const ready = {
+    ONEWINDOW_MODE: 'production',
+    AUTH_DEV_LOGIN: 'false',
+    AUTH_DEV_SECRET: 's'.repeat(40),
+    AUDIT_SIGNING_KEY: 'a'.repeat(40),
+    AUTH_JWKS_URL: 'https://idp.example/jwks',
+    AUTH_ISSUER: 'https://idp.example',
+  };
+
+  it('is production when NODE_ENV=production, development otherwise, unless ONEWINDOW_MODE says', () => {
+    expect(loadConfig({}).mode).toBe('development');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/Refusing to start in production mode/);
+    expect(loadConfig({ NODE_ENV: 'production', ONEWINDOW_MODE: 'development' }).mode).toBe('development');
+    expect(loadConfig(ready).mode).toBe('production');
+  });
+
+  it('names every development shortcut production refuses, together with invalid values', () => {
+    let message = '';
+    try {
+      loadConfig({ ONEWINDOW_MODE: 'production', API_PORT: 'x' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of [
+      'API_PORT',
+      'AUTH_DEV_LOGIN',
+      'AUTH_DEV_SECRET',
+      'AUDIT_SIGNING_KEY',
+      'AUTH_JWKS_URL',
+      'AUTH_ISSUER',
+    ]) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('refuses plain http to a provider beyond this machine in production', () => {
+    expect(() => loadConfig({ ...ready, AUTH_JWKS_URL: 'http://idp.example/jwks' })).toThrow(/https/);
+    expect(loadConfig({ ...ready, AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).AUTH_JWKS_URL).toBeDefined();
+  });
+});
+
+describe('secrets from files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ow-config-'));
+  const file = (name: string, content: string) => {
+    writeFileSync(`${dir}/${name}`, content);
+    return `${dir}/${name}`;
+  };
+
+  it('reads <NAME>_FILE, without its final newline', () => {
+    const sut = loadConfig({ AUDIT_SIGNING_KEY_FILE: file('audit', `${'k'.repeat(40)}\n`) });
+    expect(sut.AUDIT_SIGNING_KEY).toBe('k'.repeat(40));
+  });
+
+  it('refuses both forms at once and a file it cannot read, naming them', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'm'.repeat(40), METRICS_TOKEN_FILE: file('m', 'm'.repeat(40)) })).toThrow(
+      /METRICS_TOKEN and METRICS_TOKEN_FILE/,
+    );
+    expect(() => loadConfig({ AUTH_DEV_SECRET_FILE: `${dir}/missing` })).toThrow(/AUTH_DEV_SECRET_FILE: cannot read/);
   });
 });

@@ -10,7 +10,6 @@ import {
   Min,
   MinLength,
   validateSync,
-  ValidationError,
 } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -27,8 +26,26 @@ const toBool = ({ value }: { value: unknown }) =>
         : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** Published in the source: fine on a developer's machine, refused in production. */
+export const DEVELOPMENT_AUTH_SECRET = 'onewindow-development-secret-change-me';
+export const DEVELOPMENT_AUDIT_KEY = 'onewindow-development-audit-key-change-me';
+export const DEVELOPMENT_ISSUER = 'onewindow-dev';
+export const MIN_SECRET_LENGTH = 32;
+
+export type DeploymentMode = 'development' | 'production';
+
 /** Every setting OneWindow reads from its environment, validated once at start-up. */
 export class AppConfig {
+  /** `production` refuses development shortcuts; unset: production when NODE_ENV=production. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['development', 'production'], { message: 'ONEWINDOW_MODE must be development or production' })
+  ONEWINDOW_MODE?: DeploymentMode;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   /** A PostgreSQL URL; when unset, the embedded PostgreSQL below is used. */
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -86,10 +103,25 @@ export class AppConfig {
   @Transform(toInt)
   API_PORT = 3000;
 
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For), as
+   * Express's `trust proxy`: a hop count, `loopback`, addresses or subnets; empty: none, the socket's address.
+   */
+  @IsString()
+  @Matches(/^([\w.:/-]+(\s*,\s*[\w.:/-]+)*)?$/, {
+    message: 'API_TRUST_PROXY must be a hop count, loopback, or addresses and subnets separated by commas',
+  })
+  API_TRUST_PROXY = '';
+
+  /** Address the API binds to; loopback unless a proxy or container needs more. */
+  @IsString()
+  @Matches(/^[\w.:-]+$/, { message: 'API_HOST must be a host name or an IP address' })
+  API_HOST = '127.0.0.1';
+
   /** Expected `iss` of bearer tokens. */
   @IsString()
   @MinLength(1)
-  AUTH_ISSUER = 'onewindow-dev';
+  AUTH_ISSUER = DEVELOPMENT_ISSUER;
 
   /** Expected `aud` of bearer tokens. */
   @IsString()
@@ -102,10 +134,47 @@ export class AppConfig {
   @Matches(/^https?:\/\/.+/, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
   AUTH_JWKS_URL?: string;
 
+  /** Seconds before an unknown key id makes the API fetch the provider's JWKS again (key rotation). */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  @Transform(toInt)
+  AUTH_JWKS_COOLDOWN_SECONDS = 30;
+
+  /** Token claim holding the role, a dot path (`realm_access.roles`); its value may be a string or a list. */
+  @IsString()
+  @Matches(/^[\w:/.-]+$/, { message: 'AUTH_ROLE_CLAIM must be a claim name or a dot path' })
+  AUTH_ROLE_CLAIM = 'role';
+
+  /** Token claim holding a clerk's department (a dot path). */
+  @IsString()
+  @Matches(/^[\w:/.-]+$/, { message: 'AUTH_DEPARTMENT_CLAIM must be a claim name or a dot path' })
+  AUTH_DEPARTMENT_CLAIM = 'department';
+
+  /** Token claim holding the display name. */
+  @IsString()
+  @Matches(/^[\w:/.-]+$/, { message: 'AUTH_NAME_CLAIM must be a claim name or a dot path' })
+  AUTH_NAME_CLAIM = 'name';
+
+  /** Provider role names to OneWindow roles, `provider=onewindow` pairs split by commas; empty: names as they are. */
+  @IsString()
+  @Matches(/^(\s*[^=,\s]+\s*=\s*(applicant|clerk|supervisor|auditor|administrator)\s*(,|$))*$/, {
+    message: 'AUTH_ROLE_MAP must be provider-role=onewindow-role pairs separated by commas',
+  })
+  AUTH_ROLE_MAP = '';
+
+  /** The web app's OpenID client id (public; the browser signs in with authorization code + PKCE). */
+  @IsString()
+  AUTH_CLIENT_ID = '';
+
+  /** Scopes the web app asks for. */
+  @IsString()
+  AUTH_SCOPES = 'openid profile offline_access';
+
   /** HS256 secret for the development token issuer (POST /auth/login). */
   @IsString()
-  @MinLength(32, { message: 'AUTH_DEV_SECRET must be at least 32 characters' })
-  AUTH_DEV_SECRET = 'onewindow-development-secret-change-me';
+  @MinLength(MIN_SECRET_LENGTH, { message: `AUTH_DEV_SECRET must be at least ${MIN_SECRET_LENGTH} characters` })
+  AUTH_DEV_SECRET = DEVELOPMENT_AUTH_SECRET;
 
   /** Whether POST /auth/login issues tokens for the seeded demo users. */
   @IsBoolean()
@@ -160,11 +229,6 @@ export class AppConfig {
   @IsString()
   TEMPORAL_API_KEY?: string;
 
-  /** Address the API listens on: 127.0.0.1 on a workstation, 0.0.0.0 in a container or pod. */
-  @IsString()
-  @Matches(/^[0-9a-fA-F.:]+$/, { message: 'API_HOST must be an IP address such as 127.0.0.1 or 0.0.0.0' })
-  API_HOST = '127.0.0.1';
-
   /** `npm run up -- --cluster`: first membership port of Temporal's services (frontend; history, matching, worker follow). */
   @IsInt()
   @Min(1)
@@ -182,6 +246,34 @@ export class AppConfig {
   @Transform(toInt)
   REQUEST_DEADLINE_SECONDS = 20;
 
+  /** Sustained requests a minute from one client address, counted before authentication. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  @Transform(toInt)
+  RATE_LIMIT_ADDRESS_PER_MINUTE = 1200;
+
+  /** Requests one client address may make at once before its per-minute rate applies. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  @Transform(toInt)
+  RATE_LIMIT_ADDRESS_BURST = 300;
+
+  /** Event streams one user may hold open at once. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  @Transform(toInt)
+  LIVE_STREAMS_PER_USER = 5;
+
+  /** Bearer token Prometheus sends to GET /metrics; unset: open in development, closed in production. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(MIN_SECRET_LENGTH, { message: `METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters` })
+  METRICS_TOKEN?: string;
+
   /** Database role application connections switch to (it may not alter the log); empty: the login user. */
   @IsString()
   @Matches(/^([a-z_][a-z0-9_$]{0,62})?$/, { message: 'DATABASE_APP_ROLE must be a plain role name or empty' })
@@ -189,8 +281,15 @@ export class AppConfig {
 
   /** HMAC-SHA256 key that signs audit checkpoints. */
   @IsString()
-  @MinLength(32, { message: 'AUDIT_SIGNING_KEY must be at least 32 characters' })
-  AUDIT_SIGNING_KEY = 'onewindow-development-audit-key-change-me';
+  @MinLength(MIN_SECRET_LENGTH, { message: `AUDIT_SIGNING_KEY must be at least ${MIN_SECRET_LENGTH} characters` })
+  AUDIT_SIGNING_KEY = DEVELOPMENT_AUDIT_KEY;
+
+  /** Keys that signed older checkpoints, separated by commas: they still verify after a rotation. */
+  @IsString()
+  @Matches(/^([^,]{32,}(,[^,]{32,})*)?$/, {
+    message: `AUDIT_PREVIOUS_SIGNING_KEYS must be keys of at least ${MIN_SECRET_LENGTH} characters separated by commas`,
+  })
+  AUDIT_PREVIOUS_SIGNING_KEYS = '';
 
   /** Seconds between signed audit checkpoints the worker creates; 0 disables them. */
   @IsInt({ message: 'AUDIT_CHECKPOINT_INTERVAL_SECONDS must be an integer' })
@@ -204,6 +303,23 @@ export class AppConfig {
 
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  get mode(): DeploymentMode {
+    return this.ONEWINDOW_MODE ?? (this.NODE_ENV === 'production' ? 'production' : 'development');
+  }
+
+  get isProduction(): boolean {
+    return this.mode === 'production';
+  }
+
+  /** Development tokens (HS256, POST /auth/login) are accepted only in development without a provider. */
+  get devTokensAccepted(): boolean {
+    return !this.isProduction && !this.AUTH_JWKS_URL;
+  }
+
+  get auditPreviousSigningKeys(): string[] {
+    return this.AUDIT_PREVIOUS_SIGNING_KEYS.split(',').filter((key) => key.length > 0);
+  }
 
   get dataDir(): string {
     return resolve(this.ONEWINDOW_DATA_DIR);
@@ -247,6 +363,22 @@ export class AppConfig {
 }
 
 const CONFIG_KEYS = new Set([
+  'ONEWINDOW_MODE',
+  'NODE_ENV',
+  'API_HOST',
+  'API_TRUST_PROXY',
+  'AUTH_JWKS_COOLDOWN_SECONDS',
+  'AUTH_ROLE_CLAIM',
+  'AUTH_DEPARTMENT_CLAIM',
+  'AUTH_NAME_CLAIM',
+  'AUTH_ROLE_MAP',
+  'AUTH_CLIENT_ID',
+  'AUTH_SCOPES',
+  'RATE_LIMIT_ADDRESS_PER_MINUTE',
+  'RATE_LIMIT_ADDRESS_BURST',
+  'LIVE_STREAMS_PER_USER',
+  'METRICS_TOKEN',
+  'AUDIT_PREVIOUS_SIGNING_KEYS',
   'DATABASE_URL',
   'EMBEDDED_PG_PORT',
   'ONEWINDOW_DATA_DIR',
@@ -278,7 +410,6 @@ const CONFIG_KEYS = new Set([
   'TEMPORAL_TLS_KEY_FILE',
   'TEMPORAL_TLS_SERVER_NAME',
   'TEMPORAL_API_KEY',
-  'API_HOST',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';
@@ -305,22 +436,80 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Reads and validates the environment; a bad variable stops the process with a message naming it. */
+/**
+ * Reads and validates the environment; a bad variable stops the process with a message naming it.
+ * Any variable may instead come from a file named by `<NAME>_FILE` (container secrets). In production
+ * every development shortcut still open is named, and the process does not start.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => CONFIG_KEYS.has(key)));
+  const problems: string[] = [];
+  const relevant: Record<string, string | undefined> = {};
+  for (const key of CONFIG_KEYS) {
+    const fromFile = env[`${key}_FILE`];
+    if (fromFile === undefined || fromFile === '') {
+      if (env[key] !== undefined) relevant[key] = env[key];
+    } else if (env[key] !== undefined && env[key] !== '') {
+      problems.push(`  ${key}: set both ${key} and ${key}_FILE; set one`);
+    } else {
+      try {
+        relevant[key] = readFileSync(fromFile, 'utf8').replace(/\r?\n$/, '');
+      } catch (error) {
+        problems.push(`  ${key}_FILE: cannot read ${fromFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    }
+  }
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (Boolean(config.TEMPORAL_TLS_CERT_FILE) !== Boolean(config.TEMPORAL_TLS_KEY_FILE)) {
-    errors.push(
-      Object.assign(new ValidationError(), {
-        property: 'TEMPORAL_TLS_CERT_FILE',
-        constraints: { pair: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS)' },
-      }),
-    );
+    problems.push('  TEMPORAL_TLS_CERT_FILE: TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS)');
   }
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  problems.push(...errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`));
+  // Named together with any invalid value, so one start names every reason.
+  const unsafe = productionProblems(config);
+  const sections = [
+    ...(problems.length > 0 ? [`Invalid configuration:\n${problems.join('\n')}`] : []),
+    ...(unsafe.length > 0
+      ? [
+          `Refusing to start in production mode:\n${unsafe.map((p) => `  - ${p}`).join('\n')}\n` +
+            'Fix these, or run with ONEWINDOW_MODE=development on a developer machine.',
+        ]
+      : []),
+  ];
+  if (sections.length > 0) throw new ConfigError(sections.join('\n'));
   return config;
+}
+
+/** Every development shortcut that production mode refuses, each as a sentence naming its variable. */
+export function productionProblems(config: AppConfig): string[] {
+  if (!config.isProduction) return [];
+  const problems: string[] = [];
+  if (config.AUTH_DEV_LOGIN) {
+    problems.push('AUTH_DEV_LOGIN is on: POST /auth/login would hand out tokens without a password (set it to false)');
+  }
+  if (config.AUTH_DEV_SECRET === DEVELOPMENT_AUTH_SECRET) {
+    problems.push('AUTH_DEV_SECRET is the published development secret');
+  }
+  if (config.AUDIT_SIGNING_KEY === DEVELOPMENT_AUDIT_KEY) {
+    problems.push('AUDIT_SIGNING_KEY is the published development key: anyone could sign checkpoints');
+  }
+  if (config.AUDIT_PREVIOUS_SIGNING_KEYS.split(',').includes(DEVELOPMENT_AUDIT_KEY)) {
+    problems.push('AUDIT_PREVIOUS_SIGNING_KEYS holds the published development key');
+  }
+  if (!config.AUTH_JWKS_URL) {
+    problems.push("AUTH_JWKS_URL is not set: no identity provider's keys to verify tokens against");
+  } else if (!config.AUTH_JWKS_URL.startsWith('https://') && !isLoopbackUrl(config.AUTH_JWKS_URL)) {
+    problems.push('AUTH_JWKS_URL must use https (plain http only to a loopback address)');
+  }
+  if (config.AUTH_ISSUER === DEVELOPMENT_ISSUER) {
+    problems.push(`AUTH_ISSUER is the development issuer '${DEVELOPMENT_ISSUER}': set your identity provider's issuer`);
+  }
+  return problems;
+}
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
 }

@@ -12,6 +12,7 @@ import { AppendOnlyTransitions1764288000000 } from './migrations/1764288000000-a
 import { AuditTables1764288000100 } from './migrations/1764288000100-audit-tables';
 import { ApiIdempotencyAndQueue1764374400000 } from './migrations/1764374400000-api-idempotency-and-queue';
 import { PublishedDefinitions1764400000000 } from './migrations/1764400000000-published-definitions';
+import { StaffDirectory1764600000000 } from './migrations/1764600000000-staff-directory';
 import { APP_ROLE_SETTING } from './migrations/app-role';
 
 export const ENTITIES = [
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AuditTables1764288000100,
   ApiIdempotencyAndQueue1764374400000,
   PublishedDefinitions1764400000000,
+  StaffDirectory1764600000000,
 ];
 
 export interface ConnectionOptions {

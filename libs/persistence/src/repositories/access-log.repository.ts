@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessLogEntity } from '../entities/access-log.entity';
 
-/** Why an action was refused: the guard's role/ownership check, or the reducer (API pre-check or Update validator). */
-export type AccessDenialKind = 'authorization' | 'rejected-action';
+/**
+ * Why a call was refused: no valid credentials (authentication), the guard's role/ownership check
+ * (authorization), or the reducer (API pre-check or Update validator).
+ */
+export type AccessDenialKind = 'authentication' | 'authorization' | 'rejected-action';
 
 export interface AccessDenial {
   kind: AccessDenialKind;

@@ -5,16 +5,21 @@ import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { correlationIdOf, currentCorrelationId } from '../correlation';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { MetricsService } from '../observability/metrics.service';
 
 /**
- * Every refused action, logged as a structured line and kept in the access log for auditors:
- * authorization denials (role, department, another's request) and actions the reducer refused.
+ * Every refused call, logged as a structured line and kept in the access log for auditors: failed
+ * authentication (with the reason and client address, never the token), authorization denials
+ * (role, department, another's request) and actions the reducer refused.
  */
 @Injectable()
 export class DenialRecorder {
   private readonly logger = new Logger('Access');
 
-  constructor(@Optional() private readonly accessLog?: AccessLogRepository) {}
+  constructor(
+    @Optional() private readonly accessLog?: AccessLogRepository,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {}
 
   /** A refused HTTP call, as the exception filter sees it. */
   record(request: Request, error: ApiError): void {
@@ -24,7 +29,13 @@ export class DenialRecorder {
     const routePath = (request.route as { path?: unknown } | undefined)?.path;
     const route = `${request.method} ${typeof routePath === 'string' ? `${request.baseUrl}${routePath}` : request.path}`;
     const params = (request.params ?? {}) as Record<string, string | undefined>;
-    this.write(kind, actor, route, params.id ?? null, params.stepId, error, correlationIdOf(request));
+    const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+    const extra: Record<string, unknown> = { ...(typeof reason === 'string' ? { reason } : {}) };
+    if (kind === 'authentication') {
+      extra.address = request.ip ?? null;
+      this.metrics?.authenticationFailed(typeof reason === 'string' ? reason : 'unknown');
+    }
+    this.write(kind, actor, route, params.id ?? null, params.stepId, error, correlationIdOf(request), extra);
   }
 
   /** One refused item of a bulk action (the call itself answers 200 with each item's result). */
@@ -41,6 +52,7 @@ export class DenialRecorder {
     stepId: string | undefined,
     error: ApiError,
     correlationId: string,
+    extra: Record<string, unknown> = {},
   ): void {
     const denial: AccessDenial = {
       kind,
@@ -50,7 +62,7 @@ export class DenialRecorder {
       requestId,
       reason: error.message,
       correlationId,
-      details: { code: error.code, ...(stepId ? { stepId } : {}) },
+      details: { code: error.code, ...(stepId ? { stepId } : {}), ...extra },
     };
     this.logger.warn({ msg: 'access denied', ...denial });
     this.accessLog?.record(denial).catch((failure: unknown) => {
@@ -60,6 +72,7 @@ export class DenialRecorder {
 }
 
 function kindOf(error: ApiError): AccessDenialKind | undefined {
+  if (error.code === ApiErrorCode.UNAUTHENTICATED) return 'authentication';
   if (error.code === ApiErrorCode.FORBIDDEN || (error.code === ApiErrorCode.NOT_FOUND && error.hidesDenial)) {
     return 'authorization';
   }

@@ -4,7 +4,8 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
-import { CurrentActor, Public } from './auth.decorators';
+import { CurrentActor, Public, Roles } from './auth.decorators';
+import { PERSON_ROLES } from './claim-mapping';
 import { DEMO_USERS, findDemoUser } from './demo-users';
 import { TokenService } from './token.service';
 
@@ -15,6 +16,28 @@ export class LoginDto {
   username!: string;
 }
 
+export class OidcClientConfigView {
+  @ApiProperty({
+    description: "The provider's issuer; its discovery document is at <issuer>/.well-known/openid-configuration",
+  })
+  issuer!: string;
+  @ApiProperty({ description: 'The public client id of the web app (no secret: authorization code with PKCE)' })
+  clientId!: string;
+  @ApiProperty({ example: 'openid profile offline_access' })
+  scopes!: string;
+  @ApiProperty({ description: 'The audience the API expects (a resource indicator, where the provider uses them)' })
+  audience!: string;
+}
+
+export class AuthConfigView {
+  @ApiProperty({ enum: ['development', 'production'] })
+  mode!: 'development' | 'production';
+  @ApiProperty({ description: 'Whether POST /auth/login signs seeded users in without a password' })
+  devLogin!: boolean;
+  @ApiProperty({ type: OidcClientConfigView, nullable: true })
+  oidc!: OidcClientConfigView | null;
+}
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -23,28 +46,38 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
+  /** What the web app needs to sign in: the provider, its public client id and scopes. Holds no secret. */
+  @Public()
+  @Get('config')
+  authConfig(): AuthConfigView {
+    const { AUTH_JWKS_URL, AUTH_ISSUER, AUTH_CLIENT_ID, AUTH_SCOPES, AUTH_AUDIENCE } = this.config;
+    return {
+      mode: this.config.mode,
+      devLogin: this.tokens.issuesDevTokens,
+      oidc: AUTH_JWKS_URL
+        ? { issuer: AUTH_ISSUER, clientId: AUTH_CLIENT_ID, scopes: AUTH_SCOPES, audience: AUTH_AUDIENCE }
+        : null,
+    };
+  }
+
   /** Development only: a token for one of the seeded demo users. */
   @Public()
   @Post('login')
   @HttpCode(200)
   async login(@Body() dto: LoginDto): Promise<{ accessToken: string; user: Actor }> {
-    const user = this.devLogin ? findDemoUser(dto.username) : undefined;
-    if (!user) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Unknown user');
+    const user = this.tokens.issuesDevTokens ? findDemoUser(dto.username) : undefined;
+    if (!user) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Unknown user', { reason: 'dev-login' });
     return { accessToken: await this.tokens.issue(user), user };
   }
 
   @Public()
   @Get('demo-users')
   demoUsers(): readonly Actor[] {
-    return this.devLogin ? DEMO_USERS : [];
-  }
-
-  /** Development tokens are refused once an external provider signs them, so none are issued then. */
-  private get devLogin(): boolean {
-    return this.config.AUTH_DEV_LOGIN && !this.config.AUTH_JWKS_URL;
+    return this.tokens.issuesDevTokens ? DEMO_USERS : [];
   }
 
   @ApiBearerAuth()
+  @Roles(...PERSON_ROLES)
   @Get('me')
   me(@CurrentActor() actor: Actor): Actor {
     return actor;

@@ -1,27 +1,47 @@
 import { AppConfig } from '@onewindow/config';
-import { ACTOR_ROLES, Actor, ActorRole } from '@onewindow/domain';
+import type { Actor } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { ClaimMapping } from './claim-mapping';
+import { findDemoUser } from './demo-users';
 
 const DEV_ALGORITHM = 'HS256';
-const OIDC_ALGORITHMS = ['RS256', 'ES256'];
+const OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 const TOKEN_LIFETIME = '8h';
+const MAX_TOKEN_LENGTH = 8192;
 
-/** Issues development tokens and verifies every bearer token: signature, algorithm, exp, iss and aud. */
+/**
+ * Verifies every bearer token: signature, algorithm, exp (required), iss and aud. With AUTH_JWKS_URL
+ * the identity provider's keys (fetched again when a token names a key id not yet seen, so rotation
+ * needs no restart) and its claims decide; otherwise, in development only, the HS256 development
+ * secret signs tokens for the seeded users, and the seeded record (not the token) says who they are.
+ */
 @Injectable()
 export class TokenService {
   /** Imported once: jose would otherwise import raw key bytes again on every verification. */
-  private readonly secret: KeyObject;
+  private readonly secret?: KeyObject;
   private readonly jwks?: JWTVerifyGetKey;
+  private readonly claims: ClaimMapping;
 
   constructor(private readonly config: AppConfig) {
-    this.secret = createSecretKey(Buffer.from(config.AUTH_DEV_SECRET, 'utf8'));
-    if (config.AUTH_JWKS_URL) this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
+    if (config.devTokensAccepted) this.secret = createSecretKey(Buffer.from(config.AUTH_DEV_SECRET, 'utf8'));
+    if (config.AUTH_JWKS_URL) {
+      this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), {
+        cooldownDuration: config.AUTH_JWKS_COOLDOWN_SECONDS * 1000,
+      });
+    }
+    this.claims = new ClaimMapping(config);
+  }
+
+  /** Whether POST /auth/login hands out development tokens. */
+  get issuesDevTokens(): boolean {
+    return this.secret !== undefined && this.config.AUTH_DEV_LOGIN;
   }
 
   issue(actor: Actor): Promise<string> {
+    if (!this.secret) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Development sign-in is off');
     return new SignJWT({ role: actor.role, department: actor.department, name: actor.name })
       .setProtectedHeader({ alg: DEV_ALGORITHM })
       .setSubject(actor.id)
@@ -33,28 +53,66 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Actor> {
-    const options = { issuer: this.config.AUTH_ISSUER, audience: this.config.AUTH_AUDIENCE };
+    if (token.length > MAX_TOKEN_LENGTH) throw unauthenticated('malformed');
+    const options = {
+      issuer: this.config.AUTH_ISSUER,
+      audience: this.config.AUTH_AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+    };
+    let payload: JWTPayload;
     try {
-      const { payload } = this.jwks
-        ? await jwtVerify(token, this.jwks, { ...options, algorithms: OIDC_ALGORITHMS })
-        : await jwtVerify(token, this.secret, { ...options, algorithms: [DEV_ALGORITHM] });
-      return toActor(payload);
+      if (this.jwks) {
+        payload = (await jwtVerify(token, this.jwks, { ...options, algorithms: OIDC_ALGORITHMS })).payload;
+      } else if (this.secret) {
+        payload = (await jwtVerify(token, this.secret, { ...options, algorithms: [DEV_ALGORITHM] })).payload;
+      } else {
+        throw unauthenticated('no-identity-provider');
+      }
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+        // The provider's keys could not be fetched: an outage, not the caller's fault.
+        throw new ApiError(ApiErrorCode.UNAVAILABLE, 'The identity provider cannot be reached', {
+          reason: 'provider-unreachable',
+        });
+      }
+      throw unauthenticated(reasonOf(error));
     }
+    return this.jwks ? this.claims.toActor(payload) : seededActor(payload);
   }
 }
 
-function toActor(payload: JWTPayload): Actor {
-  const { sub, role, department, name } = payload as JWTPayload & Record<string, unknown>;
-  if (typeof sub !== 'string' || !ACTOR_ROLES.includes(role as ActorRole) || role === 'system') {
-    throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Token lacks a subject or a known role');
+/** A development token stands only for a seeded user, with the role the seed gives them. */
+function seededActor(payload: JWTPayload): Actor {
+  const user = typeof payload.sub === 'string' ? findDemoUser(payload.sub) : undefined;
+  if (!user) {
+    throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Token names no seeded user', { reason: 'unknown-user' });
   }
-  return {
-    id: sub,
-    role: role as ActorRole,
-    ...(typeof department === 'string' ? { department } : {}),
-    ...(typeof name === 'string' ? { name } : {}),
-  };
+  if (payload.role !== user.role) {
+    throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Token names a role its user does not hold', {
+      reason: 'wrong-role',
+    });
+  }
+  return user;
+}
+
+function unauthenticated(reason: string): ApiError {
+  const message = reason === 'expired' ? 'The token has expired' : 'Invalid or expired token';
+  return new ApiError(ApiErrorCode.UNAUTHENTICATED, message, { reason });
+}
+
+/** A short reason for the access log and metrics: what was wrong, never the token itself. */
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return 'wrong-audience';
+    if (error.claim === 'iss') return 'wrong-issuer';
+    if (error.claim === 'exp') return 'no-expiry';
+    if (error.claim === 'sub') return 'no-subject';
+    return `bad-claim-${error.claim.replace(/[^\w]/g, '').slice(0, 20)}`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'unknown-key';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm-not-allowed';
+  return 'malformed';
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('operations')
@@ -8,8 +9,9 @@ import { MetricsService } from './metrics.service';
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
-  /** Prometheus text exposition: HTTP traffic, workflow starts, decisions, overdue steps. */
+  /** Prometheus text exposition: HTTP traffic, workflow starts, decisions, overdue steps. Needs METRICS_TOKEN when set. */
   @Public()
+  @UseGuards(MetricsAccessGuard)
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')

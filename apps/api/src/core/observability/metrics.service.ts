@@ -38,6 +38,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly authFailures = new Counter({
+    name: 'onewindow_authentication_failures_total',
+    help: 'Calls refused for missing or invalid credentials, by reason (expired, bad-signature, wrong-audience…)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly liveStreams = new Gauge({
+    name: 'onewindow_live_streams',
+    help: 'Event streams open now',
+    registers: [this.registry],
+  });
+
   constructor(queue: WorkQueueRepository) {
     collectDefaultMetrics({ register: this.registry, prefix: 'onewindow_api_' });
     new Gauge({
@@ -71,6 +83,18 @@ export class MetricsService {
 
   actionRefused(action: string): void {
     this.actions.inc({ action, result: 'refused' });
+  }
+
+  authenticationFailed(reason: string): void {
+    this.authFailures.inc({ reason });
+  }
+
+  liveStreamOpened(): void {
+    this.liveStreams.inc();
+  }
+
+  liveStreamClosed(): void {
+    this.liveStreams.dec();
   }
 
   render(): Promise<string> {

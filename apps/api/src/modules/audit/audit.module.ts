@@ -13,7 +13,12 @@ import { AuditController } from './audit.controller';
       provide: AuditService,
       inject: [DataSource, Client, AppConfig],
       useFactory: (db: DataSource, client: Client, config: AppConfig) =>
-        createAuditService({ db, client, signingKey: config.AUDIT_SIGNING_KEY }),
+        createAuditService({
+          db,
+          client,
+          signingKey: config.AUDIT_SIGNING_KEY,
+          previousSigningKeys: config.auditPreviousSigningKeys,
+        }),
     },
     AuditApiService,
   ],

@@ -112,6 +112,18 @@ export class DefinitionCatalogService implements OnModuleInit {
     return (await this.repository.calendars()).map((row) => row.calendar);
   }
 
+  /** A calendar asked for by its id: 404 when there is none (a definition naming one is a 422 instead). */
+  async publishedCalendar(id: string): Promise<WorkingCalendar> {
+    try {
+      return await this.calendar(id);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ApiErrorCode.UNPROCESSABLE) {
+        throw new ApiError(ApiErrorCode.NOT_FOUND, error.message);
+      }
+      throw error;
+    }
+  }
+
   async calendar(id: string): Promise<WorkingCalendar> {
     const cached = this.calendarCache.get(id);
     if (cached && Date.now() - cached.readAt < CALENDAR_TTL_MS) return cached.calendar;

@@ -1,8 +1,10 @@
 import type { Actor, ProcessDefinition, WorkingCalendar } from '@onewindow/domain';
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
+import { PERSON_ROLES } from '../../core/auth/claim-mapping';
+import { VersionParamPipe } from '../../core/common/int-param.pipe';
 import { DefinitionCatalogService } from './definition-catalog.service';
 
 export class PublishDefinitionDto {
@@ -24,17 +26,20 @@ export class DefinitionsController {
   constructor(private readonly catalog: DefinitionCatalogService) {}
 
   @Get('definitions')
+  @Roles(...PERSON_ROLES)
   list(): Promise<ProcessDefinition[]> {
     return this.catalog.list();
   }
 
   @Get('definitions/:key/versions')
+  @Roles(...PERSON_ROLES)
   versions(@Param('key') key: string): Promise<ProcessDefinition[]> {
     return this.catalog.versions(key);
   }
 
   @Get('definitions/:key/versions/:version')
-  version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<ProcessDefinition> {
+  @Roles(...PERSON_ROLES)
+  version(@Param('key') key: string, @Param('version', VersionParamPipe) version: number): Promise<ProcessDefinition> {
     return this.catalog.definition(key, version);
   }
 
@@ -46,13 +51,15 @@ export class DefinitionsController {
   }
 
   @Get('calendars')
+  @Roles(...PERSON_ROLES)
   calendars(): Promise<WorkingCalendar[]> {
     return this.catalog.calendars();
   }
 
   @Get('calendars/:id')
+  @Roles(...PERSON_ROLES)
   calendar(@Param('id') id: string): Promise<WorkingCalendar> {
-    return this.catalog.calendar(id);
+    return this.catalog.publishedCalendar(id);
   }
 
   @Post('calendars')

@@ -24,6 +24,7 @@ import {
   Subject,
   takeUntil,
 } from 'rxjs';
+import { MetricsService } from '../../core/observability/metrics.service';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 
 const HEARTBEAT_MS = 15_000;
@@ -48,11 +49,14 @@ export class LiveEventsService implements OnModuleInit, BeforeApplicationShutdow
   private readonly listener: TransitionListener;
   private readonly notices$: Observable<TransitionNotice>;
   private readonly queueNotices$: Observable<QueueNotice>;
+  /** Streams open now, per user (shared by every route that streams). */
+  private readonly openStreams = new Map<string, number>();
 
   constructor(
-    config: AppConfig,
+    private readonly config: AppConfig,
     private readonly rows: RequestRepository,
     private readonly catalog: DefinitionCatalogService,
+    private readonly metrics: MetricsService,
   ) {
     this.listener = new TransitionListener(config.databaseUrl, (error) =>
       this.logger.warn({ msg: 'transition listener connection lost', err: String(error) }),
@@ -85,6 +89,22 @@ export class LiveEventsService implements OnModuleInit, BeforeApplicationShutdow
   private untilClosing(events: Observable<MessageEvent>): Observable<MessageEvent> {
     const goodbye: MessageEvent = { type: 'shutdown', data: {}, retry: RECONNECT_HINT_MS };
     return events.pipe(takeUntil(this.closing$), endWith(goodbye));
+  }
+
+  /** Counts a stream the user opens; false when they already hold LIVE_STREAMS_PER_USER. */
+  openStream(user: string): boolean {
+    const count = this.openStreams.get(user) ?? 0;
+    if (count >= this.config.LIVE_STREAMS_PER_USER) return false;
+    this.openStreams.set(user, count + 1);
+    this.metrics.liveStreamOpened();
+    return true;
+  }
+
+  closeStream(user: string): void {
+    const left = (this.openStreams.get(user) ?? 1) - 1;
+    if (left > 0) this.openStreams.set(user, left);
+    else this.openStreams.delete(user);
+    this.metrics.liveStreamClosed();
   }
 
   /** The request's stream (the route's guard has checked that the caller may see the request). */

@@ -1,9 +1,10 @@
 import { actUpdate, caseStateQuery, externalEventSignal } from '@onewindow/contracts';
-import { Actor, CaseEvent, CaseState, checkEvent, DomainError } from '@onewindow/domain';
+import { Actor, CaseEvent, CaseState, checkEvent, DomainError, findStep } from '@onewindow/domain';
 import { RequestEntity, RequestRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { StaffDirectory } from '../../core/auth/staff-directory.service';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
@@ -40,15 +41,18 @@ export class CaseActionsService {
     private readonly rows: RequestRepository,
     private readonly catalog: DefinitionCatalogService,
     private readonly metrics: MetricsService,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /**
-   * Answers once the action's transitions are recorded. The Idempotency-Key, scoped to the caller,
+   * Answers once the action's transitions are recorded; `vet` adds a check of the API's own after the
+   * reducer's. The Idempotency-Key, scoped to the caller,
    * is the Update id, so a retried call is answered by the Update that already ran.
    */
   async act(
     { actor, requestId: id, idempotencyKey }: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
     draft: ActionDraft,
+    vet?: (row: RequestEntity) => Promise<void>,
   ): Promise<RequestDetailView> {
     const updateId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
     let checked: { row: RequestEntity; event: CaseEvent };
@@ -64,6 +68,7 @@ export class CaseActionsService {
       throw refusal;
     }
     const { row, event } = checked;
+    await vet?.(row);
     try {
       await this.temporal.workflow
         .getHandle(row.workflowId)
@@ -90,6 +95,34 @@ export class CaseActionsService {
       if (unavailableDependency(error)) throw error;
       return false;
     }
+  }
+
+  /**
+   * Hands a step on, but only to someone who may hold it: a known supervisor, or a known clerk of the
+   * step's department. An applicant, an unknown id or another department's clerk is a 422 (checked
+   * once the reducer has accepted the reassignment itself).
+   */
+  reassign(
+    target: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
+    draft: Extract<ActionDraft, { type: 'reassign' }>,
+  ): Promise<RequestDetailView> {
+    return this.act(target, draft, async (row) => {
+      const { definition } = await this.catalog.context(row.definitionKey, row.definitionVersion);
+      const owner = findStep(definition, draft.stepId)?.step.owner;
+      const assignee = await this.staff.find(draft.assignee.id);
+      const mayHold =
+        assignee !== undefined &&
+        (assignee.role === 'supervisor' ||
+          (assignee.role === 'clerk' && owner?.role === 'clerk' && assignee.department === owner.department));
+      if (!mayHold) {
+        throw new ApiError(
+          ApiErrorCode.UNPROCESSABLE,
+          `'${draft.assignee.id}' is not staff who may hold step '${draft.stepId}'` +
+            (owner ? ` (a clerk of ${owner.department} or a supervisor)` : ''),
+          { assigneeId: draft.assignee.id, stepId: draft.stepId },
+        );
+      }
+    });
   }
 
   /** External facts arrive as Signals: checked against the current state, then handed to the workflow. */

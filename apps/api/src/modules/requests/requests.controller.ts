@@ -17,6 +17,7 @@ import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
 import { LiveEventsService } from '../live/live-events.service';
+import { LiveStreamLimitGuard } from '../live/live-stream-limit.guard';
 import { CaseActionRoute, CaseTarget, OnCase } from './case-action.decorators';
 import { AnswerInformationDto, AppealDto, DeclineExtensionDto, PledgeDto } from './case-actions.dto';
 import { CaseActionsService } from './case-actions.service';
@@ -62,7 +63,7 @@ export class RequestsController {
   /** Server-Sent Events: one `transition` event each time the request's transitions are recorded. */
   @Sse(':id/events')
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
-  @UseGuards(RequestAccessGuard)
+  @UseGuards(RequestAccessGuard, LiveStreamLimitGuard)
   events(@Param('id', ParseUUIDPipe) id: string): Observable<MessageEvent> {
     return this.live.requestEvents(id);
   }

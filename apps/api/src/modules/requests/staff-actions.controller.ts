@@ -54,7 +54,7 @@ export class StaffActionsController {
   @CaseActionRoute('steps/:stepId/reassign')
   reassign(@OnCase() on: CaseTarget, @Body() dto: ReassignDto): Promise<RequestDetailView> {
     const assignee = { id: dto.assigneeId, ...(dto.assigneeName !== undefined ? { name: dto.assigneeName } : {}) };
-    return this.actions.act(on, { type: 'reassign', stepId: on.stepId, assignee, reason: dto.reason });
+    return this.actions.reassign(on, { type: 'reassign', stepId: on.stepId, assignee, reason: dto.reason });
   }
 
   /** Proposes more time on a step's clock or the statutory clock; it applies once the applicant accepts. */

@@ -1,10 +1,11 @@
 import type { Actor } from '@onewindow/domain';
-import { Body, Controller, Get, HttpCode, MessageEvent, Post, Query, Sse } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Post, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
 import { LiveEventsService } from '../live/live-events.service';
+import { LiveStreamLimitGuard } from '../live/live-stream-limit.guard';
 import { BulkDecideDto, WorkQueueQuery } from './work-queue.dto';
 import { WorkQueueService } from './work-queue.service';
 import { BulkDecideView, WorkQueueView } from './work-queue.views';
@@ -27,6 +28,7 @@ export class WorkQueueController {
   /** Server-Sent Events: a `transition` event whenever a request with a step of the department changes. */
   @Sse('events')
   @Roles('clerk', 'supervisor', 'auditor')
+  @UseGuards(LiveStreamLimitGuard)
   events(@CurrentActor() actor: Actor, @Query() query: WorkQueueQuery): Observable<MessageEvent> {
     return this.live.queueEvents(this.service.departmentFor(actor, query.department));
   }

@@ -1,0 +1,34 @@
+import { AppConfig } from '@onewindow/config';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../../core/auth/auth.decorators';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { LiveEventsService } from './live-events.service';
+
+/**
+ * At most LIVE_STREAMS_PER_USER event streams open at once per user (each holds a connection and a
+ * subscription): one more is a 429 before the stream starts; a closed stream frees its place.
+ * Listed last on a route, after the guards that may still refuse it.
+ */
+@Injectable()
+export class LiveStreamLimitGuard implements CanActivate {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly live: LiveEventsService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (!request.actor) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'A bearer token is required');
+    const user = request.actor.id;
+    if (!this.live.openStream(user)) {
+      throw new ApiError(
+        ApiErrorCode.RATE_LIMITED,
+        `At most ${this.config.LIVE_STREAMS_PER_USER} event streams may be open at once; close one first`,
+      );
+    }
+    response.once('close', () => this.live.closeStream(user));
+    return true;
+  }
+}

@@ -1,0 +1,146 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually } from '../support/test-env';
+
+const ROOT = join(__dirname, '..', '..');
+const START_TIMEOUT_MS = 120_000;
+
+/** The API's own entry point in a process of its own, as `npm run up` starts it (from source here). */
+class ApiProcess {
+  output = '';
+  exitCode: number | null = null;
+  private readonly child: ChildProcess;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps', 'api', 'src', 'main.ts')],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const collect = (chunk: Buffer) => (this.output += chunk.toString());
+    this.child.stdout!.on('data', collect);
+    this.child.stderr!.on('data', collect);
+    this.child.once('exit', (code) => (this.exitCode = code ?? -1));
+  }
+
+  waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+    return eventually(
+      () => Promise.resolve(pattern.exec(this.output) ?? (this.exitCode !== null ? null : undefined)),
+      `${pattern} in the API's output`,
+      START_TIMEOUT_MS,
+    ).then((match) => {
+      if (!match) throw new Error(`the API exited (${this.exitCode}) without ${pattern}:\n${this.output}`);
+      return match;
+    });
+  }
+
+  exited(): Promise<number> {
+    return eventually(() => Promise.resolve(this.exitCode ?? undefined), 'the API to exit', START_TIMEOUT_MS);
+  }
+
+  async stop(): Promise<void> {
+    if (this.exitCode !== null) return;
+    this.child.kill('SIGTERM');
+    await this.exited();
+  }
+}
+
+/** What the stack of this test run provides: its database and Temporal server. */
+const stackEnv = () => ({
+  DATABASE_URL: process.env.DATABASE_URL!,
+  TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS!,
+  TEMPORAL_TASK_QUEUE: `modes-${randomBytes(4).toString('hex')}`,
+  API_PORT: '0',
+});
+
+describe('deployment modes', () => {
+  const running: ApiProcess[] = [];
+  const start = (env: Record<string, string>) => {
+    const api = new ApiProcess(env);
+    running.push(api);
+    return api;
+  };
+  afterAll(async () => {
+    await Promise.all(running.map((api) => api.stop()));
+  });
+
+  it(
+    'refuses to start in production with development shortcuts, naming every one',
+    async () => {
+      const api = start({ NODE_ENV: 'production', AUTH_DEV_SECRET: 'too-short' });
+      expect(await api.exited()).toBe(1);
+      for (const reason of [
+        /AUTH_DEV_SECRET must be at least 32 characters/,
+        /AUTH_DEV_LOGIN is on/,
+        /AUDIT_SIGNING_KEY is the published development key/,
+        /AUTH_JWKS_URL is not set/,
+        /AUTH_ISSUER is the development issuer/,
+      ]) {
+        expect(api.output).toMatch(reason);
+      }
+      expect(api.output).not.toMatch(/listening|DEVELOPMENT mode/);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    'says at start what development mode leaves open',
+    async () => {
+      const api = start(stackEnv());
+      await api.waitFor(/OneWindow API in DEVELOPMENT mode on http:\/\/127\.0\.0\.1:\d+/);
+      await api.waitFor(/Set ONEWINDOW_MODE=production/);
+      expect(api.output).toMatch(/POST \/auth\/login signs anyone in as any seeded user/);
+      expect(api.output).toMatch(/GET \/metrics answers anyone/);
+      expect(api.output).toMatch(/audit checkpoints are signed with the published development key/);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    'starts in production with every secret read from a file, on the configured host',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ow-secrets-'));
+      const secretFile = (name: string) => {
+        writeFileSync(join(dir, name), `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
+        return join(dir, name);
+      };
+      const api = start({
+        ...stackEnv(),
+        ONEWINDOW_MODE: 'production',
+        API_HOST: '127.0.0.1',
+        AUTH_DEV_LOGIN: 'false',
+        AUTH_DEV_SECRET_FILE: secretFile('dev-secret'),
+        AUDIT_SIGNING_KEY_FILE: secretFile('audit-key'),
+        METRICS_TOKEN_FILE: secretFile('metrics-token'),
+        AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
+        AUTH_ISSUER: 'https://idp.example',
+        AUTH_AUDIENCE: 'onewindow-api',
+      });
+      const [, url] = await api.waitFor(/OneWindow API \(production mode\) listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const config = (await (await fetch(`${url}/auth/config`)).json()) as { mode: string; devLogin: boolean };
+      expect(config).toMatchObject({ mode: 'production', devLogin: false });
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      // The provider's keys cannot be fetched (nothing listens on port 9): an outage is a 503, not a 401 or a 500.
+      const { privateKey } = await generateKeyPair('RS256');
+      const token = await new SignJWT({ role: 'clerk' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('someone')
+        .setIssuer('https://idp.example')
+        .setAudience('onewindow-api')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      const unreachable = await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect([unreachable.status, ((await unreachable.json()) as { code: string }).code]).toEqual([503, 'UNAVAILABLE']);
+      expect(api.output).not.toMatch(/DEVELOPMENT/);
+    },
+    START_TIMEOUT_MS,
+  );
+});
