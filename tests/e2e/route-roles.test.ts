@@ -13,7 +13,16 @@ const USER_OF: Record<string, string> = {
 };
 
 /** Routes anyone may call without a token; adding one is a decision, so this list is exact. */
-const PUBLIC_ROUTES = ['GET /auth/config', 'GET /auth/demo-users', 'GET /health', 'GET /metrics', 'POST /auth/login'];
+// Sign-in needs no token; neither do the probes an orchestrator sends, nor Prometheus (which has its own token).
+const PUBLIC_ROUTES = [
+  'GET /auth/config',
+  'GET /auth/demo-users',
+  'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /metrics',
+  'POST /auth/login',
+];
 
 describe('every route of the OpenAPI document names its roles and refuses the others', () => {
   let api: TestApi;
