@@ -4,10 +4,30 @@ export type RequestType = 'permit' | 'land-use' | 'infrastructure';
 
 export type DurationUnit = 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'seconds';
 
+/**
+ * How a day period is counted, as the statute words it. Every day is a local day of the calendar's zone.
+ * - from: 'after' (the default): "N days after receipt", day 1 is the day after the triggering event;
+ *   'beginning-with': "within N days beginning with the day of receipt", the event's own day is day 1.
+ * - rollForward: a calendar-day period whose last day is not a working day ends on the next working day.
+ * - start: 'on-receipt' (the default) counts from the event's day; 'next-working-day' treats an event on a
+ *   non-working day, or at or after `cutOff` (local `HH:MM`), as happening on the next working day.
+ * - endsAt: the period ends at this local time (`HH:MM`, close of business) on its last day instead of at
+ *   the end of the day.
+ */
+export interface PeriodCounting {
+  from?: 'after' | 'beginning-with';
+  rollForward?: boolean;
+  start?: 'on-receipt' | 'next-working-day';
+  cutOff?: string;
+  endsAt?: string;
+}
+
 /** Second-scale units exist so integration tests can run real timers quickly. */
 export interface Duration {
   value: number;
   unit: DurationUnit;
+  /** Counting conventions; day units only. */
+  counting?: PeriodCounting;
 }
 
 export interface StepOwner {
