@@ -239,3 +239,18 @@ function projectedDue(calendar: WorkingCalendar, clock: Clock, at: string): Due 
   }
   return { dueAt: toInstant(parseInstant(at) + remaining) };
 }
+
+/** When a threshold `after` the clock's due date is reached: counted from the last day like the clock itself. */
+export function thresholdDue(calendar: WorkingCalendar, clock: Clock, after: Duration): Due {
+  if (isDayUnit(after.unit)) {
+    const base = clock.dueDate ?? dayOf(clock.dueAt, calendar);
+    const { basis, ...due } = dueOnBasis(
+      calendar,
+      { from: base, days: after.value },
+      { ...after, counting: { ...after.counting, from: 'after', start: 'on-receipt' } },
+    );
+    void basis;
+    return clock.provisional ? { ...due, provisional: true } : due;
+  }
+  return { dueAt: toInstant(parseInstant(clock.dueAt) + after.value * UNIT_MS[after.unit]) };
+}
