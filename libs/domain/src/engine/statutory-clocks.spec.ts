@@ -98,11 +98,11 @@ describe('statutory clocks', () => {
   it('refuses a request for information past its window, naming it and the default', () => {
     const sut = CaseDriver.for(definition, {}, received);
     const ask = {
-      type: 'request-information',
+      type: 'request-information' as const,
       stepId: 'acceptance',
       items: [{ id: 'site-plan', description: 'Site plan' }],
       actor: clerk,
-    } as const;
+    };
     // 3 working days after 2 March: the window closes at the end of Thursday 5 March (16:00 UTC).
     expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-03-05T15:59:00Z' })).toBeNull();
     expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-03-05T16:00:00Z' })).toBe(
