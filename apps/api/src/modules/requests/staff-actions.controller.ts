@@ -2,9 +2,10 @@ import type { Actor } from '@onewindow/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
-import { StepIdPipe } from '../../core/common/key-param.pipe';
+import { ExtensionIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
 import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
 import {
+  DeclineExtensionDto,
   DocumentVerifiedDto,
   InspectionResultDto,
   PauseClockDto,
@@ -105,9 +106,36 @@ export class StaffActionsController {
     return this.actions.act(
       actor,
       id,
-      { type: 'propose-extension', stepId: dto.stepId ?? null, by, reason: dto.reason },
+      { type: 'propose-extension', stepId: dto.stepId ?? null, by, reason: dto.reason, basis: dto.basis },
       key,
     );
+  }
+
+  /** A supervisor approves the authority's own extension; the applicant is told the reason. */
+  @Post('extensions/:extensionId/approval')
+  @HttpCode(200)
+  @Roles('supervisor')
+  approveExtension(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('extensionId', ExtensionIdPipe) extensionId: string,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'approve-extension', extensionId }, key);
+  }
+
+  /** A supervisor declines the authority's own extension. */
+  @Post('extensions/:extensionId/refusal')
+  @HttpCode(200)
+  @Roles('supervisor')
+  refuseExtension(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('extensionId', ExtensionIdPipe) extensionId: string,
+    @Body() dto: DeclineExtensionDto,
+    @IdempotencyKey() key?: string,
+  ): Promise<RequestDetailView> {
+    return this.actions.act(actor, id, { type: 'decline-extension', extensionId, ...dto }, key);
   }
 
   /** Stops the statutory clock for an excluded activity such as an external expert review. */
