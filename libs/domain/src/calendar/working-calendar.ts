@@ -71,8 +71,7 @@ export function showInstant(iso: string, calendar?: Pick<WorkingCalendar, 'timeZ
 
 /** Whether the calendar's holidays are known for `date` (a calendar without coverage claims every day). */
 export function isCovered(calendar: WorkingCalendar, date: IsoDate): boolean {
-  const c = calendar.coverage;
-  return !c || (date >= c.from && date <= c.to);
+  return compile(calendar).covered(indexOf(date));
 }
 
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
@@ -120,7 +119,8 @@ function compile(calendar: WorkingCalendar): CompiledCalendar {
 
 function coverageTest(calendar: WorkingCalendar): (index: number) => boolean {
   const c = calendar.coverage;
-  if (!c) return () => true;
+  // Snapshots from before calendars carried a zone held coverage as information only; they count as then.
+  if (!c || calendar.timeZone === undefined) return () => true;
   const from = indexOf(c.from);
   const to = indexOf(c.to);
   return (index) => index >= from && index <= to;

@@ -99,18 +99,21 @@ function dayDueFrom(calendar: WorkingCalendar, at: string, duration: Duration): 
   return base.provisional ? { ...due, provisional: true } : due;
 }
 
-/** Sets a running clock's due fields from a day due (clearing a stale provisional flag). */
-function setDue(clock: Clock, due: DayDue): void {
+/**
+ * Sets a running clock's due fields from a day due (clearing a stale provisional flag). The basis is kept for
+ * zoned calendars only: a case started on a snapshot from before them keeps the state it always had.
+ */
+function setDue(calendar: WorkingCalendar, clock: Clock, due: DayDue): void {
   clock.dueDate = due.dueDate;
   clock.dueAt = due.dueAt;
-  clock.basis = due.basis;
+  if (calendar.timeZone !== undefined) clock.basis = due.basis;
   if (due.provisional) clock.provisional = true;
   else delete clock.provisional;
 }
 
 export function startClock(calendar: WorkingCalendar, at: string, duration: Duration): Clock {
   const clock: Clock = { duration, startedAt: at, dueAt: at, pausedBy: [], pauses: [], extensions: [] };
-  if (isDayUnit(duration.unit)) setDue(clock, dayDueFrom(calendar, at, duration));
+  if (isDayUnit(duration.unit)) setDue(calendar, clock, dayDueFrom(calendar, at, duration));
   else clock.dueAt = dueFrom(calendar, at, duration).dueAt;
   return clock;
 }
@@ -149,7 +152,7 @@ export function resumeClock(calendar: WorkingCalendar, clock: Clock, reason: str
   const remaining = clock.remaining ?? 0;
   if (isDayUnit(clock.duration.unit)) {
     // The rest of the period counts from the day the clock runs again.
-    setDue(clock, dueOnBasis(calendar, { from: dayOf(at, calendar), days: remaining }, clock.duration));
+    setDue(calendar, clock, dueOnBasis(calendar, { from: dayOf(at, calendar), days: remaining }, clock.duration));
   } else clock.dueAt = toInstant(parseInstant(at) + remaining);
   delete clock.pausedAt;
   delete clock.remaining;
@@ -177,7 +180,7 @@ export function extendClock(calendar: WorkingCalendar, clock: Clock, by: Duratio
   const unit = by.unit;
   if (isDayUnit(unit)) {
     const basis = clock.basis ?? { from: clock.dueDate ?? dayOf(clock.dueAt, calendar), days: 0 };
-    setDue(clock, dueOnBasis(calendar, { from: basis.from, days: basis.days + by.value }, clock.duration));
+    setDue(calendar, clock, dueOnBasis(calendar, { from: basis.from, days: basis.days + by.value }, clock.duration));
   } else {
     clock.dueAt = toInstant(parseInstant(clock.dueAt) + by.value * UNIT_MS[unit]);
   }
@@ -191,9 +194,10 @@ export function recountClock(
   calendar: WorkingCalendar,
   clock: Clock,
 ): { dueAt: string; dueDate?: string; provisional: boolean } | undefined {
-  if (isPaused(clock) || !clock.basis || !isDayUnit(clock.duration.unit)) return undefined;
+  const basis = clock.basis;
+  if (isPaused(clock) || !basis || !isDayUnit(clock.duration.unit)) return undefined;
   const before = { dueAt: clock.dueAt, dueDate: clock.dueDate, provisional: clock.provisional === true };
-  setDue(clock, dueOnBasis(calendar, clock.basis, clock.duration));
+  setDue(calendar, clock, dueOnBasis(calendar, basis, clock.duration));
   const changed = before.dueAt !== clock.dueAt || before.provisional !== (clock.provisional === true);
   return changed ? before : undefined;
 }

@@ -54,11 +54,11 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
   const extension: Extension = {
     id: `ext-${s.extensions.length + 1}`,
     stepId,
-    by: { value: event.by.value, unit: event.by.unit },
+    by: { ...event.by },
     reason: event.reason,
     proposedBy: r.actor,
     proposedAt: r.at,
-    basis,
+    ...(basis === 'authority' ? { basis } : {}),
     status: 'proposed',
   };
   s.extensions.push(extension);
@@ -67,7 +67,7 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
     event: 'extension.proposed',
     ...stateOf(r, stepId),
     reason: event.reason,
-    data: { extensionId: extension.id, by: extension.by, basis },
+    data: { extensionId: extension.id, by: event.by, ...(basis === 'authority' ? { basis } : {}) },
   });
 }
 
@@ -133,7 +133,7 @@ function grant(r: Reduction, extension: Extension, name: string, extra: Record<s
   extendClock(r.calendar, clock, extension.by);
   extension.status = 'accepted';
   extension.decidedAt = r.at;
-  extension.decidedBy = r.actor;
+  if (extension.basis === 'authority') extension.decidedBy = r.actor;
   // A new agreed due date lifts an escalation for the breach it cures.
   if (extension.stepId === null) r.state.caseOverdue = false;
   else {
@@ -154,7 +154,7 @@ export function declineExtension(r: Reduction, event: DeclineExtensionEvent): vo
   else assertApplicant(r, 'declining an extension');
   extension.status = 'declined';
   extension.decidedAt = r.at;
-  extension.decidedBy = r.actor;
+  if (extension.basis === 'authority') extension.decidedBy = r.actor;
   r.emit({
     stepId: extension.stepId,
     event: 'extension.declined',
