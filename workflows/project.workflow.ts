@@ -19,7 +19,11 @@ import { approvalWorkflow } from './approval.workflow';
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectState> {
   const { calendar, limitWorkingDays, members } = input;
   const startedOn = dayOf(input.submittedAt);
-  const memberStates: ProjectMemberState[] = members.map((m) => ({ id: m.id, requestId: uuid4(), status: 'waiting' }));
+  const memberStates: ProjectMemberState[] = members.map((m) => ({
+    id: m.id,
+    requestId: m.requestId ?? uuid4(),
+    status: 'waiting',
+  }));
   const stateOf = (id: string) => memberStates.find((m) => m.id === id)!;
 
   const schedule = () =>

@@ -9,6 +9,7 @@ import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { ObservabilityModule } from './core/observability/observability.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { WorkQueueModule } from './modules/work-queue/work-queue.module';
 
@@ -23,6 +24,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     IdempotencyModule,
     DefinitionsModule,
     RequestsModule,
+    ProjectsModule,
     WorkQueueModule,
     HealthModule,
     AuditModule,

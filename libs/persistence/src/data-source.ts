@@ -5,6 +5,7 @@ import { CheckpointEntity } from './entities/checkpoint.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OpenTaskEntity } from './entities/open-task.entity';
 import { PublishedCalendarEntity, PublishedDefinitionEntity } from './entities/published-definition.entity';
+import { ProjectEntity } from './entities/project.entity';
 import { RequestEntity } from './entities/request.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
@@ -13,6 +14,7 @@ import { AuditTables1764288000100 } from './migrations/1764288000100-audit-table
 import { ApiIdempotencyAndQueue1764374400000 } from './migrations/1764374400000-api-idempotency-and-queue';
 import { PublishedDefinitions1764400000000 } from './migrations/1764400000000-published-definitions';
 import { ProvisionalDueDates1764576000000 } from './migrations/1764576000000-provisional-due-dates';
+import { Projects1764576000100 } from './migrations/1764576000100-projects';
 
 export const ENTITIES = [
   RequestEntity,
@@ -24,6 +26,7 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   PublishedDefinitionEntity,
   PublishedCalendarEntity,
+  ProjectEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764115200000,
@@ -32,6 +35,7 @@ export const MIGRATIONS = [
   ApiIdempotencyAndQueue1764374400000,
   PublishedDefinitions1764400000000,
   ProvisionalDueDates1764576000000,
+  Projects1764576000100,
 ];
 
 export interface ConnectionOptions {

@@ -7,6 +7,7 @@ import { AuditLogRepository } from './repositories/audit-log.repository';
 import { CheckpointRepository } from './repositories/checkpoint.repository';
 import { DefinitionRepository } from './repositories/definition.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
+import { ProjectRepository } from './repositories/project.repository';
 import { RequestRepository } from './repositories/request.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
@@ -20,6 +21,7 @@ const repositories = [
   IdempotencyKeyRepository,
   WorkQueueRepository,
   DefinitionRepository,
+  ProjectRepository,
 ];
 
 @Global()
