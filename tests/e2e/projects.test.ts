@@ -119,8 +119,8 @@ describe('projects: stages of requests under one whole-project limit', () => {
     }, 'stage 2 running in parallel');
     expect(second.stages.map((s) => s.status)).toEqual(['done', 'running']);
     // The fire check runs 20 working days (floor area 9000), the grid check 30 (load 12000): the grid check
-    // sets the projected date.
-    expect(second.criticalPath).toEqual(['1-site-check', '2-grid-check']);
+    // sets the projected date (the site check, decided on the project's first day, no longer takes any).
+    expect(second.criticalPath).toEqual(['2-grid-check']);
     const [fire, grid] = second.stages[1].requests;
     expect([fire.onCriticalPath, grid.onCriticalPath]).toEqual([false, true]);
     expect(second.stages[1].clock.projectedDue).toBe(second.projectedDate);

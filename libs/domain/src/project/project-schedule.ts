@@ -62,8 +62,7 @@ export function scheduleProject(
     let after: string | undefined;
     for (const dep of request.dependsOn ?? []) {
       const d = visit(dep);
-      // A dependency decided on the project's first day still precedes: it is on the path.
-      if (after === undefined ? d.due >= start : d.due > start) [start, after] = [d.due, dep];
+      if (d.due > start) [start, after] = [d.due, dep];
     }
     visiting.delete(id);
     let due = request.dueDate;
