@@ -1,4 +1,4 @@
-import { builtInCalendar, dueFrom, type WorkingCalendar } from '@onewindow/domain';
+import { builtInCalendar, dayOf, dueFrom, workingDaysBetween, type WorkingCalendar } from '@onewindow/domain';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually } from '../support/test-env';
@@ -20,7 +20,13 @@ interface Detail {
 
 const grid = { department: 'grid-utility', role: 'clerk' } as const;
 
-/** A cn decision of 30 working days: started in December 2026 it ends in 2027, past the published calendar. */
+const cn = builtInCalendar('cn') as WorkingCalendar;
+const coverageEnd = cn.coverage!.to;
+const nextYear = Number(coverageEnd.slice(0, 4)) + 1;
+/** Long enough to end past the published cn calendar whatever day the test runs (30 working days in December 2026). */
+const reviewDays = Math.max(30, workingDaysBetween(cn, dayOf(new Date().toISOString(), cn), coverageEnd) + 10);
+
+/** A cn decision that ends past the published calendar. */
 const longDecision = {
   key: 'grid-capacity-review',
   version: 1,
@@ -34,7 +40,7 @@ const longDecision = {
       title: 'Capacity review',
       kind: 'task',
       owner: grid,
-      duration: { value: 30, unit: 'workingDays' },
+      duration: { value: reviewDays, unit: 'workingDays' },
       next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
     },
   ],
@@ -91,8 +97,7 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     const id = await submit('grid-capacity-review');
     await sut.waitForStep(id, 'review');
     const before = await detail(id);
-    const cn = builtInCalendar('cn') as WorkingCalendar;
-    const duration = { value: 30, unit: 'workingDays' } as const;
+    const duration = { value: reviewDays, unit: 'workingDays' } as const;
     const started = before.submittedAt;
     const provisional = dueFrom(cn, started, duration);
     expect(provisional.provisional).toBe(true);
@@ -108,11 +113,11 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     const metrics = await api.http.get('/metrics');
     expect(metrics.text).toMatch(/onewindow_provisional_due_steps\{department="grid-utility"\} [1-9]/);
 
-    // A revision covering 2027 (a test fixture: New Year's Day only, not an official arrangement).
+    // A revision covering the next year (a test fixture: New Year's Day only, not an official arrangement).
     const revised: WorkingCalendar = {
       ...cn,
-      holidays: [...cn.holidays, { date: '2027-01-01', name: "New Year's Day" }],
-      coverage: { from: '2025-01-01', to: '2027-12-31' },
+      holidays: [...cn.holidays, { date: `${nextYear}-01-01`, name: "New Year's Day" }],
+      coverage: { from: cn.coverage!.from, to: `${nextYear}-12-31` },
     };
     const published = await sut.post('admin', '/calendars', { calendar: revised });
     expect(published.status).toBe(201);
