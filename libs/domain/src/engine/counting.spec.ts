@@ -2,6 +2,8 @@ import { cnCalendar, gbEngCalendar, usCaCalendar } from '../calendar/calendars';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration } from '../definition/process-definition.types';
 import { dueFrom } from './clock';
+import { startCase } from './case-engine';
+import type { ProcessDefinition } from '../definition/process-definition.types';
 
 /*
  * Every expected date below is counted by hand from the rule in the comment, on the published calendars:
@@ -261,5 +263,39 @@ describe('counting conventions', () => {
       dueAt: row.dueAt,
       ...(row.provisional ? { provisional: true } : {}),
     });
+  });
+});
+
+/** The same table through the reducer: a case whose first step has the row's period, on the row's calendar. */
+function oneStep(calendar: WorkingCalendar, duration: Duration): ProcessDefinition {
+  return {
+    key: 'counting',
+    version: 1,
+    title: 'Counting',
+    requestType: 'permit',
+    jurisdiction: calendar.id,
+    start: 'decision',
+    steps: [
+      {
+        id: 'decision',
+        title: 'Decision',
+        kind: 'task',
+        owner: { department: 'planning', role: 'clerk' },
+        duration,
+        next: { approved: { status: 'approved' } },
+      },
+    ],
+  };
+}
+
+describe('counting conventions in the reducer', () => {
+  it.each(rows)('$name', (row) => {
+    const { state } = startCase(
+      { definition: oneStep(row.calendar, row.duration), calendar: row.calendar },
+      { requestId: 'r-1', applicant: { id: 'a', role: 'applicant' }, attributes: {}, at: row.at },
+    );
+    expect(state.activeSteps[0]).toMatchObject({ dueDate: row.dueDate, dueAt: row.dueAt });
+    expect(state.activeSteps[0].dueProvisional).toBe(row.provisional);
+    expect(state.timers[0]).toMatchObject({ kind: 'step-due', dueAt: row.dueAt });
   });
 });
