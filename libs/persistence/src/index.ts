@@ -1,5 +1,4 @@
 export * from './data-source';
-export { APP_ROLE } from './migrations/1764288000000-append-only-transitions';
 export * from './hash-chain';
 export { CHAINED_COLUMNS, chainedFieldsOfRow, TIMELINE_SQL } from './transition-columns';
 export * from './persistence.module';

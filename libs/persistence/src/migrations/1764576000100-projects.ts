@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from './1764288000000-append-only-transitions';
+import { appRole } from './app-role';
 
 /** Investment projects: their stages and the ids of the requests each stage starts (a read model). */
 export class Projects1764576000100 implements MigrationInterface {
@@ -18,13 +18,16 @@ export class Projects1764576000100 implements MigrationInterface {
         submitted_at timestamptz NOT NULL
       )`);
     await db.query(`CREATE INDEX projects_applicant ON projects (applicant_id, submitted_at DESC)`);
-    await db.query(`
-      DO $$
-      BEGIN
-        IF EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-          GRANT SELECT, INSERT ON projects TO ${APP_ROLE};
-        END IF;
-      END $$`);
+    const role = await appRole(db);
+    if (role) {
+      await db.query(`
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+            GRANT SELECT, INSERT ON projects TO ${role};
+          END IF;
+        END $$`);
+    }
   }
 
   async down(db: QueryRunner): Promise<void> {
