@@ -8,7 +8,7 @@ import {
   ProjectWorkflowInput,
 } from '@onewindow/contracts';
 import { dayOf, endOfDay, scheduleProject } from '@onewindow/domain';
-import { condition, setHandler, startChild, uuid4 } from '@temporalio/workflow';
+import { condition, patched, setHandler, startChild, uuid4 } from '@temporalio/workflow';
 import { approvalWorkflow } from './approval.workflow';
 
 /**
@@ -18,8 +18,15 @@ import { approvalWorkflow } from './approval.workflow';
  */
 export async function projectWorkflow(input: ProjectWorkflowInput): Promise<ProjectState> {
   const { calendar, limitWorkingDays, members } = input;
-  const startedOn = dayOf(input.submittedAt);
-  const memberStates: ProjectMemberState[] = members.map((m) => ({ id: m.id, requestId: uuid4(), status: 'waiting' }));
+  // Days are the calendar's local days; histories from before count UTC days, as they did then.
+  const zone = patched(LOCAL_DAYS) ? calendar : undefined;
+  const today = () => dayOf(new Date().toISOString(), zone);
+  const startedOn = dayOf(input.submittedAt, zone);
+  const memberStates: ProjectMemberState[] = members.map((m) => ({
+    id: m.id,
+    requestId: m.requestId ?? uuid4(),
+    status: 'waiting',
+  }));
   const stateOf = (id: string) => memberStates.find((m) => m.id === id)!;
 
   const schedule = () =>
@@ -65,7 +72,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
       ],
     });
     memberState.status = 'running';
-    memberState.startedOn = dayOf(new Date().toISOString());
+    memberState.startedOn = today();
     refresh();
     running.push(
       child.result().then(
@@ -79,7 +86,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const settle = async (member: ProjectMember, status: MemberStatus) => {
     const memberState = stateOf(member.id);
     memberState.status = status;
-    memberState.decidedOn = dayOf(new Date().toISOString());
+    memberState.decidedOn = today();
     if (status !== 'approved') {
       // A dependent request cannot proceed without this approval.
       for (const dependent of dependentsOf(member.id)) stateOf(dependent.id).status = 'cancelled';
@@ -97,7 +104,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
 
   for (const member of members.filter(ready)) await start(member);
 
-  const limitAt = Date.parse(endOfDay(state.schedule.limitDate));
+  const limitAt = Date.parse(endOfDay(state.schedule.limitDate, zone));
   const finishedInTime = await condition(() => !open(), Math.max(1, limitAt - Date.now()));
   if (!finishedInTime) {
     refresh({ limitBreachedAt: new Date().toISOString() });
@@ -108,3 +115,6 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   refresh({ status: failed ? 'failed' : 'completed' });
   return state;
 }
+
+/** The patch that made the project's days local days of its calendar. */
+const LOCAL_DAYS = 'project-local-days';

@@ -10,6 +10,7 @@ import { HealthModule } from './modules/health/health.module';
 import { RequestDeadlineModule } from './core/common/request-deadline.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { ObservabilityModule } from './core/observability/observability.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 import { RequestsModule } from './modules/requests/requests.module';
 import { WorkQueueModule } from './modules/work-queue/work-queue.module';
 
@@ -25,6 +26,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     IdempotencyModule,
     DefinitionsModule,
     RequestsModule,
+    ProjectsModule,
     WorkQueueModule,
     HealthModule,
     AuditModule,

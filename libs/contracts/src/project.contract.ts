@@ -14,6 +14,8 @@ export interface ProjectMember {
   dependsOn?: string[];
   /** Planned length in working days, used for the schedule until the request is decided. */
   plannedWorkingDays: number;
+  /** The request's id, when the caller chose it (so its read model can list the project's requests). */
+  requestId?: string;
 }
 
 export interface ProjectWorkflowInput {

@@ -27,3 +27,4 @@ export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './eng
 export * from './project/project-schedule';
 export { checkPublication, latestVersion } from './definition/definition-versions';
 export { statusView, type CaseStatusView, type StepStatusView } from './engine/status-view';
+export * from './project/project-stages';

@@ -5,6 +5,7 @@ import { CheckpointEntity } from './entities/checkpoint.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { OpenTaskEntity } from './entities/open-task.entity';
 import { PublishedCalendarEntity, PublishedDefinitionEntity } from './entities/published-definition.entity';
+import { ProjectEntity } from './entities/project.entity';
 import { RequestEntity } from './entities/request.entity';
 import { TransitionEntity } from './entities/transition.entity';
 import { InitialSchema1764115200000 } from './migrations/1764115200000-initial-schema';
@@ -12,6 +13,8 @@ import { AppendOnlyTransitions1764288000000 } from './migrations/1764288000000-a
 import { AuditTables1764288000100 } from './migrations/1764288000100-audit-tables';
 import { ApiIdempotencyAndQueue1764374400000 } from './migrations/1764374400000-api-idempotency-and-queue';
 import { PublishedDefinitions1764400000000 } from './migrations/1764400000000-published-definitions';
+import { ProvisionalDueDates1764576000000 } from './migrations/1764576000000-provisional-due-dates';
+import { Projects1764576000100 } from './migrations/1764576000100-projects';
 import { StaffDirectory1764600000000 } from './migrations/1764600000000-staff-directory';
 import { APP_ROLE_SETTING } from './migrations/app-role';
 
@@ -25,6 +28,7 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   PublishedDefinitionEntity,
   PublishedCalendarEntity,
+  ProjectEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764115200000,
@@ -32,6 +36,8 @@ export const MIGRATIONS = [
   AuditTables1764288000100,
   ApiIdempotencyAndQueue1764374400000,
   PublishedDefinitions1764400000000,
+  ProvisionalDueDates1764576000000,
+  Projects1764576000100,
   StaffDirectory1764600000000,
 ];
 

@@ -7,6 +7,7 @@ import { AuditLogRepository } from './repositories/audit-log.repository';
 import { CheckpointRepository } from './repositories/checkpoint.repository';
 import { DefinitionRepository } from './repositories/definition.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
+import { ProjectRepository } from './repositories/project.repository';
 import { RequestRepository } from './repositories/request.repository';
 import { StaffMemberRepository } from './repositories/staff-member.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
@@ -22,6 +23,7 @@ const repositories = [
   WorkQueueRepository,
   DefinitionRepository,
   StaffMemberRepository,
+  ProjectRepository,
 ];
 
 @Global()

@@ -1,4 +1,5 @@
 import { checkKnownKeys, checkString, describe, isRecord, SchemaErrors } from '../definition/schema-reader';
+import { isSupportedTimeZone, SUPPORTED_TIME_ZONES } from './time-zone';
 import { isIsoDate, weekdayOf } from './working-calendar';
 import type { WorkingCalendar } from './working-calendar.types';
 
@@ -8,9 +9,20 @@ export type CalendarValidationResult =
 export function validateCalendar(input: unknown): CalendarValidationResult {
   const errors = new SchemaErrors();
   if (!isRecord(input)) return { ok: false, errors: [`calendar: must be an object (${describe(input)})`] };
-  checkKnownKeys(errors, input, 'calendar', ['id', 'name', 'weekendDays', 'holidays', 'makeUpWorkingDays', 'coverage']);
+  checkKnownKeys(errors, input, 'calendar', [
+    'id',
+    'name',
+    'timeZone',
+    'weekendDays',
+    'holidays',
+    'makeUpWorkingDays',
+    'coverage',
+  ]);
   checkString(errors, input.id, 'id', /^[a-z0-9][a-z0-9-]*$/);
   checkString(errors, input.name, 'name');
+  if (input.timeZone !== undefined && !isSupportedTimeZone(input.timeZone)) {
+    errors.add('timeZone', `must be one of ${SUPPORTED_TIME_ZONES.join(', ')} (${describe(input.timeZone)})`);
+  }
   const weekend = input.weekendDays;
   if (!Array.isArray(weekend) || !weekend.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)) {
     errors.add('weekendDays', `must list weekdays 0 (Sunday) to 6 (Saturday) (${describe(weekend)})`);
@@ -28,7 +40,13 @@ export function validateCalendar(input: unknown): CalendarValidationResult {
     const c = input.coverage;
     if (!isRecord(c) || !isIsoDate(c.from) || !isIsoDate(c.to) || c.from > c.to) {
       errors.add('coverage', `must be { from, to } dates in order (${describe(c)})`);
+    } else {
+      const outside = [...holidays, ...makeUp].filter(({ date }) => date < String(c.from) || date > String(c.to));
+      for (const { date } of outside) errors.add('coverage', `${date} lies outside the coverage it claims`);
     }
+  } else if (input.timeZone !== undefined) {
+    // A zoned calendar is a current one: it says which years its holidays are known for.
+    errors.add('coverage', 'must say which days the holidays are known for ({ from, to })');
   }
   if (errors.list.length > 0) return { ok: false, errors: errors.list };
   const calendar = JSON.parse(JSON.stringify(input)) as WorkingCalendar;

@@ -1,10 +1,11 @@
 import { DomainError } from '../domain-error';
+import { formatInZone, localPartsOf, localToInstant } from './time-zone';
 import type { IsoDate, WorkingCalendar } from './working-calendar.types';
 
 /*
- * Day arithmetic works on UTC calendar dates: an instant belongs to the UTC day it falls in. Statutory
- * periods count whole days, and the engine only needs a stable, deterministic day boundary; shifting it to
- * the jurisdiction's local midnight would change no count by more than the few hours around midnight.
+ * Day arithmetic works on the jurisdiction's local calendar dates: an instant belongs to the local day it
+ * falls in (in the calendar's time zone), and a period "ends with" a day at that day's local midnight. Day
+ * numbers (days since 1970-01-01) name local dates; the zone only matters where an instant meets a date.
  */
 
 const DAY_MS = 86_400_000;
@@ -32,14 +33,45 @@ export function toInstant(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** The UTC day an instant falls in. */
-export function dayOf(iso: string): IsoDate {
-  return formatDate(Math.floor(parseInstant(iso) / DAY_MS));
+/** The zone a calendar's days are local to; UTC for snapshots from before calendars carried one. */
+export function zoneOf(calendar?: Pick<WorkingCalendar, 'timeZone'>): string {
+  return calendar?.timeZone ?? 'UTC';
 }
 
-/** The first instant after the given day ends: when a deadline "by the end of `date`" expires. */
-export function endOfDay(date: IsoDate): string {
-  return toInstant((indexOf(date) + 1) * DAY_MS);
+/** The day an instant falls in: the calendar's local day, or the UTC day without a calendar. */
+export function dayOf(iso: string, calendar?: Pick<WorkingCalendar, 'timeZone'>): IsoDate {
+  return formatDate(localPartsOf(zoneOf(calendar), parseInstant(iso)).dayIndex);
+}
+
+/** Minutes after local midnight of an instant, in the calendar's zone (e.g. 16:30 is 990). */
+export function localMinutesOf(iso: string, calendar?: Pick<WorkingCalendar, 'timeZone'>): number {
+  return localPartsOf(zoneOf(calendar), parseInstant(iso)).minutes;
+}
+
+/**
+ * When a deadline "by the end of `date`" expires: the next local midnight, or `closeOfBusiness` (minutes after
+ * local midnight, e.g. 17:00 is 1020) on that day when the definition sets one.
+ */
+export function endOfDay(
+  date: IsoDate,
+  calendar?: Pick<WorkingCalendar, 'timeZone'>,
+  closeOfBusiness?: number,
+): string {
+  const zone = zoneOf(calendar);
+  const index = indexOf(date);
+  return toInstant(
+    closeOfBusiness === undefined ? localToInstant(zone, index + 1, 0) : localToInstant(zone, index, closeOfBusiness),
+  );
+}
+
+/** An instant shown with its zone's offset, e.g. `2027-01-05T00:00:00+08:00`. */
+export function showInstant(iso: string, calendar?: Pick<WorkingCalendar, 'timeZone'>): string {
+  return formatInZone(zoneOf(calendar), parseInstant(iso));
+}
+
+/** Whether the calendar's holidays are known for `date` (a calendar without coverage claims every day). */
+export function isCovered(calendar: WorkingCalendar, date: IsoDate): boolean {
+  return compile(calendar).covered(indexOf(date));
 }
 
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
@@ -65,6 +97,7 @@ interface CompiledCalendar {
   weekend: Set<number>;
   holidays: Set<number>;
   makeUp: Set<number>;
+  covered: (index: number) => boolean;
 }
 
 // Calendars are immutable snapshots, so compiling each once is safe and keeps loops cheap.
@@ -77,10 +110,20 @@ function compile(calendar: WorkingCalendar): CompiledCalendar {
       weekend: new Set(calendar.weekendDays),
       holidays: new Set(calendar.holidays.map((h) => indexOf(h.date))),
       makeUp: new Set(calendar.makeUpWorkingDays.map((d) => indexOf(d.date))),
+      covered: coverageTest(calendar),
     };
     compiled.set(calendar, c);
   }
   return c;
+}
+
+function coverageTest(calendar: WorkingCalendar): (index: number) => boolean {
+  const c = calendar.coverage;
+  // Snapshots from before calendars carried a zone held coverage as information only; they count as then.
+  if (!c || calendar.timeZone === undefined) return () => true;
+  const from = indexOf(c.from);
+  const to = indexOf(c.to);
+  return (index) => index >= from && index <= to;
 }
 
 export function isWorkingDay(calendar: WorkingCalendar, date: IsoDate): boolean {
@@ -98,15 +141,41 @@ function isWorkingIndex(c: CompiledCalendar, index: number): boolean {
  * "within N working days of receipt"). A negative count goes backwards; 0 returns `date`.
  */
 export function addWorkingDays(calendar: WorkingCalendar, date: IsoDate, count: number): IsoDate {
+  return countWorkingDays(calendar, date, count).date;
+}
+
+/**
+ * addWorkingDays that also tells whether the count relied on a day outside the calendar's coverage, where
+ * only weekends are known: then the date is provisional until a calendar covering it is published.
+ */
+export function countWorkingDays(
+  calendar: WorkingCalendar,
+  date: IsoDate,
+  count: number,
+): { date: IsoDate; provisional: boolean } {
   assertCount(count);
   const step = count < 0 ? -1 : 1;
   const c = compile(calendar);
   let index = indexOf(date);
+  let provisional = false;
   for (let left = Math.abs(count); left > 0;) {
     index += step;
+    if (!c.covered(index)) provisional = true;
     if (isWorkingIndex(c, index)) left -= 1;
   }
-  return formatDate(index);
+  return { date: formatDate(index), provisional };
+}
+
+/** The first working day on or after `date` (a last day on a weekend or holiday rolls forward to it). */
+export function rollForward(calendar: WorkingCalendar, date: IsoDate): { date: IsoDate; provisional: boolean } {
+  const c = compile(calendar);
+  let index = indexOf(date);
+  let provisional = !c.covered(index);
+  for (let guard = 0; !isWorkingIndex(c, index) && guard < 366; guard++) {
+    index += 1;
+    if (!c.covered(index)) provisional = true;
+  }
+  return { date: formatDate(index), provisional };
 }
 
 /** Working days in (from, to]; negative (counting (to, from]) when `to` is before `from`. */

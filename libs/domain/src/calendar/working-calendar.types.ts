@@ -1,4 +1,4 @@
-/** A calendar date, `YYYY-MM-DD`. Days are taken at UTC day granularity (see working-calendar.ts). */
+/** A calendar date, `YYYY-MM-DD`, in the calendar's own time zone. */
 export type IsoDate = string;
 
 export interface CalendarDay {
@@ -8,16 +8,25 @@ export interface CalendarDay {
 
 /**
  * The working days of one jurisdiction, as data so administrators can publish a new year's holidays
- * without a code change. Weekend days are 0 = Sunday … 6 = Saturday.
+ * without a code change. Weekend days are 0 = Sunday … 6 = Saturday. Calendars are facts, not versions:
+ * publishing a new revision (a new year, a corrected holiday) reaches the cases already running on it.
  */
 export interface WorkingCalendar {
   id: string;
   name: string;
+  /**
+   * The jurisdiction's IANA time zone: days are its local days and a deadline ends at its local midnight.
+   * Snapshots from before time zones were kept have none and count UTC days, as they did then.
+   */
+  timeZone?: string;
   weekendDays: number[];
   /** Statutory holidays (days off even when they fall on a weekday). */
   holidays: CalendarDay[];
   /** Make-up working days on what would be a weekend (e.g. China's adjusted working Saturdays). */
   makeUpWorkingDays: CalendarDay[];
-  /** The span whose holidays the data covers; outside it only weekends are known. Informational. */
+  /**
+   * The span whose holidays are officially known. A working-day count that reaches a day outside it gives a
+   * provisional due date (weekends only are known there), flagged wherever the date is shown.
+   */
   coverage?: { from: IsoDate; to: IsoDate };
 }

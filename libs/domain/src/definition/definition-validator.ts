@@ -23,6 +23,8 @@ const ROOT_KEYS = [
   'steps',
   'caseClock',
   'extensionByAgreement',
+  'extensions',
+  'actionWindows',
   'appeal',
 ];
 
@@ -76,6 +78,8 @@ export function validateDefinition(input: unknown): ValidationResult<ProcessDefi
     });
 
   checkCaseClock(errors, input.caseClock, (path, id) => resolve(path, id));
+  checkExtensions(errors, input.extensions);
+  checkWindows(errors, input.actionWindows, (path, id) => resolve(path, id));
   const appealStep = checkAppeal(errors, input.appeal, (path, id) => resolve(path, id));
   if (appealStep) roots.push(appealStep);
 
@@ -87,7 +91,14 @@ export function validateDefinition(input: unknown): ValidationResult<ProcessDefi
 function checkCaseClock(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {
   if (value === undefined) return;
   if (!isRecord(value)) return errors.add('caseClock', `must be a clock policy (${describe(value)})`);
-  checkKnownKeys(errors, value, 'caseClock', ['duration', 'durationRules', 'startsAfter', 'pauseOnApplicant']);
+  checkKnownKeys(errors, value, 'caseClock', [
+    'duration',
+    'durationRules',
+    'startsAfter',
+    'pauseOnApplicant',
+    'thresholds',
+  ]);
+  checkThresholds(errors, value.thresholds);
   if (value.duration === undefined && value.durationRules === undefined) errors.add('caseClock', 'needs a duration');
   if (value.duration !== undefined) checkDuration(errors, value.duration, 'caseClock.duration');
   checkDurationRules(errors, value.durationRules, 'caseClock.durationRules');
@@ -97,6 +108,71 @@ function checkCaseClock(errors: SchemaErrors, value: unknown, resolve: (path: st
   if (typeof value.pauseOnApplicant !== 'boolean') {
     errors.add('caseClock.pauseOnApplicant', `must be true or false (${describe(value.pauseOnApplicant)})`);
   }
+}
+
+function checkThresholds(errors: SchemaErrors, value: unknown): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value))
+    return errors.add('caseClock.thresholds', 'must be a list of { name, after, consequence }');
+  const names = new Set<string>();
+  value.forEach((t, i) => {
+    const p = `caseClock.thresholds[${i}]`;
+    if (!isRecord(t)) return errors.add(p, 'must be { name, after, consequence }');
+    checkKnownKeys(errors, t, p, ['name', 'after', 'consequence']);
+    if (checkString(errors, t.name, `${p}.name`, /^[a-z0-9][a-z0-9-]*$/)) {
+      if (names.has(t.name)) errors.add(`${p}.name`, `threshold '${t.name}' is named twice`);
+      names.add(t.name);
+    }
+    checkDuration(errors, t.after, `${p}.after`);
+    checkOneOf(errors, t.consequence, `${p}.consequence`, ['flag', 'escalate', 'notify'] as const);
+  });
+}
+
+function checkExtensions(errors: SchemaErrors, value: unknown): void {
+  if (value === undefined) return;
+  if (!isRecord(value)) return errors.add('extensions', `must be an extension policy (${describe(value)})`);
+  checkKnownKeys(errors, value, 'extensions', ['byAgreement', 'byAuthority', 'maxCount', 'maxTotal']);
+  checkOptionalBoolean(errors, value.byAgreement, 'extensions.byAgreement');
+  checkOptionalBoolean(errors, value.byAuthority, 'extensions.byAuthority');
+  const n = value.maxCount;
+  if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 1)) {
+    errors.add('extensions.maxCount', `must be a positive whole number (${describe(n)})`);
+  }
+  if (value.maxTotal !== undefined) checkDuration(errors, value.maxTotal, 'extensions.maxTotal');
+}
+
+const WINDOWED_ACTIONS = ['request-information', 'accept-with-missing', 'propose-extension', 'decide'] as const;
+
+function checkWindows(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) return errors.add('actionWindows', 'must be a list of action windows');
+  const names = new Set<string>();
+  value.forEach((w, i) => {
+    const p = `actionWindows[${i}]`;
+    if (!isRecord(w)) return errors.add(p, 'must be { name, action, within, anchor }');
+    checkKnownKeys(errors, w, p, ['name', 'action', 'stepId', 'outcome', 'within', 'anchor', 'default']);
+    if (checkString(errors, w.name, `${p}.name`)) {
+      if (names.has(w.name)) errors.add(`${p}.name`, `window '${w.name}' is named twice`);
+      names.add(w.name);
+    }
+    checkOneOf(errors, w.action, `${p}.action`, WINDOWED_ACTIONS);
+    if (w.stepId !== undefined && checkString(errors, w.stepId, `${p}.stepId`)) resolve(`${p}.stepId`, w.stepId);
+    if (w.action === 'decide' && w.stepId === undefined) errors.add(`${p}.stepId`, 'a window on decide names its step');
+    if (w.outcome !== undefined) {
+      checkString(errors, w.outcome, `${p}.outcome`);
+      if (w.action !== 'decide') errors.add(`${p}.outcome`, 'applies to decide only');
+    }
+    checkDuration(errors, w.within, `${p}.within`);
+    if (w.anchor !== 'receipt') {
+      if (!isRecord(w.anchor) || typeof w.anchor.afterStep !== 'string') {
+        errors.add(`${p}.anchor`, `must be 'receipt' or { afterStep } (${describe(w.anchor)})`);
+      } else {
+        checkKnownKeys(errors, w.anchor, `${p}.anchor`, ['afterStep']);
+        resolve(`${p}.anchor.afterStep`, w.anchor.afterStep);
+      }
+    }
+    if (w.default !== undefined) checkString(errors, w.default, `${p}.default`);
+  });
 }
 
 function checkAppeal(

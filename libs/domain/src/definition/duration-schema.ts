@@ -12,9 +12,13 @@ export function checkDuration(errors: SchemaErrors, value: unknown, path: string
     errors.add(path, `must be { value, unit } (${describe(value)})`);
     return false;
   }
-  checkKnownKeys(errors, value, path, ['value', 'unit']);
+  checkKnownKeys(errors, value, path, ['value', 'unit', 'counting']);
   if (!checkOneOf(errors, value.unit, `${path}.unit`, DURATION_UNITS)) return false;
   const days = value.unit === 'workingDays' || value.unit === 'calendarDays';
+  if (value.counting !== undefined) {
+    if (!days) errors.add(`${path}.counting`, `applies to day periods only, not ${String(value.unit)}`);
+    else checkCounting(errors, value.counting, `${path}.counting`, value.unit === 'calendarDays');
+  }
   const n = value.value;
   const ok = typeof n === 'number' && Number.isFinite(n) && n > 0 && (!days || Number.isInteger(n)) && n <= 36_500;
   if (!ok) errors.add(`${path}.value`, `must be a positive ${days ? 'whole number' : 'number'} (${describe(n)})`);
@@ -72,4 +76,35 @@ export function checkDurationRules(errors: SchemaErrors, value: unknown, path: s
     checkCondition(errors, rule.when, `${path}[${i}].when`);
     checkDuration(errors, rule.duration, `${path}[${i}].duration`);
   });
+}
+
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Minutes after midnight of a local `HH:MM` time. */
+export function minutesOfTime(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+function checkCounting(errors: SchemaErrors, value: unknown, path: string, calendarDays: boolean): void {
+  if (!isRecord(value)) return errors.add(path, `must be a counting convention object (${describe(value)})`);
+  checkKnownKeys(errors, value, path, ['from', 'rollForward', 'start', 'cutOff', 'endsAt']);
+  if (value.from !== undefined) checkOneOf(errors, value.from, `${path}.from`, ['after', 'beginning-with'] as const);
+  if (value.rollForward !== undefined) {
+    if (typeof value.rollForward !== 'boolean') errors.add(`${path}.rollForward`, 'must be true or false');
+    else if (value.rollForward && !calendarDays) {
+      errors.add(`${path}.rollForward`, 'applies to calendar-day periods (a working-day period always ends on one)');
+    }
+  }
+  if (value.start !== undefined) {
+    checkOneOf(errors, value.start, `${path}.start`, ['on-receipt', 'next-working-day'] as const);
+  }
+  for (const key of ['cutOff', 'endsAt'] as const) {
+    const time = value[key];
+    if (time !== undefined && (typeof time !== 'string' || !LOCAL_TIME.test(time))) {
+      errors.add(`${path}.${key}`, `must be a local time HH:MM (${describe(time)})`);
+    }
+  }
+  if (value.cutOff !== undefined && value.start !== 'next-working-day') {
+    errors.add(`${path}.cutOff`, "needs start: 'next-working-day' (what happens after the cut-off)");
+  }
 }

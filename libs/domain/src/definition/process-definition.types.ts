@@ -4,10 +4,30 @@ export type RequestType = 'permit' | 'land-use' | 'infrastructure';
 
 export type DurationUnit = 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'seconds';
 
+/**
+ * How a day period is counted, as the statute words it. Every day is a local day of the calendar's zone.
+ * - from: 'after' (the default): "N days after receipt", day 1 is the day after the triggering event;
+ *   'beginning-with': "within N days beginning with the day of receipt", the event's own day is day 1.
+ * - rollForward: a calendar-day period whose last day is not a working day ends on the next working day.
+ * - start: 'on-receipt' (the default) counts from the event's day; 'next-working-day' treats an event on a
+ *   non-working day, or at or after `cutOff` (local `HH:MM`), as happening on the next working day.
+ * - endsAt: the period ends at this local time (`HH:MM`, close of business) on its last day instead of at
+ *   the end of the day.
+ */
+export interface PeriodCounting {
+  from?: 'after' | 'beginning-with';
+  rollForward?: boolean;
+  start?: 'on-receipt' | 'next-working-day';
+  cutOff?: string;
+  endsAt?: string;
+}
+
 /** Second-scale units exist so integration tests can run real timers quickly. */
 export interface Duration {
   value: number;
   unit: DurationUnit;
+  /** Counting conventions; day units only. */
+  counting?: PeriodCounting;
 }
 
 export interface StepOwner {
@@ -53,7 +73,22 @@ export type NextTarget = string | string[] | { status: RoutedStatus; then?: stri
  */
 export type TimeoutPolicy =
   | { action: 'escalate' }
-  | { action: 'deemed'; outcome: string; effect: 'complete' | 'approved'; requiresNotice?: boolean }
+  | {
+      action: 'deemed';
+      outcome: string;
+      effect: 'complete' | 'approved';
+      requiresNotice?: boolean;
+      /**
+       * The applicant's notice starts this period; the authority may still decide until it ends, and only then
+       * (and not before the step's own deadline) is the step deemed approved. Without it, notice deems at once.
+       */
+      noticePeriod?: Duration;
+      /**
+       * receipt: the deemed outcome takes effect as of the case's receipt, so periods started by it count from
+       * then (back-dating, e.g. an application deemed valid on the day it was received).
+       */
+      effectiveFrom?: 'deadline' | 'receipt';
+    }
   | { action: 'complete'; outcome: string }
   | { action: 'lapse' };
 
@@ -132,6 +167,52 @@ export interface CaseClockPolicy {
   startsAfter?: string;
   /** Stop the clock while the case waits on the applicant (requests for information). */
   pauseOnApplicant: boolean;
+  /** Named later thresholds past the due date, each with a consequence (a fee refund, an appeal right). */
+  thresholds?: ClockThreshold[];
+}
+
+/**
+ * A threshold `after` the clock's due date (counted like the clock, from its last day):
+ * - flag: the case carries the named flag (e.g. 'fee-refund-due', 'appeal-against-non-determination');
+ * - escalate: a supervisor is told, as for the due date itself;
+ * - notify: the applicant is told.
+ */
+export interface ClockThreshold {
+  name: string;
+  after: Duration;
+  consequence: 'flag' | 'escalate' | 'notify';
+}
+
+/** Actions a definition may limit in time. */
+export type WindowedAction = 'request-information' | 'accept-with-missing' | 'propose-extension' | 'decide';
+
+/**
+ * An action allowed only within `within` of an anchor: the case's receipt, or the completion of a step (e.g.
+ * validation). Past it the action is refused with a reason naming the window, and `default` says what the
+ * law then holds (e.g. "the application is taken as complete").
+ */
+export interface ActionWindow {
+  name: string;
+  action: WindowedAction;
+  /** Only on this step (for decide: required). */
+  stepId?: string;
+  /** For decide: only this outcome (e.g. 'consult'). */
+  outcome?: string;
+  within: Duration;
+  anchor: 'receipt' | { afterStep: string };
+  default?: string;
+}
+
+/** Who may extend the clocks and how far. */
+export interface ExtensionPolicy {
+  /** By the applicant's written agreement (a clerk proposes, the applicant accepts). */
+  byAgreement?: boolean;
+  /** By the authority's own decision: a clerk proposes, a supervisor approves; the applicant is told why. */
+  byAuthority?: boolean;
+  /** At most this many extensions per clock, of either kind. */
+  maxCount?: number;
+  /** At most this much extra time in all per clock (same unit as the clock). */
+  maxTotal?: Duration;
 }
 
 export interface AppealPolicy {
@@ -152,7 +233,9 @@ export interface ProcessDefinition {
   start: string | string[];
   steps: StepDefinition[];
   caseClock?: CaseClockPolicy;
-  /** Clocks may be extended by the applicant's written agreement. */
+  /** Clocks may be extended by the applicant's written agreement (shorthand for extensions.byAgreement). */
   extensionByAgreement?: boolean;
+  extensions?: ExtensionPolicy;
+  actionWindows?: ActionWindow[];
   appeal?: AppealPolicy;
 }

@@ -114,7 +114,7 @@ function checkTimeout(errors: SchemaErrors, step: Record<string, unknown>, path:
     errors.add(p, 'the step has no duration to time out');
   const keys = {
     escalate: ['action'],
-    deemed: ['action', 'outcome', 'effect', 'requiresNotice'],
+    deemed: ['action', 'outcome', 'effect', 'requiresNotice', 'noticePeriod', 'effectiveFrom'],
     complete: ['action', 'outcome'],
     lapse: ['action'],
   };
@@ -129,6 +129,13 @@ function checkTimeout(errors: SchemaErrors, step: Record<string, unknown>, path:
     checkOptionalBoolean(errors, policy.requiresNotice, `${p}.requiresNotice`);
     if (policy.effect === 'approved' && policy.requiresNotice !== true) {
       errors.add(p, 'a deemed approval needs requiresNotice: true (the law grants it only after notice)');
+    }
+    if (policy.noticePeriod !== undefined) {
+      checkDuration(errors, policy.noticePeriod, `${p}.noticePeriod`);
+      if (policy.effect !== 'approved') errors.add(`${p}.noticePeriod`, 'applies to a deemed approval only');
+    }
+    if (policy.effectiveFrom !== undefined) {
+      checkOneOf(errors, policy.effectiveFrom, `${p}.effectiveFrom`, ['deadline', 'receipt'] as const);
     }
   }
 }

@@ -29,7 +29,7 @@ describe(startCase.name, () => {
       id: 'step-due:intake:1',
       kind: 'step-due',
       stepId: 'intake',
-      dueAt: '2026-04-02T00:00:00.000Z',
+      dueAt: '2026-04-02T07:00:00.000Z', // the end of 1 April in California (PDT, UTC-7)
     });
   });
 

@@ -15,7 +15,9 @@ import {
   requestInformation,
   verifyDocument,
 } from './handlers/information.handler';
-import { acceptExtension, declineExtension, proposeExtension } from './handlers/extension.handler';
+import { acceptExtension, approveExtension, declineExtension, proposeExtension } from './handlers/extension.handler';
+import { publishCalendar } from './handlers/calendar.handler';
+import { assertWithinWindows } from './action-windows';
 import { appeal, giveNotice, pauseCaseClock, pledge, resumeCaseClock, withdraw } from './handlers/case.handler';
 import { claim, reassign, release } from './handlers/assignment.handler';
 import type { ProcessContext, Submission } from './process-context.types';
@@ -90,6 +92,7 @@ export function apply(ctx: ProcessContext, state: CaseState, event: CaseEvent): 
   const draft = JSON.parse(JSON.stringify(state)) as CaseState;
   const r = new Reduction(ctx, draft, event.at, { ...event.actor }, event.type);
   assertRole(r, ['applicant', 'clerk', 'supervisor', 'system'], 'changing a case');
+  assertWithinWindows(r, event);
   dispatch(r, event);
   finalize(r);
   return { state: draft, transitions: r.transitions };
@@ -121,6 +124,10 @@ function dispatch(r: Reduction, event: CaseEvent): void {
       return giveNotice(r, event);
     case 'propose-extension':
       return proposeExtension(r, event);
+    case 'approve-extension':
+      return approveExtension(r, event);
+    case 'calendar-published':
+      return publishCalendar(r, event);
     case 'accept-extension':
       return acceptExtension(r, event);
     case 'decline-extension':

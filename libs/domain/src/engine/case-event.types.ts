@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration } from '../definition/process-definition.types';
 import type { InformationItem } from './case-state.types';
 
@@ -95,6 +96,24 @@ export interface ProposeExtensionEvent extends EventBase {
   stepId?: string | null;
   by: Duration;
   reason: string;
+  /** agreement (the default): the applicant must accept; authority: a supervisor must approve. */
+  basis?: 'agreement' | 'authority';
+}
+
+/** A supervisor approves an extension the authority decided on itself; the applicant is told the reason. */
+export interface ApproveExtensionEvent extends EventBase {
+  type: 'approve-extension';
+  extensionId: string;
+}
+
+/**
+ * A revision of the case's calendar was published (a new year, a corrected holiday): every running clock is
+ * recounted on it and the case runs on it from now on.
+ */
+export interface CalendarPublishedEvent extends EventBase {
+  type: 'calendar-published';
+  calendar: WorkingCalendar;
+  revision: number;
 }
 
 export interface AcceptExtensionEvent extends EventBase {
@@ -155,6 +174,8 @@ export type CaseEvent =
   | PledgeEvent
   | GiveNoticeEvent
   | ProposeExtensionEvent
+  | ApproveExtensionEvent
+  | CalendarPublishedEvent
   | AcceptExtensionEvent
   | DeclineExtensionEvent
   | AppealEvent
@@ -179,6 +200,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'pledge',
   'give-notice',
   'propose-extension',
+  'approve-extension',
+  'calendar-published',
   'accept-extension',
   'decline-extension',
   'appeal',

@@ -1,5 +1,6 @@
 import type { Actor } from '../actor';
 import type { AttributeValue, Duration, StepKind, StepOwner } from '../definition/process-definition.types';
+import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Clock } from './clock.types';
 
 /**
@@ -51,6 +52,10 @@ export interface ActiveStep {
   escalatedAt?: string;
   /** Notice the applicant gave that it will rely on a deemed approval. */
   noticeGivenAt?: string;
+  /** The period the notice started (a definition's noticePeriod): the authority may decide until it ends. */
+  noticeClock?: Clock;
+  /** The due date counts over days the calendar does not cover yet. */
+  dueProvisional?: boolean;
 }
 
 export type StepResult = 'completed' | 'skipped' | 'cancelled';
@@ -72,8 +77,17 @@ export interface PendingTimer {
   id: string;
   dueAt: string;
   /** appeal-window: keeps a refused case open until its appeal window closes. */
-  kind: 'step-due' | 'case-due' | 'missing-documents' | 'appeal-window';
+  kind: 'step-due' | 'case-due' | 'missing-documents' | 'appeal-window' | 'notice' | 'threshold';
   stepId?: string;
+  /** For a threshold: its name. */
+  name?: string;
+}
+
+/** A named consequence a clock threshold set on the case (e.g. 'fee-refund-due'). */
+export interface CaseFlag {
+  name: string;
+  consequence: 'flag' | 'escalate' | 'notify';
+  at: string;
 }
 
 export interface InformationItem {
@@ -112,8 +126,11 @@ export interface Extension {
   reason: string;
   proposedBy: Actor;
   proposedAt: string;
+  /** agreement: the applicant accepts or declines; authority: a supervisor approves or declines. */
+  basis?: 'agreement' | 'authority';
   status: 'proposed' | 'accepted' | 'declined';
   decidedAt?: string;
+  decidedBy?: Actor;
 }
 
 export interface Pledge {
@@ -178,4 +195,12 @@ export interface CaseState {
   activations: Record<string, number>;
   /** Case-level clock pauses started by a supervisor for excluded activities (e.g. expert review). */
   manualPause?: { reason: string; at: string };
+  /** Flags set by clock thresholds. */
+  flags?: CaseFlag[];
+  /**
+   * A calendar revision published after the case started: it replaces the snapshot the case started with
+   * (calendars are facts, not versions), and every clock was recounted on it.
+   */
+  calendar?: WorkingCalendar;
+  calendarRevision?: number;
 }

@@ -6,7 +6,7 @@ describe('clock', () => {
     it('ends a working-day period at the end of its last working day, counting make-up Saturdays', () => {
       expect(dueFrom(cnCalendar, '2026-02-10T08:00:00Z', { value: 15, unit: 'workingDays' })).toEqual({
         dueDate: '2026-03-09',
-        dueAt: '2026-03-10T00:00:00.000Z',
+        dueAt: '2026-03-09T16:00:00.000Z', // midnight in Beijing (UTC+8)
       });
     });
 

@@ -1,14 +1,18 @@
 import {
   addCalendarDays,
-  addWorkingDays,
   calendarDaysBetween,
+  countWorkingDays,
   dayOf,
   endOfDay,
+  isWorkingDay,
+  localMinutesOf,
   parseInstant,
+  rollForward,
   toInstant,
   workingDaysBetween,
 } from '../calendar/working-calendar';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
+import { minutesOfTime } from '../definition/duration-schema';
 import type { Duration, DurationUnit } from '../definition/process-definition.types';
 import type { Clock } from './clock.types';
 
@@ -20,10 +24,6 @@ export function isDayUnit(unit: DurationUnit): unit is DayUnit {
   return unit === 'workingDays' || unit === 'calendarDays';
 }
 
-function addDays(calendar: WorkingCalendar, unit: DayUnit, date: string, count: number): string {
-  return unit === 'workingDays' ? addWorkingDays(calendar, date, count) : addCalendarDays(date, count);
-}
-
 function daysBetween(calendar: WorkingCalendar, unit: DayUnit, from: string, to: string): number {
   return unit === 'workingDays' ? workingDaysBetween(calendar, from, to) : calendarDaysBetween(from, to);
 }
@@ -31,26 +31,91 @@ function daysBetween(calendar: WorkingCalendar, unit: DayUnit, from: string, to:
 export interface Due {
   dueAt: string;
   dueDate?: string;
+  /** Counted over days the calendar does not cover yet: shown as provisional until a calendar covers them. */
+  provisional?: boolean;
+}
+
+interface DayDue extends Due {
+  dueDate: string;
+  basis: { from: string; days: number };
 }
 
 /**
- * When a period that starts at `from` runs out. Day periods end with the last day (the start day is not
- * counted); hour/minute/second periods are exact.
+ * The local day a period counts from, after the definition's start convention: an event on a non-working
+ * day or at/after the cut-off counts as on the next working day; "beginning with" makes the event's day day 1,
+ * i.e. the count runs from the day before it.
  */
-export function dueFrom(calendar: WorkingCalendar, from: string, duration: Duration): Due {
-  return dueAfter(calendar, from, duration.unit, duration.value);
+function countingBase(
+  calendar: WorkingCalendar,
+  at: string,
+  duration: Duration,
+): { from: string; provisional: boolean } {
+  const c = duration.counting ?? {};
+  let day = dayOf(at, calendar);
+  let provisional = false;
+  if (c.start === 'next-working-day') {
+    const late = c.cutOff !== undefined && localMinutesOf(at, calendar) >= minutesOfTime(c.cutOff);
+    if (late || !isWorkingDay(calendar, day)) {
+      const next = countWorkingDays(calendar, day, 1);
+      day = next.date;
+      provisional = next.provisional;
+    }
+  }
+  return { from: c.from === 'beginning-with' ? addCalendarDays(day, -1) : day, provisional };
 }
 
-function dueAfter(calendar: WorkingCalendar, from: string, unit: DurationUnit, amount: number): Due {
-  if (isDayUnit(unit)) {
-    const dueDate = addDays(calendar, unit, dayOf(from), amount);
-    return { dueAt: endOfDay(dueDate), dueDate };
-  }
-  return { dueAt: toInstant(parseInstant(from) + amount * UNIT_MS[unit]) };
+/** The due day `days` days (of `duration`'s unit) after `from`, with the period's roll-forward and end time. */
+function dueOnBasis(calendar: WorkingCalendar, basis: { from: string; days: number }, duration: Duration): DayDue {
+  const c = duration.counting ?? {};
+  let counted =
+    duration.unit === 'workingDays'
+      ? countWorkingDays(calendar, basis.from, basis.days)
+      : { date: addCalendarDays(basis.from, basis.days), provisional: false };
+  if (duration.unit === 'calendarDays' && c.rollForward) counted = rollForward(calendar, counted.date);
+  const endsAt = c.endsAt === undefined ? undefined : minutesOfTime(c.endsAt);
+  return {
+    dueDate: counted.date,
+    dueAt: endOfDay(counted.date, calendar, endsAt),
+    basis: { ...basis },
+    ...(counted.provisional ? { provisional: true } : {}),
+  };
+}
+
+/**
+ * When a period triggered at `from` runs out. Day periods count local days of the calendar per the
+ * period's counting conventions and end with the last day; hour/minute/second periods are exact.
+ */
+export function dueFrom(calendar: WorkingCalendar, from: string, duration: Duration): Due {
+  if (!isDayUnit(duration.unit))
+    return { dueAt: toInstant(parseInstant(from) + duration.value * UNIT_MS[duration.unit]) };
+  const { basis, ...due } = dayDueFrom(calendar, from, duration);
+  void basis;
+  return due;
+}
+
+function dayDueFrom(calendar: WorkingCalendar, at: string, duration: Duration): DayDue {
+  const base = countingBase(calendar, at, duration);
+  const due = dueOnBasis(calendar, { from: base.from, days: duration.value }, duration);
+  return base.provisional ? { ...due, provisional: true } : due;
+}
+
+/**
+ * Sets a running clock's due fields from a day due (clearing a stale provisional flag). The basis is kept for
+ * zoned calendars only: a case started on a snapshot from before them keeps the state it always had.
+ */
+function setDue(calendar: WorkingCalendar, clock: Clock, due: DayDue): void {
+  clock.dueDate = due.dueDate;
+  clock.dueAt = due.dueAt;
+  if (calendar.timeZone !== undefined) clock.basis = due.basis;
+  if (due.provisional) clock.provisional = true;
+  else delete clock.provisional;
 }
 
 export function startClock(calendar: WorkingCalendar, at: string, duration: Duration): Clock {
-  return { duration, startedAt: at, ...dueFrom(calendar, at, duration), pausedBy: [], pauses: [], extensions: [] };
+  const clock: Clock = { duration, startedAt: at, dueAt: at, pausedBy: [], pauses: [], extensions: [] };
+  if (isDayUnit(duration.unit)) setDue(calendar, clock, dayDueFrom(calendar, at, duration));
+  else clock.dueAt = dueFrom(calendar, at, duration).dueAt;
+  return clock;
 }
 
 export function isPaused(clock: Clock): boolean {
@@ -60,7 +125,9 @@ export function isPaused(clock: Clock): boolean {
 /** What is left at `at`, in the clock's unit (days) or milliseconds; negative when overdue. */
 function remainingAt(calendar: WorkingCalendar, clock: Clock, at: string): number {
   const unit = clock.duration.unit;
-  if (isDayUnit(unit)) return daysBetween(calendar, unit, dayOf(at), clock.dueDate ?? dayOf(clock.dueAt));
+  if (isDayUnit(unit)) {
+    return daysBetween(calendar, unit, dayOf(at, calendar), clock.dueDate ?? dayOf(clock.dueAt, calendar));
+  }
   return parseInstant(clock.dueAt) - parseInstant(at);
 }
 
@@ -82,12 +149,11 @@ export function resumeClock(calendar: WorkingCalendar, clock: Clock, reason: str
   const pause = clock.pauses.find((p) => p.reason === reason && p.to === undefined);
   if (pause) pause.to = at;
   if (clock.pausedBy.length > 0) return false;
-  const unit = clock.duration.unit;
   const remaining = clock.remaining ?? 0;
-  const due = isDayUnit(unit)
-    ? { dueDate: addDays(calendar, unit, dayOf(at), remaining) }
-    : { dueAt: toInstant(parseInstant(at) + remaining) };
-  Object.assign(clock, due.dueDate ? { dueAt: endOfDay(due.dueDate), dueDate: due.dueDate } : due);
+  if (isDayUnit(clock.duration.unit)) {
+    // The rest of the period counts from the day the clock runs again.
+    setDue(calendar, clock, dueOnBasis(calendar, { from: dayOf(at, calendar), days: remaining }, clock.duration));
+  } else clock.dueAt = toInstant(parseInstant(at) + remaining);
   delete clock.pausedAt;
   delete clock.remaining;
   return true;
@@ -101,10 +167,10 @@ export function restartClock(calendar: WorkingCalendar, clock: Clock, at: string
   delete clock.remaining;
   clock.startedAt = at;
   clock.extensions = [];
-  Object.assign(clock, dueFrom(calendar, at, clock.duration));
+  Object.assign(clock, startClock(calendar, at, clock.duration), { pauses: clock.pauses });
 }
 
-/** Adds an agreed extension; its unit must be the clock's. */
+/** Adds an extension; its unit must be the clock's. */
 export function extendClock(calendar: WorkingCalendar, clock: Clock, by: Duration): void {
   clock.extensions.push(by);
   if (isPaused(clock)) {
@@ -113,17 +179,35 @@ export function extendClock(calendar: WorkingCalendar, clock: Clock, by: Duratio
   }
   const unit = by.unit;
   if (isDayUnit(unit)) {
-    const dueDate = addDays(calendar, unit, clock.dueDate ?? dayOf(clock.dueAt), by.value);
-    Object.assign(clock, { dueDate, dueAt: endOfDay(dueDate) });
+    const basis = clock.basis ?? { from: clock.dueDate ?? dayOf(clock.dueAt, calendar), days: 0 };
+    setDue(calendar, clock, dueOnBasis(calendar, { from: basis.from, days: basis.days + by.value }, clock.duration));
   } else {
     clock.dueAt = toInstant(parseInstant(clock.dueAt) + by.value * UNIT_MS[unit]);
   }
+}
+
+/**
+ * Recounts a running day clock on a newly published calendar (a new year's holidays, a corrected holiday).
+ * Returns the old due fields when the due date or its provisional mark changed, otherwise undefined.
+ */
+export function recountClock(
+  calendar: WorkingCalendar,
+  clock: Clock,
+): { dueAt: string; dueDate?: string; provisional: boolean } | undefined {
+  const basis = clock.basis;
+  if (isPaused(clock) || !basis || !isDayUnit(clock.duration.unit)) return undefined;
+  const before = { dueAt: clock.dueAt, dueDate: clock.dueDate, provisional: clock.provisional === true };
+  setDue(calendar, clock, dueOnBasis(calendar, basis, clock.duration));
+  const changed = before.dueAt !== clock.dueAt || before.provisional !== (clock.provisional === true);
+  return changed ? before : undefined;
 }
 
 export interface ClockStatus {
   paused: boolean;
   dueAt: string;
   dueDate?: string;
+  /** The due date counts over days the calendar does not cover yet. */
+  provisional: boolean;
   /** Days (working or calendar, per the clock's unit) or milliseconds left; negative when overdue. */
   remaining: number;
   remainingUnit: 'workingDays' | 'calendarDays' | 'milliseconds';
@@ -135,10 +219,14 @@ export function clockStatus(calendar: WorkingCalendar, clock: Clock, at: string)
   const unit = clock.duration.unit;
   const paused = isPaused(clock);
   const remaining = paused ? (clock.remaining ?? 0) : remainingAt(calendar, clock, at);
-  const due = paused ? projectedDue(calendar, clock, at) : { dueAt: clock.dueAt, dueDate: clock.dueDate };
+  const due: Due = paused
+    ? projectedDue(calendar, clock, at)
+    : { dueAt: clock.dueAt, dueDate: clock.dueDate, provisional: clock.provisional };
   return {
     paused,
-    ...due,
+    dueAt: due.dueAt,
+    ...(due.dueDate !== undefined ? { dueDate: due.dueDate } : {}),
+    provisional: due.provisional === true,
     remaining,
     remainingUnit: isDayUnit(unit) ? unit : 'milliseconds',
     overdue: !paused && parseInstant(at) >= parseInstant(clock.dueAt),
@@ -147,8 +235,26 @@ export function clockStatus(calendar: WorkingCalendar, clock: Clock, at: string)
 
 /** Where the due time would land if the clock resumed at `at`. */
 function projectedDue(calendar: WorkingCalendar, clock: Clock, at: string): Due {
-  const unit = clock.duration.unit;
   const remaining = clock.remaining ?? 0;
-  if (isDayUnit(unit)) return dueAfter(calendar, at, unit, remaining);
+  if (isDayUnit(clock.duration.unit)) {
+    const { basis, ...due } = dueOnBasis(calendar, { from: dayOf(at, calendar), days: remaining }, clock.duration);
+    void basis;
+    return due;
+  }
   return { dueAt: toInstant(parseInstant(at) + remaining) };
+}
+
+/** When a threshold `after` the clock's due date is reached: counted from the last day like the clock itself. */
+export function thresholdDue(calendar: WorkingCalendar, clock: Clock, after: Duration): Due {
+  if (isDayUnit(after.unit)) {
+    const base = clock.dueDate ?? dayOf(clock.dueAt, calendar);
+    const { basis, ...due } = dueOnBasis(
+      calendar,
+      { from: base, days: after.value },
+      { ...after, counting: { ...after.counting, from: 'after', start: 'on-receipt' } },
+    );
+    void basis;
+    return clock.provisional ? { ...due, provisional: true } : due;
+  }
+  return { dueAt: toInstant(parseInstant(clock.dueAt) + after.value * UNIT_MS[after.unit]) };
 }

@@ -14,12 +14,21 @@ export interface Clock {
   duration: Duration;
   startedAt: string;
   dueAt: string;
-  /** The last permitted day, for day-based units. */
+  /** The last permitted day (a local day of the calendar), for day-based units. */
   dueDate?: string;
+  /**
+   * What the running due date was counted from: `days` days (of the clock's unit) after the local day `from`,
+   * before rolling forward. A newly published calendar recomputes the due date from it.
+   */
+  basis?: { from: string; days: number };
+  /** The count reached days outside the calendar's coverage: the due date is provisional. */
+  provisional?: boolean;
   pausedAt?: string;
   /** Why the clock is stopped; it runs again when the last reason is removed. */
   pausedBy: string[];
   remaining?: number;
   pauses: ClockPause[];
   extensions: Duration[];
+  /** Named thresholds past the due date already reached (see CaseClockPolicy.thresholds). */
+  thresholdsReached?: string[];
 }

@@ -39,7 +39,17 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
   'inspection-result': { stepId: str, passed: (v) => typeof v === 'boolean', findings: optStr },
   pledge: { statement: str, items: optStrList },
   'give-notice': { stepId: str },
-  'propose-extension': { stepId: (v) => v === undefined || v === null || str(v), by: duration, reason: str },
+  'propose-extension': {
+    stepId: (v) => v === undefined || v === null || str(v),
+    by: duration,
+    reason: str,
+    basis: (v) => v === undefined || v === 'agreement' || v === 'authority',
+  },
+  'approve-extension': { extensionId: str },
+  'calendar-published': {
+    calendar: (v) => isRecord(v) && str(v.id),
+    revision: (v) => typeof v === 'number' && Number.isInteger(v) && v > 0,
+  },
   'accept-extension': { extensionId: str },
   'decline-extension': { extensionId: str, reason: optStr },
   appeal: { grounds: str },

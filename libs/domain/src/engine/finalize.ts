@@ -1,15 +1,27 @@
 import { parseInstant } from '../calendar/working-calendar';
+import type { ClockThreshold } from '../definition/process-definition.types';
 import type { CaseState, CaseStatus, PendingTimer } from './case-state.types';
 import { OPEN_STATUSES } from './case-state.types';
-import { isPaused } from './clock';
+import { isPaused, thresholdDue } from './clock';
 import type { Reduction } from './reduction';
 import { changeStatus } from './routing';
 
 /** The timers the workflow must sleep on, derived from the state so they can never drift from it. */
-export function deriveTimers(state: CaseState): PendingTimer[] {
+export function deriveTimers(
+  state: CaseState,
+  thresholds: { threshold: ClockThreshold; dueAt: string }[] = [],
+): PendingTimer[] {
   const timers: PendingTimer[] = [];
   const open = OPEN_STATUSES.includes(state.status);
   for (const a of state.activeSteps) {
+    if (a.noticeClock && !isPaused(a.noticeClock)) {
+      timers.push({
+        id: `notice:${a.stepId}:${a.activation}`,
+        kind: 'notice',
+        stepId: a.stepId,
+        dueAt: a.noticeClock.dueAt,
+      });
+    }
     if (!a.clock || isPaused(a.clock) || a.escalated) continue;
     timers.push({
       id: `step-due:${a.stepId}:${a.activation}`,
@@ -17,6 +29,9 @@ export function deriveTimers(state: CaseState): PendingTimer[] {
       stepId: a.stepId,
       dueAt: a.clock.dueAt,
     });
+  }
+  for (const { threshold, dueAt } of thresholds) {
+    timers.push({ id: `threshold:${threshold.name}`, kind: 'threshold', name: threshold.name, dueAt });
   }
   const clock = state.caseClock;
   if (open && state.status !== 'under_appeal' && clock && !isPaused(clock) && !state.caseOverdue) {
@@ -77,8 +92,22 @@ export function finalize(r: Reduction): void {
       delete a.dueAt;
       delete a.dueDate;
     }
+    if (due?.provisional) a.dueProvisional = true;
+    else delete a.dueProvisional;
   }
-  s.timers = deriveTimers(s);
+  s.timers = deriveTimers(s, pendingThresholds(r));
   s.closed = isClosed(s);
   s.updatedAt = r.at;
+}
+
+/** Thresholds of the case clock not yet reached, while the case is open and the clock runs. */
+function pendingThresholds(r: Reduction): { threshold: ClockThreshold; dueAt: string }[] {
+  const s = r.state;
+  const clock = s.caseClock;
+  const thresholds = r.ctx.definition.caseClock?.thresholds ?? [];
+  if (!clock || isPaused(clock) || thresholds.length === 0) return [];
+  if (s.status !== 'in_progress' && s.status !== 'awaiting_applicant') return [];
+  return thresholds
+    .filter((t) => !(clock.thresholdsReached ?? []).includes(t.name))
+    .map((threshold) => ({ threshold, dueAt: thresholdDue(r.calendar, clock, threshold.after).dueAt }));
 }

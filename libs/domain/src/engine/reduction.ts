@@ -21,8 +21,17 @@ export class Reduction {
     public cause: string,
   ) {}
 
+  /** Where clocks started by this event count from (a back-dated deemed outcome moves it to receipt). */
+  clockFrom?: string;
+
+  /** The calendar the case runs on: the latest revision it was sent, else the snapshot it started with. */
   get calendar() {
-    return this.ctx.calendar;
+    return this.state.calendar ?? this.ctx.calendar;
+  }
+
+  /** The instant new clocks count from. */
+  get clockStart(): string {
+    return this.clockFrom ?? this.at;
   }
 
   emit(input: TransitionInput): void {

@@ -67,7 +67,7 @@ function newActive(r: Reduction, step: StepDefinition | MemberStep, groupId?: st
   };
   if (groupId !== undefined) active.groupId = groupId;
   const duration = resolveDuration(r, step);
-  if (duration) active.clock = startClock(r.calendar, r.at, duration);
+  if (duration) active.clock = startClock(r.calendar, r.clockStart, duration);
   r.state.activeSteps.push(active);
   r.emit({
     stepId: step.id,
@@ -115,6 +115,8 @@ export interface Completion {
   event: string;
   actor?: Actor;
   deemed?: boolean;
+  /** The outcome takes effect as of this earlier instant: clocks it starts count from there (back-dating). */
+  effectiveAt?: string;
   reason?: string;
   conditions?: string[];
   data?: Record<string, unknown>;
@@ -146,8 +148,17 @@ export function completeStep(r: Reduction, active: ActiveStep, outcome: string, 
     outcome,
     ...(how.reason !== undefined ? { reason: how.reason } : {}),
     ...(how.conditions?.length ? { conditions: how.conditions } : {}),
-    ...(how.data || how.deemed ? { data: { ...how.data, ...(how.deemed ? { deemed: true } : {}) } } : {}),
+    ...(how.data || how.deemed || how.effectiveAt
+      ? {
+          data: {
+            ...how.data,
+            ...(how.deemed ? { deemed: true } : {}),
+            ...(how.effectiveAt !== undefined ? { effectiveFrom: how.effectiveAt } : {}),
+          },
+        }
+      : {}),
   });
+  if (how.effectiveAt !== undefined) r.clockFrom = how.effectiveAt;
   for (const text of how.conditions ?? []) s.conditions.push({ text, stepId: active.stepId, at: r.at });
   if (s.appeal && r.ctx.definition.appeal?.step === active.stepId) s.appeal.outcome = outcome;
   startCaseClockAfter(r, active.stepId);
@@ -277,13 +288,18 @@ export function startCaseClock(r: Reduction): void {
   const policy = r.ctx.definition.caseClock;
   const duration = policy && resolveDuration(r, policy);
   if (!policy || !duration) return;
-  s.caseClock = startClock(r.calendar, r.at, duration);
+  s.caseClock = startClock(r.calendar, r.clockStart, duration);
   r.emit({
     stepId: null,
     event: 'clock.started',
     fromState: s.status,
     toState: s.status,
-    data: { dueAt: s.caseClock.dueAt, duration },
+    data: {
+      dueAt: s.caseClock.dueAt,
+      duration,
+      ...(r.clockFrom !== undefined ? { countsFrom: r.clockFrom } : {}),
+      ...(s.caseClock.provisional ? { provisional: true } : {}),
+    },
   });
   for (const a of s.activeSteps)
     if (r.definitionOf(a.stepId).step.clock === 'excluded') r.pauseCaseClock(`excluded:${a.stepId}`);

@@ -14,6 +14,8 @@ export interface StepStatusView {
   groupId: string | null;
   dueAt: string | null;
   dueDate: string | null;
+  /** The due date counts past the calendar's coverage and may still move. */
+  dueProvisional: boolean;
   /** The step's own clock, or its review group's; null for steps without a time limit. */
   clock: ClockStatus | null;
   escalated: boolean;
@@ -37,6 +39,7 @@ export interface CaseStatusView {
 /** A read-only view of the case at `at` (days remaining, overdue flags), for status pages and queues. */
 export function statusView(ctx: ProcessContext, state: CaseState, at: string): CaseStatusView {
   parseInstant(at);
+  const calendar = state.calendar ?? ctx.calendar;
   const steps = state.activeSteps.map((a): StepStatusView => {
     const clock = a.clock ?? state.activeSteps.find((g) => g.stepId === a.groupId)?.clock;
     return {
@@ -49,7 +52,8 @@ export function statusView(ctx: ProcessContext, state: CaseState, at: string): C
       groupId: a.groupId ?? null,
       dueAt: a.dueAt ?? null,
       dueDate: a.dueDate ?? null,
-      clock: clock ? clockStatus(ctx.calendar, clock, at) : null,
+      dueProvisional: a.dueProvisional === true,
+      clock: clock ? clockStatus(calendar, clock, at) : null,
       escalated: a.escalated,
     };
   });
@@ -59,7 +63,7 @@ export function statusView(ctx: ProcessContext, state: CaseState, at: string): C
     closed: state.closed,
     asOf: at,
     steps,
-    caseClock: state.caseClock ? clockStatus(ctx.calendar, state.caseClock, at) : null,
+    caseClock: state.caseClock ? clockStatus(calendar, state.caseClock, at) : null,
     caseOverdue: state.caseOverdue,
     openRequests: state.informationRequests.filter((q) => q.status === 'open'),
     missingDocuments: state.missingDocuments?.status === 'open' ? state.missingDocuments : null,

@@ -29,4 +29,8 @@ export class OpenTaskEntity {
 
   @Column('timestamptz', { name: 'due_at', nullable: true })
   dueAt!: Date | null;
+
+  /** The due date counts over days the calendar does not cover yet. */
+  @Column('boolean', { name: 'due_provisional', default: false })
+  dueProvisional!: boolean;
 }

@@ -94,18 +94,20 @@ const APPEND_SQL = `
     WHERE id = $1
   ), steps AS (
     SELECT * FROM jsonb_to_recordset($9::jsonb) AS s(step_id text, title text, kind text, department text,
-      role text, state text, assignee text, due_at timestamptz)
+      role text, state text, assignee text, due_at timestamptz, due_provisional boolean)
   ), closed AS (
     DELETE FROM open_tasks o WHERE o.request_id = $1 AND o.step_id NOT IN (SELECT step_id FROM steps)
   ), opened AS (
-    INSERT INTO open_tasks (request_id, step_id, title, kind, department, role, state, assignee, due_at)
-    SELECT $1, step_id, title, kind, department, role, state, assignee, due_at FROM steps
+    INSERT INTO open_tasks (request_id, step_id, title, kind, department, role, state, assignee, due_at,
+      due_provisional)
+    SELECT $1, step_id, title, kind, department, role, state, assignee, due_at, due_provisional FROM steps
     ON CONFLICT (request_id, step_id) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind,
       department = EXCLUDED.department, role = EXCLUDED.role, state = EXCLUDED.state,
-      assignee = EXCLUDED.assignee, due_at = EXCLUDED.due_at
+      assignee = EXCLUDED.assignee, due_at = EXCLUDED.due_at, due_provisional = EXCLUDED.due_provisional
     WHERE (open_tasks.title, open_tasks.kind, open_tasks.department, open_tasks.role, open_tasks.state,
-      open_tasks.assignee, open_tasks.due_at) IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.kind,
-      EXCLUDED.department, EXCLUDED.role, EXCLUDED.state, EXCLUDED.assignee, EXCLUDED.due_at)
+      open_tasks.assignee, open_tasks.due_at, open_tasks.due_provisional) IS DISTINCT FROM (EXCLUDED.title,
+      EXCLUDED.kind, EXCLUDED.department, EXCLUDED.role, EXCLUDED.state, EXCLUDED.assignee, EXCLUDED.due_at,
+      EXCLUDED.due_provisional)
   )
   SELECT pg_notify($10, $11)`;
 
@@ -120,6 +122,7 @@ function openTaskRows(state: CaseState): Array<Record<string, unknown>> {
     state: step.state,
     assignee: step.assignee ?? null,
     due_at: step.dueAt ?? null,
+    due_provisional: step.dueProvisional === true,
   }));
 }
 

@@ -89,6 +89,18 @@ export class WorkQueueRepository {
     return rows;
   }
 
+  /** Open steps whose due date is provisional (past their calendar's coverage), by department. */
+  async provisionalByDepartment(): Promise<Array<{ department: string; count: number }>> {
+    return this.db
+      .getRepository(OpenTaskEntity)
+      .createQueryBuilder('t')
+      .select('t.department', 'department')
+      .addSelect('count(*)::int', 'count')
+      .where('t.dueProvisional')
+      .groupBy('t.department')
+      .getRawMany<{ department: string; count: number }>();
+  }
+
   /** The departments that own each of these requests' open steps (for live queue updates). */
   async departmentsOf(requestId: string): Promise<string[]> {
     const rows = await this.db

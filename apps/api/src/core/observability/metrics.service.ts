@@ -64,6 +64,27 @@ export class MetricsService {
         }
       },
     });
+    new Gauge({
+      name: 'onewindow_provisional_due_steps',
+      help: "Open steps whose due date counts past their calendar's coverage, by department (until a calendar covering it is published)",
+      labelNames: ['department'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { department, count } of await queue.provisionalByDepartment()) this.set({ department }, count);
+      },
+    });
+  }
+
+  private readonly calendarSignals = new Counter({
+    name: 'onewindow_calendar_recount_signals_total',
+    help: 'Running cases sent a newly published calendar revision, by calendar and result',
+    labelNames: ['calendar', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  calendarSignalled(calendar: string, result: 'sent' | 'failed', count: number): void {
+    if (count > 0) this.calendarSignals.inc({ calendar, result }, count);
   }
 
   observeHttp(method: string, route: string, status: number, seconds: number): void {

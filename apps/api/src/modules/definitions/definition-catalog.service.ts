@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { CalendarRecountService, RecountResult } from './calendar-recount.service';
 
 const DEFINITION_FILE = /\.definition\.json$/;
 const CALENDAR_FILE = /\.calendar\.json$/;
@@ -41,14 +42,20 @@ export class DefinitionCatalogService implements OnModuleInit {
   constructor(
     private readonly repository: DefinitionRepository,
     private readonly config: AppConfig,
+    private readonly recount: CalendarRecountService,
   ) {}
 
   /** Publishes the built-ins and the files in DEFINITIONS_DIR that are not published yet. */
   async onModuleInit(): Promise<void> {
     const files = await this.readDefinitionFiles();
     for (const calendar of [...builtInCalendars, ...files.calendars]) {
-      if (!(await this.repository.latestCalendar(calendar.id)))
-        await this.repository.publishCalendar(calendar, BUNDLED_BY);
+      const latest = await this.repository.latestCalendar(calendar.id);
+      if (!latest) await this.repository.publishCalendar(calendar, BUNDLED_BY);
+      else if (reachesFurther(calendar, latest.calendar)) {
+        // A deployment shipping a calendar that covers more years publishes it as a new revision.
+        const revision = await this.repository.publishCalendar(calendar, BUNDLED_BY);
+        if (revision) void this.recount.signalRunningCases(calendar, revision);
+      }
     }
     for (const definition of [...builtInDefinitions, ...files.definitions]) {
       await this.repository.publish(definition, BUNDLED_BY);
@@ -134,14 +141,18 @@ export class DefinitionCatalogService implements OnModuleInit {
   }
 
   /** Publishes a new revision of a calendar; cases already running keep the one they started with. */
-  async publishCalendar(actor: Actor, input: unknown): Promise<{ calendar: WorkingCalendar; revision: number }> {
+  async publishCalendar(
+    actor: Actor,
+    input: unknown,
+  ): Promise<{ calendar: WorkingCalendar; revision: number; runningCases: RecountResult }> {
     const validated = validateCalendar(input);
     if (!validated.ok) {
       throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid calendar: ${validated.errors[0]}`, validated.errors);
     }
     const revision = await this.repository.publishCalendar(validated.calendar, actor.id);
     this.calendarCache.delete(validated.calendar.id);
-    return { calendar: validated.calendar, revision: revision! };
+    const runningCases = await this.recount.signalRunningCases(validated.calendar, revision!);
+    return { calendar: validated.calendar, revision: revision!, runningCases };
   }
 
   /** Definition and calendar files bundled with a deployment; an invalid file stops the start with its faults. */
@@ -167,4 +178,11 @@ export class DefinitionCatalogService implements OnModuleInit {
     }
     return result;
   }
+}
+
+/** A bundled calendar whose coverage ends later than the published one's (or that adds a time zone). */
+function reachesFurther(bundled: WorkingCalendar, published: WorkingCalendar): boolean {
+  if (bundled.timeZone !== undefined && published.timeZone === undefined) return true;
+  const to = (c: WorkingCalendar) => c.coverage?.to ?? '';
+  return to(bundled) > to(published);
 }

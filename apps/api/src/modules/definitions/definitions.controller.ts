@@ -67,7 +67,7 @@ export class DefinitionsController {
   publishCalendar(
     @CurrentActor() actor: Actor,
     @Body() dto: PublishCalendarDto,
-  ): Promise<{ calendar: WorkingCalendar; revision: number }> {
+  ): Promise<{ calendar: WorkingCalendar; revision: number; runningCases: { signalled: number; failed: number } }> {
     return this.catalog.publishCalendar(actor, dto.calendar);
   }
 }

@@ -90,6 +90,15 @@ export class ProposeExtensionDto {
   @IsString()
   @Length(1, 2000)
   reason!: string;
+
+  @ApiPropertyOptional({
+    enum: ['agreement', 'authority'],
+    description:
+      "agreement (default): the applicant accepts; authority: the authority's own decision, a supervisor approves",
+  })
+  @IsOptional()
+  @IsIn(['agreement', 'authority'])
+  basis?: 'agreement' | 'authority';
 }
 
 export class DeclineExtensionDto {

@@ -1,4 +1,4 @@
-import { CaseState, clockStatus, ClockStatus, WorkingCalendar } from '@onewindow/domain';
+import { CaseState, clockStatus, ClockStatus, showInstant, WorkingCalendar, zoneOf } from '@onewindow/domain';
 import type { RequestEntity, TimelineEntry } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -12,6 +12,10 @@ export class StepView {
   @ApiPropertyOptional({ nullable: true }) assigneeName!: string | null;
   @ApiProperty({ type: [String], description: 'Outcomes that may be decided' }) outcomes!: string[];
   @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "The due instant in the jurisdiction's time zone" })
+  dueLocal!: string | null;
+  @ApiProperty({ description: "The due date counts past the calendar's coverage and may still move" })
+  dueProvisional!: boolean;
   @ApiPropertyOptional({ nullable: true, description: 'The step clock: paused, remaining, overdue' })
   clock!: ClockStatus | null;
   @ApiProperty() escalated!: boolean;
@@ -77,6 +81,11 @@ export class RequestDetailView extends RequestSummaryView {
   @ApiProperty({ type: [InformationRequestView] }) informationRequests!: InformationRequestView[];
   @ApiPropertyOptional({ nullable: true, description: 'Last moment an appeal may be lodged' })
   appealDeadline!: string | null;
+  @ApiProperty({ description: "The jurisdiction's IANA time zone: days are counted in it" }) timeZone!: string;
+  @ApiProperty({ description: "Some due date counts past the calendar's coverage and may still move" })
+  provisional!: boolean;
+  @ApiProperty({ description: 'Flags set by clock thresholds (e.g. fee-refund-due)' })
+  flags!: Array<{ name: string; consequence: string; at: string }>;
   @ApiProperty({ type: [TransitionView] }) timeline!: TransitionView[];
 }
 
@@ -103,6 +112,10 @@ export function toDetailView(
   now: string,
 ): RequestDetailView {
   const state = row.state as CaseState;
+  const caseClock = state.caseClock ? clockStatus(calendar, state.caseClock, now) : null;
+  const provisional =
+    caseClock?.provisional === true ||
+    state.activeSteps.some((s) => s.dueProvisional === true || s.clock?.provisional === true);
   return {
     ...toSummaryView(row),
     workflowId: row.workflowId,
@@ -117,10 +130,12 @@ export function toDetailView(
       assigneeName: step.assigneeName ?? null,
       outcomes: step.outcomes,
       dueAt: step.dueAt ?? null,
+      dueLocal: step.dueAt ? showInstant(step.dueAt, calendar) : null,
+      dueProvisional: step.dueProvisional === true,
       clock: step.clock ? clockStatus(calendar, step.clock, now) : null,
       escalated: step.escalated,
     })),
-    clock: state.caseClock ? clockStatus(calendar, state.caseClock, now) : null,
+    clock: caseClock,
     extensions: state.extensions.map((x) => ({
       id: x.id,
       stepId: x.stepId,
@@ -136,6 +151,9 @@ export function toDetailView(
       requestedAt: q.requestedAt,
     })),
     appealDeadline: state.appealDeadline ?? null,
+    timeZone: zoneOf(calendar),
+    provisional,
+    flags: state.flags ?? [],
     timeline,
   };
 }

@@ -20,7 +20,7 @@ import {
 import { KEY } from './case-actions.dto';
 
 /** A flat map of request attributes (e.g. loadKw: 12000) that routing conditions read. */
-function IsAttributeMap(options?: ValidationOptions) {
+export function IsAttributeMap(options?: ValidationOptions) {
   return ValidateBy(
     {
       name: 'isAttributeMap',

@@ -3,6 +3,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import {
+  DeclineExtensionDto,
   DocumentVerifiedDto,
   InspectionResultDto,
   PauseClockDto,
@@ -61,7 +62,25 @@ export class StaffActionsController {
   @CaseActionRoute('extensions')
   proposeExtension(@OnCase() on: CaseTarget, @Body() dto: ProposeExtensionDto): Promise<RequestDetailView> {
     const by = { value: dto.by.value, unit: dto.by.unit };
-    return this.actions.act(on, { type: 'propose-extension', stepId: dto.stepId ?? null, by, reason: dto.reason });
+    return this.actions.act(on, {
+      type: 'propose-extension',
+      stepId: dto.stepId ?? null,
+      by,
+      reason: dto.reason,
+      basis: dto.basis,
+    });
+  }
+
+  /** A supervisor approves the authority's own extension; the applicant is told the reason. */
+  @CaseActionRoute('extensions/:extensionId/approval', 'supervisor')
+  approveExtension(@OnCase() on: CaseTarget): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'approve-extension', extensionId: on.extensionId });
+  }
+
+  /** A supervisor declines the authority's own extension. */
+  @CaseActionRoute('extensions/:extensionId/refusal', 'supervisor')
+  refuseExtension(@OnCase() on: CaseTarget, @Body() dto: DeclineExtensionDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'decline-extension', extensionId: on.extensionId, ...dto });
   }
 
   /** Stops the statutory clock for an excluded activity such as an external expert review. */

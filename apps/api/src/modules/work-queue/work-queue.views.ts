@@ -16,6 +16,8 @@ export class WorkItemView {
   @ApiPropertyOptional({ nullable: true }) assignee!: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({ description: "The due date counts past the calendar's coverage and may still move" })
+  dueProvisional!: boolean;
 }
 
 export class WorkQueueView {
@@ -56,5 +58,6 @@ export function toWorkItemView({ task, request }: WorkQueueRow, now: Date): Work
     assignee: task.assignee,
     dueAt: task.dueAt?.toISOString() ?? null,
     overdue: task.dueAt !== null && task.dueAt < now,
+    dueProvisional: task.dueProvisional,
   };
 }

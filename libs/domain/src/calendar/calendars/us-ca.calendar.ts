@@ -1,27 +1,48 @@
-import type { WorkingCalendar } from '../working-calendar.types';
+import type { CalendarDay, WorkingCalendar } from '../working-calendar.types';
+import { byDate, date, nthWeekday, shift, weekday, years } from './holiday-rules';
+
+/** The years generated. The rules are statutory, so later years only need this bound raised. */
+export const US_CA_YEARS = { from: 2025, to: 2030 };
 
 /**
- * California state holidays, 2026 (Government Code §6700), as observed by state agencies; Independence Day
- * falls on a Saturday and is observed on Friday 3 July.
+ * California state offices' holidays, Government Code §19853 (the paid holidays of state service; §6700's
+ * longer list also names days on which offices stay open): a holiday on a Sunday is observed the Monday
+ * after; on a Saturday it is not moved (employees get holiday credit), except Veterans Day, observed the
+ * Friday before (§6700(b), §19853(b)).
  */
+export function usCaHolidays(year: number): CalendarDay[] {
+  const fixed = (month: number, day: number, name: string): CalendarDay => {
+    const dow = weekday(year, month, day);
+    const on = date(year, month, day);
+    if (dow === 0) return { date: shift(on, 1), name: `${name} (observed)` };
+    if (dow === 6 && month === 11 && day === 11) return { date: shift(on, -1), name: `${name} (observed)` };
+    return { date: on, name };
+  };
+  const thanksgiving = nthWeekday(year, 11, 4, 4);
+  const days: CalendarDay[] = [
+    fixed(1, 1, "New Year's Day"),
+    { date: nthWeekday(year, 1, 1, 3), name: 'Martin Luther King Jr. Day' },
+    { date: nthWeekday(year, 2, 1, 3), name: "Presidents' Day" },
+    fixed(3, 31, 'Cesar Chavez Day'),
+    { date: nthWeekday(year, 5, 1, -1), name: 'Memorial Day' },
+    fixed(7, 4, 'Independence Day'),
+    { date: nthWeekday(year, 9, 1, 1), name: 'Labor Day' },
+    { date: nthWeekday(year, 9, 5, 4), name: 'Native American Day' },
+    fixed(11, 11, 'Veterans Day'),
+    { date: thanksgiving, name: 'Thanksgiving Day' },
+    { date: shift(thanksgiving, 1), name: 'Day after Thanksgiving' },
+    fixed(12, 25, 'Christmas Day'),
+  ];
+  // A Saturday holiday stays on its weekend day: listed, it changes no count, so leave it out.
+  return days.filter((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay() !== 6).sort(byDate);
+}
+
 export const usCaCalendar: WorkingCalendar = {
   id: 'us-ca',
-  name: 'California (state holidays, 2026)',
+  name: `California (state holidays, ${US_CA_YEARS.from}-${US_CA_YEARS.to})`,
+  timeZone: 'America/Los_Angeles',
   weekendDays: [0, 6],
-  holidays: [
-    { date: '2026-01-01', name: "New Year's Day" },
-    { date: '2026-01-19', name: 'Martin Luther King Jr. Day' },
-    { date: '2026-02-16', name: "Presidents' Day" },
-    { date: '2026-03-31', name: 'Cesar Chavez Day' },
-    { date: '2026-05-25', name: 'Memorial Day' },
-    { date: '2026-07-03', name: 'Independence Day (observed)' },
-    { date: '2026-09-07', name: 'Labor Day' },
-    { date: '2026-09-25', name: 'Native American Day' },
-    { date: '2026-11-11', name: 'Veterans Day' },
-    { date: '2026-11-26', name: 'Thanksgiving Day' },
-    { date: '2026-11-27', name: 'Day after Thanksgiving' },
-    { date: '2026-12-25', name: 'Christmas Day' },
-  ],
+  holidays: years(US_CA_YEARS.from, US_CA_YEARS.to).flatMap(usCaHolidays),
   makeUpWorkingDays: [],
-  coverage: { from: '2026-01-01', to: '2026-12-31' },
+  coverage: { from: `${US_CA_YEARS.from}-01-01`, to: `${US_CA_YEARS.to}-12-31` },
 };

@@ -67,7 +67,7 @@ describe(appeal.name, () => {
   it('allows one appeal, within the window, of a refusal only', () => {
     const sut = refusedLandUse();
     const late = { type: 'appeal', grounds: 'x', at: '2026-10-01T09:00:00Z', actor: applicant } as const;
-    expect(rejectionReason(sut.ctx, sut.state, late)).toBe('the appeal window closed at 2026-10-01T00:00:00.000Z');
+    expect(rejectionReason(sut.ctx, sut.state, late)).toBe('the appeal window closed at 2026-09-30T23:00:00.000Z');
 
     sut.send({ type: 'appeal', grounds: 'x', at: '2026-04-10T09:00:00Z', actor: applicant });
     sut.decide('appeal', 'dismissed', '2026-05-10T09:00:00Z', clerkFor('planning-inspectorate'));
@@ -87,7 +87,7 @@ describe('appeal window', () => {
   it('keeps a refused case waiting on its appeal window, then closes it', () => {
     const sut = refusedLandUse();
     expect(sut.state.timers).toEqual([
-      { id: 'appeal-window', kind: 'appeal-window', dueAt: '2026-10-01T00:00:00.000Z' },
+      { id: 'appeal-window', kind: 'appeal-window', dueAt: '2026-09-30T23:00:00.000Z' },
     ]);
     sut.fireNextTimer();
 
@@ -100,7 +100,7 @@ describe('appeal window', () => {
         at: '2026-10-02T09:00:00Z',
         actor: applicant,
       }),
-    ).toBe('the appeal window closed at 2026-10-01T00:00:00.000Z');
+    ).toBe('the appeal window closed at 2026-09-30T23:00:00.000Z');
   });
 });
 

@@ -10,7 +10,7 @@ import type {
   ResumeClockEvent,
   WithdrawEvent,
 } from '../case-event.types';
-import { dueFrom } from '../clock';
+import { dueFrom, startClock } from '../clock';
 import type { Reduction } from '../reduction';
 import { activateStep, changeStatus, completeStep, reachStatus } from '../routing';
 import { timeoutPolicy } from './timer.handler';
@@ -70,10 +70,31 @@ export function giveNotice(r: Reduction, event: GiveNoticeEvent): void {
   if (active.noticeGivenAt !== undefined)
     throw new DomainError('CONFLICT', `notice was already given on '${event.stepId}'`);
   active.noticeGivenAt = r.at;
+  if (policy.noticePeriod) {
+    // The notice starts its own clock; the authority may still decide until it ends.
+    active.noticeClock = startClock(r.calendar, r.at, policy.noticePeriod);
+    r.emit({
+      stepId: event.stepId,
+      event: 'notice.given',
+      fromState: active.state,
+      toState: active.state,
+      data: {
+        noticePeriod: policy.noticePeriod,
+        endsAt: active.noticeClock.dueAt,
+        ...(active.noticeClock.provisional ? { provisional: true } : {}),
+      },
+    });
+    return;
+  }
   r.emit({ stepId: event.stepId, event: 'notice.given', fromState: active.state, toState: active.state });
   // Notice after the deadline has passed: the approval is deemed at once.
   if (active.escalated) {
-    completeStep(r, active, policy.outcome, { event: 'deemed-approved', actor: SYSTEM_ACTOR, deemed: true });
+    completeStep(r, active, policy.outcome, {
+      event: 'deemed-approved',
+      actor: SYSTEM_ACTOR,
+      deemed: true,
+      ...(policy.effectiveFrom === 'receipt' ? { effectiveAt: r.state.submittedAt } : {}),
+    });
   }
 }
 

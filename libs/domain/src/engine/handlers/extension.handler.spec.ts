@@ -69,7 +69,7 @@ describe(acceptExtension.name, () => {
     expect(sut.state.caseClock?.dueDate).toBe('2026-06-30');
     expect(sut.state.caseOverdue).toBe(false);
     expect(sut.state.timers.map((t) => t.id)).toContain('case-due');
-    expect(sut.last[0]).toMatchObject({ event: 'extension.accepted', data: { dueAt: '2026-07-01T00:00:00.000Z' } });
+    expect(sut.last[0]).toMatchObject({ event: 'extension.accepted', data: { dueAt: '2026-06-30T23:00:00.000Z' } });
   });
 
   it('extends a step clock and lifts its escalation', () => {

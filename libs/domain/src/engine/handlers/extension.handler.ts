@@ -1,6 +1,11 @@
 import { DomainError } from '../../domain-error';
 import { assertApplicant, assertRole } from '../authorization';
-import type { AcceptExtensionEvent, DeclineExtensionEvent, ProposeExtensionEvent } from '../case-event.types';
+import type {
+  AcceptExtensionEvent,
+  ApproveExtensionEvent,
+  DeclineExtensionEvent,
+  ProposeExtensionEvent,
+} from '../case-event.types';
 import type { Extension } from '../case-state.types';
 import type { Clock } from '../clock.types';
 import { extendClock } from '../clock';
@@ -19,8 +24,19 @@ function targetClock(r: Reduction, stepId: string | null): Clock {
 }
 
 export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): void {
-  if (!r.ctx.definition.extensionByAgreement) {
-    throw new DomainError('NOT_ALLOWED', `definition '${r.ctx.definition.key}' does not allow extensions of time`);
+  const def = r.ctx.definition;
+  const basis = event.basis ?? 'agreement';
+  const allowed =
+    basis === 'agreement'
+      ? def.extensionByAgreement === true || def.extensions?.byAgreement === true
+      : def.extensions?.byAuthority === true;
+  if (!allowed) {
+    throw new DomainError(
+      'NOT_ALLOWED',
+      basis === 'agreement'
+        ? `definition '${def.key}' does not allow extensions of time`
+        : `definition '${def.key}' does not allow extensions by the authority's own decision`,
+    );
   }
   assertRole(r, ['clerk', 'supervisor'], 'proposing an extension');
   const stepId = event.stepId ?? null;
@@ -30,7 +46,11 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
   }
   const s = r.state;
   const pending = s.extensions.find((x) => x.stepId === stepId && x.status === 'proposed');
-  if (pending) throw new DomainError('CONFLICT', `extension '${pending.id}' awaits the applicant's answer`);
+  if (pending) {
+    const waitsOn = pending.basis === 'authority' ? "a supervisor's approval" : "the applicant's answer";
+    throw new DomainError('CONFLICT', `extension '${pending.id}' awaits ${waitsOn}`);
+  }
+  assertWithinLimits(r, stepId, event);
   const extension: Extension = {
     id: `ext-${s.extensions.length + 1}`,
     stepId,
@@ -38,6 +58,7 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
     reason: event.reason,
     proposedBy: r.actor,
     proposedAt: r.at,
+    ...(basis === 'authority' ? { basis } : {}),
     status: 'proposed',
   };
   s.extensions.push(extension);
@@ -46,8 +67,47 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
     event: 'extension.proposed',
     ...stateOf(r, stepId),
     reason: event.reason,
-    data: { extensionId: extension.id, by: event.by },
+    data: { extensionId: extension.id, by: event.by, ...(basis === 'authority' ? { basis } : {}) },
   });
+}
+
+/** The definition's limits on the number and the total length of a clock's extensions. */
+function assertWithinLimits(r: Reduction, stepId: string | null, event: ProposeExtensionEvent): void {
+  const limits = r.ctx.definition.extensions;
+  if (!limits) return;
+  const granted = r.state.extensions.filter((x) => x.stepId === stepId && x.status === 'accepted');
+  const clockName = stepId === null ? "the case's statutory clock" : `step '${stepId}'`;
+  if (limits.maxCount !== undefined && granted.length + 1 > limits.maxCount) {
+    throw new DomainError(
+      'NOT_ALLOWED',
+      `the limit of ${limits.maxCount} extension(s) of ${clockName} is reached (${granted.length} granted)`,
+      { limit: 'maxCount', maxCount: limits.maxCount, granted: granted.length },
+    );
+  }
+  const max = limits.maxTotal;
+  if (max !== undefined && max.unit === event.by.unit) {
+    const total = granted.reduce((sum, x) => sum + x.by.value, 0) + event.by.value;
+    if (total > max.value) {
+      throw new DomainError(
+        'NOT_ALLOWED',
+        `the limit of ${max.value} ${max.unit} of extensions of ${clockName} would be exceeded (${total - event.by.value} granted, ${event.by.value} asked)`,
+        { limit: 'maxTotal', maxTotal: max, granted: total - event.by.value },
+      );
+    }
+  }
+}
+
+/** A supervisor approves the authority's own extension: it takes effect and the applicant is told why. */
+export function approveExtension(r: Reduction, event: ApproveExtensionEvent): void {
+  assertRole(r, ['supervisor'], "approving the authority's extension");
+  const extension = pendingExtension(r, event.extensionId);
+  if (extension.basis !== 'authority') {
+    throw new DomainError('NOT_ALLOWED', `extension '${extension.id}' needs the applicant's agreement, not approval`);
+  }
+  if (extension.proposedBy.id === r.actor.id) {
+    throw new DomainError('NOT_ALLOWED', 'an extension is approved by a supervisor other than the one who proposed it');
+  }
+  grant(r, extension, 'extension.granted', { notify: 'applicant', reason: extension.reason });
 }
 
 function pendingExtension(r: Reduction, extensionId: string): Extension {
@@ -62,10 +122,18 @@ function pendingExtension(r: Reduction, extensionId: string): Extension {
 export function acceptExtension(r: Reduction, event: AcceptExtensionEvent): void {
   assertApplicant(r, 'agreeing to an extension');
   const extension = pendingExtension(r, event.extensionId);
+  if (extension.basis === 'authority') {
+    throw new DomainError('NOT_ALLOWED', `extension '${extension.id}' is the authority's own and awaits a supervisor`);
+  }
+  grant(r, extension, 'extension.accepted');
+}
+
+function grant(r: Reduction, extension: Extension, name: string, extra: Record<string, unknown> = {}): void {
   const clock = targetClock(r, extension.stepId);
   extendClock(r.calendar, clock, extension.by);
   extension.status = 'accepted';
   extension.decidedAt = r.at;
+  if (extension.basis === 'authority') extension.decidedBy = r.actor;
   // A new agreed due date lifts an escalation for the breach it cures.
   if (extension.stepId === null) r.state.caseOverdue = false;
   else {
@@ -74,17 +142,19 @@ export function acceptExtension(r: Reduction, event: AcceptExtensionEvent): void
   }
   r.emit({
     stepId: extension.stepId,
-    event: 'extension.accepted',
+    event: name,
     ...stateOf(r, extension.stepId),
-    data: { extensionId: extension.id, by: extension.by, dueAt: clock.dueAt },
+    data: { extensionId: extension.id, by: extension.by, dueAt: clock.dueAt, ...extra },
   });
 }
 
 export function declineExtension(r: Reduction, event: DeclineExtensionEvent): void {
-  assertApplicant(r, 'declining an extension');
   const extension = pendingExtension(r, event.extensionId);
+  if (extension.basis === 'authority') assertRole(r, ['supervisor'], "declining the authority's extension");
+  else assertApplicant(r, 'declining an extension');
   extension.status = 'declined';
   extension.decidedAt = r.at;
+  if (extension.basis === 'authority') extension.decidedBy = r.actor;
   r.emit({
     stepId: extension.stepId,
     event: 'extension.declined',

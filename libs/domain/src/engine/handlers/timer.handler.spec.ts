@@ -22,7 +22,7 @@ describe(fireTimer.name, () => {
       event: 'timer.deemed-complete',
       outcome: 'complete',
       actor: { id: 'system', role: 'system' },
-      at: '2026-04-02T00:00:00.000Z',
+      at: '2026-04-02T07:00:00.000Z',
       data: { deemed: true },
     });
     expect(sut.state.history[0]).toMatchObject({ stepId: 'intake', outcome: 'complete', deemed: true });
@@ -101,7 +101,7 @@ describe(fireTimer.name, () => {
     sut.fireNextTimer(); // consultation
     sut.fireNextTimer(); // case clock
 
-    expect(sut.last[0]).toMatchObject({ stepId: null, event: 'timer.case-overdue', at: '2026-04-30T00:00:00.000Z' });
+    expect(sut.last[0]).toMatchObject({ stepId: null, event: 'timer.case-overdue', at: '2026-04-29T23:00:00.000Z' });
     expect(sut.state.caseOverdue).toBe(true);
     expect(sut.state.timers).toEqual([]);
   });

@@ -32,6 +32,10 @@ export function fireTimer(r: Reduction, event: TimerEvent): void {
       delete r.state.appealDeadline;
       r.emit({ stepId: null, event: 'timer.appeal-window-closed', fromState: r.state.status, toState: r.state.status });
       return;
+    case 'notice':
+      return noticeEnded(r, r.activeStep(timer.stepId ?? ''));
+    case 'threshold':
+      return thresholdReached(r, timer.name ?? '');
     case 'missing-documents': {
       const notice = r.state.missingDocuments;
       if (notice) notice.status = 'lapsed';
@@ -58,10 +62,18 @@ function stepDue(r: Reduction, active: ActiveStep): void {
         // The law grants a deemed approval only after the applicant's notice; until then a supervisor acts.
         return escalate(r, active, { deemedApprovalWithheld: 'no notice given' });
       }
+      if (policy.effect === 'approved' && active.noticeClock && noticeRunning(r, active)) {
+        // Notice was given but its period still runs: the authority may still decide until it ends.
+        return escalate(r, active, {
+          deemedApprovalWithheld: 'notice period running',
+          noticeEndsAt: active.noticeClock.dueAt,
+        });
+      }
       return completeStep(r, active, policy.outcome, {
         event: policy.effect === 'approved' ? 'timer.deemed-approved' : 'timer.deemed-complete',
         actor: SYSTEM_ACTOR,
         deemed: true,
+        ...(policy.effectiveFrom === 'receipt' ? { effectiveAt: r.state.submittedAt } : {}),
       });
     case 'complete':
       return completeStep(r, active, policy.outcome, { event: 'timer.elapsed', actor: SYSTEM_ACTOR });
@@ -69,4 +81,57 @@ function stepDue(r: Reduction, active: ActiveStep): void {
       r.cause = 'timer.lapsed';
       return reachStatus(r, 'lapsed', [], { stepId: active.stepId, outcome: 'lapsed' });
   }
+}
+
+function noticeRunning(r: Reduction, active: ActiveStep): boolean {
+  return active.noticeClock !== undefined && parseInstant(r.at) < parseInstant(active.noticeClock.dueAt);
+}
+
+/**
+ * The notice period ended without a decision. The approval is deemed now if the step's own deadline has passed
+ * too (it escalated); otherwise it is deemed when that deadline comes.
+ */
+function noticeEnded(r: Reduction, active: ActiveStep): void {
+  const policy = timeoutPolicy(r, active);
+  const clock = active.noticeClock;
+  if (!clock) throw new DomainError('UNKNOWN_TIMER', `no notice period runs on '${active.stepId}'`);
+  delete active.noticeClock;
+  r.emit({
+    stepId: active.stepId,
+    event: 'timer.notice-period-ended',
+    fromState: active.state,
+    toState: active.state,
+    data: { noticeGivenAt: active.noticeGivenAt, endedAt: clock.dueAt },
+  });
+  const ownDeadlinePassed =
+    active.escalated || (active.clock !== undefined && parseInstant(r.at) >= parseInstant(active.clock.dueAt));
+  if (policy.action !== 'deemed' || !ownDeadlinePassed) return;
+  completeStep(r, active, policy.outcome, {
+    event: 'timer.deemed-approved',
+    actor: SYSTEM_ACTOR,
+    deemed: true,
+    ...(policy.effectiveFrom === 'receipt' ? { effectiveAt: r.state.submittedAt } : {}),
+  });
+}
+
+function thresholdReached(r: Reduction, name: string): void {
+  const s = r.state;
+  const threshold = r.ctx.definition.caseClock?.thresholds?.find((t) => t.name === name);
+  const clock = s.caseClock;
+  if (!threshold || !clock) throw new DomainError('UNKNOWN_TIMER', `no threshold '${name}' on the case clock`);
+  clock.thresholdsReached = [...(clock.thresholdsReached ?? []), name];
+  s.flags = [...(s.flags ?? []), { name, consequence: threshold.consequence, at: r.at }];
+  const to =
+    threshold.consequence === 'escalate'
+      ? { escalatedTo: 'supervisor' }
+      : threshold.consequence === 'notify'
+        ? { notify: 'applicant' }
+        : {};
+  r.emit({
+    stepId: null,
+    event: 'timer.threshold-reached',
+    fromState: s.status,
+    toState: s.status,
+    data: { name, consequence: threshold.consequence, after: threshold.after, dueAt: clock.dueAt, ...to },
+  });
 }

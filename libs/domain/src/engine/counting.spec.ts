@@ -1,0 +1,301 @@
+import { cnCalendar, gbEngCalendar, usCaCalendar } from '../calendar/calendars';
+import type { WorkingCalendar } from '../calendar/working-calendar.types';
+import type { Duration } from '../definition/process-definition.types';
+import { dueFrom } from './clock';
+import { startCase } from './case-engine';
+import type { ProcessDefinition } from '../definition/process-definition.types';
+
+/*
+ * Every expected date below is counted by hand from the rule in the comment, on the published calendars:
+ * cn = State Council arrangement 2026 (Asia/Shanghai, UTC+8 all year); gb-eng = bank holidays 2026
+ * (Europe/London: BST 29 March-25 October 2026); us-ca = Gov. Code §19853 holidays 2026
+ * (America/Los_Angeles: PDT 8 March-1 November 2026).
+ */
+interface Row {
+  name: string;
+  calendar: WorkingCalendar;
+  at: string;
+  duration: Duration;
+  dueDate: string;
+  dueAt: string;
+  provisional?: true;
+}
+
+const wd = (value: number, counting?: Duration['counting']): Duration => ({ value, unit: 'workingDays', counting });
+const cd = (value: number, counting?: Duration['counting']): Duration => ({ value, unit: 'calendarDays', counting });
+
+const rows: Row[] = [
+  {
+    // Tue 1 Dec 2026, 09:00 Beijing; working days Dec 2,3,4 (3), 7-11 (8), 14-18 (13), 21-25 (18), 28, 29 (20).
+    name: 'cn: 20 working days after receipt on 1 December 2026 end with 29 December, Beijing midnight',
+    calendar: cnCalendar,
+    at: '2026-12-01T01:00:00Z',
+    duration: wd(20),
+    dueDate: '2026-12-29',
+    dueAt: '2026-12-29T16:00:00.000Z',
+  },
+  {
+    // Fri 4 Dec: Dec 7-11 (5), 14-18 (10), 21-25 (15), 28-31 (19); day 20 is Fri 1 Jan 2027, past the calendar.
+    name: 'cn: a count past the last published year is provisional',
+    calendar: cnCalendar,
+    at: '2026-12-04T01:00:00Z',
+    duration: wd(20),
+    dueDate: '2027-01-01',
+    dueAt: '2027-01-01T16:00:00.000Z',
+    provisional: true,
+  },
+  {
+    // 23:30 UTC on Mon 2 March is 07:30 on Tue 3 March in Beijing: day 1 after it is Wed 4 March.
+    name: 'cn: an early-morning event belongs to its Beijing day, not the UTC day before',
+    calendar: cnCalendar,
+    at: '2026-03-02T23:30:00Z',
+    duration: wd(1),
+    dueDate: '2026-03-04',
+    dueAt: '2026-03-04T16:00:00.000Z',
+  },
+  {
+    // "Within 5 working days beginning with" Mon 2 March: 2, 3, 4, 5, 6 March.
+    name: 'cn: beginning with the day of receipt counts that day',
+    calendar: cnCalendar,
+    at: '2026-03-02T02:00:00Z',
+    duration: wd(5, { from: 'beginning-with' }),
+    dueDate: '2026-03-06',
+    dueAt: '2026-03-06T16:00:00.000Z',
+  },
+  {
+    // "5 working days after" Mon 2 March: 3, 4, 5, 6, 9 March.
+    name: 'cn: after the day of receipt does not count it',
+    calendar: cnCalendar,
+    at: '2026-03-02T02:00:00Z',
+    duration: wd(5, { from: 'after' }),
+    dueDate: '2026-03-09',
+    dueAt: '2026-03-09T16:00:00.000Z',
+  },
+  {
+    // Thu 12 Feb: Fri 13 (1), Sat 14 is a make-up working day (2), 15-23 Spring Festival, Tue 24 (3).
+    name: 'cn: make-up Saturdays count and the Spring Festival does not',
+    calendar: cnCalendar,
+    at: '2026-02-12T02:00:00Z',
+    duration: wd(3),
+    dueDate: '2026-02-24',
+    dueAt: '2026-02-24T16:00:00.000Z',
+  },
+  {
+    // Received Sat 3 Oct (National Day holiday): treated as received Thu 8 Oct; then Fri 9 (1), Sat 10 make-up
+    // (2), 12-16 (7), 19, 20, 21 (10).
+    name: 'cn: received on a holiday, the clock starts on the next working day',
+    calendar: cnCalendar,
+    at: '2026-10-03T02:00:00Z',
+    duration: wd(10, { start: 'next-working-day' }),
+    dueDate: '2026-10-21',
+    dueAt: '2026-10-21T16:00:00.000Z',
+  },
+  {
+    // The same receipt counted from the holiday itself: Thu 8 (1), 9 (2), Sat 10 (3), 12-16 (8), 19, 20 (10).
+    name: 'cn: received on a holiday, counted on receipt',
+    calendar: cnCalendar,
+    at: '2026-10-03T02:00:00Z',
+    duration: wd(10),
+    dueDate: '2026-10-20',
+    dueAt: '2026-10-20T16:00:00.000Z',
+  },
+  {
+    // 08:30 UTC on Fri 6 March is 16:30 Beijing, after the 16:00 cut-off: received Mon 9; then 10-13, 16.
+    name: 'cn: received after the cut-off, the clock starts on the next working day',
+    calendar: cnCalendar,
+    at: '2026-03-06T08:30:00Z',
+    duration: wd(5, { start: 'next-working-day', cutOff: '16:00' }),
+    dueDate: '2026-03-16',
+    dueAt: '2026-03-16T16:00:00.000Z',
+  },
+  {
+    // 15:30 Beijing, before the cut-off: received Fri 6; then 9-13.
+    name: 'cn: received before the cut-off, it counts from that day',
+    calendar: cnCalendar,
+    at: '2026-03-06T07:30:00Z',
+    duration: wd(5, { start: 'next-working-day', cutOff: '16:00' }),
+    dueDate: '2026-03-13',
+    dueAt: '2026-03-13T16:00:00.000Z',
+  },
+  {
+    // Mon 2 March + 5 working days = Mon 9 March, ending at 17:00 Beijing (09:00 UTC).
+    name: 'cn: a close-of-business time ends the last day early',
+    calendar: cnCalendar,
+    at: '2026-03-02T02:00:00Z',
+    duration: wd(5, { endsAt: '17:00' }),
+    dueDate: '2026-03-09',
+    dueAt: '2026-03-09T09:00:00.000Z',
+  },
+  {
+    // Wed 25 March (GMT) + 5 calendar days = Mon 30 March, in BST: its end is 23:00 UTC.
+    name: 'gb-eng: across the change to summer time',
+    calendar: gbEngCalendar,
+    at: '2026-03-25T10:00:00Z',
+    duration: cd(5),
+    dueDate: '2026-03-30',
+    dueAt: '2026-03-30T23:00:00.000Z',
+  },
+  {
+    // Thu 22 Oct (BST): Fri 23 (1), Mon 26 (2), Tue 27 (3), in GMT again: its end is midnight UTC.
+    name: 'gb-eng: across the change back to GMT',
+    calendar: gbEngCalendar,
+    at: '2026-10-22T10:00:00Z',
+    duration: wd(3),
+    dueDate: '2026-10-27',
+    dueAt: '2026-10-28T00:00:00.000Z',
+  },
+  {
+    // 23:30 UTC on Sat 24 Oct is 00:30 BST on Sun 25 Oct: one day beginning with Sunday ends that Sunday.
+    name: 'gb-eng: an event just after local midnight in summer time falls on the local day',
+    calendar: gbEngCalendar,
+    at: '2026-10-24T23:30:00Z',
+    duration: cd(1, { from: 'beginning-with' }),
+    dueDate: '2026-10-25',
+    dueAt: '2026-10-26T00:00:00.000Z',
+  },
+  {
+    // DMPO 2015 art. 34(2): 8 weeks beginning with the day after receipt. Mon 7 Sep + 56 days = Mon 2 Nov.
+    name: 'gb-eng: an 8-week determination period',
+    calendar: gbEngCalendar,
+    at: '2026-09-07T09:00:00Z',
+    duration: cd(56),
+    dueDate: '2026-11-02',
+    dueAt: '2026-11-03T00:00:00.000Z',
+  },
+  {
+    // Sat 12 Dec + 14 = Sat 26 Dec; Sun 27; Mon 28 is the Boxing Day substitute; Tue 29 is the next working day.
+    name: 'gb-eng: a last day on a weekend rolls forward past a substitute bank holiday and the year end stays',
+    calendar: gbEngCalendar,
+    at: '2026-12-12T10:00:00Z',
+    duration: cd(14, { rollForward: true }),
+    dueDate: '2026-12-29',
+    dueAt: '2026-12-30T00:00:00.000Z',
+  },
+  {
+    // The same period without roll-forward ends on Saturday 26 December.
+    name: 'gb-eng: without roll-forward the last day stays on the weekend',
+    calendar: gbEngCalendar,
+    at: '2026-12-12T10:00:00Z',
+    duration: cd(14),
+    dueDate: '2026-12-26',
+    dueAt: '2026-12-27T00:00:00.000Z',
+  },
+  {
+    // Tue 24 Mar + 10 = Fri 3 Apr (Good Friday); Sat, Sun, Mon 6 (Easter Monday); Tue 7 April, in BST.
+    name: 'gb-eng: roll-forward over Easter',
+    calendar: gbEngCalendar,
+    at: '2026-03-24T10:00:00Z',
+    duration: cd(10, { rollForward: true }),
+    dueDate: '2026-04-07',
+    dueAt: '2026-04-07T23:00:00.000Z',
+  },
+  {
+    // Thu 24 Dec 2026: Tue 29 (1; 25 and 28 are bank holidays), 30, 31 (3), Fri 1 Jan 2027 is New Year's Day
+    // on the generated 2027 rules, Mon 4 (4), Tue 5 (5).
+    name: 'gb-eng: across the year end on the generated 2027 holidays',
+    calendar: gbEngCalendar,
+    at: '2026-12-24T10:00:00Z',
+    duration: wd(5),
+    dueDate: '2027-01-05',
+    dueAt: '2027-01-06T00:00:00.000Z',
+  },
+  {
+    // Mon 2 March: 3, 4, 5, 6, 9, 10, 11, 12, 13, 16 (10). PDT from 8 March: the end is 07:00 UTC on 17 March,
+    // so a letter sent at 17:30 on the 16th (00:30 UTC on the 17th) is on time.
+    name: 'us-ca: a deadline ends at midnight in California after the change to PDT',
+    calendar: usCaCalendar,
+    at: '2026-03-02T17:00:00Z',
+    duration: wd(10),
+    dueDate: '2026-03-16',
+    dueAt: '2026-03-17T07:00:00.000Z',
+  },
+  {
+    // Thu 29 Oct (PDT): Fri 30 (1), Mon 2 Nov (2), in PST again: the end is 08:00 UTC.
+    name: 'us-ca: across the change back to PST',
+    calendar: usCaCalendar,
+    at: '2026-10-29T17:00:00Z',
+    duration: wd(2),
+    dueDate: '2026-11-02',
+    dueAt: '2026-11-03T08:00:00.000Z',
+  },
+  {
+    // Wed 25 Nov: 26 and 27 are Thanksgiving holidays; Mon 30 (1), Tue 1 Dec (2), Wed 2 (3).
+    name: 'us-ca: Thanksgiving does not count',
+    calendar: usCaCalendar,
+    at: '2026-11-25T17:00:00Z',
+    duration: wd(3),
+    dueDate: '2026-12-02',
+    dueAt: '2026-12-03T08:00:00.000Z',
+  },
+  {
+    // 06:30 UTC on Tue 3 March is 22:30 PST on Mon 2 March: day 1 after it is Tue 3 March.
+    name: 'us-ca: a late-evening event belongs to its California day',
+    calendar: usCaCalendar,
+    at: '2026-03-03T06:30:00Z',
+    duration: wd(1),
+    dueDate: '2026-03-03',
+    dueAt: '2026-03-04T08:00:00.000Z',
+  },
+  {
+    // Mon 2 March + 1 working day = Tue 3 March, ending at 17:00 PST (01:00 UTC on the 4th).
+    name: 'us-ca: close of business at 17:00',
+    calendar: usCaCalendar,
+    at: '2026-03-02T17:00:00Z',
+    duration: wd(1, { endsAt: '17:00' }),
+    dueDate: '2026-03-03',
+    dueAt: '2026-03-04T01:00:00.000Z',
+  },
+  {
+    // Wed 23 Dec: Thu 24 (1), Fri 25 Christmas, Mon 28 (2), 29, 30, Thu 31 (5): ends 08:00 UTC on 1 Jan 2027.
+    name: 'us-ca: up to the year end',
+    calendar: usCaCalendar,
+    at: '2026-12-23T17:00:00Z',
+    duration: wd(5),
+    dueDate: '2026-12-31',
+    dueAt: '2027-01-01T08:00:00.000Z',
+  },
+];
+
+describe('counting conventions', () => {
+  it.each(rows)('$name', (row) => {
+    expect(dueFrom(row.calendar, row.at, row.duration)).toEqual({
+      dueDate: row.dueDate,
+      dueAt: row.dueAt,
+      ...(row.provisional ? { provisional: true } : {}),
+    });
+  });
+});
+
+/** The same table through the reducer: a case whose first step has the row's period, on the row's calendar. */
+function oneStep(calendar: WorkingCalendar, duration: Duration): ProcessDefinition {
+  return {
+    key: 'counting',
+    version: 1,
+    title: 'Counting',
+    requestType: 'permit',
+    jurisdiction: calendar.id,
+    start: 'decision',
+    steps: [
+      {
+        id: 'decision',
+        title: 'Decision',
+        kind: 'task',
+        owner: { department: 'planning', role: 'clerk' },
+        duration,
+        next: { approved: { status: 'approved' } },
+      },
+    ],
+  };
+}
+
+describe('counting conventions in the reducer', () => {
+  it.each(rows)('$name', (row) => {
+    const { state } = startCase(
+      { definition: oneStep(row.calendar, row.duration), calendar: row.calendar },
+      { requestId: 'r-1', applicant: { id: 'a', role: 'applicant' }, attributes: {}, at: row.at },
+    );
+    expect(state.activeSteps[0]).toMatchObject({ dueDate: row.dueDate, dueAt: row.dueAt });
+    expect(state.activeSteps[0].dueProvisional).toBe(row.provisional);
+    expect(state.timers[0]).toMatchObject({ kind: 'step-due', dueAt: row.dueAt });
+  });
+});

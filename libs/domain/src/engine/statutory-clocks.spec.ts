@@ -1,0 +1,212 @@
+import { cnCalendar } from '../calendar/calendars';
+import type { WorkingCalendar } from '../calendar/working-calendar.types';
+import type { Duration, ProcessDefinition } from '../definition/process-definition.types';
+import { validateDefinition } from '../definition/definition-validator';
+import { applicant, CaseDriver, clerkFor, supervisorFor, system } from '../testing/case-driver';
+import { rejectionReason } from './case-engine';
+
+/*
+ * The clock rules on one cn definition. Dates are counted by hand on the State Council 2026 arrangement
+ * (Qingming 4-6 April 2026) in Beijing time (UTC+8): a local day ends at 16:00 UTC.
+ */
+const wd = (value: number): Duration => ({ value, unit: 'workingDays' });
+const owner = { department: 'planning', role: 'clerk' } as const;
+
+const definition: ProcessDefinition = {
+  key: 'clock-rules',
+  version: 1,
+  title: 'Clock rules',
+  requestType: 'permit',
+  jurisdiction: 'cn',
+  start: 'acceptance',
+  steps: [
+    {
+      id: 'acceptance',
+      title: 'Acceptance',
+      kind: 'task',
+      owner,
+      duration: wd(5),
+      informationRequests: { clock: 'pause' },
+      onTimeout: { action: 'deemed', outcome: 'accepted', effect: 'complete', effectiveFrom: 'receipt' },
+      next: { accepted: 'decision', rejected: { status: 'refused' } },
+    },
+    {
+      id: 'decision',
+      title: 'Decision',
+      kind: 'task',
+      owner,
+      duration: wd(20),
+      onTimeout: {
+        action: 'deemed',
+        outcome: 'approved',
+        effect: 'approved',
+        requiresNotice: true,
+        noticePeriod: wd(10),
+      },
+      next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
+    },
+  ],
+  caseClock: {
+    duration: wd(20),
+    startsAfter: 'acceptance',
+    pauseOnApplicant: true,
+    thresholds: [
+      { name: 'fee-refund-due', after: wd(10), consequence: 'flag' },
+      { name: 'supervisor-review', after: wd(20), consequence: 'escalate' },
+    ],
+  },
+  extensions: { byAgreement: true, byAuthority: true, maxCount: 2, maxTotal: wd(15) },
+  actionWindows: [
+    {
+      name: 'information-within-3-days',
+      action: 'request-information',
+      stepId: 'acceptance',
+      within: wd(3),
+      anchor: 'receipt',
+      default: 'the application is taken as complete',
+    },
+  ],
+};
+
+const clerk = clerkFor('planning');
+const supervisor = supervisorFor('planning');
+// Monday 2 March 2026, 10:00 in Beijing.
+const received = '2026-03-02T02:00:00Z';
+
+describe('statutory clocks', () => {
+  it('the definition declaring every rule is valid', () => {
+    expect(validateDefinition(definition)).toMatchObject({ ok: true });
+  });
+
+  it('back-dates a deemed acceptance to receipt, so the next period counts from then', () => {
+    const sut = CaseDriver.for(definition, {}, received);
+    // 5 working days after Mon 2 March: 3, 4, 5, 6, 9 March.
+    expect(sut.step('acceptance').dueAt).toBe('2026-03-09T16:00:00.000Z');
+    sut.fireNextTimer();
+
+    expect(sut.last[0]).toMatchObject({
+      event: 'timer.deemed-complete',
+      outcome: 'accepted',
+      data: { deemed: true, effectiveFrom: received },
+    });
+    // 20 working days after 2 March: 3-6 (4), 9-13 (9), 16-20 (14), 23-27 (19), 30 March (20). Counted from the
+    // day the timer fired (10 March) it would be 8 April (Qingming 4-6 April skipped).
+    expect(sut.state.caseClock).toMatchObject({ dueDate: '2026-03-30', dueAt: '2026-03-30T16:00:00.000Z' });
+    expect(sut.step('decision').dueDate).toBe('2026-03-30');
+  });
+
+  it('refuses a request for information past its window, naming it and the default', () => {
+    const sut = CaseDriver.for(definition, {}, received);
+    const ask = {
+      type: 'request-information' as const,
+      stepId: 'acceptance',
+      items: [{ id: 'site-plan', description: 'Site plan' }],
+      actor: clerk,
+    };
+    // 3 working days after 2 March: the window closes at the end of Thursday 5 March (16:00 UTC).
+    expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-03-05T15:59:00Z' })).toBeNull();
+    expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-03-05T16:00:00Z' })).toBe(
+      "the window 'information-within-3-days' (request-information within 3 workingDays of receipt) closed at " +
+        '2026-03-06T00:00:00+08:00; the application is taken as complete',
+    );
+  });
+
+  it('deems approval only when the notice period ends, and lets the authority decide until then', () => {
+    const sut = CaseDriver.for(definition, {}, received);
+    sut.fireNextTimer(); // acceptance deemed, back-dated: decision and case clock due 30 March
+    sut.fireNextTimer(); // case clock due
+    sut.fireNextTimer(); // decision due without notice: escalated, not approved
+    expect(sut.state.status).toBe('in_progress');
+    expect(sut.last[0]).toMatchObject({
+      event: 'timer.escalated',
+      data: { deemedApprovalWithheld: 'no notice given' },
+    });
+
+    // Notice on Tue 31 March: 10 working days after it are 1-3 April (3), 7-10 (7), 13-15 April (10).
+    sut.send({ type: 'give-notice', stepId: 'decision', at: '2026-03-31T02:00:00Z', actor: applicant });
+    expect(sut.last[0]).toMatchObject({ event: 'notice.given', data: { endsAt: '2026-04-15T16:00:00.000Z' } });
+    expect(sut.state.status).toBe('in_progress');
+    const decide = { type: 'decide', stepId: 'decision', outcome: 'refused', actor: clerk } as const;
+    expect(rejectionReason(sut.ctx, sut.state, { ...decide, at: '2026-04-15T15:59:00Z' })).toBeNull();
+
+    // The fee-refund threshold: 10 working days after 30 March = 31 March, 1-3, 7-10, 13, 14 April.
+    expect(sut.state.timers[0]).toMatchObject({ id: 'threshold:fee-refund-due', dueAt: '2026-04-14T16:00:00.000Z' });
+    sut.fireNextTimer();
+    expect(sut.state.flags).toEqual([{ name: 'fee-refund-due', consequence: 'flag', at: '2026-04-14T16:00:00.000Z' }]);
+
+    expect(sut.state.timers[0]).toMatchObject({ id: 'notice:decision:1', dueAt: '2026-04-15T16:00:00.000Z' });
+    sut.fireNextTimer();
+    expect(sut.state).toMatchObject({ status: 'approved', decision: { deemed: true, stepId: 'decision' } });
+    expect(sut.transitions.map((t) => t.event)).toContain('timer.notice-period-ended');
+    // The case is decided: the later escalation threshold no longer runs.
+    expect(sut.state.timers).toEqual([]);
+  });
+
+  it('extends by the authority with a supervisor, and refuses extensions past the limits, naming them', () => {
+    const sut = CaseDriver.for(definition, {}, received);
+    sut.decide('acceptance', 'accepted', '2026-03-03T02:00:00Z', clerk);
+    const dueBefore = sut.state.caseClock?.dueDate;
+    const at = '2026-03-04T02:00:00Z';
+    sut.send({ type: 'propose-extension', by: wd(10), reason: 'Expert hearing', basis: 'authority', at, actor: clerk });
+    expect(
+      rejectionReason(sut.ctx, sut.state, { type: 'accept-extension', extensionId: 'ext-1', at, actor: applicant }),
+    ).toMatch(/awaits a supervisor/);
+    sut.send({ type: 'approve-extension', extensionId: 'ext-1', at, actor: supervisor });
+    expect(sut.last[0]).toMatchObject({
+      event: 'extension.granted',
+      data: { notify: 'applicant', reason: 'Expert hearing', by: wd(10) },
+    });
+    expect(sut.state.caseClock?.dueDate).not.toBe(dueBefore);
+
+    const propose = { type: 'propose-extension', reason: 'More time', at, actor: clerk } as const;
+    expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(6) })).toBe(
+      "the limit of 15 workingDays of extensions of the case's statutory clock would be exceeded (10 granted, 6 asked)",
+    );
+    sut.send({ ...propose, by: wd(5) });
+    sut.send({ type: 'accept-extension', extensionId: 'ext-2', at, actor: applicant });
+    expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(1) })).toBe(
+      "the limit of 2 extension(s) of the case's statutory clock is reached (2 granted)",
+    );
+  });
+
+  it('marks a due date past the calendar provisional, and recounts it when a calendar covering it is published', () => {
+    // Thu 10 December 2026; accepted Fri 11 December: 20 working days after it are 14-18 (5), 21-25 (10),
+    // 28-31 (14) December, then only weekends are known: 1 January (15), 4-7 (19), 8 January 2027 (20).
+    const sut = CaseDriver.for(definition, {}, '2026-12-10T02:00:00Z');
+    sut.decide('acceptance', 'accepted', '2026-12-11T02:00:00Z', clerk);
+    expect(sut.state.caseClock).toMatchObject({ dueDate: '2027-01-08', provisional: true });
+    expect(sut.step('decision')).toMatchObject({ dueDate: '2027-01-08', dueProvisional: true });
+
+    // A test revision with one 2027 holiday (not the official 2027 arrangement, which is not published):
+    // with 1 January off, day 20 is Monday 11 January.
+    const revised: WorkingCalendar = {
+      ...cnCalendar,
+      holidays: [...cnCalendar.holidays, { date: '2027-01-01', name: "New Year's Day" }],
+      coverage: { from: '2025-01-01', to: '2027-12-31' },
+    };
+    sut.send({ type: 'calendar-published', calendar: revised, revision: 2, at: '2026-12-15T02:00:00Z', actor: system });
+
+    expect(sut.state.caseClock).toMatchObject({ dueDate: '2027-01-11', dueAt: '2027-01-11T16:00:00.000Z' });
+    expect(sut.state.caseClock?.provisional).toBeUndefined();
+    expect(sut.step('decision').dueProvisional).toBeUndefined();
+    expect(sut.last.filter((t) => t.event === 'deadline.recomputed').map((t) => t.data)).toEqual([
+      expect.objectContaining({
+        clock: 'case',
+        revision: 2,
+        old: { dueAt: '2027-01-08T16:00:00.000Z', dueDate: '2027-01-08', provisional: true },
+        new: { dueAt: '2027-01-11T16:00:00.000Z', dueDate: '2027-01-11', provisional: false },
+        shown: { old: '2027-01-09T00:00:00+08:00', new: '2027-01-12T00:00:00+08:00' },
+      }),
+      expect.objectContaining({ clock: 'decision', new: expect.objectContaining({ dueDate: '2027-01-11' }) }),
+    ]);
+    // An older revision arriving late changes nothing.
+    const stale = {
+      type: 'calendar-published',
+      calendar: cnCalendar,
+      revision: 1,
+      at: '2026-12-15T03:00:00Z',
+      actor: system,
+    } as const;
+    expect(rejectionReason(sut.ctx, sut.state, stale)).toBe("the case already runs on revision 2 of 'cn'");
+  });
+});

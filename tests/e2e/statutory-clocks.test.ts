@@ -1,0 +1,161 @@
+import { builtInCalendar, dayOf, dueFrom, workingDaysBetween, type WorkingCalendar } from '@onewindow/domain';
+import { ApiDriver } from '../support/api-driver';
+import { startTestApi, TestApi } from '../support/test-api';
+import { eventually } from '../support/test-env';
+
+interface Step {
+  stepId: string;
+  dueAt: string | null;
+  dueLocal: string | null;
+  dueProvisional: boolean;
+}
+interface Detail {
+  status: string;
+  submittedAt: string;
+  timeZone: string;
+  provisional: boolean;
+  currentSteps: Step[];
+  timeline: Array<{ event: string; stepId: string | null; at: string; reason: string | null }>;
+}
+
+const grid = { department: 'grid-utility', role: 'clerk' } as const;
+
+const cn = builtInCalendar('cn') as WorkingCalendar;
+const coverageEnd = cn.coverage!.to;
+const nextYear = Number(coverageEnd.slice(0, 4)) + 1;
+/** Long enough to end past the published cn calendar whatever day the test runs (30 working days in December 2026). */
+const reviewDays = Math.max(30, workingDaysBetween(cn, dayOf(new Date().toISOString(), cn), coverageEnd) + 10);
+
+/** A cn decision that ends past the published calendar. */
+const longDecision = {
+  key: 'grid-capacity-review',
+  version: 1,
+  title: 'Grid capacity review',
+  requestType: 'infrastructure',
+  jurisdiction: 'cn',
+  start: 'review',
+  steps: [
+    {
+      id: 'review',
+      title: 'Capacity review',
+      kind: 'task',
+      owner: grid,
+      duration: { value: reviewDays, unit: 'workingDays' },
+      next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
+    },
+  ],
+};
+
+/** A decision that may be deemed approved a few seconds after the applicant's notice. */
+const noticeDecision = {
+  key: 'grid-connection-notice',
+  version: 1,
+  title: 'Grid connection with deemed approval after notice',
+  requestType: 'infrastructure',
+  jurisdiction: 'cn',
+  start: 'decision',
+  steps: [
+    {
+      id: 'decision',
+      title: 'Connection decision',
+      kind: 'task',
+      owner: grid,
+      duration: { value: 1, unit: 'seconds' },
+      onTimeout: {
+        action: 'deemed',
+        outcome: 'approved',
+        effect: 'approved',
+        requiresNotice: true,
+        noticePeriod: { value: 4, unit: 'seconds' },
+      },
+      next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
+    },
+  ],
+};
+
+describe('statutory clocks over HTTP and the real workflow', () => {
+  let api: TestApi;
+  let sut: ApiDriver;
+  beforeAll(async () => {
+    api = await startTestApi();
+    sut = new ApiDriver(api);
+    for (const definition of [longDecision, noticeDecision]) {
+      const res = await sut.post('admin', '/definitions', { definition });
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(() => api?.close());
+
+  const detail = async (id: string) => (await sut.get('acme-battery', `/requests/${id}`)).body as Detail;
+  const submit = async (definitionKey: string) => {
+    const res = await sut.post('acme-battery', '/requests', { definitionKey, title: 'Battery plant, grid' });
+    expect(res.status).toBe(202);
+    return (res.body as { id: string }).id;
+  };
+
+  it('shows a due date past the calendar as provisional until a calendar covering it is published, then recounts it', async () => {
+    const id = await submit('grid-capacity-review');
+    await sut.waitForStep(id, 'review');
+    const before = await detail(id);
+    const duration = { value: reviewDays, unit: 'workingDays' } as const;
+    const started = before.submittedAt;
+    const provisional = dueFrom(cn, started, duration);
+    expect(provisional.provisional).toBe(true);
+    expect(before).toMatchObject({ timeZone: 'Asia/Shanghai', provisional: true });
+    expect(before.currentSteps[0]).toMatchObject({ dueAt: provisional.dueAt, dueProvisional: true });
+    expect(before.currentSteps[0].dueLocal).toMatch(/T00:00:00\+08:00$/);
+
+    const queue = await sut.get('clerk-grid', '/work-queue?pageSize=100');
+    const item = (queue.body as { items: Array<{ requestId: string; dueProvisional: boolean }> }).items.find(
+      (i) => i.requestId === id,
+    );
+    expect(item?.dueProvisional).toBe(true);
+    const metrics = await api.http.get('/metrics');
+    expect(metrics.text).toMatch(/onewindow_provisional_due_steps\{department="grid-utility"\} [1-9]/);
+
+    // A revision covering the next year (a test fixture: New Year's Day only, not an official arrangement).
+    const revised: WorkingCalendar = {
+      ...cn,
+      holidays: [...cn.holidays, { date: `${nextYear}-01-01`, name: "New Year's Day" }],
+      coverage: { from: cn.coverage!.from, to: `${nextYear}-12-31` },
+    };
+    const published = await sut.post('admin', '/calendars', { calendar: revised });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ runningCases: { failed: 0 } });
+    expect((published.body as { runningCases: { signalled: number } }).runningCases.signalled).toBeGreaterThan(0);
+
+    const recounted = dueFrom(revised, started, duration);
+    const after = await eventually(async () => {
+      const d = await detail(id);
+      return d.timeline.some((t) => t.event === 'deadline.recomputed') ? d : undefined;
+    }, 'the recomputation in the timeline');
+    expect(after.provisional).toBe(false);
+    expect(after.currentSteps[0]).toMatchObject({ dueAt: recounted.dueAt, dueProvisional: false });
+    const audit = await sut.get('auditor', `/requests/${id}`);
+    expect(audit.status).toBe(200);
+  });
+
+  it('deems approval only once the notice period after the applicant’s notice has ended', async () => {
+    const id = await submit('grid-connection-notice');
+    await eventually(async () => {
+      const d = await detail(id);
+      return d.timeline.some((t) => t.event === 'timer.escalated') ? d : undefined;
+    }, 'the decision escalated without notice');
+    expect((await detail(id)).status).toBe('in_progress');
+
+    const notice = await sut.post('acme-battery', `/requests/${id}/steps/decision/notice`);
+    expect(notice.status).toBe(200);
+    const done = await eventually(async () => {
+      const d = await detail(id);
+      return d.status === 'approved' ? d : undefined;
+    }, 'the deemed approval');
+    const events = done.timeline.map((t) => t.event);
+    expect(events).toEqual(
+      expect.arrayContaining(['notice.given', 'timer.notice-period-ended', 'timer.deemed-approved']),
+    );
+    const given = done.timeline.find((t) => t.event === 'notice.given')!;
+    const deemed = done.timeline.find((t) => t.event === 'timer.deemed-approved')!;
+    // The approval came no earlier than the notice period's end (4 seconds after the notice).
+    expect(Date.parse(deemed.at) - Date.parse(given.at)).toBeGreaterThanOrEqual(4000);
+  });
+});
