@@ -55,7 +55,7 @@ export class SubmitRequestDto {
   @Length(1, 200)
   title!: string;
 
-  @ApiPropertyOptional({ example: { floorAreaM2: 24000, environmentalImpact: true } })
+  @ApiPropertyOptional({ example: { floorAreaM2: 24000, inspectionRequired: true } })
   @IsOptional()
   @IsObject()
   @IsAttributeMap()
