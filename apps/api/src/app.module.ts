@@ -10,6 +10,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { ObservabilityModule } from './core/observability/observability.module';
 import { RequestsModule } from './modules/requests/requests.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 import { WorkQueueModule } from './modules/work-queue/work-queue.module';
 
 @Module({
@@ -26,6 +27,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     WorkQueueModule,
     HealthModule,
     AuditModule,
+    SupervisionModule,
   ],
 })
 export class AppModule {}

@@ -10,6 +10,7 @@ export type * from './definition/process-definition.types';
 export { evaluateCondition } from './definition/condition';
 export { findStep, outcomesOf, stepIndex } from './definition/definition-index';
 export { validateDefinition, type ValidationResult } from './definition/definition-validator';
+export type { SchemaFault } from './definition/schema-reader';
 export * from './definitions';
 
 export type * from './engine/clock.types';

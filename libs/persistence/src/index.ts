@@ -16,6 +16,7 @@ export * from './repositories/audit-log.repository';
 export * from './repositories/checkpoint.repository';
 export * from './repositories/idempotency-key.repository';
 export * from './repositories/request.repository';
+export * from './repositories/supervision.repository';
 export * from './repositories/transition-log.repository';
 export * from './repositories/work-queue.repository';
 export * from './transition-listener';

@@ -8,6 +8,7 @@ import { CheckpointRepository } from './repositories/checkpoint.repository';
 import { DefinitionRepository } from './repositories/definition.repository';
 import { IdempotencyKeyRepository } from './repositories/idempotency-key.repository';
 import { RequestRepository } from './repositories/request.repository';
+import { SupervisionRepository } from './repositories/supervision.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
 
@@ -20,6 +21,7 @@ const repositories = [
   IdempotencyKeyRepository,
   WorkQueueRepository,
   DefinitionRepository,
+  SupervisionRepository,
 ];
 
 @Global()

@@ -223,7 +223,8 @@ function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: s
   };
 }
 
-function earliestDue(state: CaseState): Date | null {
+/** The read model's `next_due_at`: the earliest due date among the active steps. */
+export function earliestDue(state: CaseState): Date | null {
   const due = state.activeSteps.map((s) => s.dueAt).filter((d): d is string => typeof d === 'string');
   return due.length === 0 ? null : new Date(due.sort()[0]);
 }

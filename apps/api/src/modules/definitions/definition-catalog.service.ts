@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { AttributesValidator } from './attributes-validator';
 
 const DEFINITION_FILE = /\.definition\.json$/;
 const CALENDAR_FILE = /\.calendar\.json$/;
@@ -41,6 +42,7 @@ export class DefinitionCatalogService implements OnModuleInit {
   constructor(
     private readonly repository: DefinitionRepository,
     private readonly config: AppConfig,
+    private readonly attributes: AttributesValidator,
   ) {}
 
   /** Publishes the built-ins and the files in DEFINITIONS_DIR that are not published yet. */
@@ -94,9 +96,18 @@ export class DefinitionCatalogService implements OnModuleInit {
   async publish(actor: Actor, input: unknown): Promise<ProcessDefinition> {
     const validated = validateDefinition(input);
     if (!validated.ok) {
-      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, validated.errors);
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, {
+        faults: validated.faults,
+      });
     }
     const { definition } = validated;
+    const schemaFaults = definition.attributesSchema ? this.attributes.schemaFaults(definition.attributesSchema) : [];
+    if (schemaFaults.length > 0) {
+      const [first] = schemaFaults;
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${first.path}: ${first.message}`, {
+        faults: schemaFaults,
+      });
+    }
     const published = (await this.repository.versions(definition.key)).map((row) => row.definition);
     const conflicts = checkPublication(published, definition);
     if (conflicts.length > 0) throw new ApiError(ApiErrorCode.CONFLICT, conflicts[0], conflicts);

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { AttributesValidator } from './attributes-validator';
 import { DefinitionCatalogService } from './definition-catalog.service';
 import { DefinitionsController } from './definitions.controller';
 
 @Global()
 @Module({
   controllers: [DefinitionsController],
-  providers: [DefinitionCatalogService],
-  exports: [DefinitionCatalogService],
+  providers: [DefinitionCatalogService, AttributesValidator],
+  exports: [DefinitionCatalogService, AttributesValidator],
 })
 export class DefinitionsModule {}

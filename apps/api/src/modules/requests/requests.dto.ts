@@ -58,7 +58,7 @@ export class SubmitRequestDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    example: { floorAreaM2: 24000, environmentalImpact: true },
+    example: { floorAreaM2: 24000, inspectionRequired: true },
   })
   @IsOptional()
   @IsObject()

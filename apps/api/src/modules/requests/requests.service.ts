@@ -6,6 +6,7 @@ import type { approvalWorkflow } from '@onewindow/workflows';
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
+import { AttributesValidator } from '../definitions/attributes-validator';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { MetricsService } from '../../core/observability/metrics.service';
@@ -34,6 +35,7 @@ export class RequestsService {
     private readonly temporal: Client,
     private readonly requests: RequestRepository,
     private readonly catalog: DefinitionCatalogService,
+    private readonly attributes: AttributesValidator,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -45,6 +47,7 @@ export class RequestsService {
    */
   async submit(applicant: Actor, dto: SubmitRequestDto, idempotencyKey?: string): Promise<RequestSummaryView> {
     const ctx = await this.catalog.latestContext(dto.definitionKey);
+    this.attributes.check(ctx.definition, dto.attributes ?? {});
     const requestId = idempotencyKey ? requestIdFor(applicant.id, idempotencyKey) : randomUUID();
     const submission = { requestId, applicant, attributes: dto.attributes ?? {}, at: now() };
     const initial = startCase(ctx, submission).state;
