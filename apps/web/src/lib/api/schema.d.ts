@@ -561,6 +561,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_findCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/requests/{id}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_viewAsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/requests/{id}/history": {
         parameters: {
             query?: never;
@@ -657,6 +689,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_listCheckpoints"];
+        put?: never;
+        post: operations["AuditController_createCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/checkpoints/verify": {
         parameters: {
             query?: never;
@@ -673,22 +721,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/audit/checkpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuditController_createCheckpoint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/access-log": {
         parameters: {
             query?: never;
@@ -697,6 +729,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AuditController_accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/time-use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionController_timeUse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionController_breaches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -743,7 +807,7 @@ export interface components {
             /**
              * @example {
              *       "floorAreaM2": 24000,
-             *       "environmentalImpact": true
+             *       "inspectionRequired": true
              *     }
              */
             attributes?: {
@@ -1080,6 +1144,69 @@ export interface components {
         BulkDecideView: {
             results: components["schemas"]["BulkResultView"][];
         };
+        CaseViewAsOf: {
+            /** @description The last transition the view includes (a batch is recorded, and seen, whole) */
+            seq: number;
+            /** @description ISO-8601 UTC: when that transition occurred; clocks are read at this instant */
+            at: string;
+            /** @description Transitions recorded for the case in all */
+            totalTransitions: number;
+            /** @description The applicant's status page as it stood then */
+            view: components["schemas"]["RequestDetailView"];
+        };
+        TimelineEntryView: {
+            /** @description ISO-8601 UTC */
+            at: string;
+            /** @enum {string} */
+            source: "temporal" | "log";
+            runId?: Record<string, never> | null;
+            /** @description Temporal event id */
+            eventId?: Record<string, never> | null;
+            /** @description Temporal event type, or the recorded transition event */
+            type: string;
+            /** @description Transition seq (log entries) */
+            seq?: Record<string, never> | null;
+            summary: string;
+        };
+        ReplayOutcomeView: {
+            workflowId: string;
+            runId: string;
+            deterministic: boolean;
+            divergence?: string;
+            errorType?: string;
+        };
+        ReplayResultView: {
+            requestId: string;
+            deterministic: boolean;
+            runs: components["schemas"]["ReplayOutcomeView"][];
+        };
+        AuditIssueView: {
+            requestId: string;
+            seq?: Record<string, never> | null;
+            /** @example hash-mismatch */
+            kind: string;
+            message: string;
+        };
+        CaseVerificationView: {
+            requestId: string;
+            workflowId: string;
+            /** @description Chain intact, log matches history, recomputed state matches */
+            ok: boolean;
+            transitions: number;
+            runs: number;
+            status?: Record<string, never> | null;
+            issues: components["schemas"]["AuditIssueView"][];
+            /** @description What could not be checked; does not fail the case */
+            warnings: string[];
+        };
+        ExportResultView: {
+            /** @description What `npm run audit -- verify-export` checks the files against */
+            manifest: Record<string, never>;
+            /** @description File name to content (JSON Lines and/or CSV) */
+            files: {
+                [key: string]: string;
+            };
+        };
         RangeDto: {
             /**
              * @description Inclusive start (ISO 8601)
@@ -1091,6 +1218,84 @@ export interface components {
              * @example 2026-02-01T00:00:00Z
              */
             to?: string;
+        };
+        CheckpointEntryView: {
+            id: string;
+            createdAt: string;
+            requestCount: number;
+            transitionCount: number;
+            merkleRoot: string;
+            prevHash: string;
+            hash: string;
+            keyId: string;
+            signature: string;
+        };
+        CheckpointVerificationView: {
+            checkpoints: number;
+            headsChecked: number;
+            uncoveredCases: number;
+            issues: components["schemas"]["AuditIssueView"][];
+        };
+        AccessLogEntryView: {
+            id: string;
+            /** @description ISO-8601 UTC */
+            occurredAt: string;
+            /** @example authorization */
+            kind: string;
+            actorId?: Record<string, never> | null;
+            actorRole?: Record<string, never> | null;
+            actorDepartment?: Record<string, never> | null;
+            route: string;
+            action?: Record<string, never> | null;
+            requestId?: Record<string, never> | null;
+            reason: string;
+            correlationId: string;
+            details?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        StepTimeUseView: {
+            department: string;
+            stepId: string;
+            /** @description Activations still open */
+            open: number;
+            /** @description Open activations past their due date */
+            overdue: number;
+            /** @description Activations decided (completed): the ones measured */
+            completed: number;
+            /** @description Median working days from activation to completion */
+            medianWorkingDays?: Record<string, never> | null;
+            /** @description 90th percentile of working days taken */
+            p90WorkingDays?: Record<string, never> | null;
+        };
+        TimeUseView: {
+            /** @description ISO-8601 UTC: when "overdue" was judged */
+            asOf: string;
+            steps: components["schemas"]["StepTimeUseView"][];
+        };
+        BreachView: {
+            requestId: string;
+            requestTitle: string;
+            definitionKey: string;
+            applicantId: string;
+            stepId: string;
+            title: string;
+            department: string;
+            state: string;
+            assignee?: Record<string, never> | null;
+            /** @description ISO-8601 UTC */
+            dueAt?: Record<string, never> | null;
+            /** @description The step is past its due date */
+            overdue: boolean;
+            /** @description The step was escalated to a supervisor when its clock ran out */
+            escalated: boolean;
+            escalatedAt?: Record<string, never> | null;
+            /** @description The case's statutory clock has run out */
+            caseOverdue: boolean;
+        };
+        BreachListView: {
+            asOf: string;
+            items: components["schemas"]["BreachView"][];
         };
     };
     responses: never;
@@ -1961,6 +2166,53 @@ export interface operations {
             };
         };
     };
+    AuditController_findCases: {
+        parameters: {
+            query: {
+                /** @description Request id (or its first characters), workflow id, title or applicant */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestSummaryView"][];
+                };
+            };
+        };
+    };
+    AuditController_viewAsOf: {
+        parameters: {
+            query: {
+                /** @description The status page right after this transition */
+                seq: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseViewAsOf"];
+                };
+            };
+        };
+    };
     AuditController_history: {
         parameters: {
             query?: {
@@ -1979,7 +2231,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryView"][];
+                };
             };
         };
     };
@@ -1998,7 +2252,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplayResultView"];
+                };
             };
         };
     };
@@ -2041,7 +2297,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseVerificationView"];
+                };
             };
         };
     };
@@ -2062,7 +2320,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportResultView"];
+                };
             };
         };
     };
@@ -2087,6 +2347,44 @@ export interface operations {
             };
         };
     };
+    AuditController_listCheckpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntryView"][];
+                };
+            };
+        };
+    };
+    AuditController_createCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntryView"];
+                };
+            };
+        };
+    };
     AuditController_verifyCheckpoints: {
         parameters: {
             query?: {
@@ -2103,24 +2401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    AuditController_createCheckpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["CheckpointVerificationView"];
                 };
-                content?: never;
             };
         };
     };
@@ -2145,7 +2428,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogEntryView"][];
+                };
+            };
+        };
+    };
+    SupervisionController_timeUse: {
+        parameters: {
+            query?: {
+                /** @description Inclusive start (ISO 8601) */
+                from?: string;
+                /** @description Exclusive end (ISO 8601) */
+                to?: string;
+                /** @description One department (all when absent) */
+                department?: string;
+                /** @description One process definition (all when absent) */
+                definitionKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeUseView"];
+                };
+            };
+        };
+    };
+    SupervisionController_breaches: {
+        parameters: {
+            query?: {
+                department?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachListView"];
+                };
             };
         };
     };
