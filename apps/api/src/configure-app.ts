@@ -1,5 +1,6 @@
+import { AppConfig } from '@onewindow/config';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
 import { DenialRecorder } from './core/access/denial-recorder';
@@ -9,6 +10,7 @@ import { rejectUnsafeBodies, requireJsonBodies, translateBodyParserErrors } from
 import { validationFailed } from './core/common/validation-errors';
 import { httpMetricsMiddleware } from './core/observability/http-metrics.middleware';
 import { MetricsService } from './core/observability/metrics.service';
+import { apiRoots, webApp } from './modules/web/web-app.middleware';
 
 export const BODY_LIMIT = '64kb';
 
@@ -33,7 +35,14 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter(app.get(DenialRecorder)));
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.use(webApp(app.get(AppConfig).WEB_DIST_DIR, apiRoots(Object.keys(document.paths))));
+}
+
+/** The OpenAPI document of the app's routes; the web app's client is generated from it. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('OneWindow API')
@@ -42,5 +51,4 @@ export function configureApp(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

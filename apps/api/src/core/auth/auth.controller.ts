@@ -1,7 +1,7 @@
 import type { Actor } from '@onewindow/domain';
 import { AppConfig } from '@onewindow/config';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { CurrentActor, Public } from './auth.decorators';
@@ -13,6 +13,18 @@ export class LoginDto {
   @IsString()
   @Length(1, 100)
   username!: string;
+}
+
+export class ActorView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['applicant', 'clerk', 'supervisor', 'auditor', 'administrator'] }) role!: string;
+  @ApiPropertyOptional() department?: string;
+  @ApiPropertyOptional() name?: string;
+}
+
+export class LoginView {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ type: ActorView }) user!: ActorView;
 }
 
 @ApiTags('auth')
@@ -27,6 +39,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiResponse({ status: 200, type: LoginView })
   async login(@Body() dto: LoginDto): Promise<{ accessToken: string; user: Actor }> {
     const user = this.devLogin ? findDemoUser(dto.username) : undefined;
     if (!user) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Unknown user');
@@ -35,6 +48,7 @@ export class AuthController {
 
   @Public()
   @Get('demo-users')
+  @ApiResponse({ status: 200, type: [ActorView] })
   demoUsers(): readonly Actor[] {
     return this.devLogin ? DEMO_USERS : [];
   }
@@ -46,6 +60,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiResponse({ status: 200, type: ActorView })
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
   }

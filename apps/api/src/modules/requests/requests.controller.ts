@@ -12,7 +12,7 @@ import {
   Sse,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { ExtensionIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
@@ -36,6 +36,7 @@ export class RequestsController {
     private readonly live: LiveEventsService,
   ) {}
 
+  @ApiResponse({ status: 202, type: RequestSummaryView })
   @Post()
   @HttpCode(202)
   @Roles('applicant')
@@ -47,12 +48,14 @@ export class RequestsController {
     return this.service.submit(actor, dto, key);
   }
 
+  @ApiResponse({ status: 200, type: RequestListView })
   @Get()
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   list(@CurrentActor() actor: Actor, @Query() query: ListRequestsQuery): Promise<RequestListView> {
     return this.service.list(actor, query);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Get(':id')
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestDetailView> {
@@ -67,6 +70,7 @@ export class RequestsController {
     return this.live.requestEvents(id);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('applicant')
@@ -80,6 +84,7 @@ export class RequestsController {
   }
 
   /** The applicant completes its own step (corrections, its own design, construction). */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/steps/:stepId/completion')
   @HttpCode(200)
   @Roles('applicant')
@@ -94,6 +99,7 @@ export class RequestsController {
   }
 
   /** The applicant's answer to a request for information on a step. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/steps/:stepId/information-answers')
   @HttpCode(200)
   @Roles('applicant')
@@ -108,6 +114,7 @@ export class RequestsController {
   }
 
   /** Notice that the applicant will rely on a deemed approval of the step if it times out. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/steps/:stepId/notice')
   @HttpCode(200)
   @Roles('applicant')
@@ -120,6 +127,7 @@ export class RequestsController {
     return this.actions.act(actor, id, { type: 'give-notice', stepId }, key);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/extensions/:extensionId/accept')
   @HttpCode(200)
   @Roles('applicant')
@@ -132,6 +140,7 @@ export class RequestsController {
     return this.actions.act(actor, id, { type: 'accept-extension', extensionId }, key);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/extensions/:extensionId/decline')
   @HttpCode(200)
   @Roles('applicant')
@@ -146,6 +155,7 @@ export class RequestsController {
   }
 
   /** The applicant's signed pledge, for commitment-based approval. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/pledge')
   @HttpCode(200)
   @Roles('applicant')
@@ -158,6 +168,7 @@ export class RequestsController {
     return this.actions.act(actor, id, { type: 'pledge', ...dto }, key);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post(':id/appeal')
   @HttpCode(200)
   @Roles('applicant')

@@ -90,8 +90,8 @@ export class RequestsService {
 
   async detail(actor: Actor, id: string): Promise<RequestDetailView> {
     const request = await this.visible(actor, id);
-    const { calendar } = await this.catalog.context(request.definitionKey, request.definitionVersion);
-    return toDetailView(request, await this.timeline(request), calendar, now());
+    const ctx = await this.catalog.context(request.definitionKey, request.definitionVersion);
+    return toDetailView(request, await this.timeline(request), ctx, actor, now());
   }
 
   /** The log is append-only: the first `lastSeq` transitions of a request never change, so each is read once. */

@@ -1,6 +1,6 @@
 import type { Actor } from '@onewindow/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { StepIdPipe } from '../../core/common/key-param.pipe';
 import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
@@ -28,6 +28,7 @@ export class StaffActionsController {
   constructor(private readonly actions: CaseActionsService) {}
 
   /** Decide a step with an outcome, a reason and conditions. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('steps/:stepId/decision')
   @HttpCode(200)
   decide(
@@ -41,6 +42,7 @@ export class StaffActionsController {
   }
 
   /** An itemised request for information; the step waits on the applicant. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('steps/:stepId/information-requests')
   @HttpCode(200)
   requestInformation(
@@ -54,6 +56,7 @@ export class StaffActionsController {
     return this.actions.act(actor, id, { type: 'request-information', stepId, items, reason: dto.reason }, key);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('steps/:stepId/claim')
   @HttpCode(200)
   claim(
@@ -66,6 +69,7 @@ export class StaffActionsController {
   }
 
   /** The holder (or a supervisor) gives a claimed step back to the department's queue. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('steps/:stepId/release')
   @HttpCode(200)
   release(
@@ -79,6 +83,7 @@ export class StaffActionsController {
   }
 
   /** A supervisor hands any step on; a clerk only a step they hold. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('steps/:stepId/reassign')
   @HttpCode(200)
   reassign(
@@ -93,6 +98,7 @@ export class StaffActionsController {
   }
 
   /** Proposes more time on a step's clock or the statutory clock; it applies once the applicant accepts. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('extensions')
   @HttpCode(200)
   proposeExtension(
@@ -111,6 +117,7 @@ export class StaffActionsController {
   }
 
   /** Stops the statutory clock for an excluded activity such as an external expert review. */
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('clock/pause')
   @HttpCode(200)
   @Roles('supervisor')
@@ -123,6 +130,7 @@ export class StaffActionsController {
     return this.actions.act(actor, id, { type: 'pause-clock', reason: dto.reason }, key);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Post('clock/resume')
   @HttpCode(200)
   @Roles('supervisor')

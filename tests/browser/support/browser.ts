@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium (or CHROMIUM_PATH): the browser tests never download one. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. The browser tests need one: install it with \`apt-get install -y chromium\` ` +
+        '(or set CHROMIUM_PATH to a Chromium or Chrome binary).',
+    );
+  }
+  return path;
+}
+
+export interface TestBrowser {
+  browser: Browser;
+  /** A fresh context (its own session storage: one signed-in user) in the given language. */
+  context(locale?: 'en' | 'zh-CN'): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'onewindow-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${userDataDir}`,
+    ],
+  });
+  return {
+    browser,
+    context: (locale = 'en') => browser.newContext({ locale, viewport: { width: 1280, height: 900 } }),
+    async close() {
+      await browser.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Builds the web app once per run into a temporary folder the test API serves. */
+export function buildWebApp(): string {
+  const outDir = join(tmpdir(), `onewindow-web-${process.pid}`);
+  if (!existsSync(join(outDir, 'index.html'))) {
+    execFileSync(
+      process.execPath,
+      [require.resolve('vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
+      { cwd: join(__dirname, '..', '..', '..'), stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } },
+    );
+  }
+  return outDir;
+}
+
+/** Signs in through the sign-in page as one of the seeded users. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByTestId(`sign-in-${username}`).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Every string the app could not translate shows as ⟦key⟧; a page must show none. */
+export async function missingTranslations(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return [...text.matchAll(/⟦([^⟧]+)⟧/g)].map((m) => m[1]);
+}
