@@ -70,7 +70,9 @@ export class AuditApiService implements OnApplicationShutdown {
       nextDueAt: earliestDue(asOf.state),
       updatedAt: at,
     };
-    const view = toDetailView(row, asOf.transitions.map(toTransitionView), asOf.ctx.calendar, at.toISOString());
+    // Legal actions as the applicant was offered them then.
+    const applicant = { id: row.applicantId, role: 'applicant' as const };
+    const view = toDetailView(row, asOf.transitions.map(toTransitionView), asOf.ctx, applicant, at.toISOString());
     const totalTransitions = (await this.audit.log.transitions(requestId)).length;
     return { seq: last.seq, at: at.toISOString(), totalTransitions, view };
   }

@@ -113,6 +113,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/definitions/{key}/versions/{version}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DefinitionsController_graph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendars": {
         parameters: {
             query?: never;
@@ -561,6 +577,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_findCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/requests/{id}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_viewAsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/requests/{id}/history": {
         parameters: {
             query?: never;
@@ -657,6 +705,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_listCheckpoints"];
+        put?: never;
+        post: operations["AuditController_createCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/checkpoints/verify": {
         parameters: {
             query?: never;
@@ -673,22 +737,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/audit/checkpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuditController_createCheckpoint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/access-log": {
         parameters: {
             query?: never;
@@ -697,6 +745,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AuditController_accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/time-use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionController_timeUse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/supervision/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionController_breaches"];
         put?: never;
         post?: never;
         delete?: never;
@@ -727,6 +807,123 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["ActorView"];
         };
+        AttributeSchemaView: {
+            /** @enum {string} */
+            type: "string" | "number" | "integer" | "boolean";
+            title?: string;
+            description?: string;
+            enum?: (string | number)[];
+            minimum?: number;
+            maximum?: number;
+            exclusiveMinimum?: number;
+            exclusiveMaximum?: number;
+            minLength?: number;
+            maxLength?: number;
+            pattern?: string;
+            default?: string | number | boolean;
+        };
+        DefinitionFaultView: {
+            /** @example steps[5].next.issued */
+            path: string;
+            /** @example unknown step 'isuance' (did you mean 'issuance'?) */
+            message: string;
+        };
+        AttributesSchemaView: {
+            /** @enum {string} */
+            type: "object";
+            properties: {
+                [key: string]: components["schemas"]["AttributeSchemaView"];
+            };
+            required?: string[];
+            additionalProperties?: boolean;
+        };
+        DefinitionView: {
+            /** @example building-permit */
+            key: string;
+            version: number;
+            title: string;
+            /** @enum {string} */
+            requestType: "permit" | "land-use" | "infrastructure";
+            /** @description Id of the working calendar its clocks use */
+            jurisdiction: string;
+            start: string | string[];
+            /** @description See libs/domain/src/definition/process-definition.types.ts */
+            steps: {
+                [key: string]: unknown;
+            }[];
+            caseClock?: {
+                [key: string]: unknown;
+            };
+            extensionByAgreement?: boolean;
+            appeal?: {
+                [key: string]: unknown;
+            };
+            /** @description The attributes a request must carry */
+            attributesSchema?: components["schemas"]["AttributesSchemaView"];
+        };
+        StepOwnerView: {
+            department: string;
+            role: string;
+        };
+        DurationView: {
+            value: number;
+            /** @enum {string} */
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "seconds";
+        };
+        TimeoutView: {
+            /** @enum {string} */
+            action: "escalate" | "deemed" | "complete" | "lapse";
+            outcome?: string;
+            /** @enum {string} */
+            effect?: "complete" | "approved";
+            requiresNotice?: boolean;
+        };
+        GraphStepView: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "task" | "parallel" | "period" | "applicant" | "payment" | "inspection";
+            owner: components["schemas"]["StepOwnerView"];
+            duration?: components["schemas"]["DurationView"] | null;
+            /** @description Attribute rules that may set another duration */
+            durationRules: number;
+            /** @description What the timer does; null: no limit */
+            onTimeout?: components["schemas"]["TimeoutView"] | null;
+            /** @description Time here does not count on the case's statutory clock */
+            clockExcluded: boolean;
+            /** @description Runs only when its routing condition holds */
+            conditional: boolean;
+            start: boolean;
+            /** @description The joint review this member belongs to */
+            groupId?: Record<string, never> | null;
+            /** @enum {string} */
+            mode?: "all" | "any" | "quorum";
+            quorum?: number;
+            members?: string[];
+        };
+        GraphEdgeView: {
+            from: string;
+            /** @description A step id, 'status:<status>' or 'end' */
+            to: string;
+            /** @description The outcome that takes this route */
+            label: string;
+            /** @description One of several routes the outcome starts at once */
+            fork: boolean;
+        };
+        CaseClockGraphView: {
+            duration?: components["schemas"]["DurationView"] | null;
+            durationRules: number;
+            startsAfter?: Record<string, never> | null;
+        };
+        DefinitionGraphView: {
+            key: string;
+            version: number;
+            title: string;
+            steps: components["schemas"]["GraphStepView"][];
+            edges: components["schemas"]["GraphEdgeView"][];
+            outcomes: ("approved" | "refused" | "lapsed" | "revoked")[];
+            caseClock?: components["schemas"]["CaseClockGraphView"] | null;
+        };
         PublishDefinitionDto: {
             /** @description A process definition (see libs/domain/src/definition/process-definition.types.ts) */
             definition: Record<string, never>;
@@ -743,7 +940,7 @@ export interface components {
             /**
              * @example {
              *       "floorAreaM2": 24000,
-             *       "environmentalImpact": true
+             *       "inspectionRequired": true
              *     }
              */
             attributes?: {
@@ -813,10 +1010,6 @@ export interface components {
             /** @description The step clock: used, left, paused */
             clock?: components["schemas"]["ClockView"] | null;
             escalated: boolean;
-        };
-        DurationView: {
-            value: number;
-            unit: string;
         };
         ExtensionView: {
             id: string;
@@ -1080,6 +1273,69 @@ export interface components {
         BulkDecideView: {
             results: components["schemas"]["BulkResultView"][];
         };
+        CaseViewAsOf: {
+            /** @description The last transition the view includes (a batch is recorded, and seen, whole) */
+            seq: number;
+            /** @description ISO-8601 UTC: when that transition occurred; clocks are read at this instant */
+            at: string;
+            /** @description Transitions recorded for the case in all */
+            totalTransitions: number;
+            /** @description The applicant's status page as it stood then */
+            view: components["schemas"]["RequestDetailView"];
+        };
+        TimelineEntryView: {
+            /** @description ISO-8601 UTC */
+            at: string;
+            /** @enum {string} */
+            source: "temporal" | "log";
+            runId?: Record<string, never> | null;
+            /** @description Temporal event id */
+            eventId?: Record<string, never> | null;
+            /** @description Temporal event type, or the recorded transition event */
+            type: string;
+            /** @description Transition seq (log entries) */
+            seq?: Record<string, never> | null;
+            summary: string;
+        };
+        ReplayOutcomeView: {
+            workflowId: string;
+            runId: string;
+            deterministic: boolean;
+            divergence?: string;
+            errorType?: string;
+        };
+        ReplayResultView: {
+            requestId: string;
+            deterministic: boolean;
+            runs: components["schemas"]["ReplayOutcomeView"][];
+        };
+        AuditIssueView: {
+            requestId: string;
+            seq?: Record<string, never> | null;
+            /** @example hash-mismatch */
+            kind: string;
+            message: string;
+        };
+        CaseVerificationView: {
+            requestId: string;
+            workflowId: string;
+            /** @description Chain intact, log matches history, recomputed state matches */
+            ok: boolean;
+            transitions: number;
+            runs: number;
+            status?: Record<string, never> | null;
+            issues: components["schemas"]["AuditIssueView"][];
+            /** @description What could not be checked; does not fail the case */
+            warnings: string[];
+        };
+        ExportResultView: {
+            /** @description What `npm run audit -- verify-export` checks the files against */
+            manifest: Record<string, never>;
+            /** @description File name to content (JSON Lines and/or CSV) */
+            files: {
+                [key: string]: string;
+            };
+        };
         RangeDto: {
             /**
              * @description Inclusive start (ISO 8601)
@@ -1091,6 +1347,84 @@ export interface components {
              * @example 2026-02-01T00:00:00Z
              */
             to?: string;
+        };
+        CheckpointEntryView: {
+            id: string;
+            createdAt: string;
+            requestCount: number;
+            transitionCount: number;
+            merkleRoot: string;
+            prevHash: string;
+            hash: string;
+            keyId: string;
+            signature: string;
+        };
+        CheckpointVerificationView: {
+            checkpoints: number;
+            headsChecked: number;
+            uncoveredCases: number;
+            issues: components["schemas"]["AuditIssueView"][];
+        };
+        AccessLogEntryView: {
+            id: string;
+            /** @description ISO-8601 UTC */
+            occurredAt: string;
+            /** @example authorization */
+            kind: string;
+            actorId?: Record<string, never> | null;
+            actorRole?: Record<string, never> | null;
+            actorDepartment?: Record<string, never> | null;
+            route: string;
+            action?: Record<string, never> | null;
+            requestId?: Record<string, never> | null;
+            reason: string;
+            correlationId: string;
+            details?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        StepTimeUseView: {
+            department: string;
+            stepId: string;
+            /** @description Activations still open */
+            open: number;
+            /** @description Open activations past their due date */
+            overdue: number;
+            /** @description Activations decided (completed): the ones measured */
+            completed: number;
+            /** @description Median working days from activation to completion */
+            medianWorkingDays?: Record<string, never> | null;
+            /** @description 90th percentile of working days taken */
+            p90WorkingDays?: Record<string, never> | null;
+        };
+        TimeUseView: {
+            /** @description ISO-8601 UTC: when "overdue" was judged */
+            asOf: string;
+            steps: components["schemas"]["StepTimeUseView"][];
+        };
+        BreachView: {
+            requestId: string;
+            requestTitle: string;
+            definitionKey: string;
+            applicantId: string;
+            stepId: string;
+            title: string;
+            department: string;
+            state: string;
+            assignee?: Record<string, never> | null;
+            /** @description ISO-8601 UTC */
+            dueAt?: Record<string, never> | null;
+            /** @description The step is past its due date */
+            overdue: boolean;
+            /** @description The step was escalated to a supervisor when its clock ran out */
+            escalated: boolean;
+            escalatedAt?: Record<string, never> | null;
+            /** @description The case's statutory clock has run out */
+            caseOverdue: boolean;
+        };
+        BreachListView: {
+            asOf: string;
+            items: components["schemas"]["BreachView"][];
         };
     };
     responses: never;
@@ -1192,7 +1526,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"][];
+                };
             };
         };
     };
@@ -1210,6 +1546,15 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"];
+                };
+            };
+            /** @description The definition's faults: `details.faults` lists `{ path, message }` (see DefinitionFaultView) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1232,7 +1577,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"][];
+                };
             };
         };
     };
@@ -1252,7 +1599,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"];
+                };
+            };
+        };
+    };
+    DefinitionsController_graph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionGraphView"];
+                };
             };
         };
     };
@@ -1961,6 +2332,53 @@ export interface operations {
             };
         };
     };
+    AuditController_findCases: {
+        parameters: {
+            query: {
+                /** @description Request id (or its first characters), workflow id, title or applicant */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestSummaryView"][];
+                };
+            };
+        };
+    };
+    AuditController_viewAsOf: {
+        parameters: {
+            query: {
+                /** @description The status page right after this transition */
+                seq: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseViewAsOf"];
+                };
+            };
+        };
+    };
     AuditController_history: {
         parameters: {
             query?: {
@@ -1979,7 +2397,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryView"][];
+                };
             };
         };
     };
@@ -1998,7 +2418,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplayResultView"];
+                };
             };
         };
     };
@@ -2041,7 +2463,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseVerificationView"];
+                };
             };
         };
     };
@@ -2062,7 +2486,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportResultView"];
+                };
             };
         };
     };
@@ -2087,6 +2513,44 @@ export interface operations {
             };
         };
     };
+    AuditController_listCheckpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntryView"][];
+                };
+            };
+        };
+    };
+    AuditController_createCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntryView"];
+                };
+            };
+        };
+    };
     AuditController_verifyCheckpoints: {
         parameters: {
             query?: {
@@ -2103,24 +2567,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    AuditController_createCheckpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["CheckpointVerificationView"];
                 };
-                content?: never;
             };
         };
     };
@@ -2145,7 +2594,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogEntryView"][];
+                };
+            };
+        };
+    };
+    SupervisionController_timeUse: {
+        parameters: {
+            query?: {
+                /** @description Inclusive start (ISO 8601) */
+                from?: string;
+                /** @description Exclusive end (ISO 8601) */
+                to?: string;
+                /** @description One department (all when absent) */
+                department?: string;
+                /** @description One process definition (all when absent) */
+                definitionKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeUseView"];
+                };
+            };
+        };
+    };
+    SupervisionController_breaches: {
+        parameters: {
+            query?: {
+                department?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreachListView"];
+                };
             };
         };
     };
