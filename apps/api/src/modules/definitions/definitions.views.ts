@@ -76,7 +76,7 @@ export class GraphStepView {
   @ApiProperty({ description: "Time here does not count on the case's statutory clock" }) clockExcluded!: boolean;
   @ApiProperty({ description: 'Runs only when its routing condition holds' }) conditional!: boolean;
   @ApiProperty() start!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'The joint review this member belongs to' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The joint review this member belongs to' })
   groupId!: string | null;
   @ApiPropertyOptional({ enum: ['all', 'any', 'quorum'] }) mode?: string;
   @ApiPropertyOptional() quorum?: number;
@@ -93,7 +93,7 @@ export class GraphEdgeView {
 export class CaseClockGraphView {
   @ApiPropertyOptional({ type: DurationView, nullable: true }) duration!: DurationView | null;
   @ApiProperty() durationRules!: number;
-  @ApiPropertyOptional({ nullable: true }) startsAfter!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) startsAfter!: string | null;
 }
 
 export class DefinitionGraphView {

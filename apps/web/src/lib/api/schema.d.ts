@@ -895,7 +895,7 @@ export interface components {
             conditional: boolean;
             start: boolean;
             /** @description The joint review this member belongs to */
-            groupId?: Record<string, never> | null;
+            groupId?: string | null;
             /** @enum {string} */
             mode?: "all" | "any" | "quorum";
             quorum?: number;
@@ -913,7 +913,7 @@ export interface components {
         CaseClockGraphView: {
             duration?: components["schemas"]["DurationView"] | null;
             durationRules: number;
-            startsAfter?: Record<string, never> | null;
+            startsAfter?: string | null;
         };
         DefinitionGraphView: {
             key: string;
@@ -1288,13 +1288,13 @@ export interface components {
             at: string;
             /** @enum {string} */
             source: "temporal" | "log";
-            runId?: Record<string, never> | null;
+            runId?: string | null;
             /** @description Temporal event id */
-            eventId?: Record<string, never> | null;
+            eventId?: number | null;
             /** @description Temporal event type, or the recorded transition event */
             type: string;
             /** @description Transition seq (log entries) */
-            seq?: Record<string, never> | null;
+            seq?: number | null;
             summary: string;
         };
         ReplayOutcomeView: {
@@ -1311,7 +1311,7 @@ export interface components {
         };
         AuditIssueView: {
             requestId: string;
-            seq?: Record<string, never> | null;
+            seq?: number | null;
             /** @example hash-mismatch */
             kind: string;
             message: string;
@@ -1323,7 +1323,7 @@ export interface components {
             ok: boolean;
             transitions: number;
             runs: number;
-            status?: Record<string, never> | null;
+            status?: string | null;
             issues: components["schemas"]["AuditIssueView"][];
             /** @description What could not be checked; does not fail the case */
             warnings: string[];
@@ -1371,12 +1371,12 @@ export interface components {
             occurredAt: string;
             /** @example authorization */
             kind: string;
-            actorId?: Record<string, never> | null;
-            actorRole?: Record<string, never> | null;
-            actorDepartment?: Record<string, never> | null;
+            actorId?: string | null;
+            actorRole?: string | null;
+            actorDepartment?: string | null;
             route: string;
-            action?: Record<string, never> | null;
-            requestId?: Record<string, never> | null;
+            action?: string | null;
+            requestId?: string | null;
             reason: string;
             correlationId: string;
             details?: {
@@ -1393,9 +1393,9 @@ export interface components {
             /** @description Activations decided (completed): the ones measured */
             completed: number;
             /** @description Median working days from activation to completion */
-            medianWorkingDays?: Record<string, never> | null;
+            medianWorkingDays?: number | null;
             /** @description 90th percentile of working days taken */
-            p90WorkingDays?: Record<string, never> | null;
+            p90WorkingDays?: number | null;
         };
         TimeUseView: {
             /** @description ISO-8601 UTC: when "overdue" was judged */
@@ -1411,14 +1411,14 @@ export interface components {
             title: string;
             department: string;
             state: string;
-            assignee?: Record<string, never> | null;
+            assignee?: string | null;
             /** @description ISO-8601 UTC */
-            dueAt?: Record<string, never> | null;
+            dueAt?: string | null;
             /** @description The step is past its due date */
             overdue: boolean;
             /** @description The step was escalated to a supervisor when its clock ran out */
             escalated: boolean;
-            escalatedAt?: Record<string, never> | null;
+            escalatedAt?: string | null;
             /** @description The case's statutory clock has run out */
             caseOverdue: boolean;
         };
