@@ -50,7 +50,7 @@ describe('The web app: a building permit from submission to issuance', () => {
     await form.getByRole('radio', { name: outcome, exact: true }).check();
     for (const [i, condition] of conditions.entries()) {
       await form.getByRole('button', { name: 'Add condition' }).click();
-      await form.getByLabel(`Condition ${i + 1}`).fill(condition);
+      await form.getByLabel(`Condition ${i + 1}`, { exact: true }).fill(condition);
     }
     await form.getByRole('button', { name: 'Record decision' }).click();
     await page.getByTestId('decision-form').waitFor({ state: 'detached' });
@@ -65,8 +65,9 @@ describe('The web app: a building permit from submission to issuance', () => {
     await applicant.goto(`${base}/my-requests/new`);
     await applicant.getByLabel('Kind of request').click();
     await applicant.locator('.ant-select-item-option', { hasText: 'Building permit' }).click();
+    await applicant.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
     await applicant.getByLabel('Title').fill(title);
-    await applicant.getByLabel('Floor area (m²)').fill('1200');
+    await applicant.getByLabel('Gross floor area (m²)').fill('1200');
     await expectAccessible(applicant);
     await screenshot(applicant, '02-new-request');
     await applicant.getByRole('button', { name: 'Submit request' }).click();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -24,7 +24,7 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'onewindow-chromium-'));
+  // launch() gives the browser a fresh, temporary user-data dir of its own, removed on close.
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -36,7 +36,6 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
   return {
@@ -44,7 +43,6 @@ export async function launchBrowser(): Promise<TestBrowser> {
     context: (locale = 'en') => browser.newContext({ locale, viewport: { width: 1280, height: 900 } }),
     async close() {
       await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -55,8 +53,21 @@ export function buildWebApp(): string {
   if (!existsSync(join(outDir, 'index.html'))) {
     execFileSync(
       process.execPath,
-      [require.resolve('vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
-      { cwd: join(__dirname, '..', '..', '..'), stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } },
+      [
+        join(__dirname, '..', '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        'apps/web/vite.config.ts',
+        '--outDir',
+        outDir,
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: join(__dirname, '..', '..', '..'),
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      },
     );
   }
   return outDir;

@@ -7,6 +7,7 @@ import { CaseTimeline } from './case-timeline';
 import { ProcessDiagram } from './process-diagram';
 import { StatusTag } from './status-tag';
 import { StatutoryClock } from './statutory-clock';
+import { TAG } from './tag-colors';
 
 /** Where a case stands: the flow with its current position, the clock, the open steps, conditions, timeline. */
 export function CaseOverview({
@@ -58,7 +59,7 @@ export function CaseOverview({
             size="small"
             pagination={false}
             dataSource={request.currentSteps}
-            locale={{ emptyText: t('request.noCurrentSteps') }}
+            locale={{ emptyText: <span className="ow-empty">{t('request.noCurrentSteps')}</span> }}
             columns={[
               { title: t('request.step'), dataIndex: 'title' },
               {
@@ -78,8 +79,8 @@ export function CaseOverview({
                 render: (d: string | null, s) => (
                   <>
                     {formatDateTime(d, timeZone, i18n.language)}{' '}
-                    {s.clock?.overdue && <Tag color="red">{t('clock.overdue')}</Tag>}
-                    {s.escalated && <Tag color="volcano">{t('request.escalated')}</Tag>}
+                    {s.clock?.overdue && <Tag color={TAG.red}>{t('clock.overdue')}</Tag>}
+                    {s.escalated && <Tag color={TAG.orange}>{t('request.escalated')}</Tag>}
                   </>
                 ),
               },

@@ -2,6 +2,7 @@ import { Alert, Button, Empty, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/client';
 import type { StreamStatus } from '@/lib/event-stream';
+import { TAG } from './tag-colors';
 
 export function PageLoading() {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
 /** Whether live updates are flowing; a dropped stream says so until it is back. */
 export function StreamBadge({ status }: { status: StreamStatus }) {
   const { t } = useTranslation();
-  const color = status === 'live' ? 'green' : status === 'reconnecting' ? 'orange' : 'default';
+  const color = status === 'live' ? TAG.green : status === 'reconnecting' ? TAG.orange : TAG.grey;
   return (
     <span role="status" aria-live="polite" data-testid="stream-status" data-status={status}>
       <Tag color={color}>{t(`stream.${status}`)}</Tag>

@@ -2,6 +2,7 @@ import { Descriptions, Progress, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClockView } from '@/lib/api/client';
 import { formatDateTime, formatDay } from '@/lib/format';
+import { TAG } from './tag-colors';
 
 /** Used, left, due and, while stopped, why: the statutory clock as the law counts it. */
 export function StatutoryClock({ clock, timeZone }: { clock: ClockView; timeZone: string }) {
@@ -22,11 +23,11 @@ export function StatutoryClock({ clock, timeZone }: { clock: ClockView; timeZone
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('clock.state')}>
           {clock.overdue ? (
-            <Tag color="red">{t('clock.overdue')}</Tag>
+            <Tag color={TAG.red}>{t('clock.overdue')}</Tag>
           ) : clock.paused ? (
-            <Tag color="orange">{t('clock.paused')}</Tag>
+            <Tag color={TAG.orange}>{t('clock.paused')}</Tag>
           ) : (
-            <Tag color="blue">{t('clock.running')}</Tag>
+            <Tag color={TAG.blue}>{t('clock.running')}</Tag>
           )}
         </Descriptions.Item>
         {clock.paused && (

@@ -70,7 +70,7 @@ export class AuditApiService implements OnApplicationShutdown {
       nextDueAt: earliestDue(asOf.state),
       updatedAt: at,
     };
-    // Legal actions as the applicant was offered them then.
+    // The applicant's view: the actions they were offered then, too.
     const applicant = { id: row.applicantId, role: 'applicant' as const };
     const view = toDetailView(row, asOf.transitions.map(toTransitionView), asOf.ctx, applicant, at.toISOString());
     const totalTransitions = (await this.audit.log.transitions(requestId)).length;

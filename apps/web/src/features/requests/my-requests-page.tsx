@@ -41,7 +41,7 @@ export function MyRequestsPage() {
         <Table<RequestSummary>
           rowKey="id"
           dataSource={requests.data.items}
-          locale={{ emptyText: t('requests.none') }}
+          locale={{ emptyText: <span className="ow-empty">{t('requests.none')}</span> }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: requests.data.total, onChange: setPage }}
           columns={[
             {

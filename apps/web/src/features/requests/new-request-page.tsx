@@ -21,6 +21,13 @@ export function fieldErrorsOf(error: unknown): Array<{ name: (string | number)[]
   return fields.map((f) => ({ name: f.field.split('.'), errors: f.messages }));
 }
 
+/** A short, header-safe fingerprint of a string (FNV-1a). */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
 export function NewRequestPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
@@ -41,7 +48,8 @@ export function NewRequestPage() {
       return unwrap(
         api.POST('/requests', {
           body: { definitionKey: values.definitionKey, title: values.title, attributes },
-          headers: { 'Idempotency-Key': `${key}:${values.definitionKey}:${values.title}` },
+          // The same form sent again replays the first answer; a changed form is a new submission.
+          headers: { 'Idempotency-Key': `${key}:${fingerprint(JSON.stringify(values))}` },
         }),
       );
     },

@@ -11,6 +11,7 @@ import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
 import { formatDateTime, timeZoneOf } from '@/lib/format';
 import type { ProcessDefinition } from '@onewindow/definition-types';
+import { TAG } from '@/components/tag-colors';
 
 /** Outcomes every selected step declares in its definition (the API still judges each item). */
 function commonOutcomes(items: WorkItem[], definitions: ProcessDefinition[]): string[] {
@@ -103,7 +104,7 @@ export function WorkQueuePage() {
         <Table<WorkItem>
           rowKey={(item) => `${item.requestId}/${item.stepId}`}
           dataSource={queue.data.items}
-          locale={{ emptyText: t('queue.empty') }}
+          locale={{ emptyText: <span className="ow-empty">{t('queue.empty')}</span> }}
           rowSelection={{
             selectedRowKeys: selected.map((s) => `${s.requestId}/${s.stepId}`),
             onChange: (_, rows) => setSelected(rows),
@@ -147,7 +148,7 @@ export function WorkQueuePage() {
                 <>
                   {formatDateTime(d, zoneOf(item.definitionKey), i18n.language)}{' '}
                   {item.overdue && (
-                    <Tag color="red" data-testid="breach">
+                    <Tag color={TAG.red} data-testid="breach">
                       {t('queue.breached')}
                     </Tag>
                   )}
@@ -204,7 +205,7 @@ function BulkResults({ results }: { results: Schemas['BulkResultView'][] }) {
             title: t('queue.bulk.result'),
             dataIndex: 'result',
             render: (r: string, row) => (
-              <Tag color={r === 'decided' ? 'green' : 'red'}>
+              <Tag color={r === 'decided' ? TAG.green : TAG.red}>
                 {t(`queue.bulk.${r}`)} {row.message ? `— ${row.message}` : ''}
               </Tag>
             ),

@@ -241,7 +241,7 @@ export function ApplicantActions({ request, timeZone }: { request: RequestDetail
 
       {has('withdraw') && (
         <>
-          <Button danger onClick={() => setWithdrawOpen(true)} data-testid="withdraw">
+          <Button className="ow-danger" onClick={() => setWithdrawOpen(true)} data-testid="withdraw">
             {t('actions.withdraw.button')}
           </Button>
           <Modal
@@ -249,7 +249,7 @@ export function ApplicantActions({ request, timeZone }: { request: RequestDetail
             title={t('actions.withdraw.confirmTitle')}
             okText={t('actions.withdraw.confirm')}
             cancelText={t('actions.cancel')}
-            okButtonProps={{ danger: true, loading: action.isPending }}
+            okButtonProps={{ className: 'ow-danger-solid', loading: action.isPending }}
             onCancel={() => setWithdrawOpen(false)}
             onOk={() =>
               action.mutate(
