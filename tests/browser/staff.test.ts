@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -18,7 +19,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
     browser = await launchBrowser();
     api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
     driver = new ApiDriver(api);
-    const address = api.app.getHttpServer().address() as { port: number };
+    const address = (api.app.getHttpServer() as Server).address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
   });
 
@@ -62,6 +63,8 @@ describe('The web app for supervisors, auditors and administrators', () => {
     await applicant.goto(`${base}/my-requests/${id}`);
     const applicantSteps = currentSteps(applicant.locator('body'));
     await applicantSteps.getByText('Fire safety review').waitFor();
+    // Dates show in the jurisdiction's time zone once the definition is in.
+    await applicant.getByTestId('process-diagram').waitFor();
     const applicantSaw = await applicantSteps.locator('tbody').innerText();
     const applicantStatus = await applicant.getByTestId('request-status').innerText();
 
@@ -86,6 +89,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
     const asOf = auditor.locator(`[data-testid="case-as-of"][data-seq="${lastSeqThen}"]`);
     await asOf.waitFor();
     await currentSteps(asOf).getByText('Fire safety review').waitFor();
+    await asOf.getByTestId('process-diagram').waitFor();
     expect(await currentSteps(asOf).locator('tbody').innerText()).toBe(applicantSaw);
     expect(await asOf.getByTestId('request-status').innerText()).toBe(applicantStatus);
     await screenshot(auditor, 'audit-time-travel');

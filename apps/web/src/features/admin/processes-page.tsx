@@ -1,4 +1,4 @@
-import { Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
@@ -61,9 +61,9 @@ export function ProcessesPage() {
                 title: t('admin.definition'),
                 dataIndex: 'title',
                 render: (title: string, d) => (
-                  <Typography.Link data-testid={`show-${d.key}`} onClick={() => setSelected(d.key)}>
+                  <Button size="small" data-testid={`show-${d.key}`} onClick={() => setSelected(d.key)}>
                     {title}
-                  </Typography.Link>
+                  </Button>
                 ),
               },
               { title: t('admin.key'), dataIndex: 'key', render: (k: string) => <code>{k}</code> },

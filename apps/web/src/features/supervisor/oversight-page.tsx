@@ -1,4 +1,4 @@
-import { Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -58,13 +58,14 @@ function BreachesTab({ department }: { department?: string }) {
             title: t('supervision.action'),
             key: 'action',
             render: (_: unknown, b) => (
-              <Typography.Link
+              <Button
+                size="small"
                 data-testid={`supervise-${b.stepId}`}
                 aria-label={t('supervision.actOn', { title: b.requestTitle, step: b.title })}
                 onClick={() => setSelected(b)}
               >
                 {t('supervision.act')}
-              </Typography.Link>
+              </Button>
             ),
           },
         ]}

@@ -13,7 +13,9 @@ const X = 20;
  * each step's timer under its title, and its routes (outcome → next step or status) to the right.
  */
 export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Published definitions may name outcomes and departments no translation knows: those show as written.
+  const tr = (key: string, raw: string) => (i18n.exists(key) ? t(key) : raw);
   const top = graph.steps.filter((s) => s.groupId === null);
   const members = (group: GraphStep) => graph.steps.filter((s) => s.groupId === group.id);
   const routesOf = (id: string) => graph.edges.filter((e) => e.from === id);
@@ -24,14 +26,16 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
     edge.to === 'end'
       ? t('admin.flow.end')
       : edge.to.startsWith('status:')
-        ? t(`status.${edge.to.slice(7)}`, { defaultValue: edge.to.slice(7) })
+        ? tr(`status.${edge.to.slice(7)}`, edge.to.slice(7))
         : (graph.steps.find((s) => s.id === edge.to)?.title ?? edge.to);
 
   const timer = (step: GraphStep) => {
     if (!step.duration && step.durationRules === 0) return null;
     const limit = step.duration ? `${step.duration.value} ${t(`units.${step.duration.unit}`)}` : t('admin.flow.byRule');
     const action = step.onTimeout
-      ? t(`admin.flow.timeout.${step.onTimeout.action}`, { outcome: step.onTimeout.outcome ?? '' })
+      ? t(`admin.flow.timeout.${step.onTimeout.action}`, {
+          outcome: step.onTimeout.outcome ? tr(`outcomes.${step.onTimeout.outcome}`, step.onTimeout.outcome) : '',
+        })
       : '';
     return `⏱ ${limit}${step.durationRules > 0 && step.duration ? ` (+${t('admin.flow.rules', { count: step.durationRules })})` : ''} → ${action}`;
   };
@@ -103,7 +107,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
                       {m.title.length > memberW / 6 ? `${m.title.slice(0, Math.floor(memberW / 6) - 1)}…` : m.title}
                     </text>
                     <text x={X + j * (memberW + 6) + 5} y={y + 42} fontSize={9} fill="#475569">
-                      {t(`departments.${m.owner.department}`, { defaultValue: m.owner.department })}
+                      {tr(`departments.${m.owner.department}`, m.owner.department)}
                     </text>
                   </g>
                 ))}
@@ -129,7 +133,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
                   {label(step).length > 44 ? `${label(step).slice(0, 43)}…` : label(step)}
                 </text>
                 <text x={X + 8} y={y + 33} fontSize={10} fill="#334155">
-                  {`${t(`admin.flow.kind.${step.kind}`)} · ${t(`departments.${step.owner.department}`, { defaultValue: step.owner.department })}`}
+                  {`${t(`admin.flow.kind.${step.kind}`)} · ${tr(`departments.${step.owner.department}`, step.owner.department)}`}
                 </text>
                 {timer(step) && (
                   <text x={X + 8} y={y + 49} fontSize={10} fill="#9a3412">
@@ -146,14 +150,14 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
                 fontSize={11}
                 fill={edge.to.startsWith('status:') ? '#15803d' : '#1e293b'}
               >
-                {`${t(`outcomes.${edge.label}`, { defaultValue: edge.label })}${edge.fork ? ' ⑂' : ''} → ${target(edge)}`}
+                {`${tr(`outcomes.${edge.label}`, edge.label)}${edge.fork ? ' ⑂' : ''} → ${target(edge)}`}
               </text>
             ))}
           </g>
         );
       })}
       <text x={X} y={height - 14} fontSize={11} fill="#15803d">
-        {`${t('admin.flow.outcomes')}: ${graph.outcomes.map((o) => t(`status.${o}`, { defaultValue: o })).join(', ')}`}
+        {`${t('admin.flow.outcomes')}: ${graph.outcomes.map((o) => tr(`status.${o}`, o)).join(', ')}`}
       </text>
     </svg>
   );
