@@ -133,6 +133,8 @@ export const staffEn = {
     flow: {
       title: '{{title}}, version {{version}}',
       end: 'end of branch',
+      limit: 'Time limit',
+      fork: 'together',
       byRule: 'set by rule',
       rules_one: '{{count}} rule',
       rules_other: '{{count}} rules',

@@ -137,6 +137,8 @@ export const staffZhCN: Strings<typeof staffEn> = {
     flow: {
       title: '{{title}}，第 {{version}} 版',
       end: '分支结束',
+      limit: '时限',
+      fork: '同时',
       byRule: '按规则确定',
       rules_one: '{{count}} 条规则',
       rules_other: '{{count}} 条规则',

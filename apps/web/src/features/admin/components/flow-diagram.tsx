@@ -37,7 +37,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
           outcome: step.onTimeout.outcome ? tr(`outcomes.${step.onTimeout.outcome}`, step.onTimeout.outcome) : '',
         })
       : '';
-    return `⏱ ${limit}${step.durationRules > 0 && step.duration ? ` (+${t('admin.flow.rules', { count: step.durationRules })})` : ''} → ${action}`;
+    return `${t('admin.flow.limit')}: ${limit}${step.durationRules > 0 && step.duration ? ` (+${t('admin.flow.rules', { count: step.durationRules })})` : ''} → ${action}`;
   };
 
   const label = (step: GraphStep) =>
@@ -150,7 +150,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
                 fontSize={11}
                 fill={edge.to.startsWith('status:') ? '#15803d' : '#1e293b'}
               >
-                {`${tr(`outcomes.${edge.label}`, edge.label)}${edge.fork ? ' ⑂' : ''} → ${target(edge)}`}
+                {`${tr(`outcomes.${edge.label}`, edge.label)}${edge.fork ? ` (${t('admin.flow.fork')})` : ''} → ${target(edge)}`}
               </text>
             ))}
           </g>
