@@ -11,6 +11,7 @@ export { evaluateCondition } from './definition/condition';
 export { findStep, outcomesOf, stepIndex } from './definition/definition-index';
 export { validateDefinition, type ValidationResult } from './definition/definition-validator';
 export type { SchemaFault } from './definition/schema-reader';
+export * from './definition/definition-graph';
 export * from './definitions';
 
 export type * from './engine/clock.types';

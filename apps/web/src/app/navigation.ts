@@ -10,9 +10,15 @@ const NAV: Record<string, NavItem[]> = {
     { path: '/my-requests/new', label: 'nav.newRequest' },
   ],
   clerk: [{ path: '/queue', label: 'nav.workQueue' }],
-  supervisor: [{ path: '/queue', label: 'nav.workQueue' }],
-  auditor: [{ path: '/queue', label: 'nav.workQueue' }],
-  administrator: [],
+  supervisor: [
+    { path: '/queue', label: 'nav.workQueue' },
+    { path: '/oversight', label: 'staffNav.oversight' },
+  ],
+  auditor: [
+    { path: '/auditing', label: 'staffNav.auditing' },
+    { path: '/queue', label: 'nav.workQueue' },
+  ],
+  administrator: [{ path: '/processes', label: 'staffNav.processes' }],
 };
 
 export function navigationFor(role: string): NavItem[] {

@@ -55,6 +55,22 @@ export const router = createBrowserRouter([
             lazy: () => import('@/features/work-queue/step-page').then((m) => ({ Component: m.StepPage })),
           },
           {
+            path: 'oversight',
+            lazy: () => import('@/features/supervisor/oversight-page').then((m) => ({ Component: m.OversightPage })),
+          },
+          {
+            path: 'auditing',
+            lazy: () => import('@/features/audit/auditing-page').then((m) => ({ Component: m.AuditingPage })),
+          },
+          {
+            path: 'auditing/:id',
+            lazy: () => import('@/features/audit/audit-case-page').then((m) => ({ Component: m.AuditCasePage })),
+          },
+          {
+            path: 'processes',
+            lazy: () => import('@/features/admin/processes-page').then((m) => ({ Component: m.ProcessesPage })),
+          },
+          {
             path: '*',
             lazy: () => import('@/components/not-found-page').then((m) => ({ Component: m.NotFoundPage })),
           },

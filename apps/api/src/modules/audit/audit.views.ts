@@ -5,16 +5,17 @@ import { RequestDetailView } from '../requests/request.views';
 export class TimelineEntryView {
   @ApiProperty({ description: 'ISO-8601 UTC' }) at!: string;
   @ApiProperty({ enum: ['temporal', 'log'] }) source!: 'temporal' | 'log';
-  @ApiPropertyOptional({ nullable: true }) runId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Temporal event id' }) eventId!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) runId!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Temporal event id' }) eventId!: number | null;
   @ApiProperty({ description: 'Temporal event type, or the recorded transition event' }) type!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Transition seq (log entries)' }) seq!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Transition seq (log entries)' }) seq!:
+    number | null;
   @ApiProperty() summary!: string;
 }
 
 export class AuditIssueView {
   @ApiProperty() requestId!: string;
-  @ApiPropertyOptional({ nullable: true }) seq!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) seq!: number | null;
   @ApiProperty({ example: 'hash-mismatch' }) kind!: string;
   @ApiProperty() message!: string;
 }
@@ -25,7 +26,7 @@ export class CaseVerificationView {
   @ApiProperty({ description: 'Chain intact, log matches history, recomputed state matches' }) ok!: boolean;
   @ApiProperty() transitions!: number;
   @ApiProperty() runs!: number;
-  @ApiPropertyOptional({ nullable: true }) status!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) status!: string | null;
   @ApiProperty({ type: [AuditIssueView] }) issues!: AuditIssueView[];
   @ApiProperty({ type: [String], description: 'What could not be checked; does not fail the case' })
   warnings!: string[];
@@ -66,12 +67,12 @@ export class AccessLogEntryView {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'ISO-8601 UTC' }) occurredAt!: string;
   @ApiProperty({ example: 'authorization' }) kind!: string;
-  @ApiPropertyOptional({ nullable: true }) actorId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorRole!: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorDepartment!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorRole!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) actorDepartment!: string | null;
   @ApiProperty() route!: string;
-  @ApiPropertyOptional({ nullable: true }) action!: string | null;
-  @ApiPropertyOptional({ nullable: true }) requestId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) action!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty() reason!: string;
   @ApiProperty() correlationId!: string;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) details!: object | null;

@@ -4,6 +4,8 @@ import {
   builtInCalendars,
   builtInDefinitions,
   checkPublication,
+  definitionGraph,
+  DefinitionGraph,
   ProcessContext,
   ProcessDefinition,
   validateCalendar,
@@ -78,6 +80,10 @@ export class DefinitionCatalogService implements OnModuleInit {
     if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No definition '${key}' version ${version}`);
     this.versionCache.set(cacheKey, row.definition);
     return row.definition;
+  }
+
+  async graph(key: string, version: number): Promise<DefinitionGraph> {
+    return definitionGraph(await this.definition(key, version));
   }
 
   /** The latest version of a definition together with its jurisdiction's calendar: what a new case starts on. */

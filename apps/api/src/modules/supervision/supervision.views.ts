@@ -6,9 +6,13 @@ export class StepTimeUseView {
   @ApiProperty({ description: 'Activations still open' }) open!: number;
   @ApiProperty({ description: 'Open activations past their due date' }) overdue!: number;
   @ApiProperty({ description: 'Activations decided (completed): the ones measured' }) completed!: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Median working days from activation to completion' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Median working days from activation to completion',
+  })
   medianWorkingDays!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: '90th percentile of working days taken' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '90th percentile of working days taken' })
   p90WorkingDays!: number | null;
 }
 
@@ -26,11 +30,11 @@ export class BreachView {
   @ApiProperty() title!: string;
   @ApiProperty() department!: string;
   @ApiProperty() state!: string;
-  @ApiPropertyOptional({ nullable: true }) assignee!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) assignee!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
   @ApiProperty({ description: 'The step is past its due date' }) overdue!: boolean;
   @ApiProperty({ description: 'The step was escalated to a supervisor when its clock ran out' }) escalated!: boolean;
-  @ApiPropertyOptional({ nullable: true }) escalatedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) escalatedAt!: string | null;
   @ApiProperty({ description: "The case's statutory clock has run out" }) caseOverdue!: boolean;
 }
 

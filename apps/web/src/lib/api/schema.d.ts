@@ -113,6 +113,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/definitions/{key}/versions/{version}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DefinitionsController_graph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendars": {
         parameters: {
             query?: never;
@@ -791,6 +807,123 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["ActorView"];
         };
+        AttributeSchemaView: {
+            /** @enum {string} */
+            type: "string" | "number" | "integer" | "boolean";
+            title?: string;
+            description?: string;
+            enum?: (string | number)[];
+            minimum?: number;
+            maximum?: number;
+            exclusiveMinimum?: number;
+            exclusiveMaximum?: number;
+            minLength?: number;
+            maxLength?: number;
+            pattern?: string;
+            default?: string | number | boolean;
+        };
+        DefinitionFaultView: {
+            /** @example steps[5].next.issued */
+            path: string;
+            /** @example unknown step 'isuance' (did you mean 'issuance'?) */
+            message: string;
+        };
+        AttributesSchemaView: {
+            /** @enum {string} */
+            type: "object";
+            properties: {
+                [key: string]: components["schemas"]["AttributeSchemaView"];
+            };
+            required?: string[];
+            additionalProperties?: boolean;
+        };
+        DefinitionView: {
+            /** @example building-permit */
+            key: string;
+            version: number;
+            title: string;
+            /** @enum {string} */
+            requestType: "permit" | "land-use" | "infrastructure";
+            /** @description Id of the working calendar its clocks use */
+            jurisdiction: string;
+            start: string | string[];
+            /** @description See libs/domain/src/definition/process-definition.types.ts */
+            steps: {
+                [key: string]: unknown;
+            }[];
+            caseClock?: {
+                [key: string]: unknown;
+            };
+            extensionByAgreement?: boolean;
+            appeal?: {
+                [key: string]: unknown;
+            };
+            /** @description The attributes a request must carry */
+            attributesSchema?: components["schemas"]["AttributesSchemaView"];
+        };
+        StepOwnerView: {
+            department: string;
+            role: string;
+        };
+        DurationView: {
+            value: number;
+            /** @enum {string} */
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "seconds";
+        };
+        TimeoutView: {
+            /** @enum {string} */
+            action: "escalate" | "deemed" | "complete" | "lapse";
+            outcome?: string;
+            /** @enum {string} */
+            effect?: "complete" | "approved";
+            requiresNotice?: boolean;
+        };
+        GraphStepView: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "task" | "parallel" | "period" | "applicant" | "payment" | "inspection";
+            owner: components["schemas"]["StepOwnerView"];
+            duration?: components["schemas"]["DurationView"] | null;
+            /** @description Attribute rules that may set another duration */
+            durationRules: number;
+            /** @description What the timer does; null: no limit */
+            onTimeout?: components["schemas"]["TimeoutView"] | null;
+            /** @description Time here does not count on the case's statutory clock */
+            clockExcluded: boolean;
+            /** @description Runs only when its routing condition holds */
+            conditional: boolean;
+            start: boolean;
+            /** @description The joint review this member belongs to */
+            groupId?: string | null;
+            /** @enum {string} */
+            mode?: "all" | "any" | "quorum";
+            quorum?: number;
+            members?: string[];
+        };
+        GraphEdgeView: {
+            from: string;
+            /** @description A step id, 'status:<status>' or 'end' */
+            to: string;
+            /** @description The outcome that takes this route */
+            label: string;
+            /** @description One of several routes the outcome starts at once */
+            fork: boolean;
+        };
+        CaseClockGraphView: {
+            duration?: components["schemas"]["DurationView"] | null;
+            durationRules: number;
+            startsAfter?: string | null;
+        };
+        DefinitionGraphView: {
+            key: string;
+            version: number;
+            title: string;
+            steps: components["schemas"]["GraphStepView"][];
+            edges: components["schemas"]["GraphEdgeView"][];
+            outcomes: ("approved" | "refused" | "lapsed" | "revoked")[];
+            caseClock?: components["schemas"]["CaseClockGraphView"] | null;
+        };
         PublishDefinitionDto: {
             /** @description A process definition (see libs/domain/src/definition/process-definition.types.ts) */
             definition: Record<string, never>;
@@ -877,10 +1010,6 @@ export interface components {
             /** @description The step clock: used, left, paused */
             clock?: components["schemas"]["ClockView"] | null;
             escalated: boolean;
-        };
-        DurationView: {
-            value: number;
-            unit: string;
         };
         ExtensionView: {
             id: string;
@@ -1159,13 +1288,13 @@ export interface components {
             at: string;
             /** @enum {string} */
             source: "temporal" | "log";
-            runId?: Record<string, never> | null;
+            runId?: string | null;
             /** @description Temporal event id */
-            eventId?: Record<string, never> | null;
+            eventId?: number | null;
             /** @description Temporal event type, or the recorded transition event */
             type: string;
             /** @description Transition seq (log entries) */
-            seq?: Record<string, never> | null;
+            seq?: number | null;
             summary: string;
         };
         ReplayOutcomeView: {
@@ -1182,7 +1311,7 @@ export interface components {
         };
         AuditIssueView: {
             requestId: string;
-            seq?: Record<string, never> | null;
+            seq?: number | null;
             /** @example hash-mismatch */
             kind: string;
             message: string;
@@ -1194,7 +1323,7 @@ export interface components {
             ok: boolean;
             transitions: number;
             runs: number;
-            status?: Record<string, never> | null;
+            status?: string | null;
             issues: components["schemas"]["AuditIssueView"][];
             /** @description What could not be checked; does not fail the case */
             warnings: string[];
@@ -1242,12 +1371,12 @@ export interface components {
             occurredAt: string;
             /** @example authorization */
             kind: string;
-            actorId?: Record<string, never> | null;
-            actorRole?: Record<string, never> | null;
-            actorDepartment?: Record<string, never> | null;
+            actorId?: string | null;
+            actorRole?: string | null;
+            actorDepartment?: string | null;
             route: string;
-            action?: Record<string, never> | null;
-            requestId?: Record<string, never> | null;
+            action?: string | null;
+            requestId?: string | null;
             reason: string;
             correlationId: string;
             details?: {
@@ -1264,9 +1393,9 @@ export interface components {
             /** @description Activations decided (completed): the ones measured */
             completed: number;
             /** @description Median working days from activation to completion */
-            medianWorkingDays?: Record<string, never> | null;
+            medianWorkingDays?: number | null;
             /** @description 90th percentile of working days taken */
-            p90WorkingDays?: Record<string, never> | null;
+            p90WorkingDays?: number | null;
         };
         TimeUseView: {
             /** @description ISO-8601 UTC: when "overdue" was judged */
@@ -1282,14 +1411,14 @@ export interface components {
             title: string;
             department: string;
             state: string;
-            assignee?: Record<string, never> | null;
+            assignee?: string | null;
             /** @description ISO-8601 UTC */
-            dueAt?: Record<string, never> | null;
+            dueAt?: string | null;
             /** @description The step is past its due date */
             overdue: boolean;
             /** @description The step was escalated to a supervisor when its clock ran out */
             escalated: boolean;
-            escalatedAt?: Record<string, never> | null;
+            escalatedAt?: string | null;
             /** @description The case's statutory clock has run out */
             caseOverdue: boolean;
         };
@@ -1397,7 +1526,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"][];
+                };
             };
         };
     };
@@ -1415,6 +1546,15 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"];
+                };
+            };
+            /** @description The definition's faults: `details.faults` lists `{ path, message }` (see DefinitionFaultView) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1437,7 +1577,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"][];
+                };
             };
         };
     };
@@ -1457,7 +1599,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DefinitionView"];
+                };
+            };
+        };
+    };
+    DefinitionsController_graph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionGraphView"];
+                };
             };
         };
     };

@@ -1,5 +1,8 @@
 /** English strings. Every key here must exist in zh-CN.ts too (a unit test checks). */
+import { staffEn } from './staff.en';
+
 export const en = {
+  ...staffEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',

@@ -1,9 +1,11 @@
 import type { en } from './en';
+import { staffZhCN } from './staff.zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** 简体中文。键与 en.ts 一一对应（单元测试检查）。 */
 export const zhCN: Strings<typeof en> = {
+  ...staffZhCN,
   app: { name: '一窗通办' },
   layout: {
     language: '语言',
