@@ -1,4 +1,10 @@
-import { Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
+import Card from 'antd/es/card';
+import Col from 'antd/es/col';
+import Descriptions from 'antd/es/descriptions';
+import Row from 'antd/es/row';
+import Table from 'antd/es/table';
+import Tag from 'antd/es/tag';
+import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import type { RequestDetail, StepView } from '@/lib/api/client';
