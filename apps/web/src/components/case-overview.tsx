@@ -27,7 +27,13 @@ export function CaseOverview({
 }) {
   const { t, i18n } = useTranslation();
   const active = new Set(request.currentSteps.map((s) => s.stepId));
-  const done = new Set(request.timeline.map((e) => e.stepId).filter((s): s is string => !!s && !active.has(s)));
+  // A step skipped by its routing condition or cancelled was never worked: it is not drawn as done.
+  const done = new Set(
+    request.timeline
+      .filter((e) => e.event !== 'skipped' && e.event !== 'cancelled')
+      .map((e) => e.stepId)
+      .filter((s): s is string => !!s && !active.has(s)),
+  );
   const conditions = request.timeline.flatMap((e) => e.conditions ?? []);
   return (
     <Row gutter={[16, 16]}>
