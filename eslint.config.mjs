@@ -1,6 +1,10 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
+
+const webFeatures = readdirSync(new URL('./apps/web/src/features', import.meta.url));
 
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
@@ -35,6 +39,53 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
     },
   },
+  {
+    // The browser app: hooks rules, and the bulletproof layout's boundaries.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '../app/*', '../../app/*'], message: 'Only the app imports the app shell.' },
+            {
+              group: ['@onewindow/*', '!@onewindow/definition-types'],
+              message: 'The browser app imports API types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...webFeatures.map((feature) => ({
+    // Features never import each other: shared code goes to src/components or src/lib.
+    files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: webFeatures
+                .filter((other) => other !== feature)
+                .flatMap((other) => [
+                  `@/features/${other}`,
+                  `@/features/${other}/*`,
+                  `**/features/${other}/*`,
+                  `../${other}/*`,
+                  `../../${other}/*`,
+                ]),
+              message: 'Features never import each other: move shared code to src/components or src/lib.',
+            },
+            { group: ['@/app/*'], message: 'Only the app imports the app shell.' },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // Workflow code is replayed by Temporal: it must stay deterministic and free of I/O.
     files: ['workflows/**/*.ts'],

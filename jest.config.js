@@ -40,6 +40,8 @@ module.exports = {
     },
     { ...common, ...stack, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, ...stack, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    // The web app in Debian's Chromium against the real API, worker, Temporal and PostgreSQL.
+    { ...common, ...stack, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
     // Recorded histories replay offline against the current workflow code: no server needed.
     { ...common, displayName: 'replay', testMatch: ['<rootDir>/tests/replay/**/*.test.ts'] },
   ],

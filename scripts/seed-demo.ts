@@ -5,7 +5,7 @@ const DEMO_REQUESTS = [
     body: {
       definitionKey: 'building-permit',
       title: 'Battery cell plant, production hall A',
-      attributes: { floorAreaM2: 24000, environmentalImpact: true },
+      attributes: { floorAreaM2: 24000, inspectionRequired: true },
     },
   },
   {

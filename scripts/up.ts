@@ -115,6 +115,7 @@ async function main(): Promise<void> {
       [
         '',
         'OneWindow is up.',
+        `  Web app         ${apiUrl}/`,
         `  API             ${apiUrl}`,
         `  OpenAPI docs    ${apiUrl}/api/docs`,
         `  Temporal UI     ${temporalUi}`,

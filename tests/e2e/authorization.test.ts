@@ -94,7 +94,7 @@ const ROUTES: Route[] = [
     name: 'POST /requests',
     method: 'post',
     path: () => '/requests',
-    body: { definitionKey: 'building-permit', title: 'Matrix' },
+    body: { definitionKey: 'building-permit', title: 'Matrix', attributes: { floorAreaM2: 1200 } },
     expect: {
       owner: 202,
       otherApplicant: 202,

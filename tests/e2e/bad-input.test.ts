@@ -19,7 +19,7 @@ interface Case {
 
 const SUBMIT = '/requests';
 const DECIDE = '/requests/:id/steps/intake/decision';
-const valid = { definitionKey: 'building-permit', title: 'Hall B' };
+const valid = { definitionKey: 'building-permit', title: 'Hall B', attributes: { floorAreaM2: 1200 } };
 const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
 
 const CASES: Case[] = [
@@ -350,7 +350,7 @@ describe('bad input', () => {
     ['HTML as text', '<script>alert(1)</script>'],
     ['combining marks at the length limit', 'e\u0301'.repeat(100)],
   ])('stores %s in free text verbatim', async (_name, title) => {
-    const res = await driver.post('volta-grid', SUBMIT, { definitionKey: 'building-permit', title });
+    const res = await driver.post('volta-grid', SUBMIT, { ...valid, title });
     expect(res.status).toBe(202);
     const detail = await driver.get('volta-grid', `/requests/${(res.body as { id: string }).id}`);
     expect((detail.body as { title: string }).title).toBe(title);

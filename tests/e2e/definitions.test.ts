@@ -20,7 +20,11 @@ describe('process definitions as data, versioned', () => {
       await api.http
         .post('/requests')
         .set(await as('acme-battery'))
-        .send({ definitionKey: 'street-works-permit', title: 'Trench for the grid cable' })
+        .send({
+          definitionKey: 'street-works-permit',
+          title: 'Trench for the grid cable',
+          attributes: { streetName: 'Mill Lane' },
+        })
         .expect(202)
     ).body as { id: string };
   const detail = async (id: string) =>

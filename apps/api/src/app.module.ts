@@ -12,6 +12,7 @@ import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { ObservabilityModule } from './core/observability/observability.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { RequestsModule } from './modules/requests/requests.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 import { WorkQueueModule } from './modules/work-queue/work-queue.module';
 
 @Module({
@@ -30,6 +31,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     WorkQueueModule,
     HealthModule,
     AuditModule,
+    SupervisionModule,
   ],
 })
 export class AppModule {}

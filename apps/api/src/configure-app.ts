@@ -1,7 +1,7 @@
 import { AppConfig } from '@onewindow/config';
 import { ServiceLogger } from '@onewindow/logging';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
 import { DenialRecorder } from './core/access/denial-recorder';
@@ -12,6 +12,7 @@ import { validationFailed } from './core/common/validation-errors';
 import { httpMetricsMiddleware } from './core/observability/http-metrics.middleware';
 import { MetricsService } from './core/observability/metrics.service';
 import { addressRateLimit } from './core/rate-limit/address-rate-limit.middleware';
+import { apiRoots, webApp } from './modules/web/web-app.middleware';
 
 /** The largest body any route accepts (64 KiB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -56,7 +57,14 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter(app.getHttpAdapter(), app.get(DenialRecorder)));
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.use(webApp(app.get(AppConfig).WEB_DIST_DIR, apiRoots(Object.keys(document.paths))));
+}
+
+/** The OpenAPI document of the app's routes; the web app's client is generated from it. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('OneWindow API')
@@ -65,5 +73,4 @@ export function configureApp(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,5 +1,5 @@
 import { approvalWorkflowId, BatchedTransition, caseStateQuery } from '@onewindow/contracts';
-import { CaseState, HistoryPoint, stateAt } from '@onewindow/domain';
+import { CaseState, HistoryPoint, ProcessContext, stateAt } from '@onewindow/domain';
 import {
   AuditLogRepository,
   canonicalJson,
@@ -44,6 +44,12 @@ export interface StateAsOf {
   transitions: TransitionEntity[];
 }
 
+/** The case at a point with what it takes to render it: its definition and calendar snapshot and its request row. */
+export interface CaseAsOf extends StateAsOf {
+  ctx: ProcessContext;
+  request: RequestEntity | null;
+}
+
 export class CaseNotFoundError extends Error {
   constructor(readonly requestId: string) {
     super(`No case ${requestId} in the transition log or in Temporal`);
@@ -83,11 +89,16 @@ export class CaseAuditor {
   }
 
   async stateAsOf(requestId: string, point: HistoryPoint): Promise<StateAsOf> {
+    const { state, transitions } = await this.caseAsOf(requestId, point);
+    return { requestId, point, state, transitions };
+  }
+
+  async caseAsOf(requestId: string, point: HistoryPoint): Promise<CaseAsOf> {
     const evidence = await this.evidence(requestId);
     const { ctx, events } = reconstruct(evidence.parsed);
     const state = stateAt(ctx, evidence.parsed.input.submission, events, point);
     const transitions = evidence.rows.filter((r) => r.seq <= state.seq);
-    return { requestId, point, state, transitions };
+    return { requestId, point, state, transitions, ctx, request: evidence.request };
   }
 
   async verify(requestId: string): Promise<CaseVerification> {

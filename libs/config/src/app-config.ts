@@ -301,6 +301,10 @@ export class AppConfig {
   @IsString()
   DEFINITIONS_DIR = 'definitions';
 
+  /** The built web app (`npm run build` writes it); the API serves it at `/`. Absent: no web app is served. */
+  @IsString()
+  WEB_DIST_DIR = 'dist/web';
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
@@ -392,6 +396,7 @@ const CONFIG_KEYS = new Set([
   'API_PORT',
   'LOG_LEVEL',
   'DEFINITIONS_DIR',
+  'WEB_DIST_DIR',
   'DATABASE_APP_ROLE',
   'AUDIT_SIGNING_KEY',
   'AUDIT_CHECKPOINT_INTERVAL_SECONDS',

@@ -10,6 +10,8 @@ export type * from './definition/process-definition.types';
 export { evaluateCondition } from './definition/condition';
 export { findStep, outcomesOf, stepIndex } from './definition/definition-index';
 export { validateDefinition, type ValidationResult } from './definition/definition-validator';
+export type { SchemaFault } from './definition/schema-reader';
+export * from './definition/definition-graph';
 export * from './definitions';
 
 export type * from './engine/clock.types';

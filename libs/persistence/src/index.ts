@@ -19,6 +19,7 @@ export * from './repositories/idempotency-key.repository';
 export * from './repositories/request.repository';
 export * from './repositories/staff-member.repository';
 export * from './repositories/project.repository';
+export * from './repositories/supervision.repository';
 export * from './repositories/transition-log.repository';
 export * from './repositories/work-queue.repository';
 export * from './transition-listener';

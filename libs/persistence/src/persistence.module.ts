@@ -10,6 +10,7 @@ import { IdempotencyKeyRepository } from './repositories/idempotency-key.reposit
 import { ProjectRepository } from './repositories/project.repository';
 import { RequestRepository } from './repositories/request.repository';
 import { StaffMemberRepository } from './repositories/staff-member.repository';
+import { SupervisionRepository } from './repositories/supervision.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
 
@@ -24,6 +25,7 @@ const repositories = [
   DefinitionRepository,
   StaffMemberRepository,
   ProjectRepository,
+  SupervisionRepository,
 ];
 
 @Global()

@@ -125,7 +125,10 @@ describe(validateDefinition.name, () => {
       (d) => (node(d, 'steps', 1, 'members', 3).when = { attr: 'floorAreaM2', op: '=>', value: true }),
     );
 
-    expect(errorsOf(input)).toEqual(['steps[1].members[3].when.op: must be one of ==, !=, >, >=, <, <= (got "=>")']);
+    expect(errorsOf(input)).toEqual([
+      'steps[1].members[3].when.op: must be one of ==, !=, >, >=, <, <= (got "=>")',
+      "steps[1].members[3].when.value: compares 'floorAreaM2' (number) with true",
+    ]);
   });
 
   it('reports root faults without throwing on garbage', () => {
@@ -138,6 +141,41 @@ describe(validateDefinition.name, () => {
         'start: must name the first step(s) (missing)',
       ]),
     );
+  });
+});
+
+describe('attributesSchema', () => {
+  it('locates each fault of a declared attribute schema and of the conditions that read attributes', () => {
+    const input = withSteps((d) => {
+      const schema = node(d, 'attributesSchema');
+      node(schema, 'properties').floorAreaM2 = { type: 'decimal' };
+      node(schema, 'properties').storeys = { type: 'boolean', minimum: 1 };
+      schema.required = ['floorAreaM2', 'height'];
+      node(d, 'steps', 6).when = { attr: 'inspection', op: '==', value: true };
+    });
+    const result = validateDefinition(input);
+
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.faults).toEqual(
+      expect.arrayContaining([
+        { path: 'attributesSchema.properties.floorAreaM2.type', message: expect.stringContaining('must be one of') },
+        { path: 'attributesSchema.properties.storeys.minimum', message: 'applies to numbers only, not boolean' },
+        { path: 'attributesSchema.required[1]', message: "'height' is not among the properties" },
+      ]),
+    );
+  });
+
+  it('refuses a condition on an undeclared attribute or one of another type', () => {
+    const undeclared = withSteps((d) => (node(d, 'steps', 6).when = { attr: 'inspection', op: '==', value: true }));
+    const mistyped = withSteps(
+      (d) => (node(d, 'steps', 6).when = { attr: 'inspectionRequired', op: '==', value: 'yes' }),
+    );
+
+    expect(validateDefinition(undeclared)).toMatchObject({
+      ok: false,
+      faults: [{ path: 'steps[6].when.attr', message: "'inspection' is not declared in attributesSchema.properties" }],
+    });
+    expect(errorsOf(mistyped)).toEqual([`steps[6].when.value: compares 'inspectionRequired' (boolean) with "yes"`]);
   });
 });
 

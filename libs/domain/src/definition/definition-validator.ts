@@ -8,10 +8,12 @@ import {
   describe,
   isRecord,
   SchemaErrors,
+  type SchemaFault,
 } from './schema-reader';
+import { checkAttributeReferences, checkAttributesSchema } from './attributes-schema';
 import { checkStep, STEP_ID, type StepReference, type StepShape } from './step-schema';
 
-export type ValidationResult<T> = { ok: true; definition: T } | { ok: false; errors: string[] };
+export type ValidationResult<T> = { ok: true; definition: T } | { ok: false; errors: string[]; faults: SchemaFault[] };
 
 const ROOT_KEYS = [
   'key',
@@ -26,6 +28,7 @@ const ROOT_KEYS = [
   'extensions',
   'actionWindows',
   'appeal',
+  'attributesSchema',
 ];
 
 /**
@@ -34,7 +37,10 @@ const ROOT_KEYS = [
  */
 export function validateDefinition(input: unknown): ValidationResult<ProcessDefinition> {
   const errors = new SchemaErrors();
-  if (!isRecord(input)) return { ok: false, errors: [`definition: must be an object (${describe(input)})`] };
+  if (!isRecord(input)) {
+    const message = `must be an object (${describe(input)})`;
+    return { ok: false, errors: [`definition: ${message}`], faults: [{ path: 'definition', message }] };
+  }
   checkKnownKeys(errors, input, 'definition', ROOT_KEYS);
   checkString(errors, input.key, 'key', /^[a-z0-9][a-z0-9-]*$/);
   if (typeof input.version !== 'number' || !Number.isInteger(input.version) || input.version < 1) {
@@ -83,8 +89,11 @@ export function validateDefinition(input: unknown): ValidationResult<ProcessDefi
   const appealStep = checkAppeal(errors, input.appeal, (path, id) => resolve(path, id));
   if (appealStep) roots.push(appealStep);
 
+  const declared = checkAttributesSchema(errors, input.attributesSchema, 'attributesSchema');
+  if (declared) checkAttributeReferences(errors, input, declared);
+
   if (errors.list.length === 0) checkReachability(errors, shapes, ids, roots);
-  if (errors.list.length > 0) return { ok: false, errors: errors.list };
+  if (errors.list.length > 0) return { ok: false, errors: errors.list, faults: errors.faults };
   return { ok: true, definition: JSON.parse(JSON.stringify(input)) as ProcessDefinition };
 }
 

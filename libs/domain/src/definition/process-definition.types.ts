@@ -222,6 +222,35 @@ export interface AppealPolicy {
   window: Duration;
 }
 
+/** One attribute a request carries: a JSON Schema of a scalar (string, number, integer or boolean). */
+export interface AttributeSchema {
+  type: 'string' | 'number' | 'integer' | 'boolean';
+  /** The label a form shows. */
+  title?: string;
+  description?: string;
+  enum?: Array<string | number>;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  default?: AttributeValue;
+}
+
+/**
+ * The attributes a request of a definition declares, as a JSON Schema (draft 2020-12, a flat object of
+ * scalars): the API validates submissions against it and the web form is rendered from it.
+ */
+export interface AttributesSchema {
+  type: 'object';
+  properties: Record<string, AttributeSchema>;
+  required?: string[];
+  /** false: an attribute not declared is refused (the default when a definition declares a schema). */
+  additionalProperties?: boolean;
+}
+
 export interface ProcessDefinition {
   key: string;
   version: number;
@@ -238,4 +267,6 @@ export interface ProcessDefinition {
   extensions?: ExtensionPolicy;
   actionWindows?: ActionWindow[];
   appeal?: AppealPolicy;
+  /** The attributes a request must carry; the conditions and duration rules may read only these. */
+  attributesSchema?: AttributesSchema;
 }

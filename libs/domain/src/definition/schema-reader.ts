@@ -4,10 +4,19 @@
  */
 export class SchemaErrors {
   readonly list: string[] = [];
+  /** The same faults with their place apart, so an editor can show each where it is. */
+  readonly faults: SchemaFault[] = [];
 
   add(path: string, fault: string): void {
     this.list.push(`${path}: ${fault}`);
+    this.faults.push({ path, message: fault });
   }
+}
+
+/** One fault of a published document: where (`steps[2].next.approved`) and what. */
+export interface SchemaFault {
+  path: string;
+  message: string;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -17,6 +17,21 @@ export const buildingPermitDefinition: ProcessDefinition = {
   start: 'intake',
   extensionByAgreement: true,
   appeal: { step: 'appeal-review', window: { value: 30, unit: 'calendarDays' } },
+  attributesSchema: {
+    type: 'object',
+    properties: {
+      floorAreaM2: {
+        type: 'number',
+        title: 'Gross floor area (m²)',
+        description: 'From 20 000 m² the traffic and access review joins the plan review.',
+        exclusiveMinimum: 0,
+        maximum: 10_000_000,
+      },
+      inspectionRequired: { type: 'boolean', title: 'Site inspection required', default: false },
+    },
+    required: ['floorAreaM2'],
+    additionalProperties: false,
+  },
   steps: [
     {
       id: 'intake',

@@ -15,6 +15,21 @@ export const gridConnectionDefinition: ProcessDefinition = {
   requestType: 'infrastructure',
   jurisdiction: 'cn',
   start: 'supply-plan',
+  attributesSchema: {
+    type: 'object',
+    properties: {
+      loadKw: {
+        type: 'number',
+        title: 'Connected load (kW)',
+        description: 'Above 10 000 kW a protection review joins the design review.',
+        exclusiveMinimum: 0,
+        maximum: 10_000_000,
+      },
+      supplySource: { type: 'string', title: 'Supply', enum: ['single', 'dual'], default: 'single' },
+    },
+    required: ['loadKw'],
+    additionalProperties: false,
+  },
   caseClock: {
     duration: { value: 40, unit: 'workingDays' },
     durationRules: [

@@ -18,6 +18,20 @@ export const landUseDefinition: ProcessDefinition = {
   jurisdiction: 'gb-eng',
   start: 'validation',
   extensionByAgreement: true,
+  attributesSchema: {
+    type: 'object',
+    properties: {
+      development: {
+        type: 'string',
+        title: 'Category of development',
+        description: 'Major development: 10 or more dwellings or 1 000 m² or more of floor space.',
+        enum: ['minor', 'major'],
+      },
+      eiaRequired: { type: 'boolean', title: 'Environmental impact assessment required', default: false },
+    },
+    required: ['development'],
+    additionalProperties: false,
+  },
   caseClock: {
     duration: { value: 56, unit: 'calendarDays' },
     durationRules: [

@@ -39,6 +39,24 @@ export class AuditLogRepository {
     return rows.map((r) => r.requestId);
   }
 
+  /**
+   * Cases an auditor looks for: by id (or its first characters), workflow id, title or applicant, newest first.
+   */
+  findCases(text: string, limit: number): Promise<RequestEntity[]> {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .where('CAST(r.id AS text) LIKE :prefix', { prefix: `${text.toLowerCase().replace(/[\\%_]/g, '')}%` })
+      .orWhere('r.workflowId = :workflowId', { workflowId: text })
+      .orWhere('r.title ILIKE :like', { like })
+      .orWhere('r.applicantId ILIKE :like', { like })
+      .orderBy('r.submittedAt', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   /** Ids of read-model requests that have no transition at all (a case whose log was removed). */
   async requestsWithoutLog(range: CaseRange = {}): Promise<string[]> {
     const qb = this.db

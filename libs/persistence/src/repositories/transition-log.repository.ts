@@ -167,7 +167,8 @@ function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: s
   };
 }
 
-function earliestDue(state: CaseState): Date | null {
+/** The read model's `next_due_at`: the earliest due date among the active steps. */
+export function earliestDue(state: CaseState): Date | null {
   const due = earliestStepDueAt(state);
   return due === undefined ? null : new Date(due);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@onewindow/domain';
 import { AppConfig } from '@onewindow/config';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { CurrentActor, Public, Roles } from './auth.decorators';
@@ -38,6 +38,18 @@ export class AuthConfigView {
   oidc!: OidcClientConfigView | null;
 }
 
+export class ActorView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['applicant', 'clerk', 'supervisor', 'auditor', 'administrator'] }) role!: string;
+  @ApiPropertyOptional() department?: string;
+  @ApiPropertyOptional() name?: string;
+}
+
+export class LoginView {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ type: ActorView }) user!: ActorView;
+}
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -64,6 +76,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiResponse({ status: 200, type: LoginView })
   async login(@Body() dto: LoginDto): Promise<{ accessToken: string; user: Actor }> {
     const user = this.tokens.issuesDevTokens ? findDemoUser(dto.username) : undefined;
     if (!user) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Unknown user', { reason: 'dev-login' });
@@ -72,6 +85,7 @@ export class AuthController {
 
   @Public()
   @Get('demo-users')
+  @ApiResponse({ status: 200, type: [ActorView] })
   demoUsers(): readonly Actor[] {
     return this.tokens.issuesDevTokens ? DEMO_USERS : [];
   }
@@ -79,6 +93,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles(...PERSON_ROLES)
   @Get('me')
+  @ApiResponse({ status: 200, type: ActorView })
   me(@CurrentActor() actor: Actor): Actor {
     return actor;
   }

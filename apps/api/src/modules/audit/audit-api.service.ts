@@ -10,14 +10,18 @@ import {
   TimelineEntry,
   VerifyAllSummary,
 } from '@onewindow/audit';
-import { AccessLogEntity, AccessLogRepository, CaseRange } from '@onewindow/persistence';
+import { AccessLogEntity, AccessLogRepository, CaseRange, earliestDue, RequestEntity } from '@onewindow/persistence';
 import { bundleApprovalWorkflows } from '@onewindow/temporal';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
-import { AccessLogQuery, ExportFormat, RangeDto, StateQuery } from './audit.dto';
+import { RequestSummaryView, toDetailView, toSummaryView, toTransitionView } from '../requests/request.views';
+import { AccessLogQuery, ExportFormat, FindCasesQuery, RangeDto, StateQuery } from './audit.dto';
+import { CaseViewAsOf } from './audit.views';
+
+const DEFAULT_FIND_LIMIT = 20;
 
 export interface ReplayView {
   requestId: string;
@@ -40,6 +44,42 @@ export class AuditApiService implements OnApplicationShutdown {
     private readonly audit: AuditService,
     private readonly denials: AccessLogRepository,
   ) {}
+
+  async findCases(query: FindCasesQuery): Promise<RequestSummaryView[]> {
+    const rows = await this.audit.log.findCases(query.q.trim(), query.limit ?? DEFAULT_FIND_LIMIT);
+    return rows.map(toSummaryView);
+  }
+
+  /**
+   * The applicant's status page as it stood right after transition `seq`: the state folded from history through
+   * the reducer (with the definition and calendar snapshot the case ran on), the timeline recorded up to it,
+   * and every clock read at the instant that transition occurred.
+   */
+  async viewAsOf(requestId: string, seq: number): Promise<CaseViewAsOf> {
+    const asOf = await this.known(requestId, () => this.audit.cases.caseAsOf(requestId, { seq }));
+    const last = asOf.transitions[asOf.transitions.length - 1];
+    if (!asOf.request || !last || last.seq < seq) {
+      throw new ApiError(ApiErrorCode.NOT_FOUND, `Request ${requestId} has no recorded transition ${seq}`);
+    }
+    const at = last.occurredAt;
+    const row: RequestEntity = {
+      ...asOf.request,
+      status: asOf.state.status,
+      state: asOf.state,
+      lastSeq: last.seq,
+      nextDueAt: earliestDue(asOf.state),
+      updatedAt: at,
+    };
+    // The applicant's view: the actions they were offered then, too.
+    const applicant = { id: row.applicantId, role: 'applicant' as const };
+    const view = toDetailView(row, asOf.transitions.map(toTransitionView), asOf.ctx, applicant, at.toISOString());
+    const totalTransitions = (await this.audit.log.transitions(requestId)).length;
+    return { seq: last.seq, at: at.toISOString(), totalTransitions, view };
+  }
+
+  listCheckpoints(): Promise<CheckpointView[]> {
+    return this.checkpoints().list();
+  }
 
   history(requestId: string, full = false): Promise<TimelineEntry[]> {
     return this.known(requestId, () => this.audit.cases.history(requestId, { full }));

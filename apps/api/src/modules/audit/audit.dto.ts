@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -94,4 +94,31 @@ export class AccessLogQuery extends RangeDto {
   @Min(1)
   @Max(1000)
   limit?: number;
+}
+
+export class FindCasesQuery {
+  @ApiProperty({
+    example: 'hall A',
+    description: 'Request id (or its first characters), workflow id, title or applicant',
+  })
+  @IsString()
+  @Length(1, 200)
+  q!: string;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ViewAsOfQuery {
+  @ApiProperty({ example: 3, description: 'The status page right after this transition' })
+  @Type(() => Number)
+  @IsInt({ message: 'seq must be an integer' })
+  @Min(1)
+  @Max(1_000_000_000)
+  seq!: number;
 }

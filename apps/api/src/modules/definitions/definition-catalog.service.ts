@@ -4,6 +4,8 @@ import {
   builtInCalendars,
   builtInDefinitions,
   checkPublication,
+  definitionGraph,
+  DefinitionGraph,
   ProcessContext,
   ProcessDefinition,
   validateCalendar,
@@ -17,6 +19,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { CalendarRecountService, RecountResult } from './calendar-recount.service';
+import { AttributesValidator } from './attributes-validator';
 
 const DEFINITION_FILE = /\.definition\.json$/;
 const CALENDAR_FILE = /\.calendar\.json$/;
@@ -43,6 +46,7 @@ export class DefinitionCatalogService implements OnModuleInit {
     private readonly repository: DefinitionRepository,
     private readonly config: AppConfig,
     private readonly recount: CalendarRecountService,
+    private readonly attributes: AttributesValidator,
   ) {}
 
   /** Publishes the built-ins and the files in DEFINITIONS_DIR that are not published yet. */
@@ -85,6 +89,10 @@ export class DefinitionCatalogService implements OnModuleInit {
     return row.definition;
   }
 
+  async graph(key: string, version: number): Promise<DefinitionGraph> {
+    return definitionGraph(await this.definition(key, version));
+  }
+
   /** The latest version of a definition together with its jurisdiction's calendar: what a new case starts on. */
   async latestContext(key: string): Promise<ProcessContext> {
     const row = await this.repository.latest(key);
@@ -101,9 +109,18 @@ export class DefinitionCatalogService implements OnModuleInit {
   async publish(actor: Actor, input: unknown): Promise<ProcessDefinition> {
     const validated = validateDefinition(input);
     if (!validated.ok) {
-      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, validated.errors);
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, {
+        faults: validated.faults,
+      });
     }
     const { definition } = validated;
+    const schemaFaults = definition.attributesSchema ? this.attributes.schemaFaults(definition.attributesSchema) : [];
+    if (schemaFaults.length > 0) {
+      const [first] = schemaFaults;
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${first.path}: ${first.message}`, {
+        faults: schemaFaults,
+      });
+    }
     const published = (await this.repository.versions(definition.key)).map((row) => row.definition);
     const conflicts = checkPublication(published, definition);
     if (conflicts.length > 0) throw new ApiError(ApiErrorCode.CONFLICT, conflicts[0], conflicts);

@@ -1,11 +1,20 @@
-import type { Actor, ProcessDefinition, WorkingCalendar } from '@onewindow/domain';
+import type { Actor, DefinitionGraph, ProcessDefinition, WorkingCalendar } from '@onewindow/domain';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { PERSON_ROLES } from '../../core/auth/claim-mapping';
 import { VersionParamPipe } from '../../core/common/int-param.pipe';
 import { DefinitionCatalogService } from './definition-catalog.service';
+import { AttributeSchemaView, DefinitionFaultView, DefinitionGraphView, DefinitionView } from './definitions.views';
 
 export class PublishDefinitionDto {
   @ApiProperty({ description: 'A process definition (see libs/domain/src/definition/process-definition.types.ts)' })
@@ -21,30 +30,46 @@ export class PublishCalendarDto {
 
 @ApiTags('definitions')
 @ApiBearerAuth()
+@ApiExtraModels(AttributeSchemaView, DefinitionFaultView)
 @Controller()
 export class DefinitionsController {
   constructor(private readonly catalog: DefinitionCatalogService) {}
 
   @Get('definitions')
   @Roles(...PERSON_ROLES)
+  @ApiOkResponse({ type: [DefinitionView] })
   list(): Promise<ProcessDefinition[]> {
     return this.catalog.list();
   }
 
   @Get('definitions/:key/versions')
   @Roles(...PERSON_ROLES)
+  @ApiOkResponse({ type: [DefinitionView] })
   versions(@Param('key') key: string): Promise<ProcessDefinition[]> {
     return this.catalog.versions(key);
   }
 
   @Get('definitions/:key/versions/:version')
   @Roles(...PERSON_ROLES)
+  @ApiOkResponse({ type: DefinitionView })
   version(@Param('key') key: string, @Param('version', VersionParamPipe) version: number): Promise<ProcessDefinition> {
     return this.catalog.definition(key, version);
   }
 
-  /** Publishes a new version; 422 names every fault of an invalid definition. */
+  /** What a flow diagram draws: steps, joint reviews and their members, timers, routes and outcomes. */
+  @Get('definitions/:key/versions/:version/graph')
+  @Roles(...PERSON_ROLES)
+  @ApiOkResponse({ type: DefinitionGraphView })
+  graph(@Param('key') key: string, @Param('version', VersionParamPipe) version: number): Promise<DefinitionGraph> {
+    return this.catalog.graph(key, version);
+  }
+
+  /** Publishes a new version; 422 names every fault of an invalid definition, each with its path (`details.faults`). */
   @Post('definitions')
+  @ApiCreatedResponse({ type: DefinitionView })
+  @ApiUnprocessableEntityResponse({
+    description: "The definition's faults: `details.faults` lists `{ path, message }` (see DefinitionFaultView)",
+  })
   @Roles('administrator')
   publish(@CurrentActor() actor: Actor, @Body() dto: PublishDefinitionDto): Promise<ProcessDefinition> {
     return this.catalog.publish(actor, dto.definition);

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AttributesValidator } from './attributes-validator';
 import { CalendarRecountService } from './calendar-recount.service';
 import { DefinitionCatalogService } from './definition-catalog.service';
 import { DefinitionsController } from './definitions.controller';
@@ -6,7 +7,7 @@ import { DefinitionsController } from './definitions.controller';
 @Global()
 @Module({
   controllers: [DefinitionsController],
-  providers: [DefinitionCatalogService, CalendarRecountService],
-  exports: [DefinitionCatalogService],
+  providers: [DefinitionCatalogService, CalendarRecountService, AttributesValidator],
+  exports: [DefinitionCatalogService, AttributesValidator],
 })
 export class DefinitionsModule {}

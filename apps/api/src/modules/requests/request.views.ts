@@ -1,6 +1,75 @@
-import { CaseState, clockStatus, ClockStatus, showInstant, WorkingCalendar, zoneOf } from '@onewindow/domain';
+import {
+  Actor,
+  CaseState,
+  Clock,
+  clockStatus,
+  ProcessContext,
+  showInstant,
+  WorkingCalendar,
+  zoneOf,
+} from '@onewindow/domain';
 import type { RequestEntity, TimelineEntry } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { legalActions, LegalActionView } from './legal-actions';
+
+/** A statutory or step clock as a status page shows it: how much is used and left, and why it is stopped. */
+export class ClockView {
+  @ApiProperty() paused!: boolean;
+  @ApiProperty({ type: [String], description: 'Why the clock is stopped (empty while it runs)' }) pausedBy!: string[];
+  @ApiProperty({ description: 'ISO-8601 UTC; while paused, where it would land if resumed now' }) dueAt!: string;
+  @ApiPropertyOptional({ description: 'The last permitted day, for day-based clocks' }) dueDate?: string;
+  @ApiProperty({ description: 'Allowed in total, extensions included (in `unit`)' }) allowed!: number;
+  @ApiProperty({ description: 'Used so far (in `unit`)' }) used!: number;
+  @ApiProperty({ description: 'Left (in `unit`); negative when overdue' }) remaining!: number;
+  @ApiProperty({ enum: ['workingDays', 'calendarDays', 'milliseconds'] }) unit!:
+    'workingDays' | 'calendarDays' | 'milliseconds';
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ description: "The due date counts past the calendar's coverage and may still move" })
+  provisional!: boolean;
+  @ApiProperty() startedAt!: string;
+}
+
+const UNIT_MS: Record<string, number> = { hours: 3_600_000, minutes: 60_000, seconds: 1000 };
+
+export function toClockView(calendar: WorkingCalendar, clock: Clock, at: string): ClockView {
+  const status = clockStatus(calendar, clock, at);
+  const inUnit = (d: { value: number; unit: string }) =>
+    status.remainingUnit === 'milliseconds'
+      ? d.value * (UNIT_MS[d.unit] ?? 0)
+      : d.unit === clock.duration.unit
+        ? d.value
+        : 0;
+  const allowed = [clock.duration, ...clock.extensions].reduce((sum, d) => sum + inUnit(d), 0);
+  return {
+    paused: status.paused,
+    pausedBy: [...clock.pausedBy],
+    dueAt: status.dueAt,
+    ...(status.dueDate !== undefined ? { dueDate: status.dueDate } : {}),
+    allowed,
+    used: Math.max(0, allowed - status.remaining),
+    remaining: status.remaining,
+    unit: status.remainingUnit,
+    overdue: status.overdue,
+    provisional: status.provisional === true,
+    startedAt: clock.startedAt,
+  };
+}
+
+export class TransitionActorView {
+  @ApiProperty() id!: string;
+  @ApiProperty() role!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) department!: string | null;
+}
+
+export class DurationView {
+  @ApiProperty() value!: number;
+  @ApiProperty() unit!: string;
+}
+
+export class InformationItemView {
+  @ApiProperty() id!: string;
+  @ApiProperty() description!: string;
+}
 
 export class StepView {
   @ApiProperty() stepId!: string;
@@ -8,31 +77,41 @@ export class StepView {
   @ApiProperty() kind!: string;
   @ApiProperty() department!: string;
   @ApiProperty() state!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Who holds the step' }) assignee!: string | null;
-  @ApiPropertyOptional({ nullable: true }) assigneeName!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Who holds the step' }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assigneeName!: string | null;
   @ApiProperty({ type: [String], description: 'Outcomes that may be decided' }) outcomes!: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: "The due instant in the jurisdiction's time zone" })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'ISO-8601 UTC' }) dueAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The due instant in the jurisdiction's time zone" })
   dueLocal!: string | null;
   @ApiProperty({ description: "The due date counts past the calendar's coverage and may still move" })
   dueProvisional!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'The step clock: paused, remaining, overdue' })
-  clock!: ClockStatus | null;
+  @ApiPropertyOptional({ nullable: true, type: ClockView, description: 'The step clock: used, left, paused' })
+  clock!: ClockView | null;
   @ApiProperty() escalated!: boolean;
 }
 
 export class TransitionView {
   @ApiProperty() seq!: number;
-  @ApiPropertyOptional({ nullable: true }) stepId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) stepId!: string | null;
   @ApiProperty() event!: string;
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
-  @ApiProperty() actor!: { id: string; role: string; department: string | null };
-  @ApiPropertyOptional({ nullable: true }) outcome!: string | null;
-  @ApiPropertyOptional({ nullable: true }) reason!: string | null;
+  @ApiProperty({ type: TransitionActorView }) actor!: TransitionActorView;
+  @ApiPropertyOptional({ nullable: true, type: String }) outcome!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reason!: string | null;
   @ApiPropertyOptional({ nullable: true, type: [String] }) conditions!: string[] | null;
   @ApiProperty() source!: string;
   @ApiProperty({ description: 'ISO-8601 UTC' }) at!: string;
+}
+
+/** Who holds an active step, for lists. */
+export class StepHolderView {
+  @ApiProperty() stepId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() department!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assigneeName!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) dueAt!: string | null;
 }
 
 export class RequestSummaryView {
@@ -45,7 +124,9 @@ export class RequestSummaryView {
   @ApiProperty() status!: string;
   @ApiProperty() submittedAt!: string;
   @ApiProperty() updatedAt!: string;
-  @ApiPropertyOptional({ nullable: true }) nextDueAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nextDueAt!: string | null;
+  @ApiProperty({ type: [StepHolderView], description: 'The active steps and who holds them' })
+  holders!: StepHolderView[];
 }
 
 export class RequestListView {
@@ -57,8 +138,8 @@ export class RequestListView {
 
 export class ExtensionView {
   @ApiProperty() id!: string;
-  @ApiPropertyOptional({ nullable: true }) stepId!: string | null;
-  @ApiProperty() by!: { value: number; unit: string };
+  @ApiPropertyOptional({ nullable: true, type: String }) stepId!: string | null;
+  @ApiProperty({ type: DurationView }) by!: DurationView;
   @ApiProperty() reason!: string;
   @ApiProperty() status!: string;
 }
@@ -66,20 +147,25 @@ export class ExtensionView {
 export class InformationRequestView {
   @ApiProperty() id!: string;
   @ApiProperty() stepId!: string;
-  @ApiProperty() items!: Array<{ id: string; description: string }>;
+  @ApiProperty({ type: [InformationItemView] }) items!: InformationItemView[];
   @ApiProperty() status!: string;
   @ApiProperty() requestedAt!: string;
 }
 
 export class RequestDetailView extends RequestSummaryView {
   @ApiProperty() workflowId!: string;
-  @ApiProperty() attributes!: Record<string, string | number | boolean>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+  })
+  attributes!: Record<string, string | number | boolean>;
   @ApiProperty({ type: [StepView] }) currentSteps!: StepView[];
-  @ApiPropertyOptional({ nullable: true, description: "The case's statutory clock: paused, remaining, overdue" })
-  clock!: ClockStatus | null;
+  @ApiPropertyOptional({ nullable: true, type: ClockView, description: "The case's statutory clock" })
+  clock!: ClockView | null;
+  @ApiProperty({ description: "The calendar of the request's jurisdiction" }) calendarId!: string;
   @ApiProperty({ type: [ExtensionView] }) extensions!: ExtensionView[];
   @ApiProperty({ type: [InformationRequestView] }) informationRequests!: InformationRequestView[];
-  @ApiPropertyOptional({ nullable: true, description: 'Last moment an appeal may be lodged' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Last moment an appeal may be lodged' })
   appealDeadline!: string | null;
   @ApiProperty({ description: "The jurisdiction's IANA time zone: days are counted in it" }) timeZone!: string;
   @ApiProperty({ description: "Some due date counts past the calendar's coverage and may still move" })
@@ -87,6 +173,8 @@ export class RequestDetailView extends RequestSummaryView {
   @ApiProperty({ description: 'Flags set by clock thresholds (e.g. fee-refund-due)' })
   flags!: Array<{ name: string; consequence: string; at: string }>;
   @ApiProperty({ type: [TransitionView] }) timeline!: TransitionView[];
+  @ApiProperty({ type: [LegalActionView], description: 'What the caller may do now, as the rules say' })
+  legalActions!: LegalActionView[];
 }
 
 export function toSummaryView(row: RequestEntity): RequestSummaryView {
@@ -101,6 +189,14 @@ export function toSummaryView(row: RequestEntity): RequestSummaryView {
     submittedAt: row.submittedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
+    holders: ((row.state as CaseState | null)?.activeSteps ?? []).map((step) => ({
+      stepId: step.stepId,
+      title: step.title,
+      department: step.owner.department,
+      assignee: step.assignee ?? null,
+      assigneeName: step.assigneeName ?? null,
+      dueAt: step.dueAt ?? null,
+    })),
   };
 }
 
@@ -108,11 +204,13 @@ export function toSummaryView(row: RequestEntity): RequestSummaryView {
 export function toDetailView(
   row: RequestEntity,
   timeline: TransitionView[],
-  calendar: WorkingCalendar,
+  ctx: ProcessContext,
+  actor: Actor,
   now: string,
 ): RequestDetailView {
   const state = row.state as CaseState;
-  const caseClock = state.caseClock ? clockStatus(calendar, state.caseClock, now) : null;
+  const calendar = ctx.calendar;
+  const caseClock = state.caseClock ? toClockView(calendar, state.caseClock, now) : null;
   const provisional =
     caseClock?.provisional === true ||
     state.activeSteps.some((s) => s.dueProvisional === true || s.clock?.provisional === true);
@@ -132,10 +230,11 @@ export function toDetailView(
       dueAt: step.dueAt ?? null,
       dueLocal: step.dueAt ? showInstant(step.dueAt, calendar) : null,
       dueProvisional: step.dueProvisional === true,
-      clock: step.clock ? clockStatus(calendar, step.clock, now) : null,
+      clock: step.clock ? toClockView(calendar, step.clock, now) : null,
       escalated: step.escalated,
     })),
     clock: caseClock,
+    calendarId: calendar.id,
     extensions: state.extensions.map((x) => ({
       id: x.id,
       stepId: x.stepId,
@@ -155,6 +254,7 @@ export function toDetailView(
     provisional,
     flags: state.flags ?? [],
     timeline,
+    legalActions: legalActions(ctx, state, actor, now),
   };
 }
 

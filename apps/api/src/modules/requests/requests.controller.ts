@@ -12,7 +12,7 @@ import {
   Sse,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
@@ -37,6 +37,7 @@ export class RequestsController {
     private readonly live: LiveEventsService,
   ) {}
 
+  @ApiResponse({ status: 202, type: RequestSummaryView })
   @Post()
   @HttpCode(202)
   @Roles('applicant')
@@ -48,12 +49,14 @@ export class RequestsController {
     return this.service.submit(actor, dto, key);
   }
 
+  @ApiResponse({ status: 200, type: RequestListView })
   @Get()
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   list(@CurrentActor() actor: Actor, @Query() query: ListRequestsQuery): Promise<RequestListView> {
     return this.service.list(actor, query);
   }
 
+  @ApiResponse({ status: 200, type: RequestDetailView })
   @Get(':id')
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestDetailView> {

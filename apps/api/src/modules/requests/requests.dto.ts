@@ -55,7 +55,11 @@ export class SubmitRequestDto {
   @Length(1, 200)
   title!: string;
 
-  @ApiPropertyOptional({ example: { floorAreaM2: 24000, environmentalImpact: true } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { floorAreaM2: 24000, inspectionRequired: true },
+  })
   @IsOptional()
   @IsObject()
   @IsAttributeMap()

@@ -6,6 +6,7 @@ import type { approvalWorkflow } from '@onewindow/workflows';
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
+import { AttributesValidator } from '../definitions/attributes-validator';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { MetricsService } from '../../core/observability/metrics.service';
@@ -34,6 +35,7 @@ export class RequestsService {
     private readonly temporal: Client,
     private readonly requests: RequestRepository,
     private readonly catalog: DefinitionCatalogService,
+    private readonly attributes: AttributesValidator,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -45,6 +47,7 @@ export class RequestsService {
    */
   async submit(applicant: Actor, dto: SubmitRequestDto, idempotencyKey?: string): Promise<RequestSummaryView> {
     const ctx = await this.catalog.latestContext(dto.definitionKey);
+    this.attributes.check(ctx.definition, dto.attributes ?? {});
     const requestId = idempotencyKey ? requestIdFor(applicant.id, idempotencyKey) : randomUUID();
     const submission = { requestId, applicant, attributes: dto.attributes ?? {}, at: now() };
     const initial = startCase(ctx, submission).state;
@@ -87,8 +90,8 @@ export class RequestsService {
 
   async detail(actor: Actor, id: string): Promise<RequestDetailView> {
     const request = await this.visible(actor, id);
-    const { calendar } = await this.catalog.context(request.definitionKey, request.definitionVersion);
-    return toDetailView(request, await this.timeline(request), calendar, now());
+    const ctx = await this.catalog.context(request.definitionKey, request.definitionVersion);
+    return toDetailView(request, await this.timeline(request), ctx, actor, now());
   }
 
   /** The log is append-only: the first `lastSeq` transitions of a request never change, so each is read once. */

@@ -1,6 +1,6 @@
 import type { Actor } from '@onewindow/domain';
 import { Body, Controller, Get, HttpCode, MessageEvent, Post, Query, Sse, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
@@ -19,6 +19,7 @@ export class WorkQueueController {
     private readonly live: LiveEventsService,
   ) {}
 
+  @ApiResponse({ status: 200, type: WorkQueueView })
   @Get()
   @Roles('clerk', 'supervisor', 'auditor')
   list(@CurrentActor() actor: Actor, @Query() query: WorkQueueQuery): Promise<WorkQueueView> {
@@ -34,6 +35,7 @@ export class WorkQueueController {
   }
 
   /** One outcome for many steps; 200 with each item's result. */
+  @ApiResponse({ status: 200, type: BulkDecideView })
   @Post('decisions')
   @HttpCode(200)
   @Roles('clerk', 'supervisor')

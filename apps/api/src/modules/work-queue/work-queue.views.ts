@@ -13,8 +13,8 @@ export class WorkItemView {
   @ApiProperty() kind!: string;
   @ApiProperty() department!: string;
   @ApiProperty() state!: string;
-  @ApiPropertyOptional({ nullable: true }) assignee!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) dueAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) assignee!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'ISO-8601 UTC' }) dueAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ description: "The due date counts past the calendar's coverage and may still move" })
   dueProvisional!: boolean;

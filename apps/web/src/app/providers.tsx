@@ -1,0 +1,46 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import ConfigProvider from 'antd/es/config-provider';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '@/lib/api/client';
+import { AuthProviderBoundary } from '@/lib/auth/auth-context';
+import { developmentAuth } from '@/lib/auth/development-auth-provider';
+import '@/lib/i18n';
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        // A 4xx will answer the same again; only network trouble and 5xx are worth retrying.
+        retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'zh-CN' ? zhCN : enUS}
+      // No space between two Chinese characters: a button's text stays the words of its accessible name.
+      button={{ autoInsertSpace: false }}
+      theme={{
+        token: {
+          colorPrimary: '#1d4ed8',
+          colorTextDescription: 'rgba(0,0,0,0.65)',
+          colorTextTertiary: 'rgba(0,0,0,0.6)',
+        },
+      }}
+    >
+      <QueryClientProvider client={queryClient}>
+        <AuthProviderBoundary provider={developmentAuth}>{children}</AuthProviderBoundary>
+      </QueryClientProvider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,80 @@
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { PageLoading } from '@/components/page-state';
+import { useAuth } from '@/lib/auth/auth-context';
+import { homeFor } from './navigation';
+
+/**
+ * Client routes. None may start with an API route's first segment (`requests`, `work-queue`, `auth`, ...):
+ * the API answers those itself, and serves this app for every other page load.
+ */
+function RequireSession() {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  return <Outlet />;
+}
+
+function Home() {
+  const { session } = useAuth();
+  return <Navigate to={session ? homeFor(session.user.role) : '/sign-in'} replace />;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/sign-in',
+    lazy: () => import('@/features/auth/sign-in-page').then((m) => ({ Component: m.SignInPage })),
+    HydrateFallback: PageLoading,
+  },
+  {
+    element: <RequireSession />,
+    HydrateFallback: PageLoading,
+    children: [
+      {
+        lazy: () => import('./layout').then((m) => ({ Component: m.AppLayout })),
+        children: [
+          { index: true, element: <Home /> },
+          {
+            path: 'my-requests',
+            lazy: () => import('@/features/requests/my-requests-page').then((m) => ({ Component: m.MyRequestsPage })),
+          },
+          {
+            path: 'my-requests/new',
+            lazy: () => import('@/features/requests/new-request-page').then((m) => ({ Component: m.NewRequestPage })),
+          },
+          {
+            path: 'my-requests/:id',
+            lazy: () => import('@/features/requests/request-page').then((m) => ({ Component: m.RequestPage })),
+          },
+          {
+            path: 'queue',
+            lazy: () => import('@/features/work-queue/work-queue-page').then((m) => ({ Component: m.WorkQueuePage })),
+          },
+          {
+            path: 'queue/:requestId/steps/:stepId',
+            lazy: () => import('@/features/work-queue/step-page').then((m) => ({ Component: m.StepPage })),
+          },
+          {
+            path: 'oversight',
+            lazy: () => import('@/features/supervisor/oversight-page').then((m) => ({ Component: m.OversightPage })),
+          },
+          {
+            path: 'auditing',
+            lazy: () => import('@/features/audit/auditing-page').then((m) => ({ Component: m.AuditingPage })),
+          },
+          {
+            path: 'auditing/:id',
+            lazy: () => import('@/features/audit/audit-case-page').then((m) => ({ Component: m.AuditCasePage })),
+          },
+          {
+            path: 'processes',
+            lazy: () => import('@/features/admin/processes-page').then((m) => ({ Component: m.ProcessesPage })),
+          },
+          {
+            path: '*',
+            lazy: () => import('@/components/not-found-page').then((m) => ({ Component: m.NotFoundPage })),
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,39 @@
+import Table from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
+import { formatDateTime } from '@/lib/format';
+import { useAccessLog, type AccessLogEntry } from '../api';
+
+/** Refused actions on the case: authorization denials and actions the rules rejected. */
+export function AccessLogTable({ requestId }: { requestId: string }) {
+  const { t, i18n } = useTranslation();
+  const log = useAccessLog(requestId);
+  if (log.isPending) return <PageLoading />;
+  if (log.error) return <ErrorAlert error={log.error} onRetry={() => void log.refetch()} />;
+  return (
+    <Table<AccessLogEntry>
+      data-testid="access-log"
+      rowKey="id"
+      size="small"
+      dataSource={log.data}
+      locale={{ emptyText: <EmptyState message={t('audit.accessLog.empty')} /> }}
+      pagination={{ pageSize: 25, hideOnSinglePage: true }}
+      columns={[
+        {
+          title: t('audit.accessLog.at'),
+          dataIndex: 'occurredAt',
+          render: (at: string) => formatDateTime(at, 'UTC', i18n.language),
+        },
+        { title: t('audit.accessLog.who'), dataIndex: 'actorId', render: (a: string | null) => a ?? '—' },
+        { title: t('audit.accessLog.kind'), dataIndex: 'kind' },
+        { title: t('audit.accessLog.route'), dataIndex: 'route' },
+        { title: t('audit.accessLog.reason'), dataIndex: 'reason' },
+        {
+          title: t('audit.accessLog.correlationId'),
+          dataIndex: 'correlationId',
+          render: (c: string) => <code>{c}</code>,
+        },
+      ]}
+    />
+  );
+}

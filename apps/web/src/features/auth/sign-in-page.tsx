@@ -1,0 +1,79 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import Button from 'antd/es/button';
+import Card from 'antd/es/card';
+import Space from 'antd/es/space';
+import Table from 'antd/es/table';
+import Tag from 'antd/es/tag';
+import Typography from 'antd/es/typography';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
+import type { Actor } from '@/lib/api/client';
+import { useAuth } from '@/lib/auth/auth-context';
+import { developmentAuth } from '@/lib/auth/development-auth-provider';
+import { LanguageSwitch } from '@/components/language-switch';
+
+/** With the API's development login on: pick a seeded user to act as. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { signedIn } = useAuth();
+  const navigate = useNavigate();
+  const users = useQuery({ queryKey: ['auth', 'demo-users'], queryFn: () => developmentAuth.users() });
+  const signIn = useMutation({
+    mutationFn: (username: string) => developmentAuth.signIn(username),
+    onSuccess: (session) => {
+      signedIn(session);
+      void navigate('/', { replace: true });
+    },
+  });
+
+  return (
+    <main id="main" style={{ maxWidth: 960, margin: '32px auto', padding: 16 }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={1}>{t('app.name')}</Typography.Title>
+        <LanguageSwitch />
+      </Space>
+      <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('signIn.title')}</h2>}>
+        <Typography.Paragraph>{t('signIn.intro')}</Typography.Paragraph>
+        {signIn.error && <ErrorAlert error={signIn.error} />}
+        {users.isPending ? (
+          <PageLoading />
+        ) : users.error ? (
+          <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
+        ) : users.data.length === 0 ? (
+          <EmptyState message={t('signIn.noDevelopmentLogin')} />
+        ) : (
+          <Table<Actor>
+            rowKey="id"
+            pagination={false}
+            dataSource={users.data}
+            columns={[
+              { title: t('signIn.user'), dataIndex: 'name', render: (_, u) => u.name ?? u.id },
+              { title: t('signIn.role'), dataIndex: 'role', render: (role: string) => <Tag>{t(`roles.${role}`)}</Tag> },
+              {
+                title: t('signIn.department'),
+                dataIndex: 'department',
+                render: (d?: string) => (d ? t(`departments.${d}`, { defaultValue: d }) : '—'),
+              },
+              {
+                title: t('signIn.action'),
+                key: 'action',
+                render: (_, u) => (
+                  <Button
+                    type="primary"
+                    data-testid={`sign-in-${u.id}`}
+                    loading={signIn.isPending && signIn.variables === u.id}
+                    onClick={() => signIn.mutate(u.id)}
+                    aria-label={t('signIn.signInAs', { name: u.name ?? u.id })}
+                  >
+                    {t('signIn.signIn')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </main>
+  );
+}

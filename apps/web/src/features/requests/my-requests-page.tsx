@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query';
+import Button from 'antd/es/button';
+import Space from 'antd/es/space';
+import Table from 'antd/es/table';
+import Typography from 'antd/es/typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert, PageLoading } from '@/components/page-state';
+import { StatusTag } from '@/components/status-tag';
+import { api, unwrap, type RequestSummary } from '@/lib/api/client';
+import { queryKeys, useDefinitions } from '@/lib/api/queries';
+import { formatDateTime, timeZoneOf } from '@/lib/format';
+
+const PAGE_SIZE = 20;
+
+export function MyRequestsPage() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const requests = useQuery({
+    queryKey: [...queryKeys.requests, 'mine', page],
+    queryFn: () => unwrap(api.GET('/requests', { params: { query: { page, pageSize: PAGE_SIZE } } })),
+    refetchInterval: 15_000,
+  });
+  const definitions = useDefinitions();
+  const zoneOf = (key: string) => timeZoneOf(definitions.data?.find((d) => d.key === key)?.jurisdiction);
+  return (
+    <section aria-labelledby="my-requests-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={1} id="my-requests-title">
+          {t('requests.myRequests')}
+        </Typography.Title>
+        <Link to="/my-requests/new">
+          <Button type="primary" tabIndex={-1}>
+            {t('nav.newRequest')}
+          </Button>
+        </Link>
+      </Space>
+      {requests.isPending ? (
+        <PageLoading />
+      ) : requests.error ? (
+        <ErrorAlert error={requests.error} onRetry={() => void requests.refetch()} />
+      ) : (
+        <Table<RequestSummary>
+          rowKey="id"
+          dataSource={requests.data.items}
+          locale={{ emptyText: <span className="ow-empty">{t('requests.none')}</span> }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: requests.data.total, onChange: setPage }}
+          columns={[
+            {
+              title: t('requests.title'),
+              dataIndex: 'title',
+              render: (title: string, r) => <Link to={`/my-requests/${r.id}`}>{title}</Link>,
+            },
+            {
+              title: t('requests.type'),
+              dataIndex: 'definitionKey',
+              render: (k: string) => t(`definitions.${k}`, { defaultValue: k }),
+            },
+            { title: t('requests.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+            {
+              title: t('requests.nextDue'),
+              dataIndex: 'nextDueAt',
+              render: (d: string | null, r) => formatDateTime(d, zoneOf(r.definitionKey), i18n.language),
+            },
+            {
+              title: t('requests.heldBy'),
+              key: 'holders',
+              render: (_, r) =>
+                r.holders.length === 0
+                  ? '—'
+                  : r.holders
+                      .map(
+                        (h) =>
+                          `${h.title}: ${h.assigneeName ?? h.assignee ?? t(`departments.${h.department}`, { defaultValue: h.department })}`,
+                      )
+                      .join('; '),
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}

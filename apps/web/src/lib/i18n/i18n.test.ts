@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe('translations', () => {
+  it('have every key in both English and Chinese', () => {
+    const english = keys(en).sort();
+    const chinese = keys(zhCN).sort();
+    expect(chinese.filter((k) => !english.includes(k))).toEqual([]);
+    expect(english.filter((k) => !chinese.includes(k))).toEqual([]);
+  });
+
+  it('leave no Chinese string empty or untranslated English', () => {
+    const flat = (tree: object): string[] =>
+      Object.values(tree).flatMap((v) => (typeof v === 'object' && v !== null ? flat(v as object) : [String(v)]));
+    expect(flat(zhCN).filter((s) => s.trim() === '')).toEqual([]);
+  });
+});

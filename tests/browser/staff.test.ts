@@ -1,0 +1,176 @@
+import type { Server } from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ApiDriver } from '../support/api-driver';
+import { startTestApi, TestApi } from '../support/test-api';
+import { seriousViolations } from './support/axe';
+import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
+import { screenshot } from './support/screenshots';
+
+jest.setTimeout(180_000);
+
+describe('The web app for supervisors, auditors and administrators', () => {
+  let api: TestApi;
+  let driver: ApiDriver;
+  let browser: TestBrowser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
+    driver = new ApiDriver(api);
+    const address = (api.app.getHttpServer() as Server).address() as { port: number };
+    base = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function as(username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
+    const context = await browser.context(locale);
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, base, username);
+    return page;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await missingTranslations(page)).toEqual([]);
+  }
+
+  /** The "Current steps" table of a request page, as a person reads it. */
+  const currentSteps = (scope: ReturnType<Page['locator']>) =>
+    scope.locator('.ant-card', { has: scope.page().getByRole('heading', { name: 'Current steps', exact: true }) });
+
+  it('lets an auditor slide back to the transition after intake and see what the applicant saw then, and verify it', async () => {
+    const title = `Cell plant hall ${Date.now()}`;
+    const submitted = await driver.post('acme-battery', '/requests', {
+      definitionKey: 'building-permit',
+      title,
+      attributes: { floorAreaM2: 4000 },
+    });
+    const id = (submitted.body as { id: string }).id;
+    await driver.waitForStep(id, 'intake');
+    expect((await driver.decide('clerk-building', id, 'intake', { outcome: 'complete' })).status).toBe(200);
+    const afterIntake = await driver.waitForStep(id, 'fire-review');
+
+    // The applicant's page right after intake.
+    const applicant = await as('acme-battery');
+    await applicant.goto(`${base}/my-requests/${id}`);
+    const applicantSteps = currentSteps(applicant.locator('body'));
+    await applicantSteps.getByText('Fire safety review').waitFor();
+    // Dates show in the jurisdiction's time zone once the definition is in.
+    await applicant.getByTestId('process-diagram').waitFor();
+    const applicantSaw = await applicantSteps.locator('tbody').innerText();
+    const applicantStatus = await applicant.getByTestId('request-status').innerText();
+
+    // The case moves on.
+    expect((await driver.decide('clerk-fire', id, 'fire-review', { outcome: 'approved' })).status).toBe(200);
+    await driver.waitForStep(id, 'building-review');
+
+    const auditor = await as('auditor');
+    await auditor.goto(`${base}/auditing`);
+    await auditor.getByRole('searchbox', { name: 'Request id, title or applicant' }).fill(title);
+    await auditor.getByRole('searchbox', { name: 'Request id, title or applicant' }).press('Enter');
+    await auditor.getByRole('link', { name: title }).click();
+    await auditor.getByTestId('case-as-of').waitFor();
+    await expectAccessible(auditor);
+
+    const intakeDecided = afterIntake.timeline.find((t) => t.stepId === 'intake' && t.event === 'decided')!;
+    const lastSeqThen = afterIntake.timeline[afterIntake.timeline.length - 1].seq;
+    const slider = auditor.getByRole('slider');
+    await slider.focus();
+    await slider.press('Home');
+    for (let seq = 1; seq < intakeDecided.seq; seq += 1) await slider.press('ArrowRight');
+    const asOf = auditor.locator(`[data-testid="case-as-of"][data-seq="${lastSeqThen}"]`);
+    await asOf.waitFor();
+    await currentSteps(asOf).getByText('Fire safety review').waitFor();
+    await asOf.getByTestId('process-diagram').waitFor();
+    expect(await currentSteps(asOf).locator('tbody').innerText()).toBe(applicantSaw);
+    expect(await asOf.getByTestId('request-status').innerText()).toBe(applicantStatus);
+    await screenshot(auditor, 'audit-time-travel');
+
+    await auditor.getByTestId('verify').click();
+    const verdict = auditor.getByTestId('verdict');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-ok')).toBe('true');
+    expect(await verdict.innerText()).toContain('Verified');
+    await expectAccessible(auditor);
+
+    await auditor.getByRole('tab', { name: 'Merged history' }).waitFor();
+    expect(await auditor.getByTestId('merged-history').innerText()).toContain('WorkflowExecutionStarted');
+  });
+
+  it('shows an administrator each definition as a flow and the faults of a file at their place', async () => {
+    const admin = await as('admin');
+    await admin.goto(`${base}/processes`);
+    await admin.getByTestId('show-building-permit').click();
+    const flow = admin.getByTestId('flow-diagram');
+    await flow.locator('[data-step="plan-review"][data-kind="parallel"]').waitFor();
+    expect(await flow.locator('[data-step="fire-review"]').count()).toBe(1);
+    await expectAccessible(admin);
+    await screenshot(admin, 'admin-flow');
+
+    const broken = {
+      key: 'street-works-permit',
+      version: 40,
+      title: 'Street works',
+      requestType: 'permit',
+      jurisdiction: 'gb-eng',
+      start: 'check',
+      steps: [
+        {
+          id: 'check',
+          kind: 'task',
+          title: 'Check',
+          owner: { department: 'transport', role: 'clerk' },
+          next: { complete: 'decison' },
+        },
+        {
+          id: 'decision',
+          kind: 'task',
+          title: 'Decision',
+          owner: { department: 'transport', role: 'clerk' },
+          next: { granted: { status: 'approved' } },
+        },
+      ],
+    };
+    await admin.locator('input[type="file"]').setInputFiles({
+      name: 'street-works.v40.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    await admin.getByTestId('publish').click();
+    const fault = admin.getByTestId('fault-at-place').first();
+    await fault.waitFor();
+    expect(await fault.innerText()).toContain("steps[0].next.complete: unknown step 'decison'");
+    const faultyLine = admin.locator('[data-fault="true"]', { has: fault });
+    expect(await faultyLine.locator('code').first().innerText()).toContain('"complete": "decison"');
+    await expectAccessible(admin);
+  });
+
+  it('shows a supervisor the breaches and the time use, in both languages, accessibly', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const supervisor = await as('supervisor', locale);
+      await supervisor.goto(`${base}/oversight`);
+      await supervisor.getByTestId('breaches').waitFor();
+      await expectAccessible(supervisor);
+      await supervisor.getByRole('tab').nth(1).click();
+      await supervisor.getByTestId('time-use').locator('tbody tr').first().waitFor();
+      await expectAccessible(supervisor);
+      if (locale === 'en') await screenshot(supervisor, 'supervisor-time-use');
+    }
+    const auditor = await as('auditor', 'zh-CN');
+    await auditor.goto(`${base}/auditing`);
+    await auditor.getByTestId('checkpoints').waitFor();
+    await expectAccessible(auditor);
+    const admin = await as('admin', 'zh-CN');
+    await admin.goto(`${base}/processes`);
+    await admin.getByTestId('definitions').waitFor();
+    await expectAccessible(admin);
+  });
+});
