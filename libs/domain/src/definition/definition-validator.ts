@@ -24,6 +24,7 @@ const ROOT_KEYS = [
   'caseClock',
   'extensionByAgreement',
   'appeal',
+  'documents',
 ];
 
 /**
@@ -78,6 +79,7 @@ export function validateDefinition(input: unknown): ValidationResult<ProcessDefi
   checkCaseClock(errors, input.caseClock, (path, id) => resolve(path, id));
   const appealStep = checkAppeal(errors, input.appeal, (path, id) => resolve(path, id));
   if (appealStep) roots.push(appealStep);
+  checkDocuments(errors, input.documents, (path, id) => resolve(path, id));
 
   if (errors.list.length === 0) checkReachability(errors, shapes, ids, roots);
   if (errors.list.length > 0) return { ok: false, errors: errors.list };
@@ -97,6 +99,27 @@ function checkCaseClock(errors: SchemaErrors, value: unknown, resolve: (path: st
   if (typeof value.pauseOnApplicant !== 'boolean') {
     errors.add('caseClock.pauseOnApplicant', `must be true or false (${describe(value.pauseOnApplicant)})`);
   }
+}
+
+function checkDocuments(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) return errors.add('documents', `must be a list of document types (${describe(value)})`);
+  const keys = new Set<string>();
+  value.forEach((doc: unknown, i) => {
+    const path = `documents[${i}]`;
+    if (!isRecord(doc)) return errors.add(path, `must be { key, title, requiredAt? } (${describe(doc)})`);
+    checkKnownKeys(errors, doc, path, ['key', 'title', 'requiredAt']);
+    if (checkString(errors, doc.key, `${path}.key`, /^[a-z0-9][a-z0-9-]*$/)) {
+      if (keys.has(doc.key)) errors.add(`${path}.key`, `duplicate document type '${doc.key}'`);
+      keys.add(doc.key);
+    }
+    checkString(errors, doc.title, `${path}.title`);
+    if (doc.requiredAt === undefined) return;
+    if (!Array.isArray(doc.requiredAt)) return errors.add(`${path}.requiredAt`, 'must be a list of step ids');
+    doc.requiredAt.forEach((id: unknown, j) => {
+      if (checkString(errors, id, `${path}.requiredAt[${j}]`, STEP_ID)) resolve(`${path}.requiredAt[${j}]`, id);
+    });
+  });
 }
 
 function checkAppeal(

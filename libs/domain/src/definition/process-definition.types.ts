@@ -141,6 +141,18 @@ export interface AppealPolicy {
   window: Duration;
 }
 
+/**
+ * A kind of document the applicant files (site plan, fire strategy…). `requiredAt` lists the steps
+ * that may not be accepted (decided with their `missingDocuments.outcome`, or any outcome of a step
+ * without that policy) while no version of the document is on file; the clerk requests it or accepts
+ * with missing documents instead.
+ */
+export interface DocumentTypeDefinition {
+  key: string;
+  title: string;
+  requiredAt?: string[];
+}
+
 export interface ProcessDefinition {
   key: string;
   version: number;
@@ -155,4 +167,6 @@ export interface ProcessDefinition {
   /** Clocks may be extended by the applicant's written agreement. */
   extensionByAgreement?: boolean;
   appeal?: AppealPolicy;
+  /** The document types of the process; uploads of other types are refused. */
+  documents?: DocumentTypeDefinition[];
 }

@@ -17,6 +17,13 @@ export const buildingPermitDefinition: ProcessDefinition = {
   start: 'intake',
   extensionByAgreement: true,
   appeal: { step: 'appeal-review', window: { value: 30, unit: 'calendarDays' } },
+  documents: [
+    { key: 'site-plan', title: 'Site plan' },
+    { key: 'architectural-plans', title: 'Architectural plans' },
+    { key: 'structural-calculations', title: 'Structural calculations' },
+    { key: 'fire-strategy', title: 'Fire strategy report' },
+    { key: 'environmental-report', title: 'Environmental report' },
+  ],
   steps: [
     {
       id: 'intake',
