@@ -12,6 +12,7 @@ import { AppendOnlyTransitions1764288000000 } from './migrations/1764288000000-a
 import { AuditTables1764288000100 } from './migrations/1764288000100-audit-tables';
 import { ApiIdempotencyAndQueue1764374400000 } from './migrations/1764374400000-api-idempotency-and-queue';
 import { PublishedDefinitions1764400000000 } from './migrations/1764400000000-published-definitions';
+import { DocumentsAndNotifications1764900000000 } from './migrations/1764900000000-documents-and-notifications';
 
 export const ENTITIES = [
   RequestEntity,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   AuditTables1764288000100,
   ApiIdempotencyAndQueue1764374400000,
   PublishedDefinitions1764400000000,
+  DocumentsAndNotifications1764900000000,
 ];
 
 export interface ConnectionOptions {
