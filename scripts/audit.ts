@@ -1,6 +1,7 @@
 // The auditor's command line: `npm run audit -- <command>`; see `npm run audit -- help`.
 import { AuditService, createAuditService, verifyExport } from '@onewindow/audit';
 import { loadConfig } from '@onewindow/config';
+import { createBlobStore } from '@onewindow/documents';
 import { createDataSource } from '@onewindow/persistence';
 import { Client, Connection } from '@temporalio/client';
 import { mkdir } from 'node:fs/promises';
@@ -243,7 +244,12 @@ async function main(): Promise<number> {
   const connection = await Connection.connect({ address: config.temporalAddress });
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    return await run(createAuditService({ db, client, signingKey: config.AUDIT_SIGNING_KEY }), command, args);
+    const documents = createBlobStore(config, db);
+    return await run(
+      createAuditService({ db, client, signingKey: config.AUDIT_SIGNING_KEY, auditor: { documents } }),
+      command,
+      args,
+    );
   } finally {
     await connection.close();
     await db.destroy();

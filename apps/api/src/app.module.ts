@@ -5,6 +5,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './modules/audit/audit.module';
 import { AccessModule } from './core/access/access.module';
 import { AuthModule } from './core/auth/auth.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
@@ -23,6 +24,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     IdempotencyModule,
     DefinitionsModule,
     RequestsModule,
+    DocumentsModule,
     WorkQueueModule,
     HealthModule,
     AuditModule,

@@ -12,18 +12,18 @@ export interface StoredBlob {
 export type BlobInspection = { found: false } | { found: true; sha256: string; size: number };
 
 /**
- * Content-addressed document storage: content is stored once under its SHA-256. Writes stream through
+ * Content-addressed document storage (an abstract class, so it also serves as the DI token): content is stored once under its SHA-256. Writes stream through
  * (the content is never held in memory as a whole) and leave nothing behind when the source fails.
  */
-export interface BlobStore {
-  readonly kind: 'postgres' | 's3';
+export abstract class BlobStore {
+  abstract readonly kind: 'postgres' | 's3';
   /** Streams `source` in; when it throws (too large, refused, interrupted) nothing remains stored. */
-  put(source: AsyncIterable<Buffer>): Promise<StoredBlob>;
+  abstract put(source: AsyncIterable<Buffer>): Promise<StoredBlob>;
   /** The content under `sha256`, streamed; null when the store has none. */
-  get(sha256: string): Promise<Readable | null>;
+  abstract get(sha256: string): Promise<Readable | null>;
   /** Re-hashes what is stored under `sha256` (for the auditor: changed or missing content). */
-  inspect(sha256: string): Promise<BlobInspection>;
-  delete(sha256: string): Promise<void>;
+  abstract inspect(sha256: string): Promise<BlobInspection>;
+  abstract delete(sha256: string): Promise<void>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
