@@ -37,7 +37,7 @@ export class DocumentsService {
       req,
       this.store,
       { maxBytes: this.config.DOCUMENT_MAX_BYTES },
-      async (fields, raw) => {
+      (fields, raw) => {
         if (!fields.documentType) {
           throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The form needs a documentType field before the file');
         }

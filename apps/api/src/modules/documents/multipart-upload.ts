@@ -51,13 +51,13 @@ export function receiveUpload(
     let sawFile = false;
     let fileStream: Readable | undefined;
     const fields: UploadFields = {};
-    const finish = (error: unknown, result?: ReceivedUpload) => {
+    const finish = (error: Error | null, result?: ReceivedUpload) => {
       if (settled) return;
       settled = true;
       if (error) {
         req.unpipe(parser);
         drain(req);
-        reject(error as Error);
+        reject(error);
       } else resolve(result as ReceivedUpload);
     };
     let parser: busboy.Busboy;
@@ -89,7 +89,7 @@ export function receiveUpload(
             finish(null, { fields, fileName: info.filename ?? '', kind: kindOf.get(file) as DocumentKind, blob }),
           (error: unknown) => {
             file.resume();
-            finish(error);
+            finish(error instanceof Error ? error : new Error(String(error)));
           },
         );
     });
