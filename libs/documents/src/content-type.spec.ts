@@ -1,33 +1,6 @@
 import { sniff, ZipEntryCheck } from './content-type';
 import { contentDisposition, sanitizeFileName } from './file-name';
-
-/** A minimal stored ZIP (no compression) with the given entry names. */
-export function zipOf(names: string[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const name of names) {
-    const n = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(n.length, 26);
-    locals.push(local, n);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, n);
-    offset += 30 + n.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(names.length, 8);
-  end.writeUInt16LE(names.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
+import { zipOf } from '../../../tests/support/files';
 
 describe(sniff.name, () => {
   it.each([

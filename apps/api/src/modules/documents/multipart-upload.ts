@@ -103,8 +103,10 @@ export function receiveUpload(
       if (!sawFile) finish(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The form has no file part named "file"'));
     });
     // A client that goes away mid-upload: the part fails, and the store removes what it staged.
+    let received = false;
+    req.on('end', () => (received = true));
     req.on('close', () => {
-      if (!req.complete) fileStream?.destroy(new Error('the upload was interrupted'));
+      if (!received) fileStream?.destroy(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The upload was interrupted'));
     });
     req.pipe(parser);
   });
@@ -144,8 +146,10 @@ async function* guarded(file: Readable & { truncated?: boolean }, limits: Upload
   if (file.truncated) throw tooLarge(limits.maxBytes);
   if (head !== null) {
     if (head.length === 0) throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The file is empty');
-    zip?.update(admit(head));
-    yield head;
+    // Not `zip?.update(admit(head))`: optional chaining would skip the check itself.
+    const last = admit(head);
+    zip?.update(last);
+    yield last;
   }
   const verdict = zip?.verdict();
   if (verdict) throw new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, verdict);
