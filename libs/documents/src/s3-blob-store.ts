@@ -44,6 +44,9 @@ export class S3BlobStore implements BlobStore {
       endpoint: url.origin,
       region: location.region,
       forcePathStyle: true,
+      // Plain bodies: many S3-compatible servers do not take the SDK's default aws-chunked checksum framing.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       credentials: { accessKeyId: location.accessKeyId, secretAccessKey: location.secretAccessKey },
     });
   }
