@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { pdfOf, sha256 } from '../support/files';
 
 async function* pieces(content: Buffer, size = 7_000): AsyncGenerator<Buffer> {
-  for (let i = 0; i < content.length; i += size) yield content.subarray(i, i + size);
+  for (let i = 0; i < content.length; i += size) yield await Promise.resolve(content.subarray(i, i + size));
 }
 
 async function* failingAfter(content: Buffer): AsyncGenerator<Buffer> {
@@ -26,11 +26,11 @@ async function read(store: BlobStore, key: string): Promise<Buffer | null> {
 }
 
 /** The contract every document store keeps; `count` tells how many objects the store holds. */
-function storeContract(name: string, open: () => Promise<{ sut: BlobStore; count: () => Promise<number> }>) {
+function storeContract(name: string, open: () => { sut: BlobStore; count: () => Promise<number> }) {
   describe(name, () => {
     let sut: BlobStore;
     let count: () => Promise<number>;
-    beforeAll(async () => ({ sut, count } = await open()));
+    beforeAll(() => ({ sut, count } = open()));
 
     it('stores content once under its SHA-256 and streams it back', async () => {
       const content = pdfOf(`${name} contract`, 3 * 1024 * 1024 + 5);
@@ -84,7 +84,7 @@ describe('document stores', () => {
     await db?.destroy();
   });
 
-  storeContract('PostgreSQL', async () => ({
+  storeContract('PostgreSQL', () => ({
     sut: new PostgresBlobStore(db),
     count: async () => {
       const [row] = await db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM blob_chunks`);
@@ -93,7 +93,7 @@ describe('document stores', () => {
   }));
 
   // s3rver is an S3-compatible server (it checks SigV4 signatures with its fixed S3RVER credentials).
-  storeContract('S3-compatible', async () => {
+  storeContract('S3-compatible', () => {
     const sut = new S3BlobStore({ url: s3Url, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
     return {
       sut,
