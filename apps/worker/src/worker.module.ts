@@ -2,10 +2,15 @@ import { ConfigModule } from '@onewindow/config';
 import { PersistenceModule } from '@onewindow/persistence';
 import { Module } from '@nestjs/common';
 import { checkpointSchedulerProvider } from './checkpoint.scheduler';
+import { notificationDeliveryProvider } from './notifications/notification-dispatcher.provider';
 import { WorkerService } from './worker.service';
 
 @Module({
   imports: [ConfigModule, PersistenceModule],
-  providers: [WorkerService, checkpointSchedulerProvider((c) => c.AUDIT_CHECKPOINT_INTERVAL_SECONDS)],
+  providers: [
+    WorkerService,
+    checkpointSchedulerProvider((c) => c.AUDIT_CHECKPOINT_INTERVAL_SECONDS),
+    notificationDeliveryProvider,
+  ],
 })
 export class WorkerModule {}

@@ -19,3 +19,4 @@ export * from './repositories/request.repository';
 export * from './repositories/transition-log.repository';
 export * from './repositories/work-queue.repository';
 export * from './transition-listener';
+export * from './repositories/outbox.repository';

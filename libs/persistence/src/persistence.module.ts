@@ -10,6 +10,7 @@ import { IdempotencyKeyRepository } from './repositories/idempotency-key.reposit
 import { RequestRepository } from './repositories/request.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
 
 const repositories = [
   RequestRepository,
@@ -20,6 +21,7 @@ const repositories = [
   IdempotencyKeyRepository,
   WorkQueueRepository,
   DefinitionRepository,
+  OutboxRepository,
 ];
 
 @Global()

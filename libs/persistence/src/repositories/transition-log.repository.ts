@@ -1,8 +1,10 @@
 import type { CaseState, Transition } from '@onewindow/domain';
+import { planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
+import { OutboxRepository } from './outbox.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
 export const TRANSITIONS_CHANNEL = 'onewindow_transitions';
@@ -81,6 +83,14 @@ export class TransitionLogRepository {
         TRANSITIONS_CHANNEL,
         JSON.stringify({ requestId, lastSeq }),
       ]);
+      // The notifications these transitions cause commit or roll back with them.
+      const { title, applicantId } = batch.request;
+      const planned = planNotifications(
+        { requestId, title, applicantId, coApplicants: head.coApplicants ?? [] },
+        state,
+        fresh,
+      );
+      await OutboxRepository.enqueue(tx, planned);
       return { recorded: fresh.length, lastSeq };
     });
   }
@@ -92,7 +102,8 @@ export class TransitionLogRepository {
   private async lockHead(tx: EntityManager, batch: TransitionBatch): Promise<ChainHead> {
     const lock = () =>
       tx.query<ChainHead[]>(
-        `SELECT last_seq AS "lastSeq", head_hash AS "headHash" FROM requests WHERE id = $1 FOR UPDATE`,
+        `SELECT last_seq AS "lastSeq", head_hash AS "headHash", co_applicants AS "coApplicants"
+         FROM requests WHERE id = $1 FOR UPDATE`,
         [batch.request.requestId],
       );
     const [head] = await lock();
@@ -106,6 +117,7 @@ export class TransitionLogRepository {
 interface ChainHead {
   lastSeq: number;
   headHash: string | null;
+  coApplicants?: string[];
 }
 
 /**
