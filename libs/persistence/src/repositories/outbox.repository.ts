@@ -176,7 +176,7 @@ export class OutboxRepository {
 
   /** Puts a parked (or any) notification back in line for delivery now. */
   async resend(id: string): Promise<OutboxRow | null> {
-    const rows = await this.db.query<OutboxRow[]>(
+    const [rows] = await this.db.query<[OutboxRow[], number]>(
       `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
        WHERE id = $1 AND channel <> 'in-app' RETURNING ${COLUMNS}`,
       [id],
@@ -220,13 +220,14 @@ export class OutboxRepository {
 
   /** Marks the user's own in-app notifications read (all when `ids` is omitted); returns how many changed. */
   async markRead(userId: string, ids?: string[]): Promise<number> {
-    const rows = await this.db.query<unknown[]>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [, affected] = await this.db.query<[unknown[], number]>(
       `UPDATE outbox SET read_at = now()
        WHERE recipient_id = $1 AND channel = 'in-app' AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2))
        RETURNING id`,
       [userId, ids ?? null],
     );
-    return rows.length;
+    return affected;
   }
 
   /** Open steps of open requests due before `horizon`: candidates for due-date reminders. */
