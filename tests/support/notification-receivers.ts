@@ -104,7 +104,7 @@ export class WebhookReceiver {
 
   /** Deliveries answered 2xx with a valid signature, by id. */
   accepted(): string[] {
-    return this.calls.filter((c) => c.verified && c.status < 300).map((c) => c.delivery);
+    return this.calls.filter((c) => c.verified && c.status >= 200 && c.status < 300).map((c) => c.delivery);
   }
 
   async close(): Promise<void> {
