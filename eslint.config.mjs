@@ -38,9 +38,30 @@ export default tseslint.config(
             { group: ['@nestjs/*'], message: 'Workflows may not import Nest.' },
             { group: ['typeorm', 'pg'], message: 'Workflows may not touch the database.' },
             {
-              group: ['@onewindow/persistence', '@onewindow/config', '@onewindow/devstack', '@onewindow/temporal'],
+              group: ['@onewindow/persistence'],
+              message: 'Workflows talk to the database only through activity contracts.',
+            },
+            {
+              group: ['@onewindow/config', '@onewindow/devstack', '@onewindow/temporal'],
               message: 'Workflows import only the domain and the contracts.',
               allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contracts are shared by the API, the worker and the workflows: they depend on nothing with I/O.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@onewindow/persistence', 'typeorm', 'pg', '@nestjs/*'],
+              message: 'Contracts may not depend on persistence or Nest.',
             },
           ],
         },

@@ -62,7 +62,7 @@ export async function startStack(outDir: string, opts: { profile: boolean }): Pr
     const databaseUrl = await recreateDatabase(postgres.url, `onewindow_bench_${process.pid}`);
     let keepDatabase = false;
     cleanups.push(() => (keepDatabase ? Promise.resolve() : dropDatabase(databaseUrl)));
-    await runMigrations(databaseUrl);
+    await runMigrations(databaseUrl, config.DATABASE_APP_ROLE);
     announce(`database ${databaseUrl.replace(/:[^:@/]*@/, ':***@')} migrated`);
 
     let temporal: TemporalDevServer | undefined;

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   try {
     const database = config.DATABASE_URL ? new URL(config.DATABASE_URL).pathname.slice(1) : DATABASE_NAME;
     const url = await recreateDatabase(postgres.url, database);
-    const ran = await runMigrations(url);
+    const ran = await runMigrations(url, config.DATABASE_APP_ROLE);
     console.log(`Database ${database} recreated; applied ${ran.length} migrations.`);
   } finally {
     await postgres.stop();

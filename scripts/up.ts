@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     });
     stops.push(() => postgres.stop());
     log(`PostgreSQL ${postgres.embedded ? '(embedded) ' : ''}ready`);
-    const ran = await runMigrations(postgres.url);
+    const ran = await runMigrations(postgres.url, config.DATABASE_APP_ROLE);
     log(ran.length > 0 ? `applied migrations: ${ran.join(', ')}` : 'schema up to date');
 
     let temporalAddress = config.temporalAddress;

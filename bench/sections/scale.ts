@@ -1,4 +1,4 @@
-import { TOTAL_CAP } from '@onewindow/persistence';
+import { TIMELINE_SQL, TOTAL_CAP } from '@onewindow/persistence';
 import type { PoolClient } from 'pg';
 import type { HttpClient } from '../load/http-client';
 import type { BenchStack } from '../stack';
@@ -85,9 +85,7 @@ const QUERIES: Array<{ name: string; statements: Statement[] }> = [
       { label: 'request', sql: 'SELECT * FROM requests WHERE id = $1', params: (p) => [p.requestId] },
       {
         label: 'timeline (once per request and last seq; the API keeps it)',
-        sql: `SELECT seq, step_id, event, from_state, to_state, actor_id, actor_role, actor_department, outcome, reason,
-                     conditions, source, occurred_at
-                FROM transitions WHERE request_id = $1 AND seq <= $2 ORDER BY seq ASC`,
+        sql: TIMELINE_SQL,
         params: (p) => [p.requestId, 2 ** 31 - 1],
       },
     ],

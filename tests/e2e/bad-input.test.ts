@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { requestIdFor } from '../../apps/api/src/modules/requests/requests.service';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -287,19 +289,29 @@ describe('bad input', () => {
   });
   afterAll(() => api?.close());
 
-  const counts = async () =>
+  /**
+   * The rows this one call could have written: a request its key would have created, the transitions and
+   * open tasks of the request it targets, and its idempotency key. Other test files share the database, so
+   * only these are counted.
+   */
+  const ownRows = async (caller: string, key: string) =>
     (
       await api.env.db.query<Array<Record<string, number>>>(
-        `SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM transitions)::int AS transitions,
-                (SELECT count(*) FROM open_tasks)::int AS open_tasks, (SELECT count(*) FROM idempotency_keys)::int AS keys`,
+        `SELECT (SELECT count(*) FROM requests WHERE id = $2)::int AS requests,
+                (SELECT count(*) FROM transitions WHERE request_id IN ($1, $2))::int AS transitions,
+                (SELECT count(*) FROM open_tasks WHERE request_id IN ($1, $2))::int AS open_tasks,
+                (SELECT count(*) FROM idempotency_keys WHERE actor_id = $3 AND key = $4)::int AS keys`,
+        [id, requestIdFor(caller, key), caller, key],
       )
     )[0];
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: a clear 4xx, nothing written', async (_name, c) => {
-    const before = await counts();
+    const caller = callerOf(c);
+    const key = `bad-${randomUUID()}`;
+    const before = await ownRows(caller, key);
     const path = c.path.replace(':id', id);
     let req = (c.method ?? 'post') === 'get' ? api.http.get(path) : api.http.post(path);
-    req = req.set(await driver.auth(callerOf(c))).set('idempotency-key', `bad-${Math.random()}`);
+    req = req.set(await driver.auth(caller)).set('idempotency-key', key);
     if (c.headers) req = req.set(c.headers);
     if (c.raw !== undefined) req = req.set('content-type', c.contentType ?? 'application/json').send(c.raw);
     else if (c.body !== undefined) req = req.send(c.body as object);
@@ -312,7 +324,7 @@ describe('bad input', () => {
       correlationId: expect.any(String),
       ...(res.body && (res.body as { details?: unknown }).details !== undefined ? { details: expect.anything() } : {}),
     });
-    expect(await counts()).toEqual(before);
+    expect(await ownRows(caller, key)).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).role).toBeUndefined();
   });

@@ -1,7 +1,9 @@
 import { loadConfig } from '@onewindow/config';
-import { APP_ROLE, createDataSource } from '@onewindow/persistence';
+import { createDataSource } from '@onewindow/persistence';
 import { DataSource } from 'typeorm';
 import { recordCase } from './audit-support';
+
+const APP_ROLE = loadConfig().DATABASE_APP_ROLE;
 
 describe('append-only transition log', () => {
   let superuser: DataSource;

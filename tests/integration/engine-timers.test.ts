@@ -92,9 +92,13 @@ describe('timer-driven mechanisms on the real Temporal server', () => {
       actor: clerk('building'),
     });
     await run.signal({ type: 'document-verified', itemId: 'soil-report', actor: clerk('building') });
-    await run.waitFor((s) => s.missingDocuments?.status === 'fulfilled', 'the notice to be fulfilled');
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    expect((await run.state()).status).not.toBe('lapsed');
+    const fulfilled = await run.waitFor(
+      (s) => s.missingDocuments?.status === 'fulfilled',
+      'the notice to be fulfilled',
+    );
+    // Nothing is left that could lapse the case: the missing-documents deadline is no longer pending.
+    expect(fulfilled.timers.map((t) => t.kind)).not.toContain('missing-documents');
+    expect(fulfilled.status).not.toBe('lapsed');
     await run.handle.terminate('test done');
   });
 
@@ -107,8 +111,9 @@ describe('timer-driven mechanisms on the real Temporal server', () => {
       actor: clerk('building'),
     });
     expect(asked.status).toBe('awaiting_applicant');
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
-    // The clock was stopped: nothing was deemed complete while the applicant worked.
+    // The clock is stopped: no deadline of the intake step is pending while the applicant works.
+    const waiting = await run.state();
+    expect(waiting.timers.filter((t) => t.stepId === 'intake')).toEqual([]);
     expect((await step(run, 'intake'))?.state).toBe('awaiting_applicant');
 
     const answeredAt = Date.now();
@@ -166,7 +171,6 @@ describe('timer-driven mechanisms on the real Temporal server', () => {
     await run.act({ type: 'decide', stepId: 'supply-plan', outcome: 'issued', actor: clerk('grid-utility') });
     const designing = await run.state();
     expect(designing.caseClock?.pausedAt).toEqual(expect.any(String));
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
     const resumed = await run.act({
       type: 'decide',
       stepId: 'customer-design',
@@ -174,8 +178,11 @@ describe('timer-driven mechanisms on the real Temporal server', () => {
       actor: applicant,
     });
     expect(resumed.caseClock?.pausedAt).toBeUndefined();
-    // The due date moved by the time the customer spent on its design.
-    expect(Date.parse(resumed.caseClock!.dueAt) - Date.parse(designing.caseClock!.dueAt)).toBeGreaterThanOrEqual(1_500);
+    // The due date moved by exactly the time the customer spent on its design.
+    const design = resumed.caseClock!.pauses.at(-1)!;
+    const designTime = Date.parse(design.to!) - Date.parse(design.from);
+    expect(designTime).toBeGreaterThan(0);
+    expect(Date.parse(resumed.caseClock!.dueAt) - Date.parse(designing.caseClock!.dueAt)).toBe(designTime);
     await run.handle.terminate('test done');
   });
 });

@@ -1,12 +1,6 @@
 import { loadConfig } from '@onewindow/config';
 import type { CaseState, Transition } from '@onewindow/domain';
-import {
-  APP_ROLE,
-  createDataSource,
-  TOTAL_CAP,
-  TransitionLogRepository,
-  WorkQueueRepository,
-} from '@onewindow/persistence';
+import { createDataSource, TOTAL_CAP, TransitionLogRepository, WorkQueueRepository } from '@onewindow/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -23,7 +17,8 @@ describe('read model', () => {
   let queue: WorkQueueRepository;
 
   beforeAll(async () => {
-    db = await createDataSource(loadConfig().databaseUrl, { role: APP_ROLE }).initialize();
+    const config = loadConfig();
+    db = await createDataSource(config.databaseUrl, { role: config.DATABASE_APP_ROLE }).initialize();
     log = new TransitionLogRepository(db);
     queue = new WorkQueueRepository(db);
   });

@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
     log,
   });
   const databaseUrl = await recreateDatabase(postgres.url, `onewindow_test_${process.pid}`);
-  await runMigrations(databaseUrl);
+  await runMigrations(databaseUrl, config.DATABASE_APP_ROLE);
 
   const temporal = config.TEMPORAL_ADDRESS
     ? undefined

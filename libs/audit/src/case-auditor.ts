@@ -1,8 +1,7 @@
-import { approvalWorkflowId, caseStateQuery } from '@onewindow/contracts';
+import { approvalWorkflowId, BatchedTransition, caseStateQuery } from '@onewindow/contracts';
 import { CaseState, HistoryPoint, stateAt } from '@onewindow/domain';
 import {
   AuditLogRepository,
-  BatchedTransition,
   canonicalJson,
   chainedFieldsOfBatch,
   ChainedFields,

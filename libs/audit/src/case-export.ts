@@ -2,6 +2,7 @@ import {
   AuditLogRepository,
   canonicalJson,
   ChainedFields,
+  chainedFieldsOfRow,
   GENESIS_HASH,
   TransitionEntity,
 } from '@onewindow/persistence';
@@ -193,9 +194,7 @@ function exportedOf(row: TransitionEntity): ExportedTransition {
 }
 
 function chainRowOfExported(t: ExportedTransition): ChainRow {
-  const unhashed = new Set(['prevHash', 'hash', 'recordedAt']);
-  const fields = Object.fromEntries(Object.entries(t).filter(([k]) => !unhashed.has(k))) as unknown as ChainedFields;
-  return { seq: t.seq, prevHash: t.prevHash, hash: t.hash, fields };
+  return { seq: t.seq, prevHash: t.prevHash, hash: t.hash, fields: chainedFieldsOfRow(t) };
 }
 
 function cell(t: ExportedTransition, column: keyof ExportedTransition): string | number | null {

@@ -1,16 +1,14 @@
+import type { TransitionBatch } from '@onewindow/contracts';
 import {
-  apply,
   CaseEvent,
+  CaseInterpreter,
   CaseState,
-  DomainError,
-  nextTimer,
   Outcome,
   ProcessContext,
   startCase,
-  SYSTEM_ACTOR,
   Transition,
 } from '@onewindow/domain';
-import { canonicalJson, TransitionBatch } from '@onewindow/persistence';
+import { canonicalJson } from '@onewindow/persistence';
 import { CaseInput, ParsedCase } from './temporal-history';
 
 /** One reducer step of the reconstruction, and the history input that caused it (none for the start). */
@@ -49,43 +47,37 @@ export function reconstruct(parsed: ParsedCase): Reconstruction {
   const steps: ReconstructedStep[] = [{ event: null, transitions: started.transitions, state: started.state }];
   const events: CaseEvent[] = [];
   const divergences: Divergence[] = [];
-  let state = started.state;
+  const interpreter = new CaseInterpreter(ctx, started.state);
 
-  const tryApply = (event: CaseEvent, cause: CaseInput): boolean => {
-    let outcome: Outcome;
-    try {
-      outcome = apply(ctx, state, event);
-    } catch (error) {
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
-    state = outcome.state;
+  const accepted = (event: CaseEvent, outcome: Outcome, cause: CaseInput) => {
     events.push(event);
     steps.push({ event, cause: { kind: cause.kind, runId: cause.runId, eventId: cause.eventId }, ...outcome });
-    return true;
-  };
-  const fireDueTimers = (at: string, cause: CaseInput) => {
-    for (let timer = nextTimer(state); timer && Date.parse(at) >= Date.parse(timer.dueAt); timer = nextTimer(state)) {
-      if (!tryApply({ type: 'timer', timerId: timer.id, at, actor: SYSTEM_ACTOR }, cause)) break;
-    }
   };
 
   let runIndex = 0;
   for (const input of parsed.inputs) {
     while (parsed.runIds[runIndex] !== input.runId && runIndex < parsed.runIds.length - 1) {
       runIndex += 1;
-      checkResume(parsed, parsed.runIds[runIndex], state, divergences);
+      checkResume(parsed, parsed.runIds[runIndex], interpreter.state, divergences);
     }
     const at = input.workflowTime;
-    if (input.kind !== 'timer' && input.event) tryApply({ ...input.event, at }, input);
-    fireDueTimers(at, input);
+    if (input.kind === 'update' || input.kind === 'signal') {
+      const event = input.event && { ...input.event, at };
+      const outcome = event && interpreter.offer(event);
+      if (!outcome) continue; // a dropped Signal changes nothing, so the workflow does not look at its timers
+      accepted(event, outcome, input);
+    }
+    // Like the workflow: one due timer per look; the next waits until this one's transitions are recorded.
+    const due = interpreter.dueTimer(at);
+    const fired = due && interpreter.offer(due);
+    if (fired) accepted(due, fired, input);
   }
   for (runIndex += 1; runIndex < parsed.runIds.length; runIndex += 1) {
-    checkResume(parsed, parsed.runIds[runIndex], state, divergences);
+    checkResume(parsed, parsed.runIds[runIndex], interpreter.state, divergences);
   }
 
   compareWithRecorded(parsed, steps, divergences);
-  return { ctx, events, steps, state, divergences };
+  return { ctx, events, steps, state: interpreter.state, divergences };
 }
 
 function checkResume(parsed: ParsedCase, runId: string, state: CaseState, divergences: Divergence[]): void {

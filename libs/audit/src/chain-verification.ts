@@ -1,4 +1,4 @@
-import { ChainedFields, chainHash, GENESIS_HASH, TransitionEntity } from '@onewindow/persistence';
+import { ChainedFields, chainedFieldsOfRow, chainHash, GENESIS_HASH, TransitionEntity } from '@onewindow/persistence';
 
 export type ChainIssueKind =
   'hash-mismatch' | 'broken-link' | 'seq-gap' | 'duplicate-seq' | 'wrong-request' | 'head-mismatch' | 'empty-log';
@@ -13,25 +13,7 @@ export interface AuditIssue {
 
 /** The fields a transition's hash covers, rebuilt from the stored row exactly as they were hashed. */
 export function chainedFieldsOf(row: TransitionEntity): ChainedFields {
-  return {
-    requestId: row.requestId,
-    seq: row.seq,
-    stepId: row.stepId,
-    event: row.event,
-    fromState: row.fromState,
-    toState: row.toState,
-    actorId: row.actorId,
-    actorRole: row.actorRole,
-    actorDepartment: row.actorDepartment,
-    outcome: row.outcome,
-    reason: row.reason,
-    conditions: row.conditions,
-    data: row.data as Record<string, unknown> | null,
-    source: row.source,
-    occurredAt: new Date(row.occurredAt).toISOString(),
-    workflowId: row.workflowId,
-    runId: row.runId,
-  };
+  return chainedFieldsOfRow(row);
 }
 
 export type ChainRow = Pick<TransitionEntity, 'seq' | 'prevHash' | 'hash'> & { fields: ChainedFields };

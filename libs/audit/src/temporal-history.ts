@@ -1,6 +1,5 @@
-import type { ActionInput, ApprovalWorkflowInput } from '@onewindow/contracts';
+import type { ActionInput, ApprovalWorkflowInput, TransitionBatch } from '@onewindow/contracts';
 import type { CaseEvent, CaseState } from '@onewindow/domain';
-import type { TransitionBatch } from '@onewindow/persistence';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter, PayloadConverter } from '@temporalio/common';
 
@@ -26,9 +25,12 @@ export interface ScheduledBatch {
   completed: boolean;
 }
 
-/** Something the workflow reacted to: an accepted Update, a Signal, a fired timer. */
+/**
+ * Something the workflow reacted to: an accepted Update, a Signal, a fired timer, or the recording of a
+ * timer's transitions (the workflow looks for the next due timer only once the last one is recorded).
+ */
 export interface CaseInput {
-  kind: 'update' | 'signal' | 'timer';
+  kind: 'update' | 'signal' | 'timer' | 'recorded';
   runId: string;
   eventId: number;
   /** The workflow's clock when it handled the input (the start of that workflow task). */
@@ -159,6 +161,8 @@ export function parseCase(
       } else if (event.activityTaskCompletedEventAttributes) {
         const scheduled = byScheduled.get(Number(event.activityTaskCompletedEventAttributes.scheduledEventId));
         if (scheduled) scheduled.completed = true;
+        if (scheduled?.batch.source === 'timer')
+          waiting.push({ kind: 'recorded', runId, eventId, workflowTime: time, task });
       } else if (event.workflowExecutionCompletedEventAttributes) {
         result = firstArg<CaseState>(event.workflowExecutionCompletedEventAttributes.result, converter);
         closed = 'completed';
@@ -177,9 +181,9 @@ export function parseCase(
     if (closed === 'continued' && runId !== runs[runs.length - 1].runId) closed = 'running';
   }
   if (!input) throw new Error(`The history of ${workflowId} has no start event`);
-  // Within one workflow task the SDK handles Signals and Updates first, then fired timers.
+  // Within one workflow task the SDK handles Signals and Updates first, then fired timers and completed activities.
   inputs.sort((a, b) => a.task - b.task || rank(a) - rank(b) || a.eventId - b.eventId);
   return { workflowId, runIds: runs.map((r) => r.runId), input, resumes, batches, inputs, result, closed };
 }
 
-const rank = (input: CaseInput): number => (input.kind === 'timer' ? 1 : 0);
+const rank = (input: CaseInput): number => (input.kind === 'timer' || input.kind === 'recorded' ? 1 : 0);

@@ -1,6 +1,6 @@
-import type { ActionInput } from '@onewindow/contracts';
+import type { ActionInput, TransitionBatch } from '@onewindow/contracts';
 import type { CaseEvent } from '@onewindow/domain';
-import type { TransitionBatch, TransitionEntity } from '@onewindow/persistence';
+import type { TransitionEntity } from '@onewindow/persistence';
 import { eventTime, eventTypeName, firstArg, RunHistory } from './temporal-history';
 
 /** One line of a case's audit timeline: a Temporal history event, or a transition recorded in the log. */

@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseState, ProcessContext, Submission } from '@onewindow/domain';
-import type { RecordResult, TransitionBatch, TransitionSource } from '@onewindow/persistence';
+import type { TransitionSource } from './record.contract';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /** One approval workflow per request; the id is derived from the request id so a retried submit cannot start two. */
@@ -36,7 +36,3 @@ export const actUpdate = defineUpdate<ActionReceipt, [ActionInput]>('act');
 /** Facts from outside (payment confirmed, inspection result, document verified). */
 export const externalEventSignal = defineSignal<[CaseEvent]>('externalEvent');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
-
-export interface RecordActivities {
-  recordTransitions(batch: TransitionBatch): Promise<RecordResult>;
-}

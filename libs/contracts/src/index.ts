@@ -1,3 +1,4 @@
 export * from './approval.contract';
 export * from './project.contract';
+export type * from './record.contract';
 export * from './search-attributes';

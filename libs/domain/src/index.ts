@@ -22,6 +22,7 @@ export type * from './engine/process-context.types';
 export { clockStatus, dueFrom, type ClockStatus, type Due } from './engine/clock';
 export { apply, checkEvent, rejectionReason, startCase } from './engine/case-engine';
 export { nextTimer, isClosed } from './engine/finalize';
+export { CaseInterpreter, activeDepartments, earliestStepDueAt, isSettled } from './engine/case-interpreter';
 export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './engine/replay';
 export * from './project/project-schedule';
 export { checkPublication, latestVersion } from './definition/definition-versions';

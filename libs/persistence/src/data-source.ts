@@ -13,6 +13,7 @@ import { AuditTables1764288000100 } from './migrations/1764288000100-audit-table
 import { ApiIdempotencyAndQueue1764374400000 } from './migrations/1764374400000-api-idempotency-and-queue';
 import { PublishedDefinitions1764400000000 } from './migrations/1764400000000-published-definitions';
 import { DocumentsAndNotifications1764900000000 } from './migrations/1764900000000-documents-and-notifications';
+import { APP_ROLE_SETTING } from './migrations/app-role';
 
 export const ENTITIES = [
   RequestEntity,
@@ -40,16 +41,27 @@ export interface ConnectionOptions {
    * role that does not own the tables, migrations as the login user. Unset or empty: no switch.
    */
   role?: string;
+  /** The application role the migrations provision and grant to (DATABASE_APP_ROLE); empty: none. */
+  migrationAppRole?: string;
 }
 
 const ROLE_NAME = /^[a-z_][a-z0-9_$]{0,62}$/;
 
-export function dataSourceOptions(url: string, { role }: ConnectionOptions = {}): DataSourceOptions {
+function assertRoleName(role: string | undefined): void {
   if (role && !ROLE_NAME.test(role)) throw new Error(`Not a plain database role name: ${JSON.stringify(role)}`);
+}
+
+export function dataSourceOptions(url: string, { role, migrationAppRole }: ConnectionOptions = {}): DataSourceOptions {
+  assertRoleName(role);
+  assertRoleName(migrationAppRole);
+  const settings = [
+    ...(role ? [`-c role=${role}`] : []),
+    ...(migrationAppRole !== undefined ? [`-c ${APP_ROLE_SETTING}=${migrationAppRole}`] : []),
+  ];
   return {
     type: 'postgres',
     url,
-    ...(role ? { extra: { options: `-c role=${role}` } } : {}),
+    ...(settings.length > 0 ? { extra: { options: settings.join(' ') } } : {}),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
@@ -63,9 +75,9 @@ export function createDataSource(url: string, options: ConnectionOptions = {}): 
   return new DataSource(dataSourceOptions(url, options));
 }
 
-/** Applies every pending migration; returns the names of those it ran. */
-export async function runMigrations(url: string): Promise<string[]> {
-  const db = await createDataSource(url).initialize();
+/** Applies every pending migration, provisioning `appRole` for the application; returns the names of those it ran. */
+export async function runMigrations(url: string, appRole: string): Promise<string[]> {
+  const db = await createDataSource(url, { migrationAppRole: appRole }).initialize();
   try {
     const ran = await db.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);

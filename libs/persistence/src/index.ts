@@ -1,6 +1,6 @@
 export * from './data-source';
-export { APP_ROLE } from './migrations/1764288000000-append-only-transitions';
 export * from './hash-chain';
+export { CHAINED_COLUMNS, chainedFieldsOfRow, TIMELINE_SQL } from './transition-columns';
 export * from './persistence.module';
 export * from './entities/access-log.entity';
 export * from './entities/checkpoint-entry.entity';

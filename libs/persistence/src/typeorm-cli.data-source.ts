@@ -2,4 +2,5 @@
 import { loadConfig } from '@onewindow/config';
 import { createDataSource } from './data-source';
 
-export default createDataSource(loadConfig().databaseUrl);
+const config = loadConfig();
+export default createDataSource(config.databaseUrl, { migrationAppRole: config.DATABASE_APP_ROLE });

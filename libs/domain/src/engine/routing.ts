@@ -308,7 +308,3 @@ export function escalate(r: Reduction, active: ActiveStep, data: Record<string, 
     data: { escalatedTo: 'supervisor', department: active.owner.department, dueAt: active.clock?.dueAt, ...data },
   });
 }
-
-export function topStep(r: Reduction, stepId: string): StepDefinition | MemberStep {
-  return r.definitionOf(stepId).step;
-}

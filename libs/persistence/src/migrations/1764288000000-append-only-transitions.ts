@@ -1,7 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** The database role application connections switch to (see DATABASE_APP_ROLE); it owns nothing. */
-export const APP_ROLE = 'onewindow_app';
+import { appRole } from './app-role';
 
 /**
  * Makes the transition log append-only: a trigger refuses UPDATE and DELETE for everyone, and the
@@ -20,52 +18,58 @@ export class AppendOnlyTransitions1764288000000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER transitions_append_only BEFORE UPDATE OR DELETE ON transitions
       FOR EACH ROW EXECUTE FUNCTION onewindow_refuse_change()`);
-    await db.query(`
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-          BEGIN
-            CREATE ROLE ${APP_ROLE} NOLOGIN;
-          EXCEPTION
-            WHEN duplicate_object OR unique_violation THEN NULL; -- created concurrently by another database's migration
-            WHEN insufficient_privilege THEN
-              RAISE NOTICE 'role ${APP_ROLE} not created: % may not create roles; set DATABASE_APP_ROLE to an existing role or to empty', current_user;
-              RETURN;
-          END;
-        END IF;
-        -- The migrating user must be able to switch to the role it provisions.
-        IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN
-          BEGIN
-            EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
-          EXCEPTION WHEN insufficient_privilege THEN
-            RAISE NOTICE '% is not a member of ${APP_ROLE} and may not become one; grant it before connecting as it', current_user;
-          END;
-        END IF;
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${APP_ROLE}', current_schema());
-        EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${APP_ROLE}', current_schema());
-        -- Tables later migrations create get the same read-model rights; append-only ones revoke what they must.
-        EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}', current_schema());
-        EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${APP_ROLE}', current_schema());
-        REVOKE ALL ON transitions FROM ${APP_ROLE};
-        GRANT SELECT, INSERT ON transitions TO ${APP_ROLE};
-        IF to_regclass('migrations') IS NOT NULL THEN
-          REVOKE ALL ON migrations FROM ${APP_ROLE};
-        END IF;
-      END $$`);
+    const role = await appRole(db);
+    if (role) {
+      await db.query(`
+        DO $$
+        BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+            BEGIN
+              CREATE ROLE ${role} NOLOGIN;
+            EXCEPTION
+              WHEN duplicate_object OR unique_violation THEN NULL; -- created concurrently by another database's migration
+              WHEN insufficient_privilege THEN
+                RAISE NOTICE 'role ${role} not created: % may not create roles; set DATABASE_APP_ROLE to an existing role or to empty', current_user;
+                RETURN;
+            END;
+          END IF;
+          -- The migrating user must be able to switch to the role it provisions.
+          IF NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN
+            BEGIN
+              EXECUTE format('GRANT ${role} TO %I', current_user);
+            EXCEPTION WHEN insufficient_privilege THEN
+              RAISE NOTICE '% is not a member of ${role} and may not become one; grant it before connecting as it', current_user;
+            END;
+          END IF;
+          EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${role}', current_schema());
+          EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${role}', current_schema());
+          -- Tables later migrations create get the same read-model rights; append-only ones revoke what they must.
+          EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}', current_schema());
+          EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${role}', current_schema());
+          REVOKE ALL ON transitions FROM ${role};
+          GRANT SELECT, INSERT ON transitions TO ${role};
+          IF to_regclass('migrations') IS NOT NULL THEN
+            REVOKE ALL ON migrations FROM ${role};
+          END IF;
+        END $$`);
+    }
   }
 
   async down(db: QueryRunner): Promise<void> {
     // The role is cluster-wide and may serve other databases, so it stays; this database's grants go.
-    await db.query(`
-      DO $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-          EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I REVOKE ALL ON TABLES FROM ${APP_ROLE}', current_schema());
-          EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I REVOKE ALL ON SEQUENCES FROM ${APP_ROLE}', current_schema());
-          EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM ${APP_ROLE}', current_schema());
-          EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM ${APP_ROLE}', current_schema());
-        END IF;
-      END $$`);
+    const role = await appRole(db);
+    if (role) {
+      await db.query(`
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+            EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I REVOKE ALL ON TABLES FROM ${role}', current_schema());
+            EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I REVOKE ALL ON SEQUENCES FROM ${role}', current_schema());
+            EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM ${role}', current_schema());
+            EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM ${role}', current_schema());
+          END IF;
+        END $$`);
+    }
     await db.query(`DROP TRIGGER transitions_append_only ON transitions`);
     await db.query(`DROP FUNCTION onewindow_refuse_change()`);
   }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from './1764288000000-append-only-transitions';
+import { appRole } from './app-role';
 
 const APPEND_ONLY = ['checkpoints', 'checkpoint_entries', 'access_log'];
 
@@ -53,13 +53,16 @@ export class AuditTables1764288000100 implements MigrationInterface {
         CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
         FOR EACH ROW EXECUTE FUNCTION onewindow_refuse_change()`);
     }
-    await db.query(`
-      DO $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-          ${APPEND_ONLY.map((t) => `REVOKE ALL ON ${t} FROM ${APP_ROLE}; GRANT SELECT, INSERT ON ${t} TO ${APP_ROLE};`).join('\n          ')}
-        END IF;
-      END $$`);
+    const role = await appRole(db);
+    if (role) {
+      await db.query(`
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+            ${APPEND_ONLY.map((t) => `REVOKE ALL ON ${t} FROM ${role}; GRANT SELECT, INSERT ON ${t} TO ${role};`).join('\n          ')}
+          END IF;
+        END $$`);
+    }
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from './1764288000000-append-only-transitions';
+import { appRole } from './app-role';
 
 /** Published process definitions and calendars: immutable snapshots, one row per version. */
 export class PublishedDefinitions1764400000000 implements MigrationInterface {
@@ -25,14 +25,17 @@ export class PublishedDefinitions1764400000000 implements MigrationInterface {
         PRIMARY KEY (id, revision)
       )`);
     // A published version is never edited: running cases and replays depend on it.
-    await db.query(`
-      DO $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
-          REVOKE UPDATE, DELETE, TRUNCATE ON process_definitions, calendars FROM ${APP_ROLE};
-          GRANT SELECT, INSERT ON process_definitions, calendars TO ${APP_ROLE};
-        END IF;
-      END $$`);
+    const role = await appRole(db);
+    if (role) {
+      await db.query(`
+        DO $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+            REVOKE UPDATE, DELETE, TRUNCATE ON process_definitions, calendars FROM ${role};
+            GRANT SELECT, INSERT ON process_definitions, calendars TO ${role};
+          END IF;
+        END $$`);
+    }
   }
 
   async down(db: QueryRunner): Promise<void> {

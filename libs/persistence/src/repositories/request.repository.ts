@@ -1,9 +1,11 @@
+import type { RequestIdentity } from '@onewindow/contracts';
 import type { CaseState } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
-import { insertRequestIfAbsent, RequestIdentity } from './transition-log.repository';
+import { insertRequestIfAbsent } from './transition-log.repository';
+import { TIMELINE_SQL, TimelineField } from '../transition-columns';
 
 export interface RequestSearch {
   applicantId?: string;
@@ -17,7 +19,6 @@ export interface RequestSearch {
 @Injectable()
 export class RequestRepository {
   private byIdSql?: string;
-  private timelineSql?: string;
 
   constructor(private readonly db: DataSource) {}
 
@@ -98,36 +99,16 @@ export class RequestRepository {
    * `lastSeq = throughSeq`, even if more have been recorded since it was read.
    */
   async timeline(requestId: string, throughSeq: number): Promise<TimelineEntry[]> {
-    this.timelineSql ??= `SELECT ${this.columns(TransitionEntity, TIMELINE_FIELDS)} FROM transitions
-      WHERE request_id = $1 AND seq <= $2 ORDER BY seq`;
-    return this.db.query<TimelineEntry[]>(this.timelineSql, [requestId, throughSeq]);
+    return this.db.query<TimelineEntry[]>(TIMELINE_SQL, [requestId, throughSeq]);
   }
 
-  /** A select list of the entity's columns (all, or those of `fields`), each named as its property. */
-  private columns(entity: EntityTarget<object>, fields?: readonly string[]): string {
+  /** A select list of the entity's columns, each named as its property. */
+  private columns(entity: EntityTarget<object>): string {
     return this.db
       .getMetadata(entity)
-      .columns.filter((c) => !fields || fields.includes(c.propertyName))
-      .map((c) => `${c.databaseName} AS "${c.propertyName}"`)
+      .columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`)
       .join(', ');
   }
 }
 
-/** What the status page shows of each transition. */
-const TIMELINE_FIELDS = [
-  'seq',
-  'stepId',
-  'event',
-  'fromState',
-  'toState',
-  'actorId',
-  'actorRole',
-  'actorDepartment',
-  'outcome',
-  'reason',
-  'conditions',
-  'source',
-  'occurredAt',
-] as const;
-
-export type TimelineEntry = Pick<TransitionEntity, (typeof TIMELINE_FIELDS)[number]>;
+export type TimelineEntry = Pick<TransitionEntity, TimelineField>;

@@ -1,43 +1,15 @@
-import type { CaseState, Transition } from '@onewindow/domain';
+import type { BatchedTransition, RecordResult, RequestIdentity, TransitionBatch } from '@onewindow/contracts';
+import { CaseState, earliestStepDueAt } from '@onewindow/domain';
 import { planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
+import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
 import { OutboxRepository } from './outbox.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
 export const TRANSITIONS_CHANNEL = 'onewindow_transitions';
-
-export type TransitionSource = 'api' | 'timer' | 'external' | 'system';
-
-export interface RequestIdentity {
-  requestId: string;
-  applicantId: string;
-  title: string;
-  attributes: Record<string, string | number | boolean>;
-  submittedAt: string;
-}
-
-/** A transition as the workflow asks to record it; `source` where it differs by transition within a batch. */
-export type BatchedTransition = Transition & { source?: TransitionSource };
-
-export interface TransitionBatch {
-  request: RequestIdentity;
-  workflowId: string;
-  runId: string;
-  /** Where the change that asked for this batch came from; a transition's own `source` overrides it. */
-  source: TransitionSource;
-  /** The case state after the last transition of the batch. */
-  state: CaseState;
-  transitions: BatchedTransition[];
-}
-
-export interface RecordResult {
-  /** How many of the batch's transitions were new; a retried batch records none. */
-  recorded: number;
-  lastSeq: number;
-}
 
 @Injectable()
 export class TransitionLogRepository {
@@ -64,7 +36,7 @@ export class TransitionLogRepository {
       const rows = fresh.map((t) => {
         const fields = chainedFieldsOfBatch(batch, t);
         const hash = chainHash(prevHash, fields);
-        const row = transitionRow(fields, prevHash, hash);
+        const row = appendedRow(fields, prevHash, hash);
         prevHash = hash;
         return row;
       });
@@ -127,14 +99,8 @@ interface ChainHead {
  */
 const APPEND_SQL = `
   WITH appended AS (
-    INSERT INTO transitions (request_id, seq, step_id, event, from_state, to_state, actor_id, actor_role,
-      actor_department, outcome, reason, conditions, data, source, occurred_at, workflow_id, run_id, prev_hash, hash)
-    SELECT request_id, seq, step_id, event, from_state, to_state, actor_id, actor_role,
-      actor_department, outcome, reason, conditions, data, source, occurred_at, workflow_id, run_id, prev_hash, hash
-    FROM jsonb_to_recordset($2::jsonb) AS t(request_id uuid, seq int, step_id text, event text, from_state text,
-      to_state text, actor_id text, actor_role text, actor_department text, outcome text, reason text,
-      conditions jsonb, data jsonb, source text, occurred_at timestamptz, workflow_id text, run_id text,
-      prev_hash text, hash text)
+    INSERT INTO transitions (${APPENDED_COLUMN_LIST})
+    SELECT ${APPENDED_COLUMN_LIST} FROM jsonb_to_recordset($2::jsonb) AS t(${APPENDED_RECORDSET})
   ), moved AS (
     UPDATE requests SET status = $3, last_seq = $4, head_hash = $5, state = $6, next_due_at = $7, updated_at = $8
     WHERE id = $1
@@ -154,31 +120,6 @@ const APPEND_SQL = `
       EXCLUDED.department, EXCLUDED.role, EXCLUDED.state, EXCLUDED.assignee, EXCLUDED.due_at)
   )
   SELECT pg_notify($10, $11)`;
-
-/** A transition's row as the append statement reads it (column names as keys). */
-function transitionRow(fields: ChainedFields, prevHash: string, hash: string): Record<string, unknown> {
-  return {
-    request_id: fields.requestId,
-    seq: fields.seq,
-    step_id: fields.stepId,
-    event: fields.event,
-    from_state: fields.fromState,
-    to_state: fields.toState,
-    actor_id: fields.actorId,
-    actor_role: fields.actorRole,
-    actor_department: fields.actorDepartment,
-    outcome: fields.outcome,
-    reason: fields.reason,
-    conditions: fields.conditions,
-    data: fields.data,
-    source: fields.source,
-    occurred_at: fields.occurredAt,
-    workflow_id: fields.workflowId,
-    run_id: fields.runId,
-    prev_hash: prevHash,
-    hash,
-  };
-}
 
 /** The open tasks of a state: one per active step, as the append statement reads them. */
 function openTaskRows(state: CaseState): Array<Record<string, unknown>> {
@@ -236,8 +177,8 @@ function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: s
 }
 
 function earliestDue(state: CaseState): Date | null {
-  const due = state.activeSteps.map((s) => s.dueAt).filter((d): d is string => typeof d === 'string');
-  return due.length === 0 ? null : new Date(due.sort()[0]);
+  const due = earliestStepDueAt(state);
+  return due === undefined ? null : new Date(due);
 }
 
 /** The row recorded for a transition of a batch: what its hash covers, and what the auditor recomputes. */

@@ -59,14 +59,17 @@ export class DocumentsService {
     const fileName = sanitizeFileName(received.fileName) as string;
     const documentType = received.fields.documentType as string;
     try {
-      await this.actions.act(actor, id, {
-        type: 'upload-document',
-        documentType,
-        fileName,
-        sha256: blob.sha256,
-        size: blob.size,
-        contentType: CONTENT_TYPES[received.kind],
-      });
+      await this.actions.act(
+        { actor, requestId: id },
+        {
+          type: 'upload-document',
+          documentType,
+          fileName,
+          sha256: blob.sha256,
+          size: blob.size,
+          contentType: CONTENT_TYPES[received.kind],
+        },
+      );
     } catch (error) {
       if (blob.created) await this.store.delete(blob.sha256);
       throw error;

@@ -1,5 +1,5 @@
 import { AppConfig } from '@onewindow/config';
-import { CaseState, findStep } from '@onewindow/domain';
+import { activeDepartments, CaseState, findStep } from '@onewindow/domain';
 import { RequestRepository, TransitionListener, TransitionNotice } from '@onewindow/persistence';
 import { Injectable, Logger, MessageEvent, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { defer, filter, from, interval, map, merge, mergeMap, Observable, of, share } from 'rxjs';
@@ -86,7 +86,7 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
       const state = row.state as CaseState;
       const { definition } = await this.catalog.context(row.definitionKey, row.definitionVersion);
       const touched = await this.rows.stepsTouchedSince(notice.requestId, notice.lastSeq - BATCH_LOOKBACK);
-      const departments = new Set(state.activeSteps.map((s) => s.owner.department));
+      const departments = new Set(activeDepartments(state));
       for (const stepId of touched) {
         const department = findStep(definition, stepId)?.step.owner.department;
         if (department) departments.add(department);

@@ -8,6 +8,7 @@ import { DefinitionCatalogService } from '../definitions/definition-catalog.serv
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { MetricsService } from '../../core/observability/metrics.service';
+import type { CaseTarget } from './case-action.decorators';
 import { RequestDetailView } from './request.views';
 import { now, RequestsService } from './requests.service';
 
@@ -43,9 +44,12 @@ export class CaseActionsService {
    * Answers once the action's transitions are recorded. The Idempotency-Key, scoped to the caller,
    * is the Update id, so a retried call is answered by the Update that already ran.
    */
-  async act(actor: Actor, id: string, draft: ActionDraft, updateKey?: string): Promise<RequestDetailView> {
+  async act(
+    { actor, requestId: id, idempotencyKey }: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
+    draft: ActionDraft,
+  ): Promise<RequestDetailView> {
     const { row, event } = await this.checked(actor, id, draft);
-    const updateId = updateKey ? `${actor.id}:${updateKey}` : randomUUID();
+    const updateId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
     try {
       await this.temporal.workflow
         .getHandle(row.workflowId)
@@ -73,7 +77,7 @@ export class CaseActionsService {
     updateKey?: string,
   ): Promise<{ ok: true } | { ok: false; error: ApiError }> {
     try {
-      await this.act(actor, id, draft, updateKey);
+      await this.act({ actor, requestId: id, idempotencyKey: updateKey }, draft);
       return { ok: true };
     } catch (error) {
       return { ok: false, error: toApiError(error) };

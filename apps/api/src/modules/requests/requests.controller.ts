@@ -15,9 +15,9 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
-import { ExtensionIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
 import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
 import { LiveEventsService } from '../live/live-events.service';
+import { CaseActionRoute, CaseTarget, OnCase } from './case-action.decorators';
 import { AnswerInformationDto, AppealDto, DeclineExtensionDto, PledgeDto } from './case-actions.dto';
 import { CaseActionsService } from './case-actions.service';
 import { RequestAccessGuard } from './request-access.guard';
@@ -67,106 +67,47 @@ export class RequestsController {
     return this.live.requestEvents(id);
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @Roles('applicant')
-  withdraw(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: WithdrawDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'withdraw', ...dto }, key);
+  @CaseActionRoute(':id/withdraw', 'applicant')
+  withdraw(@OnCase() on: CaseTarget, @Body() dto: WithdrawDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'withdraw', ...dto });
   }
 
   /** The applicant completes its own step (corrections, its own design, construction). */
-  @Post(':id/steps/:stepId/completion')
-  @HttpCode(200)
-  @Roles('applicant')
-  completeStep(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @Body() dto: CompleteStepDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'decide', stepId, ...dto }, key);
+  @CaseActionRoute(':id/steps/:stepId/completion', 'applicant')
+  completeStep(@OnCase() on: CaseTarget, @Body() dto: CompleteStepDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'decide', stepId: on.stepId, ...dto });
   }
 
   /** The applicant's answer to a request for information on a step. */
-  @Post(':id/steps/:stepId/information-answers')
-  @HttpCode(200)
-  @Roles('applicant')
-  answerInformation(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @Body() dto: AnswerInformationDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'answer-information', stepId, ...dto }, key);
+  @CaseActionRoute(':id/steps/:stepId/information-answers', 'applicant')
+  answerInformation(@OnCase() on: CaseTarget, @Body() dto: AnswerInformationDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'answer-information', stepId: on.stepId, ...dto });
   }
 
   /** Notice that the applicant will rely on a deemed approval of the step if it times out. */
-  @Post(':id/steps/:stepId/notice')
-  @HttpCode(200)
-  @Roles('applicant')
-  giveNotice(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'give-notice', stepId }, key);
+  @CaseActionRoute(':id/steps/:stepId/notice', 'applicant')
+  giveNotice(@OnCase() on: CaseTarget): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'give-notice', stepId: on.stepId });
   }
 
-  @Post(':id/extensions/:extensionId/accept')
-  @HttpCode(200)
-  @Roles('applicant')
-  acceptExtension(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('extensionId', ExtensionIdPipe) extensionId: string,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'accept-extension', extensionId }, key);
+  @CaseActionRoute(':id/extensions/:extensionId/accept', 'applicant')
+  acceptExtension(@OnCase() on: CaseTarget): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'accept-extension', extensionId: on.extensionId });
   }
 
-  @Post(':id/extensions/:extensionId/decline')
-  @HttpCode(200)
-  @Roles('applicant')
-  declineExtension(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('extensionId', ExtensionIdPipe) extensionId: string,
-    @Body() dto: DeclineExtensionDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'decline-extension', extensionId, ...dto }, key);
+  @CaseActionRoute(':id/extensions/:extensionId/decline', 'applicant')
+  declineExtension(@OnCase() on: CaseTarget, @Body() dto: DeclineExtensionDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'decline-extension', extensionId: on.extensionId, ...dto });
   }
 
   /** The applicant's signed pledge, for commitment-based approval. */
-  @Post(':id/pledge')
-  @HttpCode(200)
-  @Roles('applicant')
-  pledge(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: PledgeDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'pledge', ...dto }, key);
+  @CaseActionRoute(':id/pledge', 'applicant')
+  pledge(@OnCase() on: CaseTarget, @Body() dto: PledgeDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'pledge', ...dto });
   }
 
-  @Post(':id/appeal')
-  @HttpCode(200)
-  @Roles('applicant')
-  appeal(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: AppealDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'appeal', ...dto }, key);
+  @CaseActionRoute(':id/appeal', 'applicant')
+  appeal(@OnCase() on: CaseTarget, @Body() dto: AppealDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'appeal', ...dto });
   }
 }

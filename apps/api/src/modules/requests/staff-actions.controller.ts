@@ -2,8 +2,6 @@ import type { Actor } from '@onewindow/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
-import { StepIdPipe } from '../../core/common/key-param.pipe';
-import { IdempotencyKey } from '../../core/idempotency/idempotency-key.decorator';
 import {
   DocumentVerifiedDto,
   InspectionResultDto,
@@ -13,6 +11,7 @@ import {
   ReleaseDto,
   RequestInformationDto,
 } from './case-actions.dto';
+import { CaseActionRoute, CaseTarget, OnCase } from './case-action.decorators';
 import { CaseActionsService } from './case-actions.service';
 import { RequestDetailView } from './request.views';
 import { DecideDto, PaymentDto } from './requests.dto';
@@ -28,110 +27,52 @@ export class StaffActionsController {
   constructor(private readonly actions: CaseActionsService) {}
 
   /** Decide a step with an outcome, a reason and conditions. */
-  @Post('steps/:stepId/decision')
-  @HttpCode(200)
-  decide(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @Body() dto: DecideDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'decide', stepId, ...dto }, key);
+  @CaseActionRoute('steps/:stepId/decision')
+  decide(@OnCase() on: CaseTarget, @Body() dto: DecideDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'decide', stepId: on.stepId, ...dto });
   }
 
   /** An itemised request for information; the step waits on the applicant. */
-  @Post('steps/:stepId/information-requests')
-  @HttpCode(200)
-  requestInformation(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @Body() dto: RequestInformationDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
+  @CaseActionRoute('steps/:stepId/information-requests')
+  requestInformation(@OnCase() on: CaseTarget, @Body() dto: RequestInformationDto): Promise<RequestDetailView> {
     const items = dto.items.map((i) => ({ id: i.id, description: i.description }));
-    return this.actions.act(actor, id, { type: 'request-information', stepId, items, reason: dto.reason }, key);
+    return this.actions.act(on, { type: 'request-information', stepId: on.stepId, items, reason: dto.reason });
   }
 
-  @Post('steps/:stepId/claim')
-  @HttpCode(200)
-  claim(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'claim', stepId }, key);
+  @CaseActionRoute('steps/:stepId/claim')
+  claim(@OnCase() on: CaseTarget): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'claim', stepId: on.stepId });
   }
 
   /** The holder (or a supervisor) gives a claimed step back to the department's queue. */
-  @Post('steps/:stepId/release')
-  @HttpCode(200)
-  release(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @Body() dto: ReleaseDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'release', stepId, ...dto }, key);
+  @CaseActionRoute('steps/:stepId/release')
+  release(@OnCase() on: CaseTarget, @Body() dto: ReleaseDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'release', stepId: on.stepId, ...dto });
   }
 
   /** A supervisor hands any step on; a clerk only a step they hold. */
-  @Post('steps/:stepId/reassign')
-  @HttpCode(200)
-  reassign(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', StepIdPipe) stepId: string,
-    @Body() dto: ReassignDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
+  @CaseActionRoute('steps/:stepId/reassign')
+  reassign(@OnCase() on: CaseTarget, @Body() dto: ReassignDto): Promise<RequestDetailView> {
     const assignee = { id: dto.assigneeId, ...(dto.assigneeName !== undefined ? { name: dto.assigneeName } : {}) };
-    return this.actions.act(actor, id, { type: 'reassign', stepId, assignee, reason: dto.reason }, key);
+    return this.actions.act(on, { type: 'reassign', stepId: on.stepId, assignee, reason: dto.reason });
   }
 
   /** Proposes more time on a step's clock or the statutory clock; it applies once the applicant accepts. */
-  @Post('extensions')
-  @HttpCode(200)
-  proposeExtension(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ProposeExtensionDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
+  @CaseActionRoute('extensions')
+  proposeExtension(@OnCase() on: CaseTarget, @Body() dto: ProposeExtensionDto): Promise<RequestDetailView> {
     const by = { value: dto.by.value, unit: dto.by.unit };
-    return this.actions.act(
-      actor,
-      id,
-      { type: 'propose-extension', stepId: dto.stepId ?? null, by, reason: dto.reason },
-      key,
-    );
+    return this.actions.act(on, { type: 'propose-extension', stepId: dto.stepId ?? null, by, reason: dto.reason });
   }
 
   /** Stops the statutory clock for an excluded activity such as an external expert review. */
-  @Post('clock/pause')
-  @HttpCode(200)
-  @Roles('supervisor')
-  pauseClock(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: PauseClockDto,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'pause-clock', reason: dto.reason }, key);
+  @CaseActionRoute('clock/pause', 'supervisor')
+  pauseClock(@OnCase() on: CaseTarget, @Body() dto: PauseClockDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'pause-clock', reason: dto.reason });
   }
 
-  @Post('clock/resume')
-  @HttpCode(200)
-  @Roles('supervisor')
-  resumeClock(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @IdempotencyKey() key?: string,
-  ): Promise<RequestDetailView> {
-    return this.actions.act(actor, id, { type: 'resume-clock' }, key);
+  @CaseActionRoute('clock/resume', 'supervisor')
+  resumeClock(@OnCase() on: CaseTarget): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'resume-clock' });
   }
 
   /** External event: the fee of a payment step was paid (202: the workflow applies it when it is legal). */

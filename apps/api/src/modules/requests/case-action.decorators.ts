@@ -1,0 +1,78 @@
+import type { Actor, ActorRole } from '@onewindow/domain';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  HttpCode,
+  Injectable,
+  ParseUUIDPipe,
+  PipeTransform,
+  Post,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiParam } from '@nestjs/swagger';
+import { AuthenticatedRequest, Roles } from '../../core/auth/auth.decorators';
+import { ExtensionIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
+import type { IdempotentRequest } from '../../core/idempotency/idempotency-key.decorator';
+import { RequestDetailView } from './request.views';
+
+/** Who acts on which case, and on which of its steps or extensions: what every case-action route takes. */
+export interface CaseTarget {
+  actor: Actor;
+  requestId: string;
+  stepId: string;
+  extensionId: string;
+  /** The caller's Idempotency-Key once claimed: the Update id of the action. */
+  idempotencyKey?: string;
+}
+
+const PATH_PARAMS: Record<string, { format?: string; pattern?: string }> = {
+  id: { format: 'uuid' },
+  stepId: { pattern: '^[a-z][a-z0-9-]{0,63}$' },
+  extensionId: { pattern: '^ext-[0-9]{1,6}$' },
+};
+
+/**
+ * A POST that applies one action to a case (under `requests/:id`): answered with the request's new
+ * detail once the action's transitions are recorded, its path parameters documented from the path.
+ */
+export function CaseActionRoute(path: string, ...roles: ActorRole[]): MethodDecorator {
+  const params = [...new Set(['id', ...[...path.matchAll(/:(\w+)/g)].map((m) => m[1])])];
+  return applyDecorators(
+    Post(path),
+    HttpCode(200),
+    ...(roles.length > 0 ? [Roles(...roles)] : []),
+    ...params.map((name) => ApiParam({ name, type: String, ...PATH_PARAMS[name] })),
+    ApiOkResponse({ type: RequestDetailView }),
+  );
+}
+
+@Injectable()
+class CaseTargetPipe implements PipeTransform<CaseTarget, Promise<CaseTarget>> {
+  private readonly uuid = new ParseUUIDPipe();
+
+  async transform(target: CaseTarget): Promise<CaseTarget> {
+    return {
+      ...target,
+      requestId: await this.uuid.transform(target.requestId, { type: 'param', data: 'id' }),
+      stepId: target.stepId === undefined ? target.stepId : StepIdPipe.transform(target.stepId),
+      extensionId:
+        target.extensionId === undefined ? target.extensionId : ExtensionIdPipe.transform(target.extensionId),
+    };
+  }
+}
+
+const caseTargetOf = createParamDecorator((_: unknown, ctx: ExecutionContext): CaseTarget => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest & IdempotentRequest>();
+  if (!request.actor) throw new Error('a case action needs an authenticated caller');
+  const params = request.params as Record<string, string | undefined>;
+  return {
+    actor: request.actor,
+    requestId: params.id as string,
+    stepId: params.stepId as string,
+    extensionId: params.extensionId as string,
+    idempotencyKey: request.idempotencyKey,
+  };
+});
+
+/** The caller, the case and the step or extension named by the path, each checked; 400 when malformed. */
+export const OnCase = (): ParameterDecorator => caseTargetOf(CaseTargetPipe);

@@ -1,0 +1,77 @@
+import { SYSTEM_ACTOR } from '../actor';
+import { DomainError } from '../domain-error';
+import type { CaseEvent } from './case-event.types';
+import type { CaseState } from './case-state.types';
+import { apply } from './case-engine';
+import { isClosed, nextTimer } from './finalize';
+import type { ProcessContext } from './process-context.types';
+import type { Outcome } from './transition.types';
+
+/**
+ * Runs one case: every input goes through the reducer, the earliest due timer fires when the
+ * case looks at its clock, and the case knows when nothing is left to wait for. The workflow drives it from Updates, Signals and timers;
+ * the auditor drives it from the same inputs read back out of Temporal history, so both reach
+ * their verdict through this one piece of code.
+ */
+export class CaseInterpreter {
+  constructor(
+    readonly ctx: ProcessContext,
+    private current: CaseState,
+  ) {}
+
+  get state(): CaseState {
+    return this.current;
+  }
+
+  /** Applies an event the rules must accept (an action already validated); throws DomainError otherwise. */
+  apply(event: CaseEvent): Outcome {
+    const outcome = apply(this.ctx, this.current, event);
+    this.current = outcome.state;
+    return outcome;
+  }
+
+  /** Applies an event if the rules accept it now; otherwise the case stays as it is (a Signal cannot be refused). */
+  offer(event: CaseEvent): Outcome | null {
+    try {
+      return this.apply(event);
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+  }
+
+  /** The firing of the earliest pending timer, if it is due at `now`. */
+  dueTimer(now: string): CaseEvent | undefined {
+    const timer = nextTimer(this.current);
+    if (!timer || Date.parse(now) < Date.parse(timer.dueAt)) return undefined;
+    return { type: 'timer', timerId: timer.id, at: now, actor: SYSTEM_ACTOR };
+  }
+
+  /** When the next timer falls due, if any. */
+  get nextDueAt(): string | undefined {
+    return nextTimer(this.current)?.dueAt;
+  }
+
+  /** Nothing left to wait for: closed, and no timer still pending (such as an appeal window). */
+  get settled(): boolean {
+    return isSettled(this.current);
+  }
+}
+
+export function isSettled(state: CaseState): boolean {
+  return isClosed(state) && state.timers.length === 0;
+}
+
+/** The earliest due date among the active steps: what the work queue and search attributes sort by. */
+export function earliestStepDueAt(state: CaseState): string | undefined {
+  let earliest: string | undefined;
+  for (const step of state.activeSteps) {
+    if (step.dueAt && (earliest === undefined || step.dueAt < earliest)) earliest = step.dueAt;
+  }
+  return earliest;
+}
+
+/** The departments that hold an active step of the case. */
+export function activeDepartments(state: CaseState): string[] {
+  return [...new Set(state.activeSteps.map((s) => s.owner.department))];
+}
