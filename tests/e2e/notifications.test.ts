@@ -100,6 +100,8 @@ describe('notifications', () => {
       expect(submitted.status).toBe(202);
       const id = (submitted.body as { id: string }).id;
       await driver.waitForStep(id, 'intake');
+      // A reminder pass while the intake is open (the worker's own passes may queue behind other tests' backlog).
+      await dispatcher?.remind();
 
       // The co-applicant sees the request too.
       expect((await driver.get('volta-grid', `/requests/${id}`)).status).toBe(200);
@@ -215,6 +217,7 @@ describe('notifications', () => {
       const id = await driver.submitPermit();
       await driver.toPlanReview(id);
       await driver.waitForStep(id, 'fire-review');
+      await dispatcher?.remind();
 
       const parked = await waitFor(async () => {
         const found = (await deliveries(id)).find((d) => d.recipientId === 'clerk-fire' && d.state === 'parked');

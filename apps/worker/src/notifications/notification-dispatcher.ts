@@ -3,6 +3,8 @@ import { planReminder } from '@onewindow/notifications';
 import type { OutboxRepository } from '@onewindow/persistence';
 import type { ChannelSenders } from './channel-senders';
 
+const DELIVERIES_PER_PASS = 100;
+
 export interface DispatcherOptions {
   maxAttempts: number;
   retryBaseMs: number;
@@ -40,11 +42,13 @@ export class NotificationDispatcher {
     this.senders.close();
   }
 
-  /** Delivers everything due now; returns how many attempts were made (for tests and one-off runs). */
-  async drain(): Promise<number> {
+  /** Delivers what is due now, up to `max` attempts; returns how many were made. */
+  async drain(max = Number.POSITIVE_INFINITY): Promise<number> {
     let attempts = 0;
     const retry = { maxAttempts: this.options.maxAttempts, baseMs: this.options.retryBaseMs };
-    while (await this.outbox.deliverNext((row, secret) => this.senders.send(row, secret), retry)) attempts += 1;
+    while (attempts < max && (await this.outbox.deliverNext((row, secret) => this.senders.send(row, secret), retry))) {
+      attempts += 1;
+    }
     return attempts;
   }
 
@@ -72,7 +76,8 @@ export class NotificationDispatcher {
     while (this.running) {
       try {
         await this.remind();
-        await this.drain();
+        // A bounded pass, so a long backlog does not hold up the reminders of steps due now.
+        if ((await this.drain(DELIVERIES_PER_PASS)) === DELIVERIES_PER_PASS) continue;
       } catch (error) {
         this.onError(error);
       }
