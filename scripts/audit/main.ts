@@ -1,5 +1,6 @@
 // The auditor's command line: `npm run audit -- <command>`; see `npm run audit -- help`.
 import { createAuditService } from '@onewindow/audit';
+import { createBlobStore } from '@onewindow/documents';
 import { loadConfig } from '@onewindow/config';
 import { createDataSource } from '@onewindow/persistence';
 import { Client, Connection } from '@temporalio/client';
@@ -46,16 +47,15 @@ async function main(): Promise<number> {
   const connection = await Connection.connect(config.temporalConnection);
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-    return await command.run(
-      createAuditService({
-        db,
-        client,
-        signingKey: config.AUDIT_SIGNING_KEY,
-        previousSigningKeys: config.auditPreviousSigningKeys,
-      }),
-      args,
-      opts,
-    );
+    const documents = createBlobStore(config, db);
+    const audit = createAuditService({
+      db,
+      client,
+      signingKey: config.AUDIT_SIGNING_KEY,
+      previousSigningKeys: config.auditPreviousSigningKeys,
+      auditor: { documents },
+    });
+    return await command.run(audit, args, opts);
   } finally {
     await connection.close();
     await db.destroy();

@@ -5,6 +5,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './modules/audit/audit.module';
 import { AccessModule } from './core/access/access.module';
 import { AuthModule } from './core/auth/auth.module';
+import { DocumentsModule } from './modules/documents/documents.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { RequestDeadlineModule } from './core/common/request-deadline.module';
@@ -28,6 +30,8 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     DefinitionsModule,
     RequestsModule,
     ProjectsModule,
+    DocumentsModule,
+    NotificationsModule,
     WorkQueueModule,
     HealthModule,
     AuditModule,

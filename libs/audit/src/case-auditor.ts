@@ -8,6 +8,7 @@ import {
   RequestEntity,
   TransitionEntity,
 } from '@onewindow/persistence';
+import type { BlobStore } from '@onewindow/documents';
 import type { Client } from '@temporalio/client';
 import { AuditIssue, chainedFieldsOf, chainRowOf, verifyChain } from './chain-verification';
 import { reconstruct, Reconstruction } from './case-reconstruction';
@@ -60,6 +61,8 @@ export class CaseNotFoundError extends Error {
 export interface CaseAuditorOptions {
   /** How long to wait for a worker to answer the caseState query of a running workflow. */
   queryTimeoutMs?: number;
+  /** Where document content is stored: verify re-hashes every uploaded version. */
+  documents?: BlobStore;
 }
 
 /** An auditor's view of one case: the log and Temporal's history, checked against each other and the reducer. */
@@ -122,6 +125,8 @@ export class CaseAuditor {
 
     const rebuilt = reconstruct(parsed);
     for (const d of rebuilt.divergences) issue(d.seq, 'reducer-divergence', d.message);
+
+    if (this.options.documents) issues.push(...(await verifyDocuments(requestId, rows, this.options.documents)));
 
     const warnings: string[] = [];
     const own = await this.workflowState(evidence, warnings);
@@ -232,6 +237,45 @@ export function matchHistory(requestId: string, rows: TransitionEntity[], parsed
     }
   }
   return issues.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+/**
+ * Re-hashes the stored content of every uploaded document version: content changed behind the
+ * system's back, or gone, is reported by file name and version.
+ */
+export async function verifyDocuments(
+  requestId: string,
+  rows: TransitionEntity[],
+  store: BlobStore,
+): Promise<AuditIssue[]> {
+  const issues: AuditIssue[] = [];
+  const seen = new Map<string, Awaited<ReturnType<BlobStore['inspect']>>>();
+  for (const row of rows) {
+    if (row.event !== 'document.uploaded' || !row.data) continue;
+    const d = row.data as { documentType: string; version: number; fileName: string; sha256: string; size: number };
+    let found = seen.get(d.sha256);
+    if (!found) {
+      found = await store.inspect(d.sha256);
+      seen.set(d.sha256, found);
+    }
+    const which = `'${d.fileName}' (${d.documentType}, version ${d.version})`;
+    if (!found.found) {
+      issues.push({
+        requestId,
+        seq: row.seq,
+        kind: 'document-missing',
+        message: `document ${which} is missing from the ${store.kind} store`,
+      });
+    } else if (found.sha256 !== d.sha256 || found.size !== Number(d.size)) {
+      issues.push({
+        requestId,
+        seq: row.seq,
+        kind: 'document-changed',
+        message: `document ${which} was changed: its content hashes to ${found.sha256}, not the recorded ${d.sha256}`,
+      });
+    }
+  }
+  return issues;
 }
 
 function differingFields(expected: ChainedFields, actual: ChainedFields): Array<keyof ChainedFields> {

@@ -22,6 +22,21 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(/API_PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('needs the S3 settings only when documents go to S3', () => {
+    expect(loadConfig({}).DOCUMENT_STORE).toBe('postgres');
+    expect(loadConfig({}).DOCUMENT_MAX_BYTES).toBe(50 * 1024 * 1024);
+    expect(() => loadConfig({ DOCUMENT_STORE: 's3' })).toThrow(/S3_URL: is required/);
+    expect(() => loadConfig({ DOCUMENT_STORE: 'disk' })).toThrow(/DOCUMENT_STORE/);
+    const s3 = {
+      DOCUMENT_STORE: 's3',
+      S3_URL: 'http://127.0.0.1:9000/docs',
+      S3_ACCESS_KEY_ID: 'k',
+      S3_SECRET_ACCESS_KEY: 's',
+    };
+    expect(loadConfig(s3).S3_URL).toBe('http://127.0.0.1:9000/docs');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+  });
 });
 
 describe('Temporal connection settings', () => {

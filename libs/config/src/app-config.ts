@@ -304,6 +304,72 @@ export class AppConfig {
   /** The built web app (`npm run build` writes it); the API serves it at `/`. Absent: no web app is served. */
   @IsString()
   WEB_DIST_DIR = 'dist/web';
+  /** Where document content is stored: PostgreSQL (the default) or an S3-compatible object store. */
+  @IsIn(['postgres', 's3'], { message: 'DOCUMENT_STORE must be postgres or s3' })
+  DOCUMENT_STORE: 'postgres' | 's3' = 'postgres';
+
+  /** Largest document upload in bytes; beyond it the upload answers 413. */
+  @IsInt({ message: 'DOCUMENT_MAX_BYTES must be an integer' })
+  @Min(1)
+  @Transform(toInt)
+  DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
+
+  /** S3-compatible endpoint and bucket, path-style: http(s)://host[:port]/bucket[/prefix]. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^/]+\/[^/]+/, { message: 'S3_URL must look like http(s)://host[:port]/bucket[/prefix]' })
+  S3_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  S3_REGION = 'us-east-1';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** SMTP server for email notifications (smtp://user:pass@host:port or smtps://…); unset: no email. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of notification emails. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'OneWindow <no-reply@onewindow.local>';
+
+  /** Delivery attempts before a notification is parked (staff may re-send it). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  @Transform(toInt)
+  NOTIFICATION_MAX_ATTEMPTS = 8;
+
+  /** First retry delay in milliseconds; each later one doubles (capped at one hour). */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  NOTIFICATION_RETRY_BASE_MS = 5000;
+
+  /** How often the worker looks for notifications to deliver and reminders to write, in milliseconds. */
+  @IsInt()
+  @Min(10)
+  @Transform(toInt)
+  NOTIFICATION_POLL_INTERVAL_MS = 1000;
+
+  /** Working days before a step's due date at which its holder and their supervisor are reminded. */
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  @Transform(toInt)
+  NOTIFICATION_REMINDER_WORKING_DAYS = 2;
 
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
@@ -415,6 +481,18 @@ const CONFIG_KEYS = new Set([
   'TEMPORAL_TLS_KEY_FILE',
   'TEMPORAL_TLS_SERVER_NAME',
   'TEMPORAL_API_KEY',
+  'DOCUMENT_STORE',
+  'DOCUMENT_MAX_BYTES',
+  'S3_URL',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'SMTP_URL',
+  'SMTP_FROM',
+  'NOTIFICATION_MAX_ATTEMPTS',
+  'NOTIFICATION_RETRY_BASE_MS',
+  'NOTIFICATION_POLL_INTERVAL_MS',
+  'NOTIFICATION_REMINDER_WORKING_DAYS',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';
@@ -467,6 +545,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (Boolean(config.TEMPORAL_TLS_CERT_FILE) !== Boolean(config.TEMPORAL_TLS_KEY_FILE)) {
     problems.push('  TEMPORAL_TLS_CERT_FILE: TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS)');
+  }
+  if (config.DOCUMENT_STORE === 's3') {
+    for (const key of ['S3_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!config[key]) problems.push(`  ${key}: is required when DOCUMENT_STORE is s3`);
+    }
   }
   problems.push(...errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`));
   // Named together with any invalid value, so one start names every reason.

@@ -23,3 +23,4 @@ export * from './repositories/supervision.repository';
 export * from './repositories/transition-log.repository';
 export * from './repositories/work-queue.repository';
 export * from './transition-listener';
+export * from './repositories/outbox.repository';

@@ -13,6 +13,7 @@ import { StaffMemberRepository } from './repositories/staff-member.repository';
 import { SupervisionRepository } from './repositories/supervision.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
 
 const repositories = [
   RequestRepository,
@@ -26,6 +27,7 @@ const repositories = [
   StaffMemberRepository,
   ProjectRepository,
   SupervisionRepository,
+  OutboxRepository,
 ];
 
 @Global()

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { NOTIFICATIONS_CHANNEL } from './repositories/outbox.repository';
 import { TRANSITIONS_CHANNEL } from './repositories/transition-log.repository';
 
 export interface TransitionNotice {
@@ -6,22 +7,30 @@ export interface TransitionNotice {
   lastSeq: number;
 }
 
+/** An in-app notification delivered to a user. */
+export interface NotificationNotice {
+  userId: string;
+  id: string;
+}
+
 export type TransitionSubscriber = (notice: TransitionNotice) => void;
 
 const RECONNECT_MS = 1000;
 
 /**
- * One dedicated PostgreSQL connection that LISTENs on the transitions channel and fans every
- * notice out to in-process subscribers; it reconnects after the connection drops.
+ * One dedicated PostgreSQL connection that LISTENs on one channel and fans every notice out to
+ * in-process subscribers; it reconnects after the connection drops.
  */
-export class TransitionListener {
+export class ChannelListener<T> {
   private client?: Client;
-  private readonly subscribers = new Set<TransitionSubscriber>();
+  private readonly subscribers = new Set<(notice: T) => void>();
   private stopped = false;
   private reconnectTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly url: string,
+    private readonly channel: string,
+    private readonly parse: (payload: string) => T | undefined,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
@@ -29,8 +38,8 @@ export class TransitionListener {
     this.stopped = false;
     const client = new Client({ connectionString: this.url, application_name: 'onewindow-listener' });
     client.on('notification', (message) => {
-      if (message.channel !== TRANSITIONS_CHANNEL || !message.payload) return;
-      const notice = parseNotice(message.payload);
+      if (message.channel !== this.channel || !message.payload) return;
+      const notice = this.parse(message.payload);
       if (notice) for (const subscriber of this.subscribers) subscriber(notice);
     });
     client.on('error', (error) => {
@@ -39,11 +48,11 @@ export class TransitionListener {
     });
     client.on('end', () => this.scheduleReconnect(client));
     await client.connect();
-    await client.query(`LISTEN ${TRANSITIONS_CHANNEL}`);
+    await client.query(`LISTEN ${this.channel}`);
     this.client = client;
   }
 
-  subscribe(subscriber: TransitionSubscriber): () => void {
+  subscribe(subscriber: (notice: T) => void): () => void {
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
   }
@@ -71,6 +80,31 @@ export class TransitionListener {
       this.onError(error);
       this.reconnectTimer = setTimeout(() => void this.retry(), RECONNECT_MS);
     }
+  }
+}
+
+/** Every recorded batch of transitions. */
+export class TransitionListener extends ChannelListener<TransitionNotice> {
+  constructor(url: string, onError?: (error: unknown) => void) {
+    super(url, TRANSITIONS_CHANNEL, parseNotice, onError);
+  }
+}
+
+/** Every in-app notification as it is delivered. */
+export class NotificationListener extends ChannelListener<NotificationNotice> {
+  constructor(url: string, onError?: (error: unknown) => void) {
+    super(url, NOTIFICATIONS_CHANNEL, parseNotification, onError);
+  }
+}
+
+function parseNotification(payload: string): NotificationNotice | undefined {
+  try {
+    const value = JSON.parse(payload) as Partial<NotificationNotice>;
+    return typeof value.userId === 'string' && typeof value.id === 'string'
+      ? { userId: value.userId, id: value.id }
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -29,6 +29,7 @@ const ROOT_KEYS = [
   'actionWindows',
   'appeal',
   'attributesSchema',
+  'documents',
 ];
 
 /**
@@ -88,6 +89,7 @@ export function validateDefinition(input: unknown): ValidationResult<ProcessDefi
   checkWindows(errors, input.actionWindows, (path, id) => resolve(path, id));
   const appealStep = checkAppeal(errors, input.appeal, (path, id) => resolve(path, id));
   if (appealStep) roots.push(appealStep);
+  checkDocuments(errors, input.documents, (path, id) => resolve(path, id));
 
   const declared = checkAttributesSchema(errors, input.attributesSchema, 'attributesSchema');
   if (declared) checkAttributeReferences(errors, input, declared);
@@ -181,6 +183,27 @@ function checkWindows(errors: SchemaErrors, value: unknown, resolve: (path: stri
       }
     }
     if (w.default !== undefined) checkString(errors, w.default, `${p}.default`);
+  });
+}
+
+function checkDocuments(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) return errors.add('documents', `must be a list of document types (${describe(value)})`);
+  const keys = new Set<string>();
+  value.forEach((doc: unknown, i) => {
+    const path = `documents[${i}]`;
+    if (!isRecord(doc)) return errors.add(path, `must be { key, title, requiredAt? } (${describe(doc)})`);
+    checkKnownKeys(errors, doc, path, ['key', 'title', 'requiredAt']);
+    if (checkString(errors, doc.key, `${path}.key`, /^[a-z0-9][a-z0-9-]*$/)) {
+      if (keys.has(doc.key)) errors.add(`${path}.key`, `duplicate document type '${doc.key}'`);
+      keys.add(doc.key);
+    }
+    checkString(errors, doc.title, `${path}.title`);
+    if (doc.requiredAt === undefined) return;
+    if (!Array.isArray(doc.requiredAt)) return errors.add(`${path}.requiredAt`, 'must be a list of step ids');
+    doc.requiredAt.forEach((id: unknown, j) => {
+      if (checkString(errors, id, `${path}.requiredAt[${j}]`, STEP_ID)) resolve(`${path}.requiredAt[${j}]`, id);
+    });
   });
 }
 

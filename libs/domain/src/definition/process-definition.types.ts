@@ -251,6 +251,18 @@ export interface AttributesSchema {
   additionalProperties?: boolean;
 }
 
+/**
+ * A kind of document the applicant files (site plan, fire strategy…). `requiredAt` lists the steps
+ * that may not be accepted (decided with their `missingDocuments.outcome`, or any outcome of a step
+ * without that policy) while no version of the document is on file; the clerk requests it or accepts
+ * with missing documents instead.
+ */
+export interface DocumentTypeDefinition {
+  key: string;
+  title: string;
+  requiredAt?: string[];
+}
+
 export interface ProcessDefinition {
   key: string;
   version: number;
@@ -269,4 +281,6 @@ export interface ProcessDefinition {
   appeal?: AppealPolicy;
   /** The attributes a request must carry; the conditions and duration rules may read only these. */
   attributesSchema?: AttributesSchema;
+  /** The document types of the process; uploads of other types are refused. */
+  documents?: DocumentTypeDefinition[];
 }

@@ -32,6 +32,13 @@ export const buildingPermitDefinition: ProcessDefinition = {
     required: ['floorAreaM2'],
     additionalProperties: false,
   },
+  documents: [
+    { key: 'site-plan', title: 'Site plan' },
+    { key: 'architectural-plans', title: 'Architectural plans' },
+    { key: 'structural-calculations', title: 'Structural calculations' },
+    { key: 'fire-strategy', title: 'Fire strategy report' },
+    { key: 'environmental-report', title: 'Environmental report' },
+  ],
   steps: [
     {
       id: 'intake',

@@ -20,6 +20,7 @@ import { publishCalendar } from './handlers/calendar.handler';
 import { assertWithinWindows } from './action-windows';
 import { appeal, giveNotice, pauseCaseClock, pledge, resumeCaseClock, withdraw } from './handlers/case.handler';
 import { claim, reassign, release } from './handlers/assignment.handler';
+import { uploadDocument } from './handlers/document.handler';
 import type { ProcessContext, Submission } from './process-context.types';
 import { Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
@@ -102,6 +103,8 @@ function dispatch(r: Reduction, event: CaseEvent): void {
   switch (event.type) {
     case 'decide':
       return decide(r, event);
+    case 'upload-document':
+      return uploadDocument(r, event);
     case 'timer':
       return fireTimer(r, event);
     case 'withdraw':

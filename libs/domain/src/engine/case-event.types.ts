@@ -49,7 +49,8 @@ export interface AnswerInformationEvent extends EventBase {
 export interface AcceptWithMissingEvent extends EventBase {
   type: 'accept-with-missing';
   stepId: string;
-  items: InformationItem[];
+  /** Omitted: the step's required documents not on file. */
+  items?: InformationItem[];
   reason?: string;
 }
 
@@ -161,8 +162,22 @@ export interface ResumeClockEvent extends EventBase {
   type: 'resume-clock';
 }
 
+/**
+ * A new version of a document, stored before the event is sent (content-addressed by `sha256`). The
+ * applicant uploads with the submission or in answer to a request for information; staff upload too.
+ */
+export interface UploadDocumentEvent extends EventBase {
+  type: 'upload-document';
+  documentType: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+}
+
 export type CaseEvent =
   | DecideEvent
+  | UploadDocumentEvent
   | TimerEvent
   | WithdrawEvent
   | RequestInformationEvent
@@ -189,6 +204,7 @@ export type CaseEventType = CaseEvent['type'];
 
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'decide',
+  'upload-document',
   'timer',
   'withdraw',
   'request-information',

@@ -118,6 +118,24 @@ export interface MissingDocumentsNotice {
   status: 'open' | 'fulfilled' | 'lapsed';
 }
 
+export interface DocumentVersion {
+  version: number;
+  fileName: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+  uploadedBy: Actor;
+  uploadedAt: string;
+  /** Why it was filed: with the submission, in answer to a request for information, or by staff. */
+  context: 'submission' | 'information-answer' | 'staff';
+}
+
+/** One document of a case: its versions in order, the last one current. */
+export interface CaseDocument {
+  type: string;
+  versions: DocumentVersion[];
+}
+
 export interface Extension {
   id: string;
   /** null: the case's statutory clock. */
@@ -183,6 +201,8 @@ export interface CaseState {
   caseOverdue: boolean;
   informationRequests: InformationRequest[];
   missingDocuments?: MissingDocumentsNotice;
+  /** Documents on file (absent until the first upload). */
+  documents?: CaseDocument[];
   extensions: Extension[];
   pledge?: Pledge;
   conditions: ApprovalCondition[];

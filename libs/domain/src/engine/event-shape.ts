@@ -29,11 +29,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
   decide: { stepId: str, outcome: str, reason: optStr, conditions: optStrList },
+  'upload-document': {
+    documentType: str,
+    fileName: str,
+    sha256: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+    size: (v) => typeof v === 'number' && Number.isInteger(v) && v > 0,
+    contentType: str,
+  },
   timer: { timerId: str },
   withdraw: { reason: optStr },
   'request-information': { stepId: str, items, reason: optStr },
   'answer-information': { stepId: str, itemIds: optStrList, note: optStr },
-  'accept-with-missing': { stepId: str, items, reason: optStr },
+  'accept-with-missing': { stepId: str, items: (v) => v === undefined || items(v), reason: optStr },
   'document-verified': { itemId: str, documentId: optStr },
   'payment-confirmed': { stepId: str, reference: str, amount: (v) => v === undefined || typeof v === 'number' },
   'inspection-result': { stepId: str, passed: (v) => typeof v === 'boolean', findings: optStr },

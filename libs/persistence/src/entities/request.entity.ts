@@ -24,6 +24,10 @@ export class RequestEntity {
   @Column('text')
   title!: string;
 
+  /** Other applicants of the request (user ids): they see it and hear what the applicant hears. */
+  @Column('text', { name: 'co_applicants', array: true, default: () => "'{}'" })
+  coApplicants?: string[];
+
   @Column('jsonb')
   attributes!: Record<string, string | number | boolean>;
 

@@ -23,8 +23,17 @@ export class RequestRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Makes a just-started request visible at once, in its initial state; the workflow's recordings follow. */
-  insertSubmitted(request: RequestIdentity, initial: CaseState, workflowId: string): Promise<void> {
-    return insertRequestIfAbsent(this.db.manager, request, initial, workflowId);
+  async insertSubmitted(
+    request: RequestIdentity,
+    initial: CaseState,
+    workflowId: string,
+    coApplicants: string[] = [],
+  ): Promise<void> {
+    await insertRequestIfAbsent(this.db.manager, request, initial, workflowId);
+    // Set apart from the insert: the workflow's first recording may have created the row already.
+    if (coApplicants.length > 0) {
+      await this.db.query(`UPDATE requests SET co_applicants = $2 WHERE id = $1`, [request.requestId, coApplicants]);
+    }
   }
 
   /** Every status page and action reads one: a plain query, its columns named by the entity's mapping. */

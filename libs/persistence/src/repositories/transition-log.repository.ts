@@ -1,10 +1,12 @@
 import type { BatchedTransition, RecordResult, RequestIdentity, TransitionBatch } from '@onewindow/contracts';
 import { CaseState, earliestStepDueAt } from '@onewindow/domain';
+import { planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
+import { OutboxRepository } from './outbox.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
 export const TRANSITIONS_CHANNEL = 'onewindow_transitions';
@@ -53,6 +55,14 @@ export class TransitionLogRepository {
         TRANSITIONS_CHANNEL,
         JSON.stringify({ requestId, lastSeq }),
       ]);
+      // The notifications these transitions cause commit or roll back with them.
+      const { title, applicantId } = batch.request;
+      const planned = planNotifications(
+        { requestId, title, applicantId, coApplicants: head.coApplicants ?? [] },
+        state,
+        fresh,
+      );
+      await OutboxRepository.enqueue(tx, planned);
       return { recorded: fresh.length, lastSeq };
     });
   }
@@ -64,7 +74,8 @@ export class TransitionLogRepository {
   private async lockHead(tx: EntityManager, batch: TransitionBatch): Promise<ChainHead> {
     const lock = () =>
       tx.query<ChainHead[]>(
-        `SELECT last_seq AS "lastSeq", head_hash AS "headHash" FROM requests WHERE id = $1 FOR UPDATE`,
+        `SELECT last_seq AS "lastSeq", head_hash AS "headHash", co_applicants AS "coApplicants"
+         FROM requests WHERE id = $1 FOR UPDATE`,
         [batch.request.requestId],
       );
     const [head] = await lock();
@@ -78,6 +89,7 @@ export class TransitionLogRepository {
 interface ChainHead {
   lastSeq: number;
   headHash: string | null;
+  coApplicants?: string[];
 }
 
 /**

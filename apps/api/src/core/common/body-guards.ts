@@ -10,10 +10,14 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Routes that take a streamed multipart upload instead of JSON (document uploads). */
+const MULTIPART_ROUTES = /^\/requests\/[^/]+\/documents\/?$/;
+
 /** A body that is not JSON is refused before parsing: 415, not a confusing validation error. */
 export function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is('application/json')) {
+  const upload = req.method === 'POST' && MULTIPART_ROUTES.test(req.path) && req.is('multipart/form-data');
+  if (hasBody && !upload && !req.is('application/json')) {
     next(new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json'));
     return;
   }

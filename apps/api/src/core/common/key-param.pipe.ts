@@ -21,4 +21,6 @@ class MatchesParamPipe implements PipeTransform<string, string> {
 }
 
 export const StepIdPipe = new MatchesParamPipe(STEP_KEY, 'stepId');
+export const DocumentTypePipe = new MatchesParamPipe(/^[a-z0-9][a-z0-9-]{0,63}$/, 'documentType');
+export const NotificationIdPipe = new MatchesParamPipe(/^[0-9]{1,18}$/, 'deliveryId');
 export const ExtensionIdPipe = new MatchesParamPipe(EXTENSION_ID, 'extensionId');

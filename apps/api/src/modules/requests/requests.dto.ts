@@ -64,6 +64,17 @@ export class SubmitRequestDto {
   @IsObject()
   @IsAttributeMap()
   attributes?: Record<string, string | number | boolean>;
+
+  @ApiPropertyOptional({
+    example: ['volta-grid'],
+    description: 'User ids of co-applicants: they see the request and are notified like the applicant',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  coApplicants?: string[];
 }
 
 export class DecideDto {

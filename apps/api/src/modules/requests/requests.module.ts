@@ -8,6 +8,6 @@ import { StaffActionsController } from './staff-actions.controller';
 @Module({
   controllers: [RequestsController, StaffActionsController],
   providers: [RequestsService, CaseActionsService, LiveEventsService],
-  exports: [CaseActionsService, LiveEventsService],
+  exports: [RequestsService, CaseActionsService, LiveEventsService],
 })
 export class RequestsModule {}

@@ -69,7 +69,7 @@ export class RequestsService {
       attributes: submission.attributes,
       submittedAt: submission.at,
     };
-    await this.requests.insertSubmitted(request, initial, workflowId);
+    await this.requests.insertSubmitted(request, initial, workflowId, dto.coApplicants ?? []);
     return toSummaryView(await this.visible(applicant, requestId));
   }
 
@@ -104,11 +104,11 @@ export class RequestsService {
     return timeline;
   }
 
-  /** Applicants see only their own requests: another's answers 404, as if it did not exist. */
+  /** Applicants see only their own requests (and those they co-apply for): another's answers 404, as if it did not exist. */
   async visible(actor: Actor, id: string): Promise<RequestEntity> {
     const row = await this.requests.findById(id);
     if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`);
-    if (actor.role === 'applicant' && row.applicantId !== actor.id) {
+    if (actor.role === 'applicant' && row.applicantId !== actor.id && !row.coApplicants?.includes(actor.id)) {
       throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`, undefined, true);
     }
     return row;

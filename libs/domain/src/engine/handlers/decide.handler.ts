@@ -4,6 +4,7 @@ import { assertCanWork, assertRole } from '../authorization';
 import type { DecideEvent, InspectionResultEvent, PaymentConfirmedEvent } from '../case-event.types';
 import type { Reduction } from '../reduction';
 import { completeStep } from '../routing';
+import { assertRequiredDocuments } from './document.handler';
 
 const EXTERNAL_SOURCES = ['system', 'clerk', 'supervisor'] as const;
 
@@ -41,6 +42,7 @@ export function decide(r: Reduction, event: DecideEvent): void {
       throw new DomainError('NOT_ALLOWED', `outcome '${event.outcome}' needs the applicant's signed pledge on file`);
     }
   }
+  assertRequiredDocuments(r, event.stepId, event.outcome);
   completeStep(r, active, event.outcome, {
     event: 'decided',
     ...(event.reason !== undefined ? { reason: event.reason } : {}),

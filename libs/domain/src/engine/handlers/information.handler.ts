@@ -11,6 +11,7 @@ import { pauseClock, restartClock, resumeClock } from '../clock';
 import type { Reduction } from '../reduction';
 import { completeStep } from '../routing';
 import { dueFrom } from '../clock';
+import { missingDocumentItems } from './document.handler';
 
 function assertItems(items: InformationItem[]): void {
   const ids = items.map((i) => i.id);
@@ -121,13 +122,15 @@ export function acceptWithMissing(r: Reduction, event: AcceptWithMissingEvent): 
   if (s.missingDocuments) {
     throw new DomainError('NOT_ALLOWED', 'a missing-documents notice was already given: one notice per case');
   }
-  if (event.items.length === 0) throw new DomainError('INVALID_EVENT', 'the notice must list at least one item');
-  assertItems(event.items);
+  // Without a list, the notice names the step's required documents not on file.
+  const items = event.items ?? missingDocumentItems(r, event.stepId);
+  if (items.length === 0) throw new DomainError('INVALID_EVENT', 'the notice must list at least one item');
+  assertItems(items);
   const due = dueFrom(r.calendar, r.at, policy.deadline);
   s.missingDocuments = {
     stepId: event.stepId,
-    items: event.items.map((i) => ({ id: i.id, description: i.description })),
-    outstanding: event.items.map((i) => i.id),
+    items: items.map((i) => ({ id: i.id, description: i.description })),
+    outstanding: items.map((i) => i.id),
     noticeAt: r.at,
     deadlineAt: due.dueAt,
     ...(due.dueDate !== undefined ? { deadlineDate: due.dueDate } : {}),
@@ -139,9 +142,9 @@ export function acceptWithMissing(r: Reduction, event: AcceptWithMissingEvent): 
     fromState: s.status,
     toState: s.status,
     ...(event.reason !== undefined ? { reason: event.reason } : {}),
-    data: { items: event.items, deadlineAt: due.dueAt, deadlineDate: due.dueDate },
+    data: { items, deadlineAt: due.dueAt, deadlineDate: due.dueDate },
   });
-  completeStep(r, active, policy.outcome, { event: 'accepted-with-missing', data: { missing: event.items } });
+  completeStep(r, active, policy.outcome, { event: 'accepted-with-missing', data: { missing: items } });
 }
 
 export function verifyDocument(r: Reduction, event: DocumentVerifiedEvent): void {

@@ -1,0 +1,72 @@
+import type { Actor } from '@onewindow/domain';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
+import { DocumentTypePipe } from '../../core/common/key-param.pipe';
+import { DocumentListView, DocumentVersionView } from './document.views';
+import { DocumentsService } from './documents.service';
+
+/** Documents of a request: uploads (each a transition on the hash chain), versions and downloads. */
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('requests/:id/documents')
+export class DocumentsController {
+  constructor(private readonly service: DocumentsService) {}
+
+  /**
+   * Upload a new version of a document: `multipart/form-data` with a `documentType` field, then one
+   * `file` part. 413 beyond the size limit, 415 when the content is not an allowed kind.
+   */
+  @Post()
+  @HttpCode(201)
+  @Roles('applicant', 'clerk', 'supervisor')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['documentType', 'file'],
+      properties: { documentType: { type: 'string' }, file: { type: 'string', format: 'binary' } },
+    },
+  })
+  upload(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+  ): Promise<DocumentVersionView> {
+    return this.service.upload(actor, id, req);
+  }
+
+  /** Every document type of the request with its current version and the whole version history. */
+  @Get()
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentListView> {
+    return this.service.list(actor, id);
+  }
+
+  /** The content of one version, as an attachment. */
+  @Get(':documentType/versions/:version')
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces('application/octet-stream')
+  download(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('documentType', DocumentTypePipe) documentType: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<StreamableFile> {
+    return this.service.download(actor, id, documentType, version);
+  }
+}

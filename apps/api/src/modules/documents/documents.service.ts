@@ -1,0 +1,125 @@
+import { AppConfig } from '@onewindow/config';
+import { BlobStore, CONTENT_TYPES, contentDisposition, sanitizeFileName } from '@onewindow/documents';
+import { Actor, CaseState, checkEvent, ProcessDefinition } from '@onewindow/domain';
+import { RequestEntity } from '@onewindow/persistence';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import type { Request } from 'express';
+import { toApiError } from '../../core/errors/all-exceptions.filter';
+import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
+import { CaseActionsService } from '../requests/case-actions.service';
+import { now, RequestsService } from '../requests/requests.service';
+import { DocumentListView, DocumentVersionView, toDocumentList, toVersionView } from './document.views';
+import { receiveUpload } from './multipart-upload';
+
+/** A placeholder for the content while the reducer checks an upload before a byte is stored. */
+const UNKNOWN_CONTENT = { sha256: '0'.repeat(64), size: 1, contentType: CONTENT_TYPES.pdf };
+
+/**
+ * Documents of a request. An upload is stored (content-addressed) and then recorded as a transition
+ * through the workflow, so the hash chain covers it; if the workflow refuses it, the content it
+ * brought is removed again.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: BlobStore,
+    private readonly requests: RequestsService,
+    private readonly actions: CaseActionsService,
+    private readonly catalog: DefinitionCatalogService,
+  ) {}
+
+  async upload(actor: Actor, id: string, req: Request): Promise<DocumentVersionView> {
+    const row = await this.onCase(actor, id);
+    const ctx = await this.catalog.context(row.definitionKey, row.definitionVersion);
+    const received = await receiveUpload(
+      req,
+      this.store,
+      { maxBytes: this.config.DOCUMENT_MAX_BYTES },
+      (fields, raw) => {
+        if (!fields.documentType) {
+          throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The form needs a documentType field before the file');
+        }
+        const fileName = sanitizeFileName(raw);
+        if (!fileName) throw new ApiError(ApiErrorCode.VALIDATION_FAILED, `The file name '${raw}' is not usable`);
+        // The reducer's verdict before anything is stored: type declared, uploader allowed, case open.
+        const refusal = checkEvent(ctx, row.state as CaseState, {
+          type: 'upload-document',
+          documentType: fields.documentType,
+          fileName,
+          ...UNKNOWN_CONTENT,
+          actor,
+          at: now(),
+        });
+        if (refusal) throw toApiError(refusal);
+      },
+    );
+    const { blob } = received;
+    const fileName = sanitizeFileName(received.fileName) as string;
+    const documentType = received.fields.documentType as string;
+    try {
+      await this.actions.act(
+        { actor, requestId: id },
+        {
+          type: 'upload-document',
+          documentType,
+          fileName,
+          sha256: blob.sha256,
+          size: blob.size,
+          contentType: CONTENT_TYPES[received.kind],
+        },
+      );
+    } catch (error) {
+      if (blob.created) await this.store.delete(blob.sha256);
+      throw error;
+    }
+    const state = (await this.requests.visible(actor, id)).state as CaseState;
+    const versions = state.documents?.find((d) => d.type === documentType)?.versions ?? [];
+    const mine = [...versions].reverse().find((v) => v.sha256 === blob.sha256 && v.uploadedBy.id === actor.id);
+    return toVersionView(id, documentType, mine ?? versions[versions.length - 1]);
+  }
+
+  async list(actor: Actor, id: string): Promise<DocumentListView> {
+    const row = await this.onCase(actor, id);
+    const definition = await this.catalog.definition(row.definitionKey, row.definitionVersion);
+    return toDocumentList(id, definition.documents ?? [], (row.state as CaseState).documents ?? []);
+  }
+
+  async download(actor: Actor, id: string, documentType: string, version: number): Promise<StreamableFile> {
+    const row = await this.onCase(actor, id);
+    const doc = (row.state as CaseState).documents?.find((d) => d.type === documentType);
+    const found = doc?.versions.find((v) => v.version === version);
+    if (!found) throw new ApiError(ApiErrorCode.NOT_FOUND, `No version ${version} of document '${documentType}'`);
+    const content = await this.store.get(found.sha256);
+    if (!content) {
+      throw new ApiError(ApiErrorCode.NOT_FOUND, `The content of '${found.fileName}' version ${version} is missing`);
+    }
+    return new StreamableFile(content, {
+      type: found.contentType,
+      length: found.size,
+      disposition: contentDisposition(found.fileName),
+    });
+  }
+
+  /**
+   * Authorized like the request: its applicant (and co-applicants) see it, auditors and supervisors
+   * see every case, and a clerk sees a case on which their department has a step.
+   */
+  private async onCase(actor: Actor, id: string): Promise<RequestEntity> {
+    const row = await this.requests.visible(actor, id);
+    if (actor.role !== 'clerk') return row;
+    const definition = await this.catalog.definition(row.definitionKey, row.definitionVersion);
+    if (actor.department && departmentsOf(definition).has(actor.department)) return row;
+    throw new ApiError(ApiErrorCode.FORBIDDEN, `Department '${actor.department ?? '-'}' has no step on this request`);
+  }
+}
+
+export function departmentsOf(definition: ProcessDefinition): Set<string> {
+  const departments = new Set<string>();
+  for (const step of definition.steps) {
+    departments.add(step.owner.department);
+    if (step.kind === 'parallel') for (const m of step.members) departments.add(m.owner.department);
+  }
+  return departments;
+}

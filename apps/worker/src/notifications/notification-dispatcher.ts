@@ -1,0 +1,94 @@
+import { builtInCalendar, dueFrom } from '@onewindow/domain';
+import { planReminder } from '@onewindow/notifications';
+import type { OutboxRepository } from '@onewindow/persistence';
+import type { ChannelSenders } from './channel-senders';
+
+const DELIVERIES_PER_PASS = 100;
+
+export interface DispatcherOptions {
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollIntervalMs: number;
+  /** Working days before a step's due date at which its holder and supervisors are reminded. */
+  reminderWorkingDays: number;
+}
+
+/**
+ * Delivers the outbox: one row at a time, each under its row lock, retried with exponential
+ * backoff and parked after `maxAttempts`. Between passes it writes due-date reminders.
+ */
+export class NotificationDispatcher {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly senders: ChannelSenders,
+    private readonly options: DispatcherOptions,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.senders.close();
+  }
+
+  /** Delivers what is due now, up to `max` attempts; returns how many were made. */
+  async drain(max = Number.POSITIVE_INFINITY): Promise<number> {
+    let attempts = 0;
+    const retry = { maxAttempts: this.options.maxAttempts, baseMs: this.options.retryBaseMs };
+    while (attempts < max && (await this.outbox.deliverNext((row, secret) => this.senders.send(row, secret), retry))) {
+      attempts += 1;
+    }
+    return attempts;
+  }
+
+  /** Writes reminders for open steps due within the configured working days (once per due date). */
+  async remind(now = new Date()): Promise<number> {
+    const horizon = new Date(now.getTime() + (this.options.reminderWorkingDays * 2 + 14) * 86_400_000);
+    const steps = await this.outbox.openStepsDueBefore(horizon);
+    const due = steps.filter((s) => {
+      const calendar = builtInCalendar(s.jurisdiction);
+      const threshold = calendar
+        ? Date.parse(
+            dueFrom(calendar, now.toISOString(), { value: this.options.reminderWorkingDays, unit: 'workingDays' })
+              .dueAt,
+          )
+        : now.getTime() + this.options.reminderWorkingDays * 86_400_000;
+      return Date.parse(s.dueAt) > now.getTime() && Date.parse(s.dueAt) <= threshold;
+    });
+    if (due.length === 0) return 0;
+    return this.outbox.enqueue(
+      due.map((s) => planReminder({ requestId: s.requestId, title: s.requestTitle }, s, s.status)),
+    );
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.remind();
+        // A bounded pass, so a long backlog does not hold up the reminders of steps due now.
+        if ((await this.drain(DELIVERIES_PER_PASS)) === DELIVERIES_PER_PASS) continue;
+      } catch (error) {
+        this.onError(error);
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './notification.types';
+export * from './notification-planner';
+export * from './templates';
+export * from './webhook-signature';

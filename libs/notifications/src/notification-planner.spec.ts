@@ -1,0 +1,94 @@
+import type { CaseState, Transition } from '@onewindow/domain';
+import { planNotifications } from './notification-planner';
+import { render } from './templates';
+import { signWebhook, verifyWebhook } from './webhook-signature';
+
+const request = { requestId: 'r-1', title: 'Hall A', applicantId: 'acme', coApplicants: ['volta'] };
+const clerk = { id: 'clerk-fire', role: 'clerk' as const, department: 'fire' };
+const at = '2026-03-02T10:00:00.000Z';
+
+function state(activeSteps: Array<Partial<CaseState['activeSteps'][number]>> = [], status = 'in_progress'): CaseState {
+  return { status, activeSteps } as unknown as CaseState;
+}
+
+function t(seq: number, event: string, stepId: string | null, extra: Partial<Transition> = {}): Transition {
+  return { seq, event, stepId, fromState: 'active', toState: 'completed', actor: clerk, at, ...extra };
+}
+
+describe(planNotifications.name, () => {
+  it('tells the applicant and every co-applicant when their action is needed', () => {
+    const planned = planNotifications(request, state(), [
+      t(4, 'information.requested', 'intake', { data: { items: [{ id: 'a', description: 'Site plan' }] } }),
+      t(5, 'information.requested', null),
+    ]);
+    expect(planned).toEqual([
+      expect.objectContaining({
+        cause: 'r-1:4:action-needed',
+        audience: [{ userId: 'acme' }, { userId: 'volta' }],
+        facts: expect.objectContaining({ items: ['Site plan'] }),
+      }),
+    ]);
+  });
+
+  it('sends one decision notice for an action that decides a step and the case', () => {
+    const planned = planNotifications(request, state([], 'approved'), [
+      t(9, 'decided', 'decision', { outcome: 'approved' }),
+      t(10, 'decided', null, { fromState: 'in_progress', toState: 'approved' }),
+    ]);
+    expect(planned.map((p) => [p.kind, p.seq])).toEqual([['decision', 10]]);
+  });
+
+  it('tells the holder of a breached step and the supervisors over its department', () => {
+    const active = { stepId: 'fire-review', title: 'Fire', owner: { department: 'fire', role: 'clerk' } };
+    const held = planNotifications(request, state([{ ...active, assignee: 'clerk-fire' } as never]), [
+      t(7, 'timer.escalated', 'fire-review', { actor: { id: 'system', role: 'system' }, data: { dueAt: at } }),
+    ]);
+    expect(held[0]).toMatchObject({
+      kind: 'breach',
+      audience: [{ userId: 'clerk-fire' }, { supervisorsOf: 'fire' }],
+      facts: { dueAt: at },
+    });
+    const unheld = planNotifications(request, state([active as never]), [t(7, 'timer.escalated', 'fire-review')]);
+    expect(unheld[0].audience).toEqual([{ clerksOf: 'fire' }, { supervisorsOf: 'fire' }]);
+  });
+
+  it('reports deemed outcomes as such, and nothing for bookkeeping transitions', () => {
+    const planned = planNotifications(request, state(), [
+      t(3, 'timer.deemed-complete', 'intake', { outcome: 'complete' }),
+      t(4, 'claimed', 'fire-review'),
+      t(5, 'document.uploaded', null),
+    ]);
+    expect(planned.map((p) => p.kind)).toEqual(['deemed']);
+  });
+});
+
+describe(render.name, () => {
+  it('speaks the recipient’s language', () => {
+    const facts = {
+      requestTitle: 'Hall A',
+      requestId: 'r-1',
+      event: 'decided',
+      stepId: null,
+      stepTitle: null,
+      outcome: 'approved',
+      status: 'approved',
+      dueAt: null,
+      items: [],
+    };
+    expect(render('decision', 'en', facts).subject).toBe('Decision on Hall A: approved');
+    expect(render('decision', 'zh-CN', facts).subject).toBe('审批决定：Hall A（approved）');
+  });
+});
+
+describe(verifyWebhook.name, () => {
+  const body = '{"id":"r-1:4:action-needed:acme"}';
+  const now = 1_800_000_000;
+
+  it('accepts a fresh, matching signature and refuses a forged, altered or replayed one', () => {
+    const signature = signWebhook('whsec_test', now, body);
+    expect(verifyWebhook('whsec_test', { signature, timestamp: String(now) }, body, now + 10)).toBe(true);
+    expect(verifyWebhook('whsec_other', { signature, timestamp: String(now) }, body, now)).toBe(false);
+    expect(verifyWebhook('whsec_test', { signature, timestamp: String(now) }, `${body} `, now)).toBe(false);
+    expect(verifyWebhook('whsec_test', { signature, timestamp: String(now) }, body, now + 301)).toBe(false);
+  });
+});

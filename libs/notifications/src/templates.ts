@@ -1,0 +1,76 @@
+import type { Language, NotificationFacts, NotificationKind } from './notification.types';
+
+export interface Rendered {
+  subject: string;
+  body: string;
+}
+
+type Template = (f: NotificationFacts) => Rendered;
+
+const step = (f: NotificationFacts) => f.stepTitle ?? f.stepId ?? '';
+const items = (f: NotificationFacts, sep: string) => (f.items.length > 0 ? f.items.join(sep) : '');
+
+const EN: Record<NotificationKind, Template> = {
+  'action-needed': (f) => ({
+    subject: `Action needed: ${f.requestTitle}`,
+    body:
+      `Your request "${f.requestTitle}" needs your action at "${step(f)}" (${f.event}).` +
+      (f.items.length ? `\nItems: ${items(f, ', ')}.` : '') +
+      (f.dueAt ? `\nDue by ${f.dueAt}.` : ''),
+  }),
+  decision: (f) => ({
+    subject: `Decision on ${f.requestTitle}: ${f.outcome ?? f.status}`,
+    body:
+      `A decision was made on your request "${f.requestTitle}"` +
+      (f.stepId ? ` at "${step(f)}"` : '') +
+      `: ${f.outcome ?? f.status}. The request is now ${f.status}.`,
+  }),
+  deemed: (f) => ({
+    subject: `Deemed outcome on ${f.requestTitle}`,
+    body: `The time limit for "${step(f)}" on your request "${f.requestTitle}" ran out: it is deemed ${f.outcome ?? f.status}.`,
+  }),
+  'due-soon': (f) => ({
+    subject: `Due soon: ${step(f)} (${f.requestTitle})`,
+    body: `The step "${step(f)}" of request "${f.requestTitle}" is due by ${f.dueAt ?? '-'}.`,
+  }),
+  breach: (f) => ({
+    subject: `Overdue: ${step(f) || f.requestTitle}`,
+    body: `The time limit of "${step(f) || 'the case'}" on request "${f.requestTitle}" has passed (due ${f.dueAt ?? '-'}); it is escalated.`,
+  }),
+};
+
+const ZH: Record<NotificationKind, Template> = {
+  'action-needed': (f) => ({
+    subject: `需要您处理：${f.requestTitle}`,
+    body:
+      `您的申请“${f.requestTitle}”在“${step(f)}”环节需要您处理（${f.event}）。` +
+      (f.items.length ? `\n所需材料：${items(f, '、')}。` : '') +
+      (f.dueAt ? `\n截止时间：${f.dueAt}。` : ''),
+  }),
+  decision: (f) => ({
+    subject: `审批决定：${f.requestTitle}（${f.outcome ?? f.status}）`,
+    body:
+      `您的申请“${f.requestTitle}”` +
+      (f.stepId ? `在“${step(f)}”环节` : '') +
+      `已作出决定：${f.outcome ?? f.status}。当前状态：${f.status}。`,
+  }),
+  deemed: (f) => ({
+    subject: `视为结果：${f.requestTitle}`,
+    body: `您的申请“${f.requestTitle}”的“${step(f)}”环节已超过时限，视为${f.outcome ?? f.status}。`,
+  }),
+  'due-soon': (f) => ({
+    subject: `即将到期：${step(f)}（${f.requestTitle}）`,
+    body: `申请“${f.requestTitle}”的“${step(f)}”环节将于 ${f.dueAt ?? '-'} 到期。`,
+  }),
+  breach: (f) => ({
+    subject: `已超期：${step(f) || f.requestTitle}`,
+    body: `申请“${f.requestTitle}”的“${step(f) || '整体'}”已超过时限（${f.dueAt ?? '-'}），已上报。`,
+  }),
+};
+
+const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = { en: EN, 'zh-CN': ZH };
+
+/** The subject and text of a notification in the recipient's language. */
+export function render(kind: NotificationKind, language: Language, facts: NotificationFacts): Rendered {
+  return TEMPLATES[language][kind](facts);
+}
