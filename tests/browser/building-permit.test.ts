@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApi, TestApi } from '../support/test-api';
 import { seriousViolations } from './support/axe';
@@ -15,7 +17,8 @@ describe('The web app: a building permit from submission to issuance', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
-    const address = api.app.getHttpServer().address() as { port: number };
+    const server = api.app.getHttpServer() as Server;
+    const address = server.address() as AddressInfo;
     base = `http://127.0.0.1:${address.port}`;
   });
 

@@ -76,7 +76,11 @@ export function buildWebApp(): string {
 /** Signs in through the sign-in page as one of the seeded users. */
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
-  await page.getByTestId(`sign-in-${username}`).click();
+  const button = page.getByTestId(`sign-in-${username}`);
+  const alert = page.getByRole('alert');
+  await button.or(alert).first().waitFor();
+  if (await alert.count()) throw new Error(`The sign-in page shows an error: ${await alert.first().innerText()}`);
+  await button.click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 

@@ -28,6 +28,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={i18n.language === 'zh-CN' ? zhCN : enUS}
+      // No space between two Chinese characters: a button's text stays the words of its accessible name.
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           colorPrimary: '#1d4ed8',

@@ -1,0 +1,72 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { DecisionForm } from './decision-form';
+import { InformationRequestBuilder, itemId } from './information-request-builder';
+
+describe(DecisionForm.name, () => {
+  it('offers only the outcomes it is given and sends the reason and conditions', async () => {
+    const onDecide = vi.fn();
+    const user = userEvent.setup();
+    render(<DecisionForm outcomes={['approved', 'refused']} pending={false} onDecide={onDecide} />);
+    expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['approved', 'refused']);
+    await user.click(screen.getByRole('radio', { name: 'Approved' }));
+    await user.type(screen.getByLabelText('Reason'), 'Meets the code');
+    await user.click(screen.getByRole('button', { name: /Add condition/ }));
+    await user.type(screen.getByLabelText('Condition 1', { exact: true }), 'Sprinklers before occupation');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    await waitFor(() =>
+      expect(onDecide).toHaveBeenCalledWith({
+        outcome: 'approved',
+        reason: 'Meets the code',
+        conditions: ['Sprinklers before occupation'],
+      }),
+    );
+  });
+
+  it('refuses to send without an outcome and says which field is missing', async () => {
+    const onDecide = vi.fn();
+    const user = userEvent.setup();
+    render(<DecisionForm outcomes={['complete']} pending={false} onDecide={onDecide} />);
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(await screen.findByText('Outcome is required')).toBeTruthy();
+    expect(onDecide).not.toHaveBeenCalled();
+  });
+});
+
+describe(InformationRequestBuilder.name, () => {
+  it('sends one itemised list with identifiers the API accepts', async () => {
+    const onSend = vi.fn();
+    const user = userEvent.setup();
+    render(<InformationRequestBuilder previous={[]} pending={false} onSend={onSend} />);
+    await user.type(screen.getByLabelText('Item 1', { exact: true }), 'Site plan 1:500');
+    await user.click(screen.getByRole('button', { name: /Add item/ }));
+    await user.type(screen.getByLabelText('Item 2', { exact: true }), '3. Fire strategy');
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() =>
+      expect(onSend).toHaveBeenCalledWith({
+        items: [
+          { id: 'site-plan-1-500', description: 'Site plan 1:500' },
+          { id: 'item-2-3-fire-strategy', description: '3. Fire strategy' },
+        ],
+      }),
+    );
+  });
+
+  it('starts from the items already asked for, keeping their identifiers', async () => {
+    const onSend = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <InformationRequestBuilder
+        previous={[{ id: 'site-plan', description: 'Site plan' }]}
+        pending={false}
+        onSend={onSend}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() =>
+      expect(onSend).toHaveBeenCalledWith({ items: [{ id: 'site-plan', description: 'Site plan' }] }),
+    );
+    expect(itemId('!!!', 0)).toBe('item-1');
+  });
+});

@@ -1,0 +1,139 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startTestApi, TestApi } from '../support/test-api';
+import { seriousViolations } from './support/axe';
+import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
+
+jest.setTimeout(180_000);
+
+describe('The web app: department boundaries, Chinese pages, the keyboard', () => {
+  let api: TestApi;
+  let browser: TestBrowser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
+    const server = api.app.getHttpServer() as Server;
+    const address = server.address() as AddressInfo;
+    base = `http://127.0.0.1:${address.port}`;
+  });
+
+  // Each test's users sign out with their browsers.
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function as(username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
+    const context = await browser.context(locale);
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, base, username);
+    return page;
+  }
+
+  async function submitted(title: string): Promise<string> {
+    const res = await api.http
+      .post('/requests')
+      .set('authorization', `Bearer ${await api.login('acme-battery')}`)
+      .send({ definitionKey: 'building-permit', title, attributes: { floorAreaM2: 900 } })
+      .expect(202);
+    const id = (res.body as { id: string }).id;
+    // The workflow records the submission; wait until the intake step is open.
+    for (;;) {
+      const detail = await api.http
+        .get(`/requests/${id}`)
+        .set('authorization', `Bearer ${await api.login('acme-battery')}`);
+      if ((detail.body as { currentSteps?: unknown[] }).currentSteps?.length) return id;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it("offers a clerk of another department no decision, and shows the API's 403 to a forged one", async () => {
+    const id = await submitted(`Boundary ${Date.now()}`);
+    const fire = await as('clerk-fire');
+    await fire.goto(`${base}/queue/${id}/steps/intake`);
+    await fire.getByTestId('step-actions').waitFor();
+    await fire.getByTestId('no-actions').waitFor();
+    expect(await fire.getByTestId('decision-form').count()).toBe(0);
+
+    // A page tampered with to offer the decision anyway: the API refuses, and the page says so.
+    await fire.route(`**/requests/${id}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { legalActions: unknown[] };
+      body.legalActions = [{ type: 'decide', stepId: 'intake', outcomes: ['complete'] }];
+      await route.fulfill({ response, json: body });
+    });
+    await fire.reload();
+    await fire.getByTestId('decision-form').getByRole('radio', { name: 'Complete', exact: true }).check();
+    await fire.getByRole('button', { name: 'Record decision' }).click();
+    const alert = fire.getByRole('alert').filter({ hasText: 'Not allowed' });
+    await alert.waitFor();
+    expect(await alert.getByTestId('error-message').innerText()).toMatch(/building/);
+    expect(await alert.innerText()).toMatch(/Correlation id: [0-9a-f-]{36}/);
+  });
+
+  it('shows every page in Chinese with nothing left untranslated and no serious accessibility fault', async () => {
+    const id = await submitted(`中文 ${Date.now()}`);
+    const applicant = await as('acme-battery', 'zh-CN');
+    const clerk = await as('clerk-building', 'zh-CN');
+    const pages: Array<[Page, string, string]> = [
+      [applicant, '/sign-in', '登录'],
+      [applicant, '/my-requests', '我的申请'],
+      [applicant, '/my-requests/new', '新建申请'],
+      [applicant, `/my-requests/${id}`, '法定时限'],
+      [clerk, '/queue', '待办队列'],
+      [clerk, `/queue/${id}/steps/intake`, '审批决定'],
+    ];
+    for (const [page, path, heading] of pages) {
+      await page.goto(`${base}${path}`);
+      await page.getByText(heading).first().waitFor();
+      await page.locator('[role="status"] .ant-spin').waitFor({ state: 'detached' });
+      expect({ path, missing: await missingTranslations(page) }).toEqual({ path, missing: [] });
+      expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+    }
+  });
+
+  it('lets an applicant submit and a clerk decide with the keyboard alone', async () => {
+    const title = `Keyboard ${Date.now()}`;
+    const applicant = await as('acme-battery');
+    await applicant.goto(`${base}/my-requests/new`);
+    await applicant.getByText('New request', { exact: true }).last().waitFor();
+    // From the page's first control, Tab to the form's fields in order.
+    await applicant.getByLabel('Kind of request').focus();
+    await applicant.keyboard.press('Enter');
+    await applicant.keyboard.type('Building');
+    await applicant.keyboard.press('Enter');
+    await applicant.keyboard.press('Tab');
+    await applicant.keyboard.type(title);
+    await applicant.keyboard.press('Tab');
+    await applicant.keyboard.type('1500');
+    await applicant.keyboard.press('Enter');
+    await applicant.waitForURL(/\/my-requests\/[0-9a-f-]{36}$/);
+    await applicant.locator('[data-step="intake"][data-state="active"]').waitFor();
+
+    const clerk = await as('clerk-building');
+    await clerk.goto(`${base}/queue`);
+    const link = clerk.locator('tr', { hasText: title }).getByTestId('open-intake');
+    await link.focus();
+    await clerk.keyboard.press('Enter');
+    const form = clerk.getByTestId('decision-form');
+    await form.waitFor();
+    await form.getByRole('radio').first().focus();
+    await clerk.keyboard.press('Space');
+    await clerk.keyboard.press('Tab');
+    await clerk.keyboard.type('Documents complete');
+    await clerk.keyboard.press('Tab'); // add condition
+    await clerk.keyboard.press('Tab'); // record decision
+    await clerk.keyboard.press('Enter');
+    await form.waitFor({ state: 'detached' });
+    await applicant.locator('[data-step="fire-review"][data-state="active"]').waitFor();
+  });
+});
