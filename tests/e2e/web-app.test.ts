@@ -42,7 +42,10 @@ describe('The web app served by the API', () => {
     const missing = await sut.http.get(`/requests/${id}`).set('accept', html).set('authorization', `Bearer ${token}`);
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toMatch(/json/);
-    const noRoute = await sut.http.get('/work-queue/no/such/route').set('accept', html).set('authorization', `Bearer ${token}`);
+    const noRoute = await sut.http
+      .get('/work-queue/no/such/route')
+      .set('accept', html)
+      .set('authorization', `Bearer ${token}`);
     expect(noRoute.status).toBe(404);
     expect(noRoute.headers['content-type']).toMatch(/json/);
     await sut.http.get('/health').set('accept', html).expect('content-type', /json/);
