@@ -156,9 +156,9 @@ describe('The web app for supervisors, auditors and administrators', () => {
 
   it('lets a supervisor act on an escalated step: reassign it, stop the clock with a reason, propose an extension', async () => {
     const quick = {
-      key: 'quick-fire-check',
+      key: 'escalation-drill',
       version: 1,
-      title: 'Quick fire check',
+      title: 'Escalation drill',
       requestType: 'permit',
       jurisdiction: 'cn',
       start: 'fire-check',
