@@ -51,5 +51,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // Ant Design forms in jsdom are slow on a busy machine; no test waits on time.
+    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import ConfigProvider from 'antd/es/config-provider';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useState, type ReactNode } from 'react';
@@ -38,11 +38,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
         },
       }}
     >
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <AuthProviderBoundary provider={developmentAuth}>{children}</AuthProviderBoundary>
-        </QueryClientProvider>
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <AuthProviderBoundary provider={developmentAuth}>{children}</AuthProviderBoundary>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -1,7 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '@/components/page-state';
 import { useAuth } from '@/lib/auth/auth-context';
-import { AppLayout } from './layout';
 import { homeFor } from './navigation';
 
 /**
@@ -31,7 +30,7 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     children: [
       {
-        element: <AppLayout />,
+        lazy: () => import('./layout').then((m) => ({ Component: m.AppLayout })),
         children: [
           { index: true, element: <Home /> },
           {

@@ -1,4 +1,10 @@
-import { Card, Col, Descriptions, Row, Table, Tag, Typography } from 'antd';
+import Card from 'antd/es/card';
+import Col from 'antd/es/col';
+import Descriptions from 'antd/es/descriptions';
+import Row from 'antd/es/row';
+import Table from 'antd/es/table';
+import Tag from 'antd/es/tag';
+import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import type { RequestDetail, StepView } from '@/lib/api/client';
@@ -21,7 +27,13 @@ export function CaseOverview({
 }) {
   const { t, i18n } = useTranslation();
   const active = new Set(request.currentSteps.map((s) => s.stepId));
-  const done = new Set(request.timeline.map((e) => e.stepId).filter((s): s is string => !!s && !active.has(s)));
+  // A step skipped by its routing condition or cancelled was never worked: it is not drawn as done.
+  const done = new Set(
+    request.timeline
+      .filter((e) => e.event !== 'skipped' && e.event !== 'cancelled')
+      .map((e) => e.stepId)
+      .filter((s): s is string => !!s && !active.has(s)),
+  );
   const conditions = request.timeline.flatMap((e) => e.conditions ?? []);
   return (
     <Row gutter={[16, 16]}>

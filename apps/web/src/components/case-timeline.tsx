@@ -1,4 +1,5 @@
-import { Timeline, Typography } from 'antd';
+import Timeline from 'antd/es/timeline';
+import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';

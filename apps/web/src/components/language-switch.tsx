@@ -1,16 +1,24 @@
-import { Select } from 'antd';
+import Button from 'antd/es/button';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, setLanguage, type Language } from '@/lib/i18n';
+import { LANGUAGES, setLanguage } from '@/lib/i18n';
 
+/** English / 中文: two toggle buttons, each named in its own language. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <Select<Language>
-      aria-label={t('layout.language')}
-      value={i18n.language as Language}
-      onChange={setLanguage}
-      options={LANGUAGES.map((language) => ({ value: language, label: t(`layout.languages.${language}`) }))}
-      style={{ width: 120 }}
-    />
+    <span role="group" aria-label={t('layout.language')} style={{ display: 'inline-flex', gap: 4 }}>
+      {LANGUAGES.map((language) => (
+        <Button
+          key={language}
+          size="small"
+          lang={language}
+          type={i18n.language === language ? 'primary' : 'default'}
+          aria-pressed={i18n.language === language}
+          onClick={() => setLanguage(language)}
+        >
+          {t(`layout.languages.${language}`)}
+        </Button>
+      ))}
+    </span>
   );
 }

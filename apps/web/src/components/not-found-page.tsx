@@ -1,4 +1,4 @@
-import { Result } from 'antd';
+import Result from 'antd/es/result';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 

@@ -1,4 +1,8 @@
-import { Alert, Button, Empty, Spin, Tag } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import Empty from 'antd/es/empty';
+import Spin from 'antd/es/spin';
+import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/client';
 import type { StreamStatus } from '@/lib/event-stream';

@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import { TAG } from './tag-colors';
 

@@ -1,4 +1,6 @@
-import { Descriptions, Progress, Tag } from 'antd';
+import Descriptions from 'antd/es/descriptions';
+import Progress from 'antd/es/progress';
+import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import type { ClockView } from '@/lib/api/client';
 import { formatDateTime, formatDay } from '@/lib/format';

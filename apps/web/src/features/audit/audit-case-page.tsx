@@ -1,4 +1,7 @@
-import { Card, Space, Tabs, Typography } from 'antd';
+import Card from 'antd/es/card';
+import Space from 'antd/es/space';
+import Tabs from 'antd/es/tabs';
+import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert, PageLoading } from '@/components/page-state';

@@ -1,4 +1,8 @@
-import { Card, Input, Space, Table, Typography } from 'antd';
+import Card from 'antd/es/card';
+import Input from 'antd/es/input';
+import Space from 'antd/es/space';
+import Table from 'antd/es/table';
+import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

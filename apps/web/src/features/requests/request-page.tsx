@@ -1,4 +1,6 @@
-import { Card, Space, Typography } from 'antd';
+import Card from 'antd/es/card';
+import Space from 'antd/es/space';
+import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CaseHeader, CaseOverview } from '@/components/case-overview';

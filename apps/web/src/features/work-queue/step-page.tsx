@@ -1,5 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import Button from 'antd/es/button';
+import Card from 'antd/es/card';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
+import InputNumber from 'antd/es/input-number';
+import Radio from 'antd/es/radio';
+import Space from 'antd/es/space';
+import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ActionErrorAlert } from '@/components/action-error';
@@ -19,7 +26,6 @@ export function StepPage() {
   const { t } = useTranslation();
   const { requestId = '', stepId = '' } = useParams();
   const { user } = useSession();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const request = useRequestDetail(requestId);
   const definition = useDefinition(request.data?.definitionKey, request.data?.definitionVersion);
@@ -30,7 +36,6 @@ export function StepPage() {
       if (next) queryClient.setQueryData(queryKeys.request(requestId), next);
       else void queryClient.invalidateQueries({ queryKey: queryKeys.request(requestId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.workQueue });
-      void message.success(t('actions.done'));
     },
   });
 

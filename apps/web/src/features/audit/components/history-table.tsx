@@ -1,4 +1,5 @@
-import { Table, Tag } from 'antd';
+import Table from 'antd/es/table';
+import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';

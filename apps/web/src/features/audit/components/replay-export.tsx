@@ -1,5 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, List, Space } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import List from 'antd/es/list';
+import Space from 'antd/es/space';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/page-state';
 import { api, unwrap } from '@/lib/api/client';

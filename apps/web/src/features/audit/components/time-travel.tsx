@@ -1,4 +1,7 @@
-import { Card, Slider, Space, Typography } from 'antd';
+import Card from 'antd/es/card';
+import Slider from 'antd/es/slider';
+import Space from 'antd/es/space';
+import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseHeader, CaseOverview } from '@/components/case-overview';

@@ -1,5 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import Button from 'antd/es/button';
+import Card from 'antd/es/card';
+import Checkbox from 'antd/es/checkbox';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
+import Modal from 'antd/es/modal';
+import Radio from 'antd/es/radio';
+import Space from 'antd/es/space';
+import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionErrorAlert } from '@/components/action-error';
@@ -12,14 +20,11 @@ type Send = (request: RequestDetail['id'], key: string) => Promise<RequestDetail
 /** Runs one action and puts the answer (the request's new state) straight into the cache. */
 function useAction(request: RequestDetail) {
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const { t } = useTranslation();
   return useMutation({
     mutationFn: (send: Send) => send(request.id, idempotencyKey()),
     onSuccess: (next) => {
       queryClient.setQueryData(queryKeys.request(request.id), next);
       void queryClient.invalidateQueries({ queryKey: queryKeys.requests });
-      void message.success(t('actions.done'));
     },
   });
 }

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Button, Form } from 'antd';
+import Button from 'antd/es/button';
+import Form from 'antd/es/form';
 import { describe, expect, it, vi } from 'vitest';
 import { AttributeFields, schemaFromConditions, type AttributesSchemaLike } from './attribute-fields';
 

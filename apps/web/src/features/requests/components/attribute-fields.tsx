@@ -1,4 +1,8 @@
-import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
+import InputNumber from 'antd/es/input-number';
+import Select from 'antd/es/select';
+import Switch from 'antd/es/switch';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 
