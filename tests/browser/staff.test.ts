@@ -15,6 +15,8 @@ describe('The web app for supervisors, auditors and administrators', () => {
   let browser: TestBrowser;
   let base: string;
   const contexts: BrowserContext[] = [];
+  /** The case the auditor examined, for the Chinese check of the same page. */
+  let auditedId = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -55,6 +57,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
       attributes: { floorAreaM2: 4000 },
     });
     const id = (submitted.body as { id: string }).id;
+    auditedId = id;
     await driver.waitForStep(id, 'intake');
     expect((await driver.decide('clerk-building', id, 'intake', { outcome: 'complete' })).status).toBe(200);
     const afterIntake = await driver.waitForStep(id, 'fire-review');
@@ -240,6 +243,11 @@ describe('The web app for supervisors, auditors and administrators', () => {
     const auditor = await as('auditor', 'zh-CN');
     await auditor.goto(`${base}/auditing`);
     await auditor.getByTestId('checkpoints').waitFor();
+    await expectAccessible(auditor);
+    await auditor.goto(`${base}/auditing/${auditedId}`);
+    await auditor.getByTestId('case-as-of').getByTestId('process-diagram').waitFor();
+    await auditor.getByTestId('verify').click();
+    await auditor.getByTestId('verdict').waitFor();
     await expectAccessible(auditor);
     const admin = await as('admin', 'zh-CN');
     await admin.goto(`${base}/processes`);
