@@ -57,7 +57,7 @@ export function buildWebApp(): string {
         join(__dirname, '..', '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'),
         'build',
         '--config',
-        'apps/web/vite.config.ts',
+        'apps/web/vite.config.mts',
         '--outDir',
         outDir,
         '--logLevel',
@@ -66,7 +66,7 @@ export function buildWebApp(): string {
       {
         cwd: join(__dirname, '..', '..', '..'),
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     );
   }

@@ -34,16 +34,9 @@ export default defineConfig({
   },
   server: {
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
+    // A whole first path segment, so `/audit` goes to the API while the `/auditing` page stays with Vite.
     proxy: Object.fromEntries(
-      apiPrefixes.map((prefix) => [
-        prefix,
-        {
-          target: `http://127.0.0.1:${apiPort}`,
-          // A page load of a client route (Accept: text/html) stays with Vite; API calls go to the API.
-          bypass: (req: { headers: { accept?: string }; method?: string }) =>
-            req.method === 'GET' && req.headers.accept?.includes('text/html') ? '/index.html' : undefined,
-        },
-      ]),
+      apiPrefixes.map((prefix) => [`^${prefix}(/|\\?|$)`, { target: `http://127.0.0.1:${apiPort}` }]),
     ),
   },
   test: {
