@@ -107,13 +107,22 @@ describe('The web app: department boundaries, Chinese pages, the keyboard', () =
     await applicant.goto(`${base}/my-requests/new`);
     await applicant.getByText('New request', { exact: true }).last().waitFor();
     // From the page's first control, Tab to the form's fields in order.
+    type PageGlobals = { document: { activeElement: { id: string } | null } };
+    const focused = () =>
+      applicant.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.id ?? '');
     await applicant.getByLabel('Kind of request').focus();
     await applicant.keyboard.press('Enter');
     await applicant.keyboard.type('Building');
+    await applicant.locator('.ant-select-item-option-active', { hasText: 'Building permit' }).waitFor();
     await applicant.keyboard.press('Enter');
+    await applicant.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+    // The definition's attribute fields appear once its kind is chosen.
+    await applicant.getByLabel('Gross floor area (m²)').waitFor();
     await applicant.keyboard.press('Tab');
+    expect(await focused()).toBe('title');
     await applicant.keyboard.type(title);
     await applicant.keyboard.press('Tab');
+    expect(await focused()).toBe('attributes_floorAreaM2');
     await applicant.keyboard.type('1500');
     await applicant.keyboard.press('Enter');
     await applicant.waitForURL(/\/my-requests\/[0-9a-f-]{36}$/);

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -47,14 +46,21 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Builds the web app once per run into a temporary folder the test API serves. */
+/** Builds the web app once per test run into `.data/web-test-<pid>`, and drops builds of runs that have ended. */
 export function buildWebApp(): string {
-  const outDir = join(tmpdir(), `onewindow-web-${process.pid}`);
+  const root = join(__dirname, '..', '..', '..');
+  const data = join(root, '.data');
+  mkdirSync(data, { recursive: true });
+  for (const name of readdirSync(data)) {
+    const pid = /^web-test-(\d+)$/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) rmSync(join(data, name), { recursive: true, force: true });
+  }
+  const outDir = join(data, `web-test-${process.pid}`);
   if (!existsSync(join(outDir, 'index.html'))) {
     execFileSync(
       process.execPath,
       [
-        join(__dirname, '..', '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'),
+        join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
         'build',
         '--config',
         'apps/web/vite.config.mts',
@@ -63,14 +69,19 @@ export function buildWebApp(): string {
         '--logLevel',
         'warn',
       ],
-      {
-        cwd: join(__dirname, '..', '..', '..'),
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_ENV: 'production' },
-      },
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
     );
   }
   return outDir;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Signs in through the sign-in page as one of the seeded users. */

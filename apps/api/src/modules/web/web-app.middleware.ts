@@ -28,7 +28,8 @@ export function webApp(distDir: string, roots: ReadonlySet<string>): RequestHand
     if (roots.has(req.path.split('/')[1] ?? '')) return next();
     if (req.accepts(['json', 'html']) === 'html' && !req.path.startsWith('/assets/')) {
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
+      // Relative to the folder, so a folder under a dot-directory (e.g. `.data/`) is served too.
+      res.sendFile('index.html', { root: dir });
       return;
     }
     files(req, res, next);
