@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
+import { eventually } from '../support/test-env';
 import { seriousViolations } from './support/axe';
 import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
 import { screenshot } from './support/screenshots';
@@ -14,6 +15,8 @@ describe('The web app for supervisors, auditors and administrators', () => {
   let browser: TestBrowser;
   let base: string;
   const contexts: BrowserContext[] = [];
+  /** The case the auditor examined, for the Chinese check of the same page. */
+  let auditedId = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -54,6 +57,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
       attributes: { floorAreaM2: 4000 },
     });
     const id = (submitted.body as { id: string }).id;
+    auditedId = id;
     await driver.waitForStep(id, 'intake');
     expect((await driver.decide('clerk-building', id, 'intake', { outcome: 'complete' })).status).toBe(200);
     const afterIntake = await driver.waitForStep(id, 'fire-review');
@@ -153,6 +157,78 @@ describe('The web app for supervisors, auditors and administrators', () => {
     await expectAccessible(admin);
   });
 
+  it('lets a supervisor act on an escalated step: reassign it, stop the clock with a reason, propose an extension', async () => {
+    const quick = {
+      key: 'escalation-drill',
+      version: 1,
+      title: 'Escalation drill',
+      requestType: 'permit',
+      jurisdiction: 'cn',
+      start: 'fire-check',
+      extensionByAgreement: true,
+      caseClock: { duration: { value: 20, unit: 'workingDays' }, pauseOnApplicant: true },
+      steps: [
+        {
+          id: 'fire-check',
+          kind: 'task',
+          title: 'Fire check',
+          owner: { department: 'fire', role: 'clerk' },
+          duration: { value: 2, unit: 'seconds' },
+          next: { approved: { status: 'approved' } },
+        },
+      ],
+    };
+    expect((await driver.post('admin', '/definitions', { definition: quick })).status).toBe(201);
+    const title = `Escalated check ${Date.now()}`;
+    const id = (
+      (await driver.post('volta-grid', '/requests', { definitionKey: quick.key, title })).body as { id: string }
+    ).id;
+    await eventually(async () => {
+      const d = (await driver.get('supervisor', `/requests/${id}`)).body as {
+        currentSteps: Array<{ escalated: boolean }>;
+      };
+      return d.currentSteps[0]?.escalated ? true : undefined;
+    }, 'the escalation');
+
+    const supervisor = await as('supervisor');
+    await supervisor.goto(`${base}/oversight`);
+    const row = supervisor.locator('tr', { hasText: title });
+    await row.getByText('Escalated', { exact: true }).waitFor();
+    await row.getByTestId('supervise-fire-check').click();
+    const panel = supervisor.getByTestId('case-supervision');
+    await expectAccessible(supervisor);
+
+    const form = (button: string) => panel.locator('form', { has: supervisor.getByRole('button', { name: button }) });
+    await form('Reassign').getByLabel('Reassign to (user id)').fill('clerk-fire');
+    await form('Reassign').getByRole('button', { name: 'Reassign' }).click();
+    const detail = async () =>
+      (await driver.get('supervisor', `/requests/${id}`)).body as {
+        currentSteps: Array<{ assignee: string | null }>;
+        clock: { paused: boolean } | null;
+        extensions: Array<{ status: string; reason: string }>;
+      };
+    await eventually(
+      async () => ((await detail()).currentSteps[0]?.assignee === 'clerk-fire' ? true : undefined),
+      'reassigned',
+    );
+
+    await form('Stop the clock').getByLabel('Reason to stop the clock').fill('Expert review of the sprinkler design');
+    await form('Stop the clock').getByRole('button', { name: 'Stop the clock' }).click();
+    await eventually(async () => ((await detail()).clock?.paused ? true : undefined), 'clock stopped');
+
+    // The step's own clock runs in seconds here: the extension is of the statutory clock, in working days.
+    await form('Propose extension').getByLabel('Extend').click();
+    await supervisor.locator('.ant-select-item-option[title="Statutory clock"]').click();
+    await form('Propose extension').getByLabel('Reason').fill('Sprinkler supplier report outstanding');
+    await form('Propose extension').getByRole('button', { name: 'Propose extension' }).click();
+    const proposed = await eventually(
+      async () => (await detail()).extensions.find((x) => x.status === 'proposed'),
+      'extension proposed',
+    );
+    expect(proposed.reason).toBe('Sprinkler supplier report outstanding');
+    await panel.getByRole('status').waitFor();
+  });
+
   it('shows a supervisor the breaches and the time use, in both languages, accessibly', async () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const supervisor = await as('supervisor', locale);
@@ -167,6 +243,11 @@ describe('The web app for supervisors, auditors and administrators', () => {
     const auditor = await as('auditor', 'zh-CN');
     await auditor.goto(`${base}/auditing`);
     await auditor.getByTestId('checkpoints').waitFor();
+    await expectAccessible(auditor);
+    await auditor.goto(`${base}/auditing/${auditedId}`);
+    await auditor.getByTestId('case-as-of').getByTestId('process-diagram').waitFor();
+    await auditor.getByTestId('verify').click();
+    await auditor.getByTestId('verdict').waitFor();
     await expectAccessible(auditor);
     const admin = await as('admin', 'zh-CN');
     await admin.goto(`${base}/processes`);

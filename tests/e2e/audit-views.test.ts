@@ -56,11 +56,24 @@ describe('auditor: time travel, finding cases, checkpoints', () => {
   });
 
   it('finds a case by the first characters of its id, its title or its applicant', async () => {
-    for (const q of [id.slice(0, 8), 'HALL A', 'volta']) {
-      const res = await get(`/audit/requests?q=${encodeURIComponent(q)}`);
-      expect(res.status).toBe(200);
-      expect((res.body as Array<{ id: string }>).map((r) => r.id)).toContain(id);
+    const title = `Cathode hall ${randomUUID()}`;
+    const res = await driver.post('volta-grid', '/requests', {
+      definitionKey: 'building-permit',
+      title,
+      attributes: { floorAreaM2: 800 },
+    });
+    const mine = (res.body as { id: string }).id;
+    for (const q of [mine.slice(0, 8), title.toUpperCase().slice(0, 30)]) {
+      const found = await get(`/audit/requests?q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      expect((found.body as Array<{ id: string }>).map((r) => r.id)).toContain(mine);
     }
+    const byApplicant = (await get('/audit/requests?q=VOLTA&limit=100')).body as Array<{
+      applicantId: string;
+      title: string;
+    }>;
+    expect(byApplicant.length).toBeGreaterThan(0);
+    expect(byApplicant.filter((r) => !`${r.applicantId} ${r.title}`.toLowerCase().includes('volta'))).toEqual([]);
     const none = await get(`/audit/requests?q=${encodeURIComponent('100%_nothing')}`);
     expect(none.body).toEqual([]);
   });

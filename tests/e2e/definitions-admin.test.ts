@@ -32,10 +32,11 @@ describe('administrator: definitions drawn as flow diagrams, publishing with loc
     expect(graph.outcomes).toEqual(expect.arrayContaining(['approved', 'refused']));
   });
 
-  it('answers 404 for an unknown definition or version and 400 for a version that is not a number', async () => {
+  it('answers 401 without a token, 404 for an unknown definition or version, 400 for a version not a number', async () => {
     const auth = await as('admin');
     expect((await api.http.get('/definitions/no-such/versions/1/graph').set(auth)).status).toBe(404);
     expect((await api.http.get('/definitions/building-permit/versions/99/graph').set(auth)).status).toBe(404);
+    expect((await api.http.get('/definitions/building-permit/versions/1/graph')).status).toBe(401);
     const bad = await api.http.get('/definitions/building-permit/versions/one/graph').set(auth);
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: expect.any(String), correlationId: expect.any(String) });

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
+import { TAG } from '@/components/tag-colors';
 import { formatDateTime } from '@/lib/format';
 import { useBreaches, useTimeUse, type Breach, type StepTimeUse } from './api';
 import { CaseSupervision } from './components/case-supervision';
@@ -54,9 +55,9 @@ function BreachesTab({ department }: { department?: string }) {
             key: 'breach',
             render: (_: unknown, b) => (
               <Space size={4} wrap>
-                {b.overdue && <Tag color="red">{t('supervision.overdue')}</Tag>}
-                {b.escalated && <Tag color="volcano">{t('supervision.escalated')}</Tag>}
-                {b.caseOverdue && <Tag color="magenta">{t('supervision.caseOverdue')}</Tag>}
+                {b.overdue && <Tag color={TAG.red}>{t('supervision.overdue')}</Tag>}
+                {b.escalated && <Tag color={TAG.orange}>{t('supervision.escalated')}</Tag>}
+                {b.caseOverdue && <Tag color={TAG.purple}>{t('supervision.caseOverdue')}</Tag>}
               </Space>
             ),
           },
@@ -108,7 +109,7 @@ function TimeUseTab({ department }: { department?: string }) {
             title: t('supervision.overdue'),
             dataIndex: 'overdue',
             align: 'right',
-            render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : n),
+            render: (n: number) => (n > 0 ? <Tag color={TAG.red}>{n}</Tag> : n),
           },
           { title: t('supervision.completed'), dataIndex: 'completed', align: 'right' },
           { title: t('supervision.median'), dataIndex: 'medianWorkingDays', align: 'right', render: days },

@@ -2,6 +2,7 @@ import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
+import { TAG } from '@/components/tag-colors';
 import { formatDateTime } from '@/lib/format';
 import { useHistory, type TimelineEntry } from '../api';
 
@@ -28,7 +29,9 @@ export function HistoryTable({ requestId }: { requestId: string }) {
         {
           title: t('audit.history.source'),
           dataIndex: 'source',
-          render: (s: string) => <Tag color={s === 'log' ? 'blue' : 'purple'}>{t(`audit.history.sources.${s}`)}</Tag>,
+          render: (s: string) => (
+            <Tag color={s === 'log' ? TAG.blue : TAG.purple}>{t(`audit.history.sources.${s}`)}</Tag>
+          ),
         },
         { title: t('audit.history.event'), dataIndex: 'eventId', render: (id: number | null) => id ?? '—' },
         { title: t('audit.history.seq'), dataIndex: 'seq', render: (seq: number | null) => seq ?? '—' },

@@ -36,7 +36,8 @@ export function TimeTravel({ requestId, transitions }: { requestId: string; tran
           value={seq}
           onChange={setSeq}
           marks={{ 1: '1', [transitions]: String(transitions) }}
-          tooltip={{ formatter: (n) => t('audit.travel.after', { seq: n }) }}
+          // The card below names the transition shown; a hover tooltip would only repeat it.
+          tooltip={{ formatter: null }}
           ariaLabelledByForHandle="time-travel-label"
           ariaValueTextFormatterForHandle={(n) => t('audit.travel.after', { seq: n })}
         />
