@@ -22,12 +22,14 @@ export class ProjectsController {
 
   /** An applicant's own projects; all for staff. */
   @Get()
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   list(@CurrentActor() actor: Actor, @Query() query: ListProjectsQuery): Promise<ProjectListView> {
     return this.projects.list(actor, query);
   }
 
   /** Each request's status, the stage clocks, projected dates, slack and the critical path. */
   @Get(':id')
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProjectView> {
     return this.projects.get(actor, id);
   }
