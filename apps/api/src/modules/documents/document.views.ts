@@ -1,6 +1,12 @@
 import type { CaseDocument, DocumentTypeDefinition, DocumentVersion } from '@onewindow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class UploaderView {
+  @ApiProperty() id!: string;
+  @ApiProperty() role!: string;
+  @ApiPropertyOptional({ nullable: true }) department!: string | null;
+}
+
 export class DocumentVersionView {
   @ApiProperty() documentType!: string;
   @ApiProperty({ description: '1, 2, 3…; the highest is current' }) version!: number;
@@ -8,7 +14,7 @@ export class DocumentVersionView {
   @ApiProperty({ description: 'SHA-256 of the content (hex)' }) sha256!: string;
   @ApiProperty() size!: number;
   @ApiProperty({ description: 'Sniffed from the content' }) contentType!: string;
-  @ApiProperty() uploadedBy!: { id: string; role: string; department: string | null };
+  @ApiProperty({ type: UploaderView }) uploadedBy!: { id: string; role: string; department: string | null };
   @ApiProperty({ description: 'ISO-8601 UTC' }) uploadedAt!: string;
   @ApiProperty({ enum: ['submission', 'information-answer', 'staff'] }) context!: string;
   @ApiProperty({ description: 'Where to download this version' }) href!: string;

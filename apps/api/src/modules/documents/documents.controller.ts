@@ -11,7 +11,7 @@ import {
   Req,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { DocumentTypePipe } from '../../core/common/key-param.pipe';
@@ -40,6 +40,7 @@ export class DocumentsController {
       properties: { documentType: { type: 'string' }, file: { type: 'string', format: 'binary' } },
     },
   })
+  @ApiResponse({ status: 201, type: DocumentVersionView })
   upload(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -51,6 +52,7 @@ export class DocumentsController {
   /** Every document type of the request with its current version and the whole version history. */
   @Get()
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  @ApiResponse({ status: 200, type: DocumentListView })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentListView> {
     return this.service.list(actor, id);
   }

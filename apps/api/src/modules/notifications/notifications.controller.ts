@@ -1,6 +1,6 @@
 import type { Actor } from '@onewindow/domain';
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Put, Query, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { NotificationIdPipe } from '../../core/common/key-param.pipe';
@@ -20,6 +20,7 @@ export class NotificationsController {
   /** The caller's in-app notifications, newest first, and how many are unread. */
   @Get()
   @Roles(...EVERYONE)
+  @ApiResponse({ status: 200, type: InboxView })
   inbox(@CurrentActor() actor: Actor, @Query() query: InboxQuery): Promise<InboxView> {
     return this.service.inbox(actor, query);
   }
@@ -41,6 +42,7 @@ export class NotificationsController {
 
   @Get('preferences')
   @Roles(...EVERYONE)
+  @ApiResponse({ status: 200, type: PreferencesView })
   preferences(@CurrentActor() actor: Actor): Promise<PreferencesView> {
     return this.service.preferences(actor);
   }
@@ -48,6 +50,7 @@ export class NotificationsController {
   /** Language, channels, email address and webhook URL; setting a webhook issues its signing secret. */
   @Put('preferences')
   @Roles(...EVERYONE)
+  @ApiResponse({ status: 200, type: PreferencesView })
   savePreferences(@CurrentActor() actor: Actor, @Body() dto: PreferencesDto): Promise<PreferencesView> {
     return this.service.savePreferences(actor, dto);
   }
@@ -55,6 +58,7 @@ export class NotificationsController {
   /** Delivery state of notifications (outbox), newest first. */
   @Get('deliveries')
   @Roles('clerk', 'supervisor', 'auditor')
+  @ApiResponse({ status: 200, type: [DeliveryView] })
   deliveries(@Query() query: OutboxQuery): Promise<DeliveryView[]> {
     return this.service.deliveries(query);
   }

@@ -14,6 +14,16 @@ export class ProjectRequestView {
   @ApiProperty() onCriticalPath!: boolean;
 }
 
+export class StageClockView {
+  @ApiProperty() projectedStart!: string;
+  @ApiProperty() projectedDue!: string;
+}
+
+export class ProjectCalendarView {
+  @ApiProperty() id!: string;
+  @ApiProperty() timeZone!: string;
+}
+
 export class ProjectStageView {
   @ApiProperty() number!: number;
   @ApiProperty() name!: string;
@@ -21,7 +31,7 @@ export class ProjectStageView {
   @ApiProperty({ type: [String], description: "The stage's one form: the attributes its definitions declare" })
   form!: string[];
   @ApiProperty() plannedWorkingDays!: number;
-  @ApiProperty({ description: "The stage clock's projected start and end (local dates)" })
+  @ApiProperty({ type: StageClockView, description: "The stage clock's projected start and end (local dates)" })
   clock!: { projectedStart: string; projectedDue: string };
   @ApiProperty({ type: [ProjectRequestView] }) requests!: ProjectRequestView[];
 }
@@ -35,7 +45,10 @@ export class ProjectSummaryView {
 }
 
 export class ProjectView extends ProjectSummaryView {
-  @ApiProperty({ description: 'The calendar the whole-project limit counts in, and its time zone' })
+  @ApiProperty({
+    type: ProjectCalendarView,
+    description: 'The calendar the whole-project limit counts in, and its time zone',
+  })
   calendar!: { id: string; timeZone: string };
   @ApiProperty({ description: 'The last day of the whole-project limit' }) limitDate!: string;
   @ApiProperty() projectedDate!: string;

@@ -1,6 +1,6 @@
 import type { Actor } from '@onewindow/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { CreateProjectDto, ListProjectsQuery } from './projects.dto';
 import { ProjectListView, ProjectView } from './project.views';
@@ -16,6 +16,7 @@ export class ProjectsController {
   @Post()
   @HttpCode(202)
   @Roles('applicant')
+  @ApiResponse({ status: 202, type: ProjectView })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProjectDto): Promise<ProjectView> {
     return this.projects.create(actor, dto);
   }
@@ -23,6 +24,7 @@ export class ProjectsController {
   /** An applicant's own projects; all for staff. */
   @Get()
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  @ApiResponse({ status: 200, type: ProjectListView })
   list(@CurrentActor() actor: Actor, @Query() query: ListProjectsQuery): Promise<ProjectListView> {
     return this.projects.list(actor, query);
   }
@@ -30,6 +32,7 @@ export class ProjectsController {
   /** Each request's status, the stage clocks, projected dates, slack and the critical path. */
   @Get(':id')
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  @ApiResponse({ status: 200, type: ProjectView })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProjectView> {
     return this.projects.get(actor, id);
   }

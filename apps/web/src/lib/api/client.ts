@@ -76,3 +76,42 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 export function idempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+export type NotificationItem = Schemas['NotificationView'];
+export type Inbox = Schemas['InboxView'];
+export type NotificationPreferences = Schemas['PreferencesView'];
+export type DocumentList = Schemas['DocumentListView'];
+export type CaseDocumentView = Schemas['DocumentView'];
+export type DocumentVersionView = Schemas['DocumentVersionView'];
+
+/** The API's answer to a call outside the typed client (uploads, downloads) as an ApiError. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  let body: ErrorBody = {};
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    body = {};
+  }
+  return new ApiError(
+    response.status,
+    body.code ?? `HTTP_${response.status}`,
+    body.message ?? response.statusText,
+    body.correlationId ?? response.headers.get('x-correlation-id'),
+    body.details,
+  );
+}
+
+/** A same-origin call with the bearer token, for bodies the typed client does not carry (multipart, files). */
+export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = tokenSource();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause), null);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response;
+}

@@ -1508,9 +1508,142 @@ export interface components {
             limitWorkingDays: number;
             stages: components["schemas"]["ProjectStageDto"][];
         };
+        ProjectCalendarView: {
+            id: string;
+            timeZone: string;
+        };
+        StageClockView: {
+            projectedStart: string;
+            projectedDue: string;
+        };
+        ProjectRequestView: {
+            /** @example 2-grid-connection */
+            memberId: string;
+            definitionKey: string;
+            requestId: string;
+            /** @description 'waiting' until its stage starts, then the request's status */
+            status: string;
+            /** @description The next due instant of its open steps (ISO-8601 UTC) */
+            nextDueAt?: Record<string, never> | null;
+            /** @description A due date counts past the calendar's coverage and may still move */
+            dueProvisional: boolean;
+            /** @description Projected start day (local date) */
+            projectedStart: string;
+            /** @description Projected due (or decision) day (local date) */
+            projectedDue: string;
+            onCriticalPath: boolean;
+        };
+        ProjectStageView: {
+            number: number;
+            name: string;
+            /** @enum {string} */
+            status: "waiting" | "running" | "done" | "failed";
+            /** @description The stage's one form: the attributes its definitions declare */
+            form: string[];
+            plannedWorkingDays: number;
+            /** @description The stage clock's projected start and end (local dates) */
+            clock: components["schemas"]["StageClockView"];
+            requests: components["schemas"]["ProjectRequestView"][];
+        };
+        ProjectView: {
+            id: string;
+            title: string;
+            applicantId: string;
+            submittedAt: string;
+            limitWorkingDays: number;
+            /** @description The calendar the whole-project limit counts in, and its time zone */
+            calendar: components["schemas"]["ProjectCalendarView"];
+            /** @description The last day of the whole-project limit */
+            limitDate: string;
+            projectedDate: string;
+            /** @description Working days to spare; negative when projected to breach */
+            slackWorkingDays: number;
+            withinLimit: boolean;
+            /** @description Member ids setting the projected date, first to last */
+            criticalPath: string[];
+            /** @enum {string} */
+            status: "in_progress" | "completed" | "failed";
+            stages: components["schemas"]["ProjectStageView"][];
+        };
+        ProjectSummaryView: {
+            id: string;
+            title: string;
+            applicantId: string;
+            submittedAt: string;
+            limitWorkingDays: number;
+        };
+        ProjectListView: {
+            items: components["schemas"]["ProjectSummaryView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UploaderView: {
+            id: string;
+            role: string;
+            department?: Record<string, never> | null;
+        };
+        DocumentVersionView: {
+            documentType: string;
+            /** @description 1, 2, 3…; the highest is current */
+            version: number;
+            /** @description Sanitised file name */
+            fileName: string;
+            /** @description SHA-256 of the content (hex) */
+            sha256: string;
+            size: number;
+            /** @description Sniffed from the content */
+            contentType: string;
+            uploadedBy: components["schemas"]["UploaderView"];
+            /** @description ISO-8601 UTC */
+            uploadedAt: string;
+            /** @enum {string} */
+            context: "submission" | "information-answer" | "staff";
+            /** @description Where to download this version */
+            href: string;
+        };
+        DocumentView: {
+            documentType: string;
+            title: string;
+            /** @description Steps that need this document on file */
+            requiredAt: string[];
+            /** @description What every reviewer sees */
+            current?: components["schemas"]["DocumentVersionView"] | null;
+            /** @description Every version, oldest first */
+            versions: components["schemas"]["DocumentVersionView"][];
+        };
+        DocumentListView: {
+            items: components["schemas"]["DocumentView"][];
+        };
+        NotificationView: {
+            id: string;
+            /** @enum {string} */
+            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach";
+            subject: string;
+            body: string;
+            language: string;
+            requestId?: Record<string, never> | null;
+            /** @description ISO-8601 UTC */
+            createdAt: string;
+            /** @description ISO-8601 UTC */
+            readAt?: Record<string, never> | null;
+        };
+        InboxView: {
+            items: components["schemas"]["NotificationView"][];
+            unread: number;
+        };
         MarkReadDto: {
             /** @description Notification ids; omit to mark all read */
             ids?: string[];
+        };
+        PreferencesView: {
+            userId: string;
+            language: string;
+            channels: string[];
+            email?: Record<string, never> | null;
+            webhookUrl?: Record<string, never> | null;
+            /** @description HMAC-SHA256 key for X-OneWindow-Signature; shown to its owner only */
+            webhookSecret?: Record<string, never> | null;
         };
         PreferencesDto: {
             /** @enum {string} */
@@ -1521,6 +1654,24 @@ export interface components {
             webhookUrl?: Record<string, never> | null;
             /** @description Issue a new webhook signing secret */
             rotateWebhookSecret?: boolean;
+        };
+        DeliveryView: {
+            id: string;
+            dedupeKey: string;
+            /** @enum {string} */
+            channel: "email" | "webhook" | "in-app";
+            recipientId: string;
+            requestId?: Record<string, never> | null;
+            seq?: Record<string, never> | null;
+            kind: string;
+            language: string;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "parked";
+            attempts: number;
+            lastError?: Record<string, never> | null;
+            createdAt: string;
+            deliveredAt?: Record<string, never> | null;
+            nextAttemptAt: string;
         };
         WorkItemView: {
             requestId: string;
@@ -2628,7 +2779,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectListView"];
+                };
             };
         };
     };
@@ -2649,7 +2802,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
             };
         };
     };
@@ -2668,7 +2823,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
             };
         };
     };
@@ -2687,7 +2844,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentListView"];
+                };
             };
         };
     };
@@ -2714,7 +2873,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionView"];
+                };
             };
         };
     };
@@ -2756,7 +2917,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxView"];
+                };
             };
         };
     };
@@ -2811,7 +2974,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PreferencesView"];
+                };
             };
         };
     };
@@ -2832,7 +2997,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PreferencesView"];
+                };
             };
         };
     };
@@ -2853,7 +3020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryView"][];
+                };
             };
         };
     };
