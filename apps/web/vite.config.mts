@@ -12,6 +12,8 @@ const apiPrefixes = [
   '/calendars',
   '/audit',
   '/supervision',
+  '/notifications',
+  '/projects',
   '/admin',
   '/health',
   '/metrics',

@@ -6,9 +6,10 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
+import { NotificationBell } from '@/components/notification-bell';
 import { PageLoading } from '@/components/page-state';
 import { useAuth, useSession } from '@/lib/auth/auth-context';
-import { navigationFor } from './navigation';
+import { navigationFor, requestPathFor } from './navigation';
 import './layout.css';
 
 export function AppLayout() {
@@ -33,6 +34,7 @@ export function AppLayout() {
           ))}
         </nav>
         <Space className="ow-user">
+          <NotificationBell requestPath={(id) => requestPathFor(user.role, id)} />
           <LanguageSwitch />
           <span data-testid="signed-in-user">
             {user.name ?? user.id} · {t(`roles.${user.role}`)}

@@ -66,6 +66,23 @@ export const router = createBrowserRouter([
             lazy: () => import('@/features/audit/audit-case-page').then((m) => ({ Component: m.AuditCasePage })),
           },
           {
+            path: 'notification-settings',
+            lazy: () =>
+              import('@/features/notifications/preferences-page').then((m) => ({ Component: m.PreferencesPage })),
+          },
+          {
+            path: 'portfolio',
+            lazy: () => import('@/features/projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
+          },
+          {
+            path: 'portfolio/new',
+            lazy: () => import('@/features/projects/new-project-page').then((m) => ({ Component: m.NewProjectPage })),
+          },
+          {
+            path: 'portfolio/:id',
+            lazy: () => import('@/features/projects/project-page').then((m) => ({ Component: m.ProjectPage })),
+          },
+          {
             path: 'processes',
             lazy: () => import('@/features/admin/processes-page').then((m) => ({ Component: m.ProcessesPage })),
           },

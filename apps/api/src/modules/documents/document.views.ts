@@ -4,7 +4,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class UploaderView {
   @ApiProperty() id!: string;
   @ApiProperty() role!: string;
-  @ApiPropertyOptional({ nullable: true }) department!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) department!: string | null;
 }
 
 export class DocumentVersionView {

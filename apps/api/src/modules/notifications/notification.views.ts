@@ -8,9 +8,9 @@ export class NotificationView {
   @ApiProperty() subject!: string;
   @ApiProperty() body!: string;
   @ApiProperty() language!: string;
-  @ApiPropertyOptional({ nullable: true }) requestId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty({ description: 'ISO-8601 UTC' }) createdAt!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'ISO-8601 UTC' }) readAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO-8601 UTC' }) readAt!: string | null;
 }
 
 export class InboxView {
@@ -22,9 +22,10 @@ export class PreferencesView {
   @ApiProperty() userId!: string;
   @ApiProperty() language!: string;
   @ApiProperty({ type: [String] }) channels!: string[];
-  @ApiPropertyOptional({ nullable: true }) email!: string | null;
-  @ApiPropertyOptional({ nullable: true }) webhookUrl!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) webhookUrl!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'HMAC-SHA256 key for X-OneWindow-Signature; shown to its owner only',
   })
@@ -36,15 +37,15 @@ export class DeliveryView {
   @ApiProperty() dedupeKey!: string;
   @ApiProperty({ enum: ['email', 'webhook', 'in-app'] }) channel!: string;
   @ApiProperty() recipientId!: string;
-  @ApiPropertyOptional({ nullable: true }) requestId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) seq!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestId!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) seq!: number | null;
   @ApiProperty() kind!: string;
   @ApiProperty() language!: string;
   @ApiProperty({ enum: ['pending', 'delivered', 'parked'] }) state!: string;
   @ApiProperty() attempts!: number;
-  @ApiPropertyOptional({ nullable: true }) lastError!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ nullable: true }) deliveredAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) deliveredAt!: string | null;
   @ApiProperty() nextAttemptAt!: string;
 }
 

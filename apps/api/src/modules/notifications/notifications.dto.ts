@@ -51,12 +51,12 @@ export class PreferencesDto {
   @IsIn(CHANNELS, { each: true })
   channels!: Array<'email' | 'webhook' | 'in-app'>;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsEmail()
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'https:// (or http:// for development) receiver' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'https:// (or http:// for development) receiver' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   webhookUrl?: string | null;

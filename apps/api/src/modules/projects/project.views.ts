@@ -5,7 +5,11 @@ export class ProjectRequestView {
   @ApiProperty() definitionKey!: string;
   @ApiProperty() requestId!: string;
   @ApiProperty({ description: "'waiting' until its stage starts, then the request's status" }) status!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The next due instant of its open steps (ISO-8601 UTC)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The next due instant of its open steps (ISO-8601 UTC)',
+  })
   nextDueAt!: string | null;
   @ApiProperty({ description: "A due date counts past the calendar's coverage and may still move" })
   dueProvisional!: boolean;

@@ -11,7 +11,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { api, ApiError, idempotencyKey, unwrap } from '@/lib/api/client';
 import { queryKeys, useDefinitions } from '@/lib/api/queries';
-import { AttributeFields, schemaFromConditions, type AttributesSchemaLike } from './components/attribute-fields';
+import { AttributeFields, schemaFromConditions, type AttributesSchemaLike } from '@/components/attribute-fields';
 
 interface FormValues {
   definitionKey: string;

@@ -4,8 +4,10 @@ import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CaseHeader, CaseOverview } from '@/components/case-overview';
+import { DocumentsPanel, mayUploadDocuments } from '@/components/documents-panel';
 import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
+import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
 import { timeZoneOf } from '@/lib/format';
 import { ApplicantActions } from './components/applicant-actions';
@@ -13,6 +15,7 @@ import { ApplicantActions } from './components/applicant-actions';
 export function RequestPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const { user } = useSession();
   const request = useRequestDetail(id);
   const definition = useDefinition(request.data?.definitionKey, request.data?.definitionVersion);
   const stream = useLiveInvalidation(`/requests/${id}/events`, [queryKeys.request(id)]);
@@ -32,6 +35,7 @@ export function RequestPage() {
       <Card title={<h2 className="ow-card-title">{t('actions.title')}</h2>}>
         <ApplicantActions request={request.data} timeZone={timeZone} />
       </Card>
+      <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} />
       <CaseOverview request={request.data} definition={definition.data} timeZone={timeZone} />
     </Space>
   );

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ActionErrorAlert } from '@/components/action-error';
 import { CaseHeader, CaseOverview } from '@/components/case-overview';
+import { DocumentsPanel, mayUploadDocuments } from '@/components/documents-panel';
 import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { api, idempotencyKey, unwrap, type RequestDetail } from '@/lib/api/client';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
@@ -232,6 +233,7 @@ export function StepPage() {
           )}
         </Space>
       </Card>
+      <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} />
       <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />
     </Space>
   );

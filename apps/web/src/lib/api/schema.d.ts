@@ -1524,7 +1524,7 @@ export interface components {
             /** @description 'waiting' until its stage starts, then the request's status */
             status: string;
             /** @description The next due instant of its open steps (ISO-8601 UTC) */
-            nextDueAt?: Record<string, never> | null;
+            nextDueAt?: string | null;
             /** @description A due date counts past the calendar's coverage and may still move */
             dueProvisional: boolean;
             /** @description Projected start day (local date) */
@@ -1581,7 +1581,7 @@ export interface components {
         UploaderView: {
             id: string;
             role: string;
-            department?: Record<string, never> | null;
+            department?: string | null;
         };
         DocumentVersionView: {
             documentType: string;
@@ -1622,11 +1622,11 @@ export interface components {
             subject: string;
             body: string;
             language: string;
-            requestId?: Record<string, never> | null;
+            requestId?: string | null;
             /** @description ISO-8601 UTC */
             createdAt: string;
             /** @description ISO-8601 UTC */
-            readAt?: Record<string, never> | null;
+            readAt?: string | null;
         };
         InboxView: {
             items: components["schemas"]["NotificationView"][];
@@ -1640,18 +1640,18 @@ export interface components {
             userId: string;
             language: string;
             channels: string[];
-            email?: Record<string, never> | null;
-            webhookUrl?: Record<string, never> | null;
+            email?: string | null;
+            webhookUrl?: string | null;
             /** @description HMAC-SHA256 key for X-OneWindow-Signature; shown to its owner only */
-            webhookSecret?: Record<string, never> | null;
+            webhookSecret?: string | null;
         };
         PreferencesDto: {
             /** @enum {string} */
             language: "en" | "zh-CN";
             channels: ("email" | "webhook" | "in-app")[];
-            email?: Record<string, never> | null;
+            email?: string | null;
             /** @description https:// (or http:// for development) receiver */
-            webhookUrl?: Record<string, never> | null;
+            webhookUrl?: string | null;
             /** @description Issue a new webhook signing secret */
             rotateWebhookSecret?: boolean;
         };
@@ -1661,16 +1661,16 @@ export interface components {
             /** @enum {string} */
             channel: "email" | "webhook" | "in-app";
             recipientId: string;
-            requestId?: Record<string, never> | null;
-            seq?: Record<string, never> | null;
+            requestId?: string | null;
+            seq?: number | null;
             kind: string;
             language: string;
             /** @enum {string} */
             state: "pending" | "delivered" | "parked";
             attempts: number;
-            lastError?: Record<string, never> | null;
+            lastError?: string | null;
             createdAt: string;
-            deliveredAt?: Record<string, never> | null;
+            deliveredAt?: string | null;
             nextAttemptAt: string;
         };
         WorkItemView: {

@@ -1,8 +1,10 @@
 /** English strings. Every key here must exist in zh-CN.ts too (a unit test checks). */
 import { staffEn } from './staff.en';
+import { moreEn } from './more.en';
 
 export const en = {
   ...staffEn,
+  ...moreEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { moreZhCN } from './more.zh-CN';
 import { staffZhCN } from './staff.zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -6,6 +7,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** 简体中文。键与 en.ts 一一对应（单元测试检查）。 */
 export const zhCN: Strings<typeof en> = {
   ...staffZhCN,
+  ...moreZhCN,
   app: { name: '一窗通办' },
   layout: {
     language: '语言',

@@ -26,8 +26,17 @@ export interface AttributesSchemaLike {
   required?: string[];
 }
 
-/** Form fields for a definition's request attributes, with the schema's own limits as client checks. */
-export function AttributeFields({ schema }: { schema: AttributesSchemaLike }) {
+/**
+ * Form fields for a definition's request attributes, with the schema's own limits as client checks;
+ * `name` is where in the form the attributes go (a request's `attributes`, or a project stage's).
+ */
+export function AttributeFields({
+  schema,
+  name: base = ['attributes'],
+}: {
+  schema: AttributesSchemaLike;
+  name?: Array<string | number>;
+}) {
   const { t } = useTranslation();
   const required = new Set(schema.required ?? []);
   return (
@@ -62,7 +71,7 @@ export function AttributeFields({ schema }: { schema: AttributesSchemaLike }) {
         return (
           <Form.Item
             key={name}
-            name={['attributes', name]}
+            name={[...base, name]}
             label={label}
             extra={field.description}
             rules={rules}
