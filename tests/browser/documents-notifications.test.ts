@@ -1,0 +1,159 @@
+import { loadConfig } from '@onewindow/config';
+import { OutboxRepository } from '@onewindow/persistence';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
+import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
+import { ApiDriver } from '../support/api-driver';
+import { startTestApi, TestApi } from '../support/test-api';
+import { eventually } from '../support/test-env';
+import { seriousViolations } from './support/axe';
+import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
+
+jest.setTimeout(180_000);
+
+/** A minimal PDF: its magic bytes are what the API sniffs. */
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+describe('The web app: documents shared by reviewers, and a bell that rings live', () => {
+  let api: TestApi;
+  let driver: ApiDriver;
+  let browser: TestBrowser;
+  let dispatcher: NotificationDispatcher | undefined;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
+    driver = new ApiDriver(api);
+    // The worker's delivery loop: it delivers in-app notifications, which the bell's stream then carries.
+    const config = loadConfig({
+      ...process.env,
+      NOTIFICATION_POLL_INTERVAL_MS: '50',
+      NOTIFICATION_RETRY_BASE_MS: '50',
+    });
+    dispatcher = createNotificationDispatcher(config, new OutboxRepository(api.env.db));
+    dispatcher.start();
+    base = `http://127.0.0.1:${((api.app.getHttpServer() as Server).address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await dispatcher?.stop();
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function as(username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
+    const context = await browser.context(locale);
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, base, username);
+    return page;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await missingTranslations(page)).toEqual([]);
+  }
+
+  const unreadOf = async (page: Page) =>
+    Number(await page.getByTestId('notification-bell').getAttribute('data-unread'));
+
+  it('lets the applicant upload a PDF that a clerk of another department sees as current, and rings the bell on a decision', async () => {
+    const prefs = await api.http
+      .put('/notifications/preferences')
+      .set(await driver.auth('acme-battery'))
+      .send({ language: 'en', channels: ['in-app'] });
+    expect(prefs.status).toBe(200);
+    const id = await driver.submitPermit('acme-battery', { floorAreaM2: 1800 });
+    await driver.waitForStep(id, 'intake');
+
+    const applicant = await as('acme-battery');
+    await applicant.goto(`${base}/my-requests/${id}`);
+    const panel = applicant.getByTestId('documents-panel');
+    await panel.getByRole('form', { name: 'Upload a document' }).waitFor();
+    // The first declared type (Site plan) is chosen; the file goes in by its label.
+    await panel.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'site plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await panel.getByRole('button', { name: 'Upload' }).click();
+    await panel.getByTestId('upload-done').waitFor();
+    const sitePlan = panel.getByTestId('document-site-plan');
+    await sitePlan
+      .getByText('Current: version 1, site_plan.pdf')
+      .or(sitePlan.getByText(/Current: version 1, site.plan\.pdf/))
+      .first()
+      .waitFor();
+    const applicantSaw = await sitePlan.getByTestId('document-current').innerText();
+    await expectAccessible(applicant);
+
+    // A refused kind of file is said inline, and nothing is filed.
+    await panel.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('just text'),
+    });
+    await panel.getByRole('button', { name: 'Upload' }).click();
+    await panel.getByTestId('upload-error').getByText('This kind of file is not accepted.').waitFor();
+    expect(await sitePlan.getByTestId('document-current').innerText()).toBe(applicantSaw);
+
+    // Every in-app notification so far has reached the bell; then a clerk decides, and it rings without a reload.
+    await eventually(async () => {
+      const res = await driver.get('auditor', `/notifications/deliveries?requestId=${id}&limit=500`);
+      const inApp = (res.body as Array<{ channel: string; recipientId: string; state: string }>).filter(
+        (d) => d.channel === 'in-app' && d.recipientId === 'acme-battery',
+      );
+      return inApp.every((d) => d.state === 'delivered') ? true : undefined;
+    }, 'earlier in-app notifications delivered');
+    await applicant.getByTestId('notification-bell').waitFor();
+    await eventually(
+      async () =>
+        (await applicant.getByTestId('stream-status').first().getAttribute('data-status')) === 'live'
+          ? true
+          : undefined,
+      'streams live',
+    );
+    const before = await unreadOf(applicant);
+    await applicant.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    expect((await driver.decide('clerk-building', id, 'intake', { outcome: 'complete' })).status).toBe(200);
+    await eventually(async () => ((await unreadOf(applicant)) > before ? true : undefined), 'the bell rings');
+    expect(await applicant.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await applicant.getByTestId('notification-bell').focus();
+    await applicant.keyboard.press('Enter');
+    const list = applicant.getByTestId('notification-list');
+    await list.waitFor();
+    expect(await list.locator('[data-unread="true"]').count()).toBeGreaterThan(0);
+    await expectAccessible(applicant);
+
+    // A fire-safety clerk (another reviewing department) sees the same current version on the step page.
+    await driver.waitForStep(id, 'fire-review');
+    const clerk = await as('clerk-fire');
+    await clerk.goto(`${base}/queue/${id}/steps/fire-review`);
+    const clerkCurrent = clerk
+      .getByTestId('documents-panel')
+      .getByTestId('document-site-plan')
+      .getByTestId('document-current');
+    await clerkCurrent.waitFor();
+    expect(await clerkCurrent.innerText()).toBe(applicantSaw);
+    await expectAccessible(clerk);
+  });
+
+  it('has no serious accessibility fault on the new pages, in English and Chinese', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const applicant = await as('acme-battery', locale);
+      for (const path of ['/notification-settings', '/portfolio', '/portfolio/new']) {
+        await applicant.goto(`${base}${path}`);
+        await applicant.locator('h1').waitFor();
+        await applicant.locator('form, table').first().waitFor();
+        await expectAccessible(applicant);
+      }
+    }
+  });
+});
