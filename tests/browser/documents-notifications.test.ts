@@ -77,18 +77,14 @@ describe('The web app: documents shared by reviewers, and a bell that rings live
     await panel.getByRole('form', { name: 'Upload a document' }).waitFor();
     // The first declared type (Site plan) is chosen; the file goes in by its label.
     await panel.getByLabel('File', { exact: true }).setInputFiles({
-      name: 'site plan.pdf',
+      name: 'site-plan.pdf',
       mimeType: 'application/pdf',
       buffer: PDF,
     });
     await panel.getByRole('button', { name: 'Upload' }).click();
     await panel.getByTestId('upload-done').waitFor();
     const sitePlan = panel.getByTestId('document-site-plan');
-    await sitePlan
-      .getByText('Current: version 1, site_plan.pdf')
-      .or(sitePlan.getByText(/Current: version 1, site.plan\.pdf/))
-      .first()
-      .waitFor();
+    await sitePlan.getByText('Current: version 1, site-plan.pdf').waitFor();
     const applicantSaw = await sitePlan.getByTestId('document-current').innerText();
     await expectAccessible(applicant);
 
@@ -146,12 +142,30 @@ describe('The web app: documents shared by reviewers, and a bell that rings live
   });
 
   it('has no serious accessibility fault on the new pages, in English and Chinese', async () => {
+    const project = await api.http
+      .post('/projects')
+      .set(await driver.auth('acme-battery'))
+      .send({
+        title: `Battery plant ${Date.now()}`,
+        limitWorkingDays: 120,
+        stages: [
+          {
+            name: 'Permits',
+            definitionKeys: ['building-permit'],
+            attributes: { floorAreaM2: 900 },
+            plannedWorkingDays: 40,
+          },
+        ],
+      });
+    expect(project.status).toBe(202);
+    const projectId = (project.body as { id: string }).id;
     for (const locale of ['en', 'zh-CN'] as const) {
       const applicant = await as('acme-battery', locale);
-      for (const path of ['/notification-settings', '/portfolio', '/portfolio/new']) {
+      for (const path of ['/notification-settings', '/portfolio', '/portfolio/new', `/portfolio/${projectId}`]) {
         await applicant.goto(`${base}${path}`);
         await applicant.locator('h1').waitFor();
         await applicant.locator('form, table').first().waitFor();
+        await applicant.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
         await expectAccessible(applicant);
       }
     }
