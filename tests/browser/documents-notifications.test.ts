@@ -116,11 +116,11 @@ describe('The web app: documents shared by reviewers, and a bell that rings live
     );
     const before = await unreadOf(applicant);
     await applicant.evaluate(() => {
-      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      (globalThis as unknown as { notReloaded: boolean }).notReloaded = true;
     });
     expect((await driver.decide('clerk-building', id, 'intake', { outcome: 'complete' })).status).toBe(200);
     await eventually(async () => ((await unreadOf(applicant)) > before ? true : undefined), 'the bell rings');
-    expect(await applicant.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await applicant.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await applicant.getByTestId('notification-bell').focus();
     await applicant.keyboard.press('Enter');
     const list = applicant.getByTestId('notification-list');

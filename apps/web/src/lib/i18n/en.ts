@@ -76,6 +76,7 @@ export const en = {
     'approved-on-pledge': 'Approved on pledge',
   },
   events: {
+    document_uploaded: 'Document uploaded',
     submitted: 'Submitted',
     activated: 'Step started',
     decided: 'Decided',

@@ -79,6 +79,7 @@ export const zhCN: Strings<typeof en> = {
     'approved-on-pledge': '告知承诺通过',
   },
   events: {
+    document_uploaded: '已上传材料',
     submitted: '已提交',
     activated: '环节开始',
     decided: '已决定',
