@@ -126,6 +126,11 @@ describe('The web app: documents shared by reviewers, and a bell that rings live
     const list = applicant.getByTestId('notification-list');
     await list.waitFor();
     expect(await list.locator('[data-unread="true"]').count()).toBeGreaterThan(0);
+    // The popover has finished opening (axe reads colours mid-fade otherwise).
+    await applicant.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { getAnimations(): unknown[] } }).document.getAnimations().length === 0,
+    );
     await expectAccessible(applicant);
 
     // A fire-safety clerk (another reviewing department) sees the same current version on the step page.
