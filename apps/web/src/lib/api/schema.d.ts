@@ -2887,6 +2887,8 @@ export interface operations {
                 assignee?: string;
                 /** @description Only steps past their due date */
                 overdue?: boolean;
+                /** @description Text in the request's title (any case), or the start of its id */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -2915,6 +2917,8 @@ export interface operations {
                 assignee?: string;
                 /** @description Only steps past their due date */
                 overdue?: boolean;
+                /** @description Text in the request's title (any case), or the start of its id */
+                search?: string;
             };
             header?: never;
             path?: never;
