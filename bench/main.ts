@@ -12,6 +12,7 @@ import { measureAudit } from './sections/audit';
 import { processMemory, storagePerCase } from './sections/resources';
 import { measureScale } from './sections/scale';
 import { measureStatusReads } from './sections/status-reads';
+import { measureWeb } from './sections/web';
 import { measureLatency, measureThroughput, warmUp } from './sections/workflow-load';
 import { BenchStack, profilePath, startStack } from './stack';
 import { ProfileSummary, summarizeProfile } from './support/profile-summary';
@@ -123,6 +124,15 @@ async function runSections(
       transitions: options.transitions,
       queries: options.queueQueries,
       applicant: APPLICANT,
+    });
+  }
+  if (options.sections.includes('web')) {
+    mark('web');
+    results.web = await measureWeb(stack, http, {
+      loads: options.pageLoads,
+      requestId: finished[0],
+      applicant: APPLICANT,
+      distDir: stack.webDistDir,
     });
   }
 }

@@ -4,6 +4,7 @@ import type { AuditResult } from './sections/audit';
 import type { ProcessMemory, StorageResult } from './sections/resources';
 import type { ScaleResult } from './sections/scale';
 import type { StatusReadsResult } from './sections/status-reads';
+import type { WebResult } from './sections/web';
 import type { LatencyResult, ThroughputResult } from './sections/workflow-load';
 import type { CpuSnapshot } from './support/cpu';
 import type { BenchOptions } from './support/options';
@@ -20,6 +21,7 @@ export interface BenchResults {
   reads?: StatusReadsResult;
   audit?: AuditResult | { available: false; reason: string };
   scale?: ScaleResult;
+  web?: WebResult;
   resources: { processes?: Record<string, ProcessMemory | null>; storage?: StorageResult };
   /** Load average of the machine around each section: other work on it skews both sides of a ratio. */
   loadAverage: Record<string, number[]>;
@@ -115,6 +117,28 @@ export function formatTable(results: BenchResults): string {
     ]);
   } else if (a) {
     rows.push(['audit', 'not available', '', '', a.reason, '-']);
+  }
+  const w = results.web;
+  if (w) {
+    for (const r of w.initialJs.routes) {
+      rows.push([
+        `initial JS, first visit of ${r.route}`,
+        `${r.gzipKB} kB gzipped (${r.chunks} chunks)`,
+        '',
+        '',
+        `<= ${w.initialJs.budgetKB} kB`,
+        yes(r.withinBudget),
+      ]);
+    }
+    const p = w.pageLoad;
+    rows.push([
+      `request page data on screen (${p.loads} loads)`,
+      `p50 ${p.dataOnScreenMs.p50} / p95 ${p.dataOnScreenMs.p95} ms`,
+      `API GET /requests/:id p50 ${p.apiMs.p50} / p95 ${p.apiMs.p95} ms`,
+      '',
+      '',
+      '',
+    ]);
   }
   const { processes, storage } = results.resources;
   if (processes) {

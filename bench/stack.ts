@@ -11,6 +11,7 @@ import {
 } from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';
 import { Client, Connection } from '@temporalio/client';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { findFreePort } from '../libs/devstack/src/free-port';
@@ -27,6 +28,8 @@ export interface BenchStack {
   taskQueue: string;
   baselineTaskQueue: string;
   apiUrl: string;
+  /** The built web app the API serves at `/`. */
+  webDistDir: string;
   client: Client;
   pool: Pool;
   api: Child;
@@ -94,12 +97,16 @@ export async function startStack(outDir: string, opts: { profile: boolean }): Pr
     const taskQueue = `bench-${process.pid}`;
     const baselineTaskQueue = `bench-baseline-${process.pid}`;
     const apiPort = await findFreePort('127.0.0.1');
+    const webDistDir = join(distRoot, 'web');
+    if (!existsSync(join(webDistDir, 'index.html')))
+      throw new Error(`no built web app in ${webDistDir} (npm run build)`);
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: taskQueue,
       API_PORT: String(apiPort),
+      WEB_DIST_DIR: webDistDir,
       LOG_LEVEL: 'warn',
       // One simulated user makes thousands of calls a minute; the limiter still runs on every call.
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -145,6 +152,7 @@ export async function startStack(outDir: string, opts: { profile: boolean }): Pr
       taskQueue,
       baselineTaskQueue,
       apiUrl,
+      webDistDir,
       client,
       pool,
       ...children,

@@ -26,6 +26,8 @@ export default defineConfig({
   build: {
     outDir: `${root}../../dist/web`,
     emptyOutDir: true,
+    // `.vite/manifest.json`: which chunks each route loads; `npm run bench` weighs a first visit from it.
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       // Ant Design marks its modules "use client" for server components; a browser bundle has no use for it.

@@ -1,4 +1,4 @@
-export const SECTIONS = ['throughput', 'latency', 'reads', 'scale', 'audit'] as const;
+export const SECTIONS = ['throughput', 'latency', 'reads', 'scale', 'audit', 'web'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -16,6 +16,8 @@ export interface BenchOptions {
   transitions: number;
   queueQueries: number;
   auditCases: number;
+  /** Timed loads of the request page in headless Chromium (web section). */
+  pageLoads: number;
   sections: Section[];
   keepDatabase: boolean;
   /** CPU-profile the api and worker processes (main threads) and summarise where their time goes. */
@@ -106,10 +108,18 @@ const NUMERIC: Setting[] = [
     key: 'auditCases',
     help: 'finished cases audited',
   },
+  {
+    flag: 'page-loads',
+    env: 'BENCH_PAGE_LOADS',
+    full: 20,
+    quick: 20,
+    key: 'pageLoads',
+    help: 'timed loads of the request page in headless Chromium',
+  },
 ];
 
 export const USAGE = [
-  'npm run bench -- [--quick] [--sections=throughput,latency,reads,scale,audit] [--profile] [--keep-db] [--out=bench-results]',
+  'npm run bench -- [--quick] [--sections=throughput,latency,reads,scale,audit,web] [--profile] [--keep-db] [--out=bench-results]',
   ...NUMERIC.map((s) => `  --${s.flag}=N (${s.env}; default ${s.full}, quick ${s.quick}): ${s.help}`),
 ].join('\n');
 

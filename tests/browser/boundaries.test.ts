@@ -130,6 +130,9 @@ describe('The web app: department boundaries, Chinese pages, the keyboard', () =
 
     const clerk = await as('clerk-building');
     await clerk.goto(`${base}/queue`);
+    await clerk.getByLabel('Find a request in the queue').focus();
+    await clerk.keyboard.type(title);
+    await clerk.keyboard.press('Enter');
     const link = clerk.locator('tr', { hasText: title }).getByTestId('open-intake');
     await link.focus();
     await clerk.keyboard.press('Enter');

@@ -44,6 +44,9 @@ describe('The web app: a building permit from submission to issuance', () => {
   /** A clerk opens the request's step from their work queue. */
   async function openFromQueue(page: Page, title: string, stepId: string): Promise<void> {
     await page.goto(`${base}/queue`);
+    // Other tests' requests share the queue: find this one as a clerk would, by its title.
+    await page.getByLabel('Find a request in the queue').fill(title);
+    await page.getByLabel('Find a request in the queue').press('Enter');
     await page.locator('tr', { hasText: title }).getByTestId(`open-${stepId}`).click();
     await page.getByTestId('step-actions').waitFor();
   }
@@ -99,6 +102,8 @@ describe('The web app: a building permit from submission to issuance', () => {
     await decide(fire, 'Approved');
     const environment = await as('clerk-environment');
     await environment.goto(`${base}/queue`);
+    await environment.getByLabel('Find a request in the queue').fill(title);
+    await environment.getByLabel('Find a request in the queue').press('Enter');
     await environment.locator('tr', { hasText: title }).waitFor();
     await screenshot(environment, '05-work-queue');
     await openFromQueue(environment, title, 'environment-review');

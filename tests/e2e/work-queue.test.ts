@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApiDriver, DetailView } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually } from '../support/test-env';
@@ -80,6 +81,28 @@ describe('the clerk work queue and the actions on steps', () => {
     expect(await oursOnAllPages('clerk-fire', '&overdue=true')).toEqual([
       expect.objectContaining({ requestId: first, stepId: 'fire-review', overdue: true }),
     ]);
+  });
+
+  it('finds a request in the queue by a piece of its title or the start of its id, wildcards taken literally', async () => {
+    const title = `Hall ${randomUUID()} 100%_done`;
+    const res = await driver.post('acme-battery', '/requests', {
+      definitionKey: 'building-permit',
+      title,
+      attributes: { floorAreaM2: 800 },
+    });
+    expect(res.status).toBe(202);
+    const id = (res.body as { id: string }).id;
+    await driver.waitForStep(id, 'intake');
+
+    const byTitle = await queue('clerk-building', `?search=${encodeURIComponent(title.slice(5, 41).toUpperCase())}`);
+    expect(byTitle.items.map((i) => i.requestId)).toEqual([id]);
+    const byId = await queue('clerk-building', `?search=${id.slice(0, 13)}`);
+    expect(byId.items.map((i) => i.requestId)).toEqual([id]);
+    // '%' and '_' are the characters typed, not SQL wildcards.
+    const literal = await queue('clerk-building', `?search=${encodeURIComponent('100%_done')}`);
+    expect(literal.items.map((i) => i.requestId)).toContain(id);
+    const wildcard = await queue('clerk-building', `?search=${encodeURIComponent('1%e')}`);
+    expect(wildcard.items.map((i) => i.requestId)).not.toContain(id);
   });
 
   it('claims a step; a supervisor reassigns it; the holder alone may decide it', async () => {

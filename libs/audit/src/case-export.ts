@@ -1,6 +1,8 @@
 import {
   AuditLogRepository,
   canonicalJson,
+  CHAINED_COLUMNS,
+  CHAINED_FIELD_NAMES,
   ChainedFields,
   chainedFieldsOfRow,
   GENESIS_HASH,
@@ -51,30 +53,12 @@ export interface ExportVerification {
   issues: AuditIssue[];
 }
 
-const COLUMNS: (keyof ExportedTransition)[] = [
-  'requestId',
-  'seq',
-  'stepId',
-  'event',
-  'fromState',
-  'toState',
-  'actorId',
-  'actorRole',
-  'actorDepartment',
-  'outcome',
-  'reason',
-  'conditions',
-  'data',
-  'source',
-  'occurredAt',
-  'workflowId',
-  'runId',
-  'recordedAt',
-  'prevHash',
-  'hash',
-];
-const JSON_COLUMNS = new Set<keyof ExportedTransition>(['conditions', 'data']);
-const NUMBER_COLUMNS = new Set<keyof ExportedTransition>(['seq']);
+/** The hashed columns in their one defined order, then when each was recorded and its link in the chain. */
+const COLUMNS: (keyof ExportedTransition)[] = [...CHAINED_FIELD_NAMES, 'recordedAt', 'prevHash', 'hash'];
+const columnsOfType = (sqlType: string) =>
+  new Set<keyof ExportedTransition>(CHAINED_FIELD_NAMES.filter((name) => CHAINED_COLUMNS[name].sqlType === sqlType));
+const JSON_COLUMNS = columnsOfType('jsonb');
+const NUMBER_COLUMNS = columnsOfType('int');
 
 /**
  * Writes whole cases as JSON Lines and CSV, plus a manifest with each case's head hash and each file's

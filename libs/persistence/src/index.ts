@@ -1,6 +1,6 @@
 export * from './data-source';
 export * from './hash-chain';
-export { CHAINED_COLUMNS, chainedFieldsOfRow, TIMELINE_SQL } from './transition-columns';
+export { CHAINED_COLUMNS, CHAINED_FIELD_NAMES, chainedFieldsOfRow, TIMELINE_SQL } from './transition-columns';
 export * from './persistence.module';
 export * from './entities/access-log.entity';
 export * from './entities/checkpoint-entry.entity';

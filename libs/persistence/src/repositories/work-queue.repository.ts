@@ -8,6 +8,8 @@ export interface WorkQueueFilter {
   assignee?: string;
   /** Only steps whose due date has passed as of `now`. */
   overdue?: boolean;
+  /** Only steps of requests whose title contains this text (any case), or whose id starts with it. */
+  search?: string;
   now: Date;
   limit: number;
   offset: number;
@@ -73,6 +75,13 @@ export class WorkQueueRepository {
     if (filter.department !== undefined) qb.andWhere('t.department = :department', { department: filter.department });
     if (filter.assignee !== undefined) qb.andWhere('t.assignee = :assignee', { assignee: filter.assignee });
     if (filter.overdue) qb.andWhere('t.dueAt < :now', { now: filter.now });
+    if (filter.search !== undefined) {
+      const literal = filter.search.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.innerJoin(RequestEntity, 'searched', 'searched.id = t.requestId').andWhere(
+        `(searched.title ILIKE :contains OR searched.id::text LIKE :prefix)`,
+        { contains: `%${literal}%`, prefix: `${literal.toLowerCase()}%` },
+      );
+    }
     return qb;
   }
 

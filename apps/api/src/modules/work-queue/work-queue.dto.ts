@@ -32,6 +32,12 @@ export class WorkQueueQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ description: "Text in the request's title (any case), or the start of its id" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  search?: string;
 }
 
 export class BulkItemDto {

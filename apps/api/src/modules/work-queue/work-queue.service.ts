@@ -28,6 +28,7 @@ export class WorkQueueService {
       department,
       assignee: query.assignee === 'me' ? actor.id : query.assignee,
       overdue: query.overdue,
+      search: query.search,
       now,
       limit: pageSize,
       offset: (page - 1) * pageSize,

@@ -45,15 +45,17 @@ export function WorkQueuePage() {
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('department');
   const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<WorkItem[]>([]);
   const query = {
     page,
     pageSize: PAGE_SIZE,
     ...(filter === 'mine' ? { assignee: 'me' } : {}),
     ...(filter === 'overdue' ? { overdue: true } : {}),
+    ...(search ? { search } : {}),
   };
   const queue = useQuery({
-    queryKey: [...queryKeys.workQueue, filter, page],
+    queryKey: [...queryKeys.workQueue, filter, search, page],
     queryFn: () => unwrap(api.GET('/work-queue', { params: { query } })),
   });
   const department = user.role === 'clerk' ? user.department : undefined;
@@ -104,6 +106,18 @@ export function WorkQueuePage() {
           { value: 'overdue', label: t('queue.filters.overdue') },
         ]}
         style={{ marginBottom: 16 }}
+      />
+      <Input.Search
+        aria-label={t('queue.search')}
+        placeholder={t('queue.searchPlaceholder')}
+        allowClear
+        enterButton={t('queue.searchButton')}
+        onSearch={(value) => {
+          setSearch(value.trim());
+          setPage(1);
+        }}
+        style={{ marginBottom: 16, maxWidth: 480 }}
+        data-testid="queue-search"
       />
       {queue.isPending ? (
         <PageLoading />

@@ -3056,6 +3056,8 @@ export interface operations {
                 assignee?: string;
                 /** @description Only steps past their due date */
                 overdue?: boolean;
+                /** @description Text in the request's title (any case), or the start of its id */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -3084,6 +3086,8 @@ export interface operations {
                 assignee?: string;
                 /** @description Only steps past their due date */
                 overdue?: boolean;
+                /** @description Text in the request's title (any case), or the start of its id */
+                search?: string;
             };
             header?: never;
             path?: never;
