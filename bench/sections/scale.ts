@@ -29,7 +29,6 @@ export interface ScaleResult {
   met: boolean;
 }
 
-
 /** A seeded request's id: md5-derived, stamped as an RFC 4122 version-4 UUID so the API's `ParseUUIDPipe` accepts it. */
 const SEED_ID = `overlay(overlay(md5('ow-seed-' || g) placing '4' from 13) placing '8' from 17)::uuid`;
 const DEPARTMENTS = [
