@@ -29,6 +29,8 @@ export interface ScaleResult {
   met: boolean;
 }
 
+/** A seeded request's id: md5-derived, stamped as an RFC 4122 version-4 UUID so the API's `ParseUUIDPipe` accepts it. */
+const SEED_ID = `overlay(overlay(md5('ow-seed-' || g) placing '4' from 13) placing '8' from 17)::uuid`;
 const DEPARTMENTS = [
   'building',
   'fire',
@@ -276,7 +278,7 @@ async function seed(
     await client.query(
       `INSERT INTO requests (id, definition_key, definition_version, request_type, jurisdiction, applicant_id, title,
          attributes, status, workflow_id, last_seq, head_hash, state, next_due_at, submitted_at, updated_at)
-       SELECT md5('ow-seed-' || g)::uuid, 'building-permit', 1, 'permit', 'us-ca',
+       SELECT ${SEED_ID}, 'building-permit', 1, 'permit', 'us-ca',
               CASE WHEN g % 100 = 0 THEN $1 ELSE 'seed-applicant-' || (g % 5000) END,
               'Seeded request ' || g, $2::jsonb, 'in_progress', 'request-seed-' || g, $3, md5('head' || g) || md5(g::text),
               $4::jsonb, now() + ((g * 7919) % 240 - 120) * interval '1 day',
@@ -287,7 +289,7 @@ async function seed(
     progress.tick();
     await client.query(
       `INSERT INTO open_tasks (request_id, step_id, title, kind, department, role, state, assignee, due_at)
-       SELECT md5('ow-seed-' || g)::uuid, 'intake', 'Intake and completeness check', 'task',
+       SELECT ${SEED_ID}, 'intake', 'Intake and completeness check', 'task',
               ($1::text[])[1 + g % array_length($1::text[], 1)], 'clerk', 'active',
               CASE WHEN g % 3 = 0 THEN 'seed-clerk-' || (g % $2::int) END,
               now() + ((g * 7919) % 240 - 120) * interval '1 day'
@@ -298,7 +300,7 @@ async function seed(
     await client.query(
       `INSERT INTO transitions (request_id, seq, step_id, event, from_state, to_state, actor_id, actor_role,
          actor_department, outcome, source, occurred_at, workflow_id, run_id, prev_hash, hash)
-       SELECT md5('ow-seed-' || g)::uuid, s, 'intake', 'decided', 'active', 'completed', 'clerk-building', 'clerk',
+       SELECT ${SEED_ID}, s, 'intake', 'decided', 'active', 'completed', 'clerk-building', 'clerk',
               'building', 'complete', 'api', now() - (g % 365) * interval '1 day' + s * interval '1 minute',
               'request-seed-' || g, 'seed-run', md5('prev' || g || '-' || s) || md5(s::text),
               md5('hash' || g || '-' || s) || md5(g::text)
