@@ -29,6 +29,9 @@ const provider = new Provider(issuer, {
     ACCOUNTS[sub] ? { accountId: sub, claims: () => ({ sub, name: ACCOUNTS[sub].name }) } : undefined,
   claims: { openid: ['sub'], profile: ['name'] },
   scopes: ['openid', 'offline_access', 'api', 'profile'],
+  // The web app calls the token and revocation endpoints from the browser: allowed from the origins of
+  // the client's own redirect URIs only.
+  clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((uri) => new URL(uri).origin === origin),
   features: {
     devInteractions: { enabled: true },
     revocation: { enabled: true },
