@@ -8,6 +8,8 @@ import { buildWebApp, launchBrowser, missingTranslations, TestBrowser } from './
 jest.setTimeout(180_000);
 
 const AUDIENCE = 'urn:onewindow:api';
+/** What a page's own code sees; the test runs in Node, the callbacks below in the page. */
+type TabGlobals = { sessionStorage: { getItem(key: string): string | null } };
 const secret = () => randomBytes(32).toString('hex');
 
 /**
@@ -77,8 +79,11 @@ describe('The web app signs in through an OpenID Connect provider', () => {
   const accessToken = (page: Page) =>
     page.evaluate(
       () =>
-        (JSON.parse(sessionStorage.getItem('onewindow.session') ?? 'null') as { accessToken: string } | null)
-          ?.accessToken ?? null,
+        (
+          JSON.parse((globalThis as unknown as TabGlobals).sessionStorage.getItem('onewindow.session') ?? 'null') as {
+            accessToken: string;
+          } | null
+        )?.accessToken ?? null,
     );
 
   it('lands a clerk on their work queue, signed in with the role from the token, and keeps them signed in', async () => {
@@ -90,7 +95,7 @@ describe('The web app signs in through an OpenID Connect provider', () => {
     const first = await accessToken(page);
     await page.waitForFunction(
       (previous) => {
-        const raw = sessionStorage.getItem('onewindow.session');
+        const raw = (globalThis as unknown as TabGlobals).sessionStorage.getItem('onewindow.session');
         return raw !== null && (JSON.parse(raw) as { accessToken: string }).accessToken !== previous;
       },
       first,
@@ -106,7 +111,11 @@ describe('The web app signs in through an OpenID Connect provider', () => {
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toBe('Max Weber · Supervisor');
     const refreshToken = await page.evaluate(
       () =>
-        (JSON.parse(sessionStorage.getItem('onewindow.oidc.tokens') ?? '{}') as { refreshToken?: string }).refreshToken,
+        (
+          JSON.parse((globalThis as unknown as TabGlobals).sessionStorage.getItem('onewindow.oidc.tokens') ?? '{}') as {
+            refreshToken?: string;
+          }
+        ).refreshToken,
     );
     expect(refreshToken).toBeTruthy();
     await idp.revoke(refreshToken!, SHORT_LIVED_CLIENT);

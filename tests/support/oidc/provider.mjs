@@ -1,6 +1,7 @@
 // A real OpenID Connect provider (the certified `oidc-provider` package, ESM only, hence its own
 // process) for the sign-in tests. Reads its keys and port from the environment, prints one JSON line
 // `{"ready":true,...}` once it listens, and stops on SIGTERM.
+import { URL } from 'node:url';
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.OIDC_PORT);
