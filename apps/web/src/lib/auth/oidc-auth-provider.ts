@@ -5,7 +5,7 @@ import { tabSessionStore, type AuthProvider, type Session } from './auth-provide
 export interface AuthConfig {
   mode: string;
   devLogin: boolean;
-  oidc?: { issuer: string; clientId: string; scopes: string; audience?: string };
+  oidc?: { issuer: string; clientId: string; scopes: string; audience?: string } | null;
 }
 
 export async function loadAuthConfig(): Promise<AuthConfig> {
