@@ -31,6 +31,8 @@ export interface SignInOptions {
 export class TestOidcProvider {
   private child?: ChildProcess;
   private keys: JWK[] = [];
+  /** Where the provider may send a browser back to, besides REDIRECT_URI (e.g. the web app's callback). */
+  private readonly redirectUris = [REDIRECT_URI];
 
   private constructor(
     readonly port: number,
@@ -56,6 +58,13 @@ export class TestOidcProvider {
   /** Publishes a new signing key first (it signs from now on) and keeps the old one published. */
   async rotateKeys(): Promise<void> {
     this.keys = [await newSigningKey(), ...this.keys];
+    await this.stop();
+    await this.launch();
+  }
+
+  /** Lets the clients send browsers back to `uri` too (the provider restarts; keys and clients stay). */
+  async allowRedirect(uri: string): Promise<void> {
+    this.redirectUris.push(uri);
     await this.stop();
     await this.launch();
   }
@@ -151,7 +160,7 @@ export class TestOidcProvider {
     const client = (client_id: string) => ({
       client_id,
       token_endpoint_auth_method: 'none',
-      redirect_uris: [REDIRECT_URI],
+      redirect_uris: [...this.redirectUris],
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
     });

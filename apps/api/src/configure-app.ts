@@ -17,6 +17,20 @@ import { apiRoots, webApp } from './modules/web/web-app.middleware';
 /** The largest body any route accepts (64 KiB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * Where the web app may send requests: its own origin and, with an OpenID provider, the provider (the
+ * browser fetches its discovery document and calls its token endpoint: authorization code + PKCE).
+ */
+function connectSources(config: AppConfig): string[] {
+  if (!config.AUTH_JWKS_URL) return ["'self'"];
+  try {
+    const issuer = new URL(config.AUTH_ISSUER);
+    return issuer.protocol === 'https:' || issuer.protocol === 'http:' ? ["'self'", issuer.origin] : ["'self'"];
+  } catch {
+    return ["'self'"];
+  }
+}
+
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
 export function configureApp(app: INestApplication): void {
   const config = app.get(AppConfig);
@@ -31,7 +45,7 @@ export function configureApp(app: INestApplication): void {
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   // Before authentication and body parsing: a flood from one address is turned away cheaply.
   app.use(addressRateLimit(config));
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } }));
   if (app.getHttpAdapter().getType() === 'express') {
     app.use(requireJsonBodies);
     app.use(json({ limit: BODY_LIMIT_BYTES, strict: true }));

@@ -1,6 +1,7 @@
 // A real OpenID Connect provider (the certified `oidc-provider` package, ESM only, hence its own
 // process) for the sign-in tests. Reads its keys and port from the environment, prints one JSON line
 // `{"ready":true,...}` once it listens, and stops on SIGTERM.
+import { URL } from 'node:url';
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.OIDC_PORT);
@@ -29,6 +30,9 @@ const provider = new Provider(issuer, {
     ACCOUNTS[sub] ? { accountId: sub, claims: () => ({ sub, name: ACCOUNTS[sub].name }) } : undefined,
   claims: { openid: ['sub'], profile: ['name'] },
   scopes: ['openid', 'offline_access', 'api', 'profile'],
+  // The web app calls the token and revocation endpoints from the browser: allowed from the origins of
+  // the client's own redirect URIs only.
+  clientBasedCORS: (_ctx, origin, client) => client.redirectUris.some((uri) => new URL(uri).origin === origin),
   features: {
     devInteractions: { enabled: true },
     revocation: { enabled: true },

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/client';
 import { AuthProviderBoundary } from '@/lib/auth/auth-context';
 import { developmentAuth } from '@/lib/auth/development-auth-provider';
+import { oidcAuth } from '@/lib/auth/oidc-auth-provider';
 import '@/lib/i18n';
 
 function makeQueryClient(): QueryClient {
@@ -25,6 +26,8 @@ function makeQueryClient(): QueryClient {
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const { i18n } = useTranslation();
+  // A tab that signed in (or is signing in) through the OpenID provider keeps using it.
+  const [auth] = useState(() => (oidcAuth.inUse() ? oidcAuth : developmentAuth));
   return (
     <ConfigProvider
       locale={i18n.language === 'zh-CN' ? zhCN : enUS}
@@ -39,7 +42,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
       }}
     >
       <QueryClientProvider client={queryClient}>
-        <AuthProviderBoundary provider={developmentAuth}>{children}</AuthProviderBoundary>
+        <AuthProviderBoundary provider={auth}>{children}</AuthProviderBoundary>
       </QueryClientProvider>
     </ConfigProvider>
   );

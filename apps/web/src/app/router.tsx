@@ -26,6 +26,11 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
   },
   {
+    path: '/sign-in/callback',
+    lazy: () => import('@/features/auth/sign-in-callback-page').then((m) => ({ Component: m.SignInCallbackPage })),
+    HydrateFallback: PageLoading,
+  },
+  {
     element: <RequireSession />,
     HydrateFallback: PageLoading,
     children: [

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setTokenSource } from '../api/client';
 import type { AuthProvider, Session } from './auth-provider';
 
@@ -27,6 +27,14 @@ export function AuthProviderBoundary({ provider, children }: { provider: AuthPro
     setTokenSource(() => null);
     setSession(null);
   }, [provider]);
+  useEffect(
+    () =>
+      provider.subscribe?.((next) => {
+        setTokenSource(() => next?.accessToken ?? null);
+        setSession(next);
+      }),
+    [provider],
+  );
   const value = useMemo(() => ({ provider, session, signedIn, signOut }), [provider, session, signedIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -17,6 +17,8 @@ export interface AuthProvider {
   /** Keeps a session for this tab (session storage: gone when the tab closes). */
   keep(session: Session): void;
   signOut(): void;
+  /** Tells the app of a session renewed in the background, or ended (null); returns the unsubscribe. */
+  subscribe?(listener: (session: Session | null) => void): () => void;
 }
 
 const STORAGE_KEY = 'onewindow.session';

@@ -147,6 +147,18 @@ export const en = {
     action: 'Action',
     signIn: 'Sign in',
     signInAs: 'Sign in as {{name}}',
+    developmentTitle: 'Development sign-in',
+    providerIntro: 'Sign in with your organisation account.',
+    withProvider: 'Sign in with your organisation account',
+    failed: 'Sign-in did not complete',
+    backToSignIn: 'Back to sign-in',
+    errors: {
+      noPending: 'This sign-in was not started in this tab. Please start again.',
+      stateMismatch: 'The answer from the identity provider does not match this sign-in. Please start again.',
+      denied: 'The sign-in was cancelled at the identity provider.',
+      providerError: 'The identity provider refused the sign-in. Please start again.',
+      providerUnreachable: 'The identity provider cannot be reached. Please try again later.',
+    },
   },
   requests: {
     myRequests: 'My requests',

@@ -144,6 +144,18 @@ export const zhCN: Strings<typeof en> = {
     action: '操作',
     signIn: '登录',
     signInAs: '以 {{name}} 身份登录',
+    developmentTitle: '开发环境登录',
+    providerIntro: '使用您的机构账号登录。',
+    withProvider: '使用机构账号登录',
+    failed: '登录未完成',
+    backToSignIn: '返回登录',
+    errors: {
+      noPending: '此登录并非在本标签页中发起，请重新开始。',
+      stateMismatch: '身份提供方的应答与本次登录不符，请重新开始。',
+      denied: '已在身份提供方处取消登录。',
+      providerError: '身份提供方拒绝了此次登录，请重新开始。',
+      providerUnreachable: '无法连接身份提供方，请稍后再试。',
+    },
   },
   requests: {
     myRequests: '我的申请',
