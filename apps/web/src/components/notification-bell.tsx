@@ -127,9 +127,10 @@ export function NotificationBell({ requestPath }: { requestPath: (requestId: str
         data-testid="notification-bell"
         data-unread={unread}
         aria-expanded={open}
-        aria-label={t('notifications.bell', { count: unread })}
+        // The accessible name carries the count exactly as the badge shows it (99+ past 99).
+        aria-label={t('notifications.bell', { count: unread, shown: unread > 99 ? '99+' : String(unread) })}
         icon={
-          <Badge count={unread} size="small" aria-hidden>
+          <Badge count={unread} size="small" aria-hidden style={{ backgroundColor: '#a8071a', color: '#ffffff' }}>
             <BellOutlined style={{ fontSize: 18, color: 'inherit' }} />
           </Badge>
         }

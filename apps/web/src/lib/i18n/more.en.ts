@@ -2,8 +2,8 @@
 export const moreEn = {
   notifications: {
     title: 'Notifications',
-    bell_one: 'Notifications, {{count}} unread',
-    bell_other: 'Notifications, {{count}} unread',
+    bell_one: 'Notifications, {{shown}} unread',
+    bell_other: 'Notifications, {{shown}} unread',
     empty: 'No notifications yet.',
     unreadMark: 'New:',
     open: 'Open the request',

@@ -2,8 +2,8 @@
 export const moreZhCN = {
   notifications: {
     title: '通知',
-    bell_one: '通知，{{count}} 条未读',
-    bell_other: '通知，{{count}} 条未读',
+    bell_one: '通知，{{shown}} 条未读',
+    bell_other: '通知，{{shown}} 条未读',
     empty: '暂无通知。',
     unreadMark: '新：',
     open: '查看申请',
