@@ -1,4 +1,4 @@
-import { request as httpRequest, Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestApi } from './test-api';
 import { eventually } from './test-env';
