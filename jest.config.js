@@ -16,12 +16,12 @@ const transform = {
     },
   ],
 };
-// NestJS 12 and jose 6 ship only ES modules; Jest's CommonJS runtime needs them compiled like our own code.
+// NestJS 12, jose 6 and content-disposition 3 (under @fastify/static) ship only ES modules; Jest's CommonJS runtime needs them compiled like our own code.
 transform['^.+\\.js$'] = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
-const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|jose)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|jose|content-disposition)/)'];
 const common = { rootDir: __dirname, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
 // Integration and e2e tests share one real Temporal dev server and one real PostgreSQL per run.
 const stack = {

@@ -163,12 +163,21 @@ describe('dependency outages', () => {
 
     const worker = await startTestEnv({ taskQueue: api.env.taskQueue });
     try {
-      const decided = await driver.decide(
-        'clerk-building',
-        id,
-        'intake',
-        { outcome: 'complete' },
-        { 'idempotency-key': k },
+      // As a client does: retry on 503. The workflow's next task may still wait for the stopped worker's
+      // sticky queue to time out before the new worker is given it.
+      const decided = await eventually(
+        async () => {
+          const res = await driver.decide(
+            'clerk-building',
+            id,
+            'intake',
+            { outcome: 'complete' },
+            { 'idempotency-key': k },
+          );
+          return res.status === 503 ? undefined : res;
+        },
+        'the action to go through once a worker polls',
+        30_000,
       );
       expect(decided.status).toBe(200);
       const timeline = (await driver.detail(id)).timeline;

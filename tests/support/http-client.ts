@@ -1,4 +1,4 @@
-import { request as httpRequest, Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestApi } from './test-api';
 import { eventually } from './test-env';
@@ -25,7 +25,7 @@ export class SseReader {
 
   static async open(api: TestApi, path: string, token: string): Promise<SseReader> {
     const reader = new SseReader();
-    const server = api.app.getHttpServer() as Server;
+    const server = api.app.getHttpServer();
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
       const req = httpRequest(

@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest, Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PUBLIC_KEY, ROLES_KEY } from '../../apps/api/src/core/auth/auth.decorators';
 import type { Test } from 'supertest';
@@ -100,7 +100,7 @@ function openStream(
   path: string,
   headers: Record<string, string>,
 ): Promise<{ status: number; code?: string }> {
-  const { port } = (api.app.getHttpServer() as Server).address() as AddressInfo;
+  const { port } = (api.app.getHttpServer()).address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: '127.0.0.1', port, path, headers: { ...headers, accept: 'text/event-stream' } },

@@ -2,17 +2,17 @@ import { AppConfig } from '@onewindow/config';
 import { ServiceLogger } from '@onewindow/logging';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from 'helmet';
 import { DenialRecorder } from './core/access/denial-recorder';
-import { correlationMiddleware } from './core/correlation';
+import { correlate } from './core/correlation';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
-import { rejectUnsafeBodies, requireJsonBodies, translateBodyParserErrors } from './core/common/body-guards';
+import { acceptBodies } from './core/common/body-guards';
 import { validationFailed } from './core/common/validation-errors';
-import { httpMetricsMiddleware } from './core/observability/http-metrics.middleware';
+import { observeHttp } from './core/observability/http-metrics.hook';
 import { MetricsService } from './core/observability/metrics.service';
-import { addressRateLimit } from './core/rate-limit/address-rate-limit.middleware';
-import { apiRoots, webApp } from './modules/web/web-app.middleware';
+import { addressRateLimit } from './core/rate-limit/address-rate-limit.hook';
+import { apiRoots, serveWebApp } from './modules/web/web-app';
 
 /** The largest body any route accepts (64 KiB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -31,34 +31,47 @@ function connectSources(config: AppConfig): string[] {
   }
 }
 
+/**
+ * The HTTP server (Nest's Fastify adapter): client addresses from trusted proxies' X-Forwarded-For
+ * when API_TRUST_PROXY names them, and a route parameter may be as long as a URL.
+ */
+export function httpAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    trustProxy: trustedProxies(config.API_TRUST_PROXY.trim()),
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+  });
+}
+
+/**
+ * Nothing by default; a hop count believes that many proxies in front of the API (the deployment puts
+ * them there), anything else names the proxies' addresses and subnets.
+ */
+function trustedProxies(setting: string): string | false | ((address: string, hop: number) => boolean) {
+  if (setting === '') return false;
+  if (!/^\d+$/.test(setting)) return setting;
+  const hops = Number(setting);
+  return (_address, hop) => hop < hops;
+}
+
+/** The options Nest creates the app with: its own logger silenced (pino logs), bodies read by `acceptBodies`. */
+export const NEST_APP_OPTIONS = { logger: false as const, abortOnError: false, bodyParser: false };
+
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
-export function configureApp(app: INestApplication): void {
+export function configureApp(app: NestFastifyApplication): void {
   const config = app.get(AppConfig);
-  const trustProxy = config.API_TRUST_PROXY.trim();
-  if (trustProxy) {
-    // The client address (rate limits, access log) then comes from the trusted proxies' X-Forwarded-For.
-    const express = app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void };
-    express.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
-  }
-  app.use(correlationMiddleware);
-  app.use(app.get(ServiceLogger).http);
-  app.use(httpMetricsMiddleware(app.get(MetricsService)));
+  const fastify = app.getHttpAdapter().getInstance();
+  const http = app.get(ServiceLogger).http;
+  const securityHeaders = helmet({ contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } });
+  fastify.addHook('onRequest', correlate);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    http(request.raw, reply.raw);
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+  });
   // Before authentication and body parsing: a flood from one address is turned away cheaply.
-  app.use(addressRateLimit(config));
-  app.use(helmet({ contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } }));
-  if (app.getHttpAdapter().getType() === 'express') {
-    app.use(requireJsonBodies);
-    app.use(json({ limit: BODY_LIMIT_BYTES, strict: true }));
-    app.use(translateBodyParserErrors);
-    app.use(rejectUnsafeBodies);
-  } else {
-    // Nest's Fastify adapter (the bench's comparison) parses bodies itself, after middleware: the
-    // checks run once the body is there.
-    const fastify = app.getHttpAdapter().getInstance() as {
-      addHook(name: 'preValidation', hook: (req: unknown, reply: unknown, done: (e?: unknown) => void) => void): void;
-    };
-    fastify.addHook('preValidation', (req, reply, done) => rejectUnsafeBodies(req as never, reply as never, done));
-  }
+  fastify.addHook('onRequest', addressRateLimit(config));
+  fastify.addHook('onResponse', observeHttp(app.get(MetricsService)));
+  acceptBodies(fastify, BODY_LIMIT_BYTES);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -73,7 +86,7 @@ export function configureApp(app: INestApplication): void {
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  app.use(webApp(app.get(AppConfig).WEB_DIST_DIR, apiRoots(Object.keys(document.paths))));
+  serveWebApp(fastify, config.WEB_DIST_DIR, apiRoots(Object.keys(document.paths)));
 }
 
 /** The OpenAPI document of the app's routes; the web app's client is generated from it. */

@@ -1,23 +1,18 @@
 import { AppConfig, configIfValid, loadConfig, startupErrorLine } from '@onewindow/config';
 import { Type } from '@nestjs/common';
-import { AbstractHttpAdapter, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { configureApp } from './configure-app';
+import { configureApp, httpAdapter, NEST_APP_OPTIONS } from './configure-app';
 import { startBanner } from './start-banner';
 
-/**
- * Starts an API process on `module` (the app's, or one that adds to it), exiting if it cannot start.
- * Express unless `adapter` says otherwise (the bench compares Nest's Fastify adapter with it).
- */
-export function serve(module: Type, adapter?: AbstractHttpAdapter): void {
+/** Starts an API process on `module` (the app's, or one that adds to it), exiting if it cannot start. */
+export function serve(module: Type): void {
   const start = async () => {
     // Checked before Nest starts, so a refused configuration is named plainly and nothing listens.
-    loadConfig();
+    const checked = loadConfig();
     // Silent until created, and abortOnError false: a failure reaches the catch below, which says it in one line.
-    const options = { logger: false as const, abortOnError: false };
-    const app = adapter
-      ? await NestFactory.create(module, adapter, options)
-      : await NestFactory.create(module, { ...options, bodyParser: false });
+    const app = await NestFactory.create<NestFastifyApplication>(module, httpAdapter(checked), NEST_APP_OPTIONS);
     app.useLogger(app.get(Logger));
     configureApp(app);
     const config = app.get(AppConfig);

@@ -104,8 +104,8 @@ export class AppConfig {
   API_PORT = 3000;
 
   /**
-   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For), as
-   * Express's `trust proxy`: a hop count, `loopback`, addresses or subnets; empty: none, the socket's address.
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For): a hop
+   * count, `loopback`, addresses or subnets; empty: none, the socket's address.
    */
   @IsString()
   @Matches(/^([\w.:/-]+(\s*,\s*[\w.:/-]+)*)?$/, {

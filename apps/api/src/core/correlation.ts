@@ -1,5 +1,5 @@
 import { withCorrelationId } from '@onewindow/logging';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { randomUUID } from 'node:crypto';
 
 export { currentCorrelationId } from '@onewindow/logging';
@@ -8,21 +8,21 @@ const HEADER = 'x-correlation-id';
 const SAFE_ID = /^[\w.:-]{1,100}$/;
 const KEY = Symbol('correlationId');
 
-type Correlated = Request & { [KEY]?: string };
+type Correlated = FastifyRequest & { [KEY]?: string };
 
 /**
  * Takes the caller's correlation id when it is well-formed, else makes one; echoes it on the
  * response and keeps it for every log line written, and every workflow call made, while the
- * request is handled.
+ * request is handled (the rest of the request's hooks and its handler run inside `done`).
  */
-export function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const given = req.headers[HEADER];
+export function correlate(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const given = request.headers[HEADER];
   const id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
-  (req as Correlated)[KEY] = id;
-  res.setHeader(HEADER, id);
-  withCorrelationId(id, next);
+  (request as Correlated)[KEY] = id;
+  reply.header(HEADER, id);
+  withCorrelationId(id, done);
 }
 
-export function correlationIdOf(req: Request): string {
-  return (req as Correlated)[KEY] ?? 'none';
+export function correlationIdOf(request: FastifyRequest): string {
+  return (request as Correlated)[KEY] ?? 'none';
 }

@@ -1,10 +1,11 @@
 import type { Actor } from '@onewindow/domain';
 import { AccessDenial, AccessDenialKind, AccessLogRepository } from '@onewindow/persistence';
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { correlationIdOf, currentCorrelationId } from '../correlation';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { routeOf } from '../observability/http-metrics.hook';
 import { MetricsService } from '../observability/metrics.service';
 
 /**
@@ -22,17 +23,16 @@ export class DenialRecorder {
   ) {}
 
   /** A refused HTTP call, as the exception filter sees it. */
-  record(request: Request, error: ApiError): void {
+  record(request: FastifyRequest, error: ApiError): void {
     const kind = kindOf(error);
     if (!kind) return;
     const actor = (request as AuthenticatedRequest).actor;
-    const routePath = (request.route as { path?: unknown } | undefined)?.path;
-    const route = `${request.method} ${typeof routePath === 'string' ? `${request.baseUrl}${routePath}` : request.path}`;
+    const route = `${request.method} ${routeOf(request) ?? request.url.split('?')[0]}`;
     const params = (request.params ?? {}) as Record<string, string | undefined>;
     const reason = (error.details as { reason?: unknown } | undefined)?.reason;
     const extra: Record<string, unknown> = { ...(typeof reason === 'string' ? { reason } : {}) };
     if (kind === 'authentication') {
-      extra.address = request.ip ?? null;
+      extra.address = request.ip;
       this.metrics?.authenticationFailed(typeof reason === 'string' ? reason : 'unknown');
     }
     this.write(kind, actor, route, params.id ?? null, params.stepId, error, correlationIdOf(request), extra);

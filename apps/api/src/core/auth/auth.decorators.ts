@@ -1,6 +1,6 @@
 import type { Actor, ActorRole } from '@onewindow/domain';
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 export const PUBLIC_KEY = 'onewindow:public';
 export const ROLES_KEY = 'onewindow:roles';
@@ -11,7 +11,7 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Only these roles may call the route; others get 403. */
 export const Roles = (...roles: ActorRole[]) => SetMetadata(ROLES_KEY, roles);
 
-export type AuthenticatedRequest = Request & { actor?: Actor };
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
 
 /** The verified caller, set by the auth guard. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

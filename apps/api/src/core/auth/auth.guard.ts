@@ -1,7 +1,7 @@
 import type { ActorRole } from '@onewindow/domain';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { StaffDirectory } from './staff-directory.service';
@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // Personal data: never kept by a browser or a shared cache, answered or refused.
-    context.switchToHttp().getResponse<Response>().setHeader('cache-control', 'no-store');
+    context.switchToHttp().getResponse<FastifyReply>().header('cache-control', 'no-store');
     const [scheme, token, ...rest] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
       throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'A bearer token is required', { reason: 'no-token' });

@@ -1,4 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 
 /** Deeper than any DTO goes; deeper bodies are refused before validation recurses into them. */
@@ -10,30 +11,87 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Routes that take a streamed multipart upload instead of JSON (document uploads). */
-const MULTIPART_ROUTES = /^\/requests\/[^/]+\/documents\/?$/;
+/** The route that takes a streamed multipart upload instead of JSON (document uploads). */
+const MULTIPART_ROUTE = '/requests/:id/documents';
 
-/** A body that is not JSON is refused before parsing: 415, not a confusing validation error. */
-export function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  const upload = req.method === 'POST' && MULTIPART_ROUTES.test(req.path) && req.is('multipart/form-data');
-  if (hasBody && !upload && !req.is('application/json')) {
-    next(new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json'));
-    return;
-  }
-  next();
+type Decompress = (body: Buffer, options: { maxOutputLength: number }) => Buffer;
+const DECOMPRESS: Record<string, Decompress> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/**
+ * The bodies the API reads: JSON objects and arrays (UTF-8 or UTF-16, optionally compressed) on every
+ * route, and a multipart stream on the upload route, which reads it itself. Anything else is a 415
+ * before it is read; every failure is the one error body.
+ */
+export function acceptBodies(fastify: FastifyInstance, limitBytes: number): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: limitBytes },
+    (request, body, done) => {
+      try {
+        done(null, parseJson(request, body as Buffer, limitBytes));
+      } catch (error) {
+        done(error as ApiError, undefined);
+      }
+    },
+  );
+  fastify.addContentTypeParser('multipart/form-data', (request, _payload, done) => {
+    // Left unread: the upload streams it to the document store.
+    if (request.routeOptions.url === MULTIPART_ROUTE && request.method === 'POST') done(null);
+    else done(notJson(), undefined);
+  });
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(notJson(), undefined));
+  fastify.addHook('preValidation', rejectUnsafeBodies);
 }
 
-/** Body-parser failures become API errors here, before Nest turns them into generic HTTP exceptions. */
-export function translateBodyParserErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
-  if (type === 'entity.parse.failed') next(new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON'));
-  else if (type === 'entity.too.large') next(new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, 'Body is too large'));
-  else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
-    next(new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as uncompressed UTF-8 JSON'));
-  } else if (typeof status === 'number' && status >= 400 && status < 500) {
-    next(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The body could not be read'));
-  } else next(error);
+function notJson(): ApiError {
+  return new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json');
+}
+
+/** Strict JSON, as a client library writes it: an object or an array, never a bare value. */
+function parseJson(request: FastifyRequest, raw: Buffer, limitBytes: number): unknown {
+  const text = decode(request, decompress(request, raw, limitBytes));
+  const start = text.search(/\S/);
+  if (start < 0) return {};
+  if (text[start] !== '{' && text[start] !== '[') {
+    throw new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON: send an object');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON');
+  }
+}
+
+function decompress(request: FastifyRequest, raw: Buffer, limitBytes: number): Buffer {
+  const encoding = String(request.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
+  if (encoding === 'identity' || encoding === '') return raw;
+  const inflate = Object.hasOwn(DECOMPRESS, encoding) ? DECOMPRESS[encoding] : undefined;
+  if (!inflate) throw new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as uncompressed UTF-8 JSON');
+  try {
+    // The limit holds for what the body unpacks to, so a small bomb is refused like a large body.
+    return inflate(raw, { maxOutputLength: limitBytes });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, 'Body is too large');
+    }
+    throw new ApiError(ApiErrorCode.VALIDATION_FAILED, `The body is not valid ${encoding}`);
+  }
+}
+
+/** UTF-8 unless the content type names another Unicode charset; any other charset is a 415. */
+function decode(request: FastifyRequest, body: Buffer): string {
+  const charset = /;\s*charset\s*=\s*"?([\w-]+)"?/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return body.toString('utf8');
+  if (/^utf-16(le|be)?$/.test(charset)) return new TextDecoder(charset).decode(body);
+  throw new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as uncompressed UTF-8 JSON');
 }
 
 /**
@@ -41,9 +99,9 @@ export function translateBodyParserErrors(error: unknown, _req: Request, _res: R
  * unpaired surrogates) in any key or value, and bodies nested deeper than any request needs.
  * Walks the body without recursion, so no nesting can exhaust the stack.
  */
-export function rejectUnsafeBodies(req: Request, _res: Response, next: NextFunction): void {
-  const problem = req.body === undefined ? undefined : findProblem(req.body);
-  next(problem ? new ApiError(ApiErrorCode.VALIDATION_FAILED, problem) : undefined);
+export function rejectUnsafeBodies(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  const problem = request.body === undefined ? undefined : findProblem(request.body);
+  done(problem ? new ApiError(ApiErrorCode.VALIDATION_FAILED, problem) : undefined);
 }
 
 function findProblem(body: unknown): string | undefined {

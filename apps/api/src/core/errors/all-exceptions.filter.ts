@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '@onewindow/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { HttpServer } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DenialRecorder } from '../access/denial-recorder';
 import { correlationIdOf } from '../correlation';
 import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
@@ -19,8 +19,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
-    const request = context.getRequest<Request>();
-    const response = context.getResponse<Response>();
+    const request = context.getRequest<FastifyRequest>();
+    const response = context.getResponse<FastifyReply>();
     const error = toApiError(exception);
     const correlationId = correlationIdOf(request);
     if (error.code === ApiErrorCode.INTERNAL) {
@@ -44,10 +44,6 @@ export function toApiError(exception: unknown): ApiError {
   if (exception instanceof ApiError) return exception;
   if (exception instanceof DomainError) return fromDomainError(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
-  const bodyParserType = (exception as { type?: unknown })?.type;
-  if (bodyParserType === 'entity.parse.failed')
-    return new ApiError(ApiErrorCode.MALFORMED_JSON, 'Body is not valid JSON');
-  if (bodyParserType === 'entity.too.large') return new ApiError(ApiErrorCode.PAYLOAD_TOO_LARGE, 'Body is too large');
   const dependency = unavailableDependency(exception);
   if (dependency) return new ApiError(ApiErrorCode.UNAVAILABLE, outageMessage(dependency), { dependency });
   return new ApiError(ApiErrorCode.INTERNAL, 'Internal error');

@@ -1,9 +1,9 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
-export type IdempotentRequest = Request & { idempotencyKey?: string };
+export type IdempotentRequest = FastifyRequest & { idempotencyKey?: string };
 
 /** The caller's Idempotency-Key once the interceptor has claimed it; undefined when none was sent. */
 export const IdempotencyKey = createParamDecorator(

@@ -3,7 +3,7 @@ import { canonicalJson, IdempotencyKeyRepository } from '@onewindow/persistence'
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, Observable, of } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
@@ -60,7 +60,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & IdempotentRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers[IDEMPOTENCY_HEADER] as string | undefined;
     if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
     if (!KEY_FORMAT.test(key)) {
@@ -71,7 +71,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const actorId = request.actor.id;
     const hash = createHash('sha256')
-      .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? null)}`)
+      .update(`${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     if (++this.claims % PURGE_EVERY === 0) await this.keys.purgeOlderThan(KEEP_ANSWERS_MS);
     const claim = await this.keys.claim(actorId, key, hash, this.staleAfterMs);
@@ -84,7 +84,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'in-flight':
         throw new ApiError(ApiErrorCode.CONFLICT, 'A request with this Idempotency-Key is still in progress');
       case 'completed':
-        response.setHeader('idempotent-replayed', 'true');
+        reply.header('idempotent-replayed', 'true');
         if (claim.status >= 400) throw replayedError(claim.body as StoredError);
         return of(claim.body);
       case 'claimed':
@@ -96,7 +96,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const marker = { replayed: false };
     return withReplayMarker(marker, () => next.handle()).pipe(
       mergeMap((body: unknown) => {
-        if (marker.replayed) response.setHeader('idempotent-replayed', 'true');
+        if (marker.replayed) reply.header('idempotent-replayed', 'true');
         return from(this.keys.complete(actorId, key, status, toStoredBody(body)).then(() => body));
       }),
       catchError((error: unknown) => from(this.settleFailure(actorId, key, error))),

@@ -1,6 +1,6 @@
 import { AppConfig } from '@onewindow/config';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 
@@ -23,7 +23,7 @@ export class MetricsAccessGuard implements CanActivate {
       }
       return true;
     }
-    const header = context.switchToHttp().getRequest<Request>().header('authorization') ?? '';
+    const header = context.switchToHttp().getRequest<FastifyRequest>().headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token || !timingSafeEqual(digest(token), this.expected)) {
       throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'The metrics token is required', { reason: 'metrics-token' });

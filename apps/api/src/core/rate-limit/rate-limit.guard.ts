@@ -1,8 +1,8 @@
 import { AppConfig } from '@onewindow/config';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { rateLimited } from './address-rate-limit.middleware';
+import { rateLimited } from './address-rate-limit.hook';
 import { TokenBuckets } from './token-buckets';
 
 /**
@@ -22,7 +22,7 @@ export class RateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!request.actor) return true;
     const retryAfter = this.buckets.take(request.actor.id);
-    if (retryAfter !== undefined) throw rateLimited(context.switchToHttp().getResponse<Response>(), retryAfter);
+    if (retryAfter !== undefined) throw rateLimited(context.switchToHttp().getResponse<FastifyReply>(), retryAfter);
     return true;
   }
 }

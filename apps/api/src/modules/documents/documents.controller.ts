@@ -12,7 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { DocumentTypePipe } from '../../core/common/key-param.pipe';
 import { DocumentListView, DocumentVersionView } from './document.views';
@@ -44,9 +44,9 @@ export class DocumentsController {
   upload(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Req() req: Request,
+    @Req() request: FastifyRequest,
   ): Promise<DocumentVersionView> {
-    return this.service.upload(actor, id, req);
+    return this.service.upload(actor, id, request.raw);
   }
 
   /** Every document type of the request with its current version and the whole version history. */

@@ -3,7 +3,7 @@ import { BlobStore, CONTENT_TYPES, contentDisposition, sanitizeFileName } from '
 import { Actor, CaseState, checkEvent, ProcessDefinition } from '@onewindow/domain';
 import { RequestEntity } from '@onewindow/persistence';
 import { Injectable, StreamableFile } from '@nestjs/common';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
@@ -30,7 +30,7 @@ export class DocumentsService {
     private readonly catalog: DefinitionCatalogService,
   ) {}
 
-  async upload(actor: Actor, id: string, req: Request): Promise<DocumentVersionView> {
+  async upload(actor: Actor, id: string, req: IncomingMessage): Promise<DocumentVersionView> {
     const row = await this.onCase(actor, id);
     const ctx = await this.catalog.context(row.definitionKey, row.definitionVersion);
     const received = await receiveUpload(

@@ -1,5 +1,5 @@
 import { BlobStore, StoredBlob } from '@onewindow/documents';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { receiveUpload } from './multipart-upload';
 
@@ -15,7 +15,7 @@ class MemoryStore extends BlobStore {
   delete = () => Promise.resolve();
 }
 
-function multipart(content: Buffer): Request {
+function multipart(content: Buffer): IncomingMessage {
   const boundary = 'b0';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documentType"\r\n\r\nsite-plan\r\n`),
@@ -23,7 +23,7 @@ function multipart(content: Buffer): Request {
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  const req = new PassThrough() as unknown as Request;
+  const req = new PassThrough() as unknown as IncomingMessage;
   Object.assign(req, {
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
   });

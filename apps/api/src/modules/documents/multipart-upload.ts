@@ -1,6 +1,6 @@
 import { BlobStore, DocumentKind, SNIFF_BYTES, sniff, StoredBlob, ZipEntryCheck } from '@onewindow/documents';
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 
@@ -29,7 +29,7 @@ const DRAIN_LIMIT = 8 * 1024 * 1024;
  * it flows, and any refusal or interruption leaves nothing stored.
  */
 export function receiveUpload(
-  req: Request,
+  req: IncomingMessage,
   store: BlobStore,
   limits: UploadLimits,
   accept: (fields: UploadFields, rawFileName: string) => void,
@@ -160,7 +160,7 @@ function tooLarge(maxBytes: number): ApiError {
 }
 
 /** Reads and discards the rest of a refused request so the client receives the answer; cuts off a huge one. */
-function drain(req: Request): void {
+function drain(req: IncomingMessage): void {
   let read = 0;
   req.on('data', (chunk: Buffer) => {
     read += chunk.length;

@@ -1,6 +1,6 @@
 import { AppConfig } from '@onewindow/config';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../../core/auth/auth.decorators';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { LiveEventsService } from './live-events.service';
@@ -19,7 +19,7 @@ export class LiveStreamLimitGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (!request.actor) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'A bearer token is required');
     const user = request.actor.id;
     if (!this.live.openStream(user)) {
@@ -28,7 +28,7 @@ export class LiveStreamLimitGuard implements CanActivate {
         `At most ${this.config.LIVE_STREAMS_PER_USER} event streams may be open at once; close one first`,
       );
     }
-    response.once('close', () => this.live.closeStream(user));
+    reply.raw.once('close', () => this.live.closeStream(user));
     return true;
   }
 }

@@ -15,7 +15,7 @@ export class RequestAccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const id = request.params.id;
+    const id = (request.params as { id?: unknown }).id;
     if (typeof id !== 'string' || !UUID.test(id)) {
       throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'Validation failed (uuid is expected)');
     }

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@onewindow/config';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { TokenBuckets } from './token-buckets';
 
@@ -9,14 +9,13 @@ import { TokenBuckets } from './token-buckets';
  */
 export function addressRateLimit(config: AppConfig) {
   const buckets = new TokenBuckets(config.RATE_LIMIT_ADDRESS_PER_MINUTE, config.RATE_LIMIT_ADDRESS_BURST);
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const retryAfter = buckets.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-    if (retryAfter === undefined) next();
-    else next(rateLimited(res, retryAfter));
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const retryAfter = buckets.take(request.ip);
+    done(retryAfter === undefined ? undefined : rateLimited(reply, retryAfter));
   };
 }
 
-export function rateLimited(res: Response, retryAfter: number): ApiError {
-  res.setHeader('retry-after', String(retryAfter));
+export function rateLimited(reply: FastifyReply, retryAfter: number): ApiError {
+  reply.header('retry-after', String(retryAfter));
   return new ApiError(ApiErrorCode.RATE_LIMITED, `Too many requests; retry in ${retryAfter} s`);
 }
