@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -17,7 +16,7 @@ describe('The web app: a building permit from submission to issuance', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
-    const server = api.app.getHttpServer() as Server;
+    const server = api.app.getHttpServer();
     const address = server.address() as AddressInfo;
     base = `http://127.0.0.1:${address.port}`;
   });

@@ -1,6 +1,5 @@
 import { loadConfig } from '@onewindow/config';
 import { OutboxRepository } from '@onewindow/persistence';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
@@ -36,7 +35,7 @@ describe('The web app: documents shared by reviewers, and a bell that rings live
     });
     dispatcher = createNotificationDispatcher(config, new OutboxRepository(api.env.db));
     dispatcher.start();
-    base = `http://127.0.0.1:${((api.app.getHttpServer() as Server).address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SHORT_LIVED_CLIENT, TestOidcProvider } from '../support/oidc-provider';
@@ -42,7 +41,7 @@ describe('The web app signs in through an OpenID Connect provider', () => {
       AUTH_ROLE_CLAIM: 'realm_access.roles',
       AUTH_ROLE_MAP: 'ow-applicant=applicant, ow-clerk=clerk, ow-supervisor=supervisor, ow-auditor=auditor',
     });
-    const address = (api.app.getHttpServer() as Server).address() as { port: number };
+    const address = api.app.getHttpServer().address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
     await idp.allowRedirect(`${base}/sign-in/callback`);
   });

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -22,7 +21,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
     browser = await launchBrowser();
     api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
     driver = new ApiDriver(api);
-    const address = (api.app.getHttpServer() as Server).address() as { port: number };
+    const address = api.app.getHttpServer().address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
   });
 

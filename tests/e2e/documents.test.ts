@@ -1,4 +1,4 @@
-import { request as httpRequest, Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiDriver } from '../support/api-driver';
 import { pdfOf, sha256, zipOf } from '../support/files';
@@ -184,7 +184,7 @@ describe('documents over HTTP', () => {
 
   it('keeps nothing of an upload interrupted halfway', async () => {
     const before = await stored();
-    const { port } = (api.app.getHttpServer() as Server).address() as AddressInfo;
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
     const token = await api.login('acme-battery');
     const boundary = 'ow-boundary';
     const head = Buffer.from(

@@ -100,7 +100,7 @@ function openStream(
   path: string,
   headers: Record<string, string>,
 ): Promise<{ status: number; code?: string }> {
-  const { port } = (api.app.getHttpServer()).address() as AddressInfo;
+  const { port } = api.app.getHttpServer().address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: '127.0.0.1', port, path, headers: { ...headers, accept: 'text/event-stream' } },
