@@ -1,4 +1,4 @@
-import { Actor, CaseEvent, CaseState, checkEvent, ProcessContext } from '@onewindow/domain';
+import { Actor, CaseEvent, CaseState, ProcessContext, refusalOf } from '@onewindow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An action the caller may take now, as the reducer says; the browser offers exactly these. */
@@ -59,13 +59,13 @@ export interface CandidateAction {
 }
 
 /**
- * Asks the reducer, for each action the caller could try, whether it would be accepted now; the browser offers
- * the outcomes of a step together.
+ * Asks the reducer's rules (`refusalOf`, which builds no Error), for each action the caller could try, whether it
+ * would be accepted now; the browser offers the outcomes of a step together.
  */
 export function legalActions(ctx: ProcessContext, state: CaseState, actor: Actor, at: string): LegalActionView[] {
   const actions: LegalActionView[] = [];
   for (const { view, draft } of candidateActions(state, actor)) {
-    if (checkEvent(ctx, state, { ...draft, actor, at }) !== null) continue;
+    if (refusalOf(ctx, state, { ...draft, actor, at }) !== null) continue;
     const last = actions.at(-1);
     if (draft.type === 'decide' && last?.type === 'decide' && last.stepId === draft.stepId) {
       last.outcomes?.push(draft.outcome);
