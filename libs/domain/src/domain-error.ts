@@ -38,3 +38,19 @@ export class DomainError extends Error {
 export function isDomainError(value: unknown): value is DomainError {
   return value instanceof DomainError;
 }
+
+/**
+ * Why the reducer refuses an event, as a plain value: no Error and no stack trace are built, so asking about
+ * many actions (the status page's list of what a caller may do) stays cheap. `apply` throws it as a DomainError.
+ */
+export class Refusal {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly message: string,
+    readonly details?: unknown,
+  ) {}
+
+  toError(): DomainError {
+    return new DomainError(this.code, this.message, this.details);
+  }
+}

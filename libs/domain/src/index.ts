@@ -22,7 +22,7 @@ export { CASE_EVENT_TYPES } from './engine/case-event.types';
 export type * from './engine/transition.types';
 export type * from './engine/process-context.types';
 export { clockStatus, dueFrom, type ClockStatus, type Due } from './engine/clock';
-export { apply, checkEvent, rejectionReason, startCase } from './engine/case-engine';
+export { apply, checkEvent, refusalOf, rejectionReason, startCase } from './engine/case-engine';
 export { nextTimer, isClosed } from './engine/finalize';
 export { CaseInterpreter, activeDepartments, earliestStepDueAt, isSettled } from './engine/case-interpreter';
 export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './engine/replay';

@@ -1,9 +1,9 @@
 import { parseInstant, showInstant } from '../calendar/working-calendar';
-import { DomainError } from '../domain-error';
+import { Refusal } from '../domain-error';
 import type { ActionWindow } from '../definition/process-definition.types';
 import type { CaseEvent } from './case-event.types';
 import { dueFrom } from './clock';
-import type { Reduction } from './reduction';
+import type { CaseView } from './reduction';
 
 function applies(window: ActionWindow, event: CaseEvent): boolean {
   if (window.action !== event.type) return false;
@@ -14,27 +14,28 @@ function applies(window: ActionWindow, event: CaseEvent): boolean {
 }
 
 /** When the window's anchor happened: receipt, or the (first) completion of a step; undefined before that. */
-function anchorOf(r: Reduction, window: ActionWindow): string | undefined {
-  if (window.anchor === 'receipt') return r.state.submittedAt;
+function anchorOf(v: CaseView, window: ActionWindow): string | undefined {
+  if (window.anchor === 'receipt') return v.state.submittedAt;
   const { afterStep } = window.anchor;
-  return r.state.history.find((h) => h.stepId === afterStep && h.result === 'completed')?.at;
+  return v.state.history.find((h) => h.stepId === afterStep && h.result === 'completed')?.at;
 }
 
 /** Refuses an action the definition allows only within a window that has closed, naming the window. */
-export function assertWithinWindows(r: Reduction, event: CaseEvent): void {
-  for (const window of r.ctx.definition.actionWindows ?? []) {
+export function windowRefusal(v: CaseView, event: CaseEvent): Refusal | undefined {
+  for (const window of v.ctx.definition.actionWindows ?? []) {
     if (!applies(window, event)) continue;
-    const anchor = anchorOf(r, window);
+    const anchor = anchorOf(v, window);
     if (anchor === undefined) continue;
-    const closesAt = dueFrom(r.calendar, anchor, window.within).dueAt;
-    if (parseInstant(r.at) < parseInstant(closesAt)) continue;
+    const closesAt = dueFrom(v.calendar, anchor, window.within).dueAt;
+    if (parseInstant(v.at) < parseInstant(closesAt)) continue;
     const from = window.anchor === 'receipt' ? 'receipt' : `'${window.anchor.afterStep}'`;
     const rule = `${window.action} within ${window.within.value} ${window.within.unit} of ${from}`;
-    throw new DomainError(
+    return new Refusal(
       'NOT_ALLOWED',
-      `the window '${window.name}' (${rule}) closed at ${showInstant(closesAt, r.calendar)}` +
+      `the window '${window.name}' (${rule}) closed at ${showInstant(closesAt, v.calendar)}` +
         (window.default ? `; ${window.default}` : ''),
       { window: window.name, closedAt: closesAt, ...(window.default ? { default: window.default } : {}) },
     );
   }
+  return undefined;
 }

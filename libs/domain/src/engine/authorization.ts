@@ -1,7 +1,7 @@
 import type { ActorRole } from '../actor';
-import { DomainError } from '../domain-error';
+import { Refusal } from '../domain-error';
 import type { ActiveStep } from './case-state.types';
-import type { Reduction } from './reduction';
+import type { CaseView } from './reduction';
 
 /*
  * Coarse rules the reducer can check on its own: role, department (when the actor carries one) and claims.
@@ -9,51 +9,48 @@ import type { Reduction } from './reduction';
  * validator refuse what no deployment should allow.
  */
 
-export function assertRole(r: Reduction, roles: readonly ActorRole[], what: string): void {
-  if (!roles.includes(r.actor.role)) {
-    throw new DomainError('NOT_ALLOWED', `${what} is for ${roles.join(' or ')}, not ${r.actor.role}`, {
-      role: r.actor.role,
-    });
-  }
+export function roleRefusal(v: CaseView, roles: readonly ActorRole[], what: string): Refusal | undefined {
+  if (roles.includes(v.actor.role)) return undefined;
+  return new Refusal('NOT_ALLOWED', `${what} is for ${roles.join(' or ')}, not ${v.actor.role}`, {
+    role: v.actor.role,
+  });
 }
 
-export function assertApplicant(r: Reduction, what: string): void {
-  assertRole(r, ['applicant'], what);
+export function applicantRefusal(v: CaseView, what: string): Refusal | undefined {
+  return roleRefusal(v, ['applicant'], what);
 }
 
-function assertDepartment(r: Reduction, active: ActiveStep): void {
-  const department = r.actor.department;
-  if (department !== undefined && department !== active.owner.department) {
-    throw new DomainError(
-      'NOT_ALLOWED',
-      `step '${active.stepId}' belongs to department '${active.owner.department}', not '${department}'`,
-    );
-  }
+function departmentRefusal(v: CaseView, active: ActiveStep): Refusal | undefined {
+  const department = v.actor.department;
+  if (department === undefined || department === active.owner.department) return undefined;
+  return new Refusal(
+    'NOT_ALLOWED',
+    `step '${active.stepId}' belongs to department '${active.owner.department}', not '${department}'`,
+  );
 }
 
 /** May the actor decide (or request information on, or claim) this step? */
-export function assertCanWork(r: Reduction, active: ActiveStep): void {
-  const { role, id } = r.actor;
+export function workRefusal(v: CaseView, active: ActiveStep): Refusal | undefined {
+  const { role, id } = v.actor;
   const owner = active.owner;
   if (owner.role === 'applicant') {
     if (role !== 'applicant')
-      throw new DomainError('NOT_ALLOWED', `step '${active.stepId}' is the applicant's to complete`);
-    return;
+      return new Refusal('NOT_ALLOWED', `step '${active.stepId}' is the applicant's to complete`);
+    return undefined;
   }
-  if (role === 'supervisor') {
-    assertDepartment(r, active);
-    return;
-  }
+  if (role === 'supervisor') return departmentRefusal(v, active);
   if (role !== owner.role) {
-    throw new DomainError(
+    return new Refusal(
       'NOT_ALLOWED',
       `step '${active.stepId}' is decided by a ${owner.role} of '${owner.department}', not a ${role}`,
     );
   }
-  assertDepartment(r, active);
+  const department = departmentRefusal(v, active);
+  if (department) return department;
   if (active.assignee !== undefined && active.assignee !== id) {
-    throw new DomainError('NOT_ALLOWED', `step '${active.stepId}' is claimed by '${active.assignee}'`, {
+    return new Refusal('NOT_ALLOWED', `step '${active.stepId}' is claimed by '${active.assignee}'`, {
       assignee: active.assignee,
     });
   }
+  return undefined;
 }

@@ -1,28 +1,61 @@
 import type { Actor } from '../actor';
 import { parseInstant } from '../calendar/working-calendar';
-import { DomainError } from '../domain-error';
+import { DomainError, Refusal } from '../domain-error';
 import { assertValidContext } from '../definition/context-check';
 import type { CaseEvent } from './case-event.types';
 import type { CaseState } from './case-state.types';
-import { assertEventShape } from './event-shape';
+import { eventShapeRefusal } from './event-shape';
 import { finalize } from './finalize';
-import { assertRole } from './authorization';
-import { decide, confirmPayment, recordInspection } from './handlers/decide.handler';
-import { fireTimer } from './handlers/timer.handler';
+import { roleRefusal } from './authorization';
+import {
+  checkConfirmPayment,
+  checkDecide,
+  checkRecordInspection,
+  confirmPayment,
+  decide,
+  recordInspection,
+} from './handlers/decide.handler';
+import { checkTimer, fireTimer } from './handlers/timer.handler';
 import {
   acceptWithMissing,
   answerInformation,
+  checkAcceptWithMissing,
+  checkAnswerInformation,
+  checkRequestInformation,
+  checkVerifyDocument,
   requestInformation,
   verifyDocument,
 } from './handlers/information.handler';
-import { acceptExtension, approveExtension, declineExtension, proposeExtension } from './handlers/extension.handler';
-import { publishCalendar } from './handlers/calendar.handler';
-import { assertWithinWindows } from './action-windows';
-import { appeal, giveNotice, pauseCaseClock, pledge, resumeCaseClock, withdraw } from './handlers/case.handler';
-import { claim, reassign, release } from './handlers/assignment.handler';
-import { uploadDocument } from './handlers/document.handler';
+import {
+  acceptExtension,
+  approveExtension,
+  checkAcceptExtension,
+  checkApproveExtension,
+  checkDeclineExtension,
+  checkProposeExtension,
+  declineExtension,
+  proposeExtension,
+} from './handlers/extension.handler';
+import { checkPublishCalendar, publishCalendar } from './handlers/calendar.handler';
+import { windowRefusal } from './action-windows';
+import {
+  appeal,
+  checkAppeal,
+  checkGiveNotice,
+  checkPauseCaseClock,
+  checkPledge,
+  checkResumeCaseClock,
+  checkWithdraw,
+  giveNotice,
+  pauseCaseClock,
+  pledge,
+  resumeCaseClock,
+  withdraw,
+} from './handlers/case.handler';
+import { checkClaim, checkReassign, checkRelease, claim, reassign, release } from './handlers/assignment.handler';
+import { checkUploadDocument, uploadDocument } from './handlers/document.handler';
 import type { ProcessContext, Submission } from './process-context.types';
-import { Reduction } from './reduction';
+import { CaseView, Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
 import type { Outcome } from './transition.types';
 
@@ -71,84 +104,91 @@ export function startCase(ctx: ProcessContext, submission: Submission): Outcome 
 
 /** Applies one event; throws DomainError when it is not legal now. Never mutates `state`. */
 export function apply(ctx: ProcessContext, state: CaseState, event: CaseEvent): Outcome {
+  const refusal = refusalOf(ctx, state, event);
+  if (refusal) throw refusal.toError();
+  // JSON round-trip: the state is plain data, and this keeps the caller's copy untouched.
+  const draft = JSON.parse(JSON.stringify(state)) as CaseState;
+  const r = new Reduction(ctx, draft, event.at, { ...event.actor }, event.type);
+  // The table pairs each type with its own handler; TypeScript cannot follow that through the union.
+  HANDLERS[event.type].apply(r, event as never);
+  finalize(r);
+  return { state: draft, transitions: r.transitions };
+}
+
+/**
+ * null when `event` is legal now; otherwise why the reducer refuses it. These are the reducer's rules, and
+ * `apply` refuses exactly what this refuses; it builds no Error, so the status page can ask about every action a
+ * caller might take.
+ */
+export function refusalOf(ctx: ProcessContext, state: CaseState, event: CaseEvent): Refusal | null {
+  try {
+    return firstRefusal(ctx, state, event) ?? null;
+  } catch (error) {
+    // A malformed definition, calendar or time in the state: still a refusal, as apply always made it.
+    if (error instanceof DomainError) return new Refusal(error.code, error.message, error.details);
+    throw error;
+  }
+}
+
+function firstRefusal(ctx: ProcessContext, state: CaseState, event: CaseEvent): Refusal | undefined {
   assertValidContext(ctx);
-  assertEventShape(event);
+  const shape = eventShapeRefusal(event);
+  if (shape) return shape;
   if (ctx.definition.key !== state.definitionKey || ctx.definition.version !== state.definitionVersion) {
-    throw new DomainError(
+    return new Refusal(
       'INVALID_DEFINITION',
       `case runs '${state.definitionKey}' v${state.definitionVersion}, not '${ctx.definition.key}' v${ctx.definition.version}`,
     );
   }
   if (parseInstant(event.at) < parseInstant(state.updatedAt)) {
-    throw new DomainError(
+    return new Refusal(
       'OUT_OF_ORDER',
       `event at ${event.at} is earlier than the case's last event at ${state.updatedAt}`,
     );
   }
   // A closed case still takes its own pending timers (the appeal window) and an appeal within that window.
   if (state.closed && event.type !== 'appeal' && event.type !== 'timer') {
-    throw new DomainError('CASE_CLOSED', `case '${state.requestId}' is closed (${state.status})`);
+    return new Refusal('CASE_CLOSED', `case '${state.requestId}' is closed (${state.status})`);
   }
-  // JSON round-trip: the state is plain data, and this keeps the caller's copy untouched.
-  const draft = JSON.parse(JSON.stringify(state)) as CaseState;
-  const r = new Reduction(ctx, draft, event.at, { ...event.actor }, event.type);
-  assertRole(r, ['applicant', 'clerk', 'supervisor', 'system'], 'changing a case');
-  assertWithinWindows(r, event);
-  dispatch(r, event);
-  finalize(r);
-  return { state: draft, transitions: r.transitions };
+  const v = new CaseView(ctx, state, event.at, event.actor);
+  return (
+    roleRefusal(v, ['applicant', 'clerk', 'supervisor', 'system'], 'changing a case') ??
+    windowRefusal(v, event) ??
+    HANDLERS[event.type].check(v, event as never)
+  );
 }
 
-function dispatch(r: Reduction, event: CaseEvent): void {
-  switch (event.type) {
-    case 'decide':
-      return decide(r, event);
-    case 'upload-document':
-      return uploadDocument(r, event);
-    case 'timer':
-      return fireTimer(r, event);
-    case 'withdraw':
-      return withdraw(r, event);
-    case 'request-information':
-      return requestInformation(r, event);
-    case 'answer-information':
-      return answerInformation(r, event);
-    case 'accept-with-missing':
-      return acceptWithMissing(r, event);
-    case 'document-verified':
-      return verifyDocument(r, event);
-    case 'payment-confirmed':
-      return confirmPayment(r, event);
-    case 'inspection-result':
-      return recordInspection(r, event);
-    case 'pledge':
-      return pledge(r, event);
-    case 'give-notice':
-      return giveNotice(r, event);
-    case 'propose-extension':
-      return proposeExtension(r, event);
-    case 'approve-extension':
-      return approveExtension(r, event);
-    case 'calendar-published':
-      return publishCalendar(r, event);
-    case 'accept-extension':
-      return acceptExtension(r, event);
-    case 'decline-extension':
-      return declineExtension(r, event);
-    case 'appeal':
-      return appeal(r, event);
-    case 'claim':
-      return claim(r, event);
-    case 'release':
-      return release(r, event);
-    case 'reassign':
-      return reassign(r, event);
-    case 'pause-clock':
-      return pauseCaseClock(r, event);
-    case 'resume-clock':
-      return resumeCaseClock(r, event);
-  }
+/** Each event's rules (`check`, reading the case as it is) and its change (`apply`, on the draft). */
+interface Handler<E extends CaseEvent> {
+  check(v: CaseView, event: E): Refusal | undefined;
+  apply(r: Reduction, event: E): void;
 }
+
+const HANDLERS: { [T in CaseEvent['type']]: Handler<Extract<CaseEvent, { type: T }>> } = {
+  decide: { check: checkDecide, apply: decide },
+  'upload-document': { check: checkUploadDocument, apply: uploadDocument },
+  timer: { check: checkTimer, apply: fireTimer },
+  withdraw: { check: checkWithdraw, apply: withdraw },
+  'request-information': { check: checkRequestInformation, apply: requestInformation },
+  'answer-information': { check: checkAnswerInformation, apply: answerInformation },
+  'accept-with-missing': { check: checkAcceptWithMissing, apply: acceptWithMissing },
+  'document-verified': { check: checkVerifyDocument, apply: verifyDocument },
+  'payment-confirmed': { check: checkConfirmPayment, apply: confirmPayment },
+  'inspection-result': { check: checkRecordInspection, apply: recordInspection },
+  pledge: { check: checkPledge, apply: pledge },
+  'give-notice': { check: checkGiveNotice, apply: giveNotice },
+  'propose-extension': { check: checkProposeExtension, apply: proposeExtension },
+  'approve-extension': { check: checkApproveExtension, apply: approveExtension },
+  'calendar-published': { check: checkPublishCalendar, apply: publishCalendar },
+  'accept-extension': { check: checkAcceptExtension, apply: acceptExtension },
+  'decline-extension': { check: checkDeclineExtension, apply: declineExtension },
+  appeal: { check: checkAppeal, apply: appeal },
+  claim: { check: checkClaim, apply: claim },
+  release: { check: checkRelease, apply: release },
+  reassign: { check: checkReassign, apply: reassign },
+  'pause-clock': { check: checkPauseCaseClock, apply: pauseCaseClock },
+  'resume-clock': { check: checkResumeCaseClock, apply: resumeCaseClock },
+};
 
 /** null when the event is legal now; otherwise the reason it would be refused (for Update validators). */
 export function rejectionReason(ctx: ProcessContext, state: CaseState, event: CaseEvent): string | null {

@@ -1,6 +1,6 @@
 import { ACTOR_ROLES } from '../actor';
 import { isInstant } from '../calendar/working-calendar';
-import { DomainError } from '../domain-error';
+import { Refusal } from '../domain-error';
 import type { CaseEvent } from './case-event.types';
 import { CASE_EVENT_TYPES } from './case-event.types';
 
@@ -67,21 +67,19 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
   'resume-clock': {},
 };
 
-/** Throws INVALID_EVENT naming the first bad field. */
-export function assertEventShape(event: unknown): asserts event is CaseEvent {
-  if (!isRecord(event)) throw new DomainError('INVALID_EVENT', 'an event must be an object');
+/** INVALID_EVENT naming the first bad field; undefined for a well-formed event. */
+export function eventShapeRefusal(event: unknown): Refusal | undefined {
+  const invalid = (message: string) => new Refusal('INVALID_EVENT', message);
+  if (!isRecord(event)) return invalid('an event must be an object');
   const type = event.type as CaseEvent['type'];
-  if (!CASE_EVENT_TYPES.includes(type)) {
-    throw new DomainError('INVALID_EVENT', `unknown event type '${String(event.type)}'`);
-  }
-  if (!isInstant(event.at)) {
-    throw new DomainError('INVALID_EVENT', `${type}.at: '${String(event.at)}' is not an ISO-8601 UTC time`);
-  }
+  if (!CASE_EVENT_TYPES.includes(type)) return invalid(`unknown event type '${String(event.type)}'`);
+  if (!isInstant(event.at)) return invalid(`${type}.at: '${String(event.at)}' is not an ISO-8601 UTC time`);
   const actor = event.actor;
   if (!isRecord(actor) || !str(actor.id) || !ACTOR_ROLES.includes(actor.role as never)) {
-    throw new DomainError('INVALID_EVENT', `${type}.actor: needs an id and a role (${ACTOR_ROLES.join(', ')})`);
+    return invalid(`${type}.actor: needs an id and a role (${ACTOR_ROLES.join(', ')})`);
   }
   for (const [field, check] of Object.entries(FIELDS[type])) {
-    if (!check(event[field])) throw new DomainError('INVALID_EVENT', `${type}.${field}: missing or malformed`);
+    if (!check(event[field])) return invalid(`${type}.${field}: missing or malformed`);
   }
+  return undefined;
 }

@@ -1,13 +1,14 @@
 import { AppConfig } from '@onewindow/config';
 import type { Actor } from '@onewindow/domain';
-import { Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
-import { createSecretKey, KeyObject } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { createRemoteJWKSet, CryptoKey, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
+import { subtle } from 'node:crypto';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { ClaimMapping } from './claim-mapping';
 import { findDemoUser } from './demo-users';
 
 const DEV_ALGORITHM = 'HS256';
+const DEV_HASH = 'SHA-256';
 const OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 const TOKEN_LIFETIME = '8h';
 const MAX_TOKEN_LENGTH = 8192;
@@ -19,14 +20,16 @@ const MAX_TOKEN_LENGTH = 8192;
  * secret signs tokens for the seeded users, and the seeded record (not the token) says who they are.
  */
 @Injectable()
-export class TokenService {
-  /** Imported once: jose would otherwise import raw key bytes again on every verification. */
-  private readonly secret?: KeyObject;
+export class TokenService implements OnModuleInit {
+  /**
+   * The development secret as a WebCrypto key, imported once at start: jose signs and verifies with a CryptoKey as
+   * it is, but exports a KeyObject (or takes raw bytes) and imports it into a new CryptoKey on every call.
+   */
+  private secret?: CryptoKey;
   private readonly jwks?: JWTVerifyGetKey;
   private readonly claims: ClaimMapping;
 
   constructor(private readonly config: AppConfig) {
-    if (config.devTokensAccepted) this.secret = createSecretKey(Buffer.from(config.AUTH_DEV_SECRET, 'utf8'));
     if (config.AUTH_JWKS_URL) {
       this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), {
         cooldownDuration: config.AUTH_JWKS_COOLDOWN_SECONDS * 1000,
@@ -35,9 +38,15 @@ export class TokenService {
     this.claims = new ClaimMapping(config);
   }
 
+  async onModuleInit(): Promise<void> {
+    if (!this.config.devTokensAccepted) return;
+    const bytes = Buffer.from(this.config.AUTH_DEV_SECRET, 'utf8');
+    this.secret = await subtle.importKey('raw', bytes, { name: 'HMAC', hash: DEV_HASH }, false, ['sign', 'verify']);
+  }
+
   /** Whether POST /auth/login hands out development tokens. */
   get issuesDevTokens(): boolean {
-    return this.secret !== undefined && this.config.AUTH_DEV_LOGIN;
+    return this.config.devTokensAccepted && this.config.AUTH_DEV_LOGIN;
   }
 
   issue(actor: Actor): Promise<string> {

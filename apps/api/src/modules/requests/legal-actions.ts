@@ -1,4 +1,4 @@
-import { Actor, CaseEvent, CaseState, checkEvent, ProcessContext } from '@onewindow/domain';
+import { Actor, CaseEvent, CaseState, ProcessContext, refusalOf } from '@onewindow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** An action the caller may take now, as the reducer says; the browser offers exactly these. */
@@ -52,47 +52,68 @@ export type LegalActionType =
 
 type Draft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at' | 'actor'> : never) : never;
 
+/** An action the caller could try, and the event the reducer is asked about (a decide per outcome). */
+export interface CandidateAction {
+  view: LegalActionView;
+  draft: Draft;
+}
+
 /**
- * Asks the reducer, for each action the caller could try, whether it would be accepted now. The
- * payloads are placeholders: the reducer's verdict on an action does not depend on free text.
+ * Asks the reducer's rules (`refusalOf`, which builds no Error), for each action the caller could try, whether it
+ * would be accepted now; the browser offers the outcomes of a step together.
  */
 export function legalActions(ctx: ProcessContext, state: CaseState, actor: Actor, at: string): LegalActionView[] {
-  const legal = (draft: Draft) => checkEvent(ctx, state, { ...draft, actor, at }) === null;
   const actions: LegalActionView[] = [];
+  for (const { view, draft } of candidateActions(state, actor)) {
+    if (refusalOf(ctx, state, { ...draft, actor, at }) !== null) continue;
+    const last = actions.at(-1);
+    if (draft.type === 'decide' && last?.type === 'decide' && last.stepId === draft.stepId) {
+      last.outcomes?.push(draft.outcome);
+    } else {
+      actions.push(view);
+    }
+  }
+  return actions;
+}
+
+/**
+ * Every action the caller could try now, in the order the page lists them. The payloads are placeholders: the
+ * reducer's verdict on an action does not depend on free text.
+ */
+export function candidateActions(state: CaseState, actor: Actor): CandidateAction[] {
+  const candidates: CandidateAction[] = [];
   const placeholder = 'check';
+  const add = (view: LegalActionView, draft: Draft) => candidates.push({ view, draft });
 
   for (const step of state.activeSteps) {
     const stepId = step.stepId;
-    const outcomes = step.outcomes.filter((outcome) => legal({ type: 'decide', stepId, outcome }));
-    if (outcomes.length > 0) actions.push({ type: 'decide', stepId, outcomes });
+    for (const outcome of step.outcomes)
+      add({ type: 'decide', stepId, outcomes: [outcome] }, { type: 'decide', stepId, outcome });
     const asked = state.informationRequests.find((q) => q.stepId === stepId)?.items ?? [];
     const items = asked.length > 0 ? asked : [{ id: placeholder, description: placeholder }];
-    if (legal({ type: 'request-information', stepId, items })) actions.push({ type: 'request-information', stepId });
-    if (legal({ type: 'claim', stepId })) actions.push({ type: 'claim', stepId });
-    if (legal({ type: 'release', stepId })) actions.push({ type: 'release', stepId });
-    if (legal({ type: 'reassign', stepId, assignee: { id: `${actor.id}-colleague` } })) {
-      actions.push({ type: 'reassign', stepId });
-    }
-    if (legal({ type: 'answer-information', stepId })) actions.push({ type: 'answer-information', stepId });
-    if (legal({ type: 'give-notice', stepId })) actions.push({ type: 'give-notice', stepId });
-    if (legal({ type: 'payment-confirmed', stepId, reference: placeholder })) {
-      actions.push({ type: 'payment-confirmed', stepId });
-    }
-    if (legal({ type: 'inspection-result', stepId, passed: true })) actions.push({ type: 'inspection-result', stepId });
+    add({ type: 'request-information', stepId }, { type: 'request-information', stepId, items });
+    add({ type: 'claim', stepId }, { type: 'claim', stepId });
+    add({ type: 'release', stepId }, { type: 'release', stepId });
+    add({ type: 'reassign', stepId }, { type: 'reassign', stepId, assignee: { id: `${actor.id}-colleague` } });
+    add({ type: 'answer-information', stepId }, { type: 'answer-information', stepId });
+    add({ type: 'give-notice', stepId }, { type: 'give-notice', stepId });
+    add({ type: 'payment-confirmed', stepId }, { type: 'payment-confirmed', stepId, reference: placeholder });
+    add({ type: 'inspection-result', stepId }, { type: 'inspection-result', stepId, passed: true });
   }
   for (const extension of state.extensions) {
     const extensionId = extension.id;
-    if (legal({ type: 'accept-extension', extensionId })) actions.push({ type: 'accept-extension', extensionId });
-    if (legal({ type: 'decline-extension', extensionId })) actions.push({ type: 'decline-extension', extensionId });
+    add({ type: 'accept-extension', extensionId }, { type: 'accept-extension', extensionId });
+    add({ type: 'decline-extension', extensionId }, { type: 'decline-extension', extensionId });
   }
   const unit = state.caseClock?.duration.unit ?? 'workingDays';
-  if (legal({ type: 'propose-extension', stepId: null, by: { value: 1, unit }, reason: placeholder })) {
-    actions.push({ type: 'propose-extension' });
-  }
-  if (legal({ type: 'withdraw' })) actions.push({ type: 'withdraw' });
-  if (legal({ type: 'pledge', statement: placeholder })) actions.push({ type: 'pledge' });
-  if (legal({ type: 'appeal', grounds: placeholder })) actions.push({ type: 'appeal' });
-  if (legal({ type: 'pause-clock', reason: placeholder })) actions.push({ type: 'pause-clock' });
-  if (legal({ type: 'resume-clock' })) actions.push({ type: 'resume-clock' });
-  return actions;
+  add(
+    { type: 'propose-extension' },
+    { type: 'propose-extension', stepId: null, by: { value: 1, unit }, reason: placeholder },
+  );
+  add({ type: 'withdraw' }, { type: 'withdraw' });
+  add({ type: 'pledge' }, { type: 'pledge', statement: placeholder });
+  add({ type: 'appeal' }, { type: 'appeal', grounds: placeholder });
+  add({ type: 'pause-clock' }, { type: 'pause-clock', reason: placeholder });
+  add({ type: 'resume-clock' }, { type: 'resume-clock' });
+  return candidates;
 }

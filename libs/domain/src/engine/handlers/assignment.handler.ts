@@ -1,16 +1,22 @@
-import { DomainError } from '../../domain-error';
-import { assertCanWork, assertRole } from '../authorization';
+import { Refusal } from '../../domain-error';
+import { roleRefusal, workRefusal } from '../authorization';
 import type { ClaimEvent, ReassignEvent, ReleaseEvent } from '../case-event.types';
-import type { Reduction } from '../reduction';
+import type { CaseView, Reduction } from '../reduction';
+
+export function checkClaim(v: CaseView, event: ClaimEvent): Refusal | undefined {
+  const role = roleRefusal(v, ['clerk', 'supervisor'], 'claiming a step');
+  if (role) return role;
+  const active = v.findActive(event.stepId);
+  if (!active) return v.notActive(event.stepId);
+  if (active.kind === 'parallel') return new Refusal('NOT_ALLOWED', `claim a member review of '${event.stepId}'`);
+  if (active.assignee) {
+    return new Refusal('CONFLICT', `step '${event.stepId}' is already claimed by '${active.assignee}'`);
+  }
+  return workRefusal(v, active);
+}
 
 export function claim(r: Reduction, event: ClaimEvent): void {
-  assertRole(r, ['clerk', 'supervisor'], 'claiming a step');
   const active = r.activeStep(event.stepId);
-  if (active.kind === 'parallel') throw new DomainError('NOT_ALLOWED', `claim a member review of '${event.stepId}'`);
-  if (active.assignee) {
-    throw new DomainError('CONFLICT', `step '${event.stepId}' is already claimed by '${active.assignee}'`);
-  }
-  assertCanWork(r, active);
   active.assignee = r.actor.id;
   if (r.actor.name !== undefined) active.assigneeName = r.actor.name;
   r.emit({
@@ -22,14 +28,19 @@ export function claim(r: Reduction, event: ClaimEvent): void {
   });
 }
 
+export function checkRelease(v: CaseView, event: ReleaseEvent): Refusal | undefined {
+  const active = v.findActive(event.stepId);
+  if (!active) return v.notActive(event.stepId);
+  if (!active.assignee) return new Refusal('CONFLICT', `step '${event.stepId}' is not claimed`);
+  // The holder gives it back, or a supervisor takes it off someone who left.
+  if (v.actor.role !== 'supervisor' && active.assignee !== v.actor.id) {
+    return new Refusal('NOT_ALLOWED', `only a supervisor or the current holder may release '${event.stepId}'`);
+  }
+  return workRefusal(v, { ...active, assignee: v.actor.role === 'supervisor' ? undefined : active.assignee });
+}
+
 export function release(r: Reduction, event: ReleaseEvent): void {
   const active = r.activeStep(event.stepId);
-  if (!active.assignee) throw new DomainError('CONFLICT', `step '${event.stepId}' is not claimed`);
-  // The holder gives it back, or a supervisor takes it off someone who left.
-  if (r.actor.role !== 'supervisor' && active.assignee !== r.actor.id) {
-    throw new DomainError('NOT_ALLOWED', `only a supervisor or the current holder may release '${event.stepId}'`);
-  }
-  assertCanWork(r, { ...active, assignee: r.actor.role === 'supervisor' ? undefined : active.assignee });
   const previous = active.assignee;
   delete active.assignee;
   delete active.assigneeName;
@@ -43,17 +54,23 @@ export function release(r: Reduction, event: ReleaseEvent): void {
   });
 }
 
-export function reassign(r: Reduction, event: ReassignEvent): void {
-  const active = r.activeStep(event.stepId);
-  if (active.kind === 'parallel') throw new DomainError('NOT_ALLOWED', `reassign a member review of '${event.stepId}'`);
+export function checkReassign(v: CaseView, event: ReassignEvent): Refusal | undefined {
+  const active = v.findActive(event.stepId);
+  if (!active) return v.notActive(event.stepId);
+  if (active.kind === 'parallel') return new Refusal('NOT_ALLOWED', `reassign a member review of '${event.stepId}'`);
   // A supervisor reassigns anyone's work; a clerk may hand on only a step they hold.
-  if (r.actor.role !== 'supervisor') {
-    assertRole(r, ['clerk'], 'reassigning a step');
-    if (active.assignee !== r.actor.id) {
-      throw new DomainError('NOT_ALLOWED', `only a supervisor or the current holder may reassign '${event.stepId}'`);
+  if (v.actor.role !== 'supervisor') {
+    const role = roleRefusal(v, ['clerk'], 'reassigning a step');
+    if (role) return role;
+    if (active.assignee !== v.actor.id) {
+      return new Refusal('NOT_ALLOWED', `only a supervisor or the current holder may reassign '${event.stepId}'`);
     }
   }
-  assertCanWork(r, active);
+  return workRefusal(v, active);
+}
+
+export function reassign(r: Reduction, event: ReassignEvent): void {
+  const active = r.activeStep(event.stepId);
   const previous = active.assignee;
   active.assignee = event.assignee.id;
   if (event.assignee.name !== undefined) active.assigneeName = event.assignee.name;

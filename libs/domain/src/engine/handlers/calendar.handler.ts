@@ -1,30 +1,36 @@
 import { validateCalendar } from '../../calendar/calendar-validator';
 import { showInstant } from '../../calendar/working-calendar';
-import { DomainError } from '../../domain-error';
-import { assertRole } from '../authorization';
+import { Refusal } from '../../domain-error';
+import { roleRefusal } from '../authorization';
 import type { CalendarPublishedEvent } from '../case-event.types';
 import type { Clock } from '../clock.types';
 import { recountClock } from '../clock';
-import type { Reduction } from '../reduction';
+import type { CaseView, Reduction } from '../reduction';
+
+export function checkPublishCalendar(v: CaseView, event: CalendarPublishedEvent): Refusal | undefined {
+  const role = roleRefusal(v, ['system'], 'publishing a calendar');
+  if (role) return role;
+  const s = v.state;
+  const checked = validateCalendar(event.calendar);
+  if (!checked.ok) return new Refusal('INVALID_EVENT', `invalid calendar: ${checked.errors.join('; ')}`);
+  if (checked.calendar.id !== s.jurisdiction) {
+    return new Refusal('INVALID_EVENT', `the case runs on calendar '${s.jurisdiction}', not '${checked.calendar.id}'`);
+  }
+  if (s.calendarRevision !== undefined && event.revision <= s.calendarRevision) {
+    return new Refusal('CONFLICT', `the case already runs on revision ${s.calendarRevision} of '${s.jurisdiction}'`);
+  }
+  return undefined;
+}
 
 /**
  * A newly published calendar revision reaches a running case: every running day clock is recounted from what
  * it was counted from, and each change is recorded with the old and the new date. The definition stays pinned.
  */
 export function publishCalendar(r: Reduction, event: CalendarPublishedEvent): void {
-  assertRole(r, ['system'], 'publishing a calendar');
   const s = r.state;
   const checked = validateCalendar(event.calendar);
-  if (!checked.ok) throw new DomainError('INVALID_EVENT', `invalid calendar: ${checked.errors.join('; ')}`);
-  if (checked.calendar.id !== s.jurisdiction) {
-    throw new DomainError(
-      'INVALID_EVENT',
-      `the case runs on calendar '${s.jurisdiction}', not '${checked.calendar.id}'`,
-    );
-  }
-  if (s.calendarRevision !== undefined && event.revision <= s.calendarRevision) {
-    throw new DomainError('CONFLICT', `the case already runs on revision ${s.calendarRevision} of '${s.jurisdiction}'`);
-  }
+  // checkPublishCalendar refused an invalid one; validating again gives the calendar as the validator copies it.
+  if (!checked.ok) throw new Error('publishCalendar: the calendar passed checkPublishCalendar');
   s.calendar = checked.calendar;
   s.calendarRevision = event.revision;
   const clocks: { name: string; stepId: string | null; clock: Clock }[] = [];

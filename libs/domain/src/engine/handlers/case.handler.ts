@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../../actor';
-import { DomainError } from '../../domain-error';
+import { Refusal } from '../../domain-error';
 import { parseInstant } from '../../calendar/working-calendar';
-import { assertApplicant, assertRole } from '../authorization';
+import { applicantRefusal, roleRefusal } from '../authorization';
 import type {
   AppealEvent,
   GiveNoticeEvent,
@@ -11,45 +11,61 @@ import type {
   WithdrawEvent,
 } from '../case-event.types';
 import { dueFrom, startClock } from '../clock';
-import type { Reduction } from '../reduction';
+import type { CaseView, Reduction } from '../reduction';
 import { activateStep, changeStatus, completeStep, reachStatus } from '../routing';
-import { timeoutPolicy } from './timer.handler';
+import { deemedApproval } from './timer.handler';
+
+export function checkWithdraw(v: CaseView): Refusal | undefined {
+  const role = applicantRefusal(v, 'withdrawing');
+  if (role) return role;
+  const status = v.state.status;
+  if (status !== 'in_progress' && status !== 'awaiting_applicant' && status !== 'under_appeal') {
+    return new Refusal('NOT_ALLOWED', `the case was already decided (${status}) and can no longer be withdrawn`);
+  }
+  return undefined;
+}
 
 export function withdraw(r: Reduction, event: WithdrawEvent): void {
-  assertApplicant(r, 'withdrawing');
-  const status = r.state.status;
-  if (status !== 'in_progress' && status !== 'awaiting_applicant' && status !== 'under_appeal') {
-    throw new DomainError('NOT_ALLOWED', `the case was already decided (${status}) and can no longer be withdrawn`);
-  }
   r.cause = 'withdrawn';
   reachStatus(r, 'withdrawn', [], { stepId: null, ...(event.reason !== undefined ? { reason: event.reason } : {}) });
 }
 
-export function appeal(r: Reduction, event: AppealEvent): void {
-  const policy = r.ctx.definition.appeal;
-  if (!policy) throw new DomainError('NOT_ALLOWED', `definition '${r.ctx.definition.key}' provides no appeal`);
-  assertApplicant(r, 'appealing');
-  const s = r.state;
-  if (s.status !== 'refused')
-    throw new DomainError('NOT_ALLOWED', `only a refusal can be appealed (case is ${s.status})`);
-  if (s.appeal) throw new DomainError('NOT_ALLOWED', 'the refusal was already appealed');
-  if (!event.grounds.trim()) throw new DomainError('INVALID_EVENT', 'an appeal must state its grounds');
-  const closesAt = s.appealDeadline ?? dueFrom(r.calendar, s.decision?.at ?? s.updatedAt, policy.window).dueAt;
-  if (s.appealDeadline === undefined || parseInstant(r.at) >= parseInstant(closesAt)) {
-    throw new DomainError('NOT_ALLOWED', `the appeal window closed at ${closesAt}`, { closedAt: closesAt });
+export function checkAppeal(v: CaseView, event: AppealEvent): Refusal | undefined {
+  const policy = v.ctx.definition.appeal;
+  if (!policy) return new Refusal('NOT_ALLOWED', `definition '${v.ctx.definition.key}' provides no appeal`);
+  const role = applicantRefusal(v, 'appealing');
+  if (role) return role;
+  const s = v.state;
+  if (s.status !== 'refused') return new Refusal('NOT_ALLOWED', `only a refusal can be appealed (case is ${s.status})`);
+  if (s.appeal) return new Refusal('NOT_ALLOWED', 'the refusal was already appealed');
+  if (!event.grounds.trim()) return new Refusal('INVALID_EVENT', 'an appeal must state its grounds');
+  const closesAt = s.appealDeadline ?? dueFrom(v.calendar, s.decision?.at ?? s.updatedAt, policy.window).dueAt;
+  if (s.appealDeadline === undefined || parseInstant(v.at) >= parseInstant(closesAt)) {
+    return new Refusal('NOT_ALLOWED', `the appeal window closed at ${closesAt}`, { closedAt: closesAt });
   }
+  return undefined;
+}
+
+export function appeal(r: Reduction, event: AppealEvent): void {
+  const s = r.state;
   s.appeal = { grounds: event.grounds, by: r.actor, at: r.at };
   delete s.appealDeadline;
   r.cause = 'appealed';
   changeStatus(r, 'under_appeal', { reason: event.grounds });
-  activateStep(r, policy.step);
+  // checkAppeal refused a definition without an appeal.
+  activateStep(r, r.ctx.definition.appeal!.step);
+}
+
+export function checkPledge(v: CaseView, event: PledgeEvent): Refusal | undefined {
+  const role = applicantRefusal(v, 'signing a pledge');
+  if (role) return role;
+  if (v.state.pledge) return new Refusal('CONFLICT', 'a pledge is already on file');
+  if (!event.statement.trim()) return new Refusal('INVALID_EVENT', 'a pledge must have a statement');
+  return undefined;
 }
 
 export function pledge(r: Reduction, event: PledgeEvent): void {
-  assertApplicant(r, 'signing a pledge');
   const s = r.state;
-  if (s.pledge) throw new DomainError('CONFLICT', 'a pledge is already on file');
-  if (!event.statement.trim()) throw new DomainError('INVALID_EVENT', 'a pledge must have a statement');
   s.pledge = { statement: event.statement, items: [...(event.items ?? [])], by: r.actor, at: r.at };
   r.emit({
     stepId: null,
@@ -60,15 +76,22 @@ export function pledge(r: Reduction, event: PledgeEvent): void {
   });
 }
 
-export function giveNotice(r: Reduction, event: GiveNoticeEvent): void {
-  assertApplicant(r, 'giving notice of a deemed approval');
-  const active = r.activeStep(event.stepId);
-  const policy = timeoutPolicy(r, active);
-  if (policy.action !== 'deemed' || policy.effect !== 'approved') {
-    throw new DomainError('NOT_ALLOWED', `step '${event.stepId}' cannot be deemed approved`);
+export function checkGiveNotice(v: CaseView, event: GiveNoticeEvent): Refusal | undefined {
+  const role = applicantRefusal(v, 'giving notice of a deemed approval');
+  if (role) return role;
+  const active = v.findActive(event.stepId);
+  if (!active) return v.notActive(event.stepId);
+  if (!deemedApproval(v, active)) return new Refusal('NOT_ALLOWED', `step '${event.stepId}' cannot be deemed approved`);
+  if (active.noticeGivenAt !== undefined) {
+    return new Refusal('CONFLICT', `notice was already given on '${event.stepId}'`);
   }
-  if (active.noticeGivenAt !== undefined)
-    throw new DomainError('CONFLICT', `notice was already given on '${event.stepId}'`);
+  return undefined;
+}
+
+export function giveNotice(r: Reduction, event: GiveNoticeEvent): void {
+  const active = r.activeStep(event.stepId);
+  // checkGiveNotice refused a step that cannot be deemed approved.
+  const policy = deemedApproval(r, active)!;
   active.noticeGivenAt = r.at;
   if (policy.noticePeriod) {
     // The notice starts its own clock; the authority may still decide until it ends.
@@ -98,21 +121,32 @@ export function giveNotice(r: Reduction, event: GiveNoticeEvent): void {
   }
 }
 
+export function checkPauseCaseClock(v: CaseView, event: PauseClockEvent): Refusal | undefined {
+  const role = roleRefusal(v, ['supervisor'], 'stopping the clock');
+  if (role) return role;
+  const s = v.state;
+  if (!s.caseClock) return new Refusal('CONFLICT', 'the case has no statutory clock running');
+  if (s.manualPause) return new Refusal('CONFLICT', `the clock is already stopped (${s.manualPause.reason})`);
+  if (!event.reason.trim()) return new Refusal('INVALID_EVENT', 'stopping the clock needs a reason');
+  return undefined;
+}
+
 export function pauseCaseClock(r: Reduction, event: PauseClockEvent): void {
-  assertRole(r, ['supervisor'], 'stopping the clock');
   const s = r.state;
-  if (!s.caseClock) throw new DomainError('CONFLICT', 'the case has no statutory clock running');
-  if (s.manualPause) throw new DomainError('CONFLICT', `the clock is already stopped (${s.manualPause.reason})`);
-  if (!event.reason.trim()) throw new DomainError('INVALID_EVENT', 'stopping the clock needs a reason');
   s.manualPause = { reason: event.reason, at: r.at };
   r.emit({ stepId: null, event: 'clock.stop-requested', fromState: s.status, toState: s.status, reason: event.reason });
   r.pauseCaseClock('manual');
 }
 
+export function checkResumeCaseClock(v: CaseView): Refusal | undefined {
+  const role = roleRefusal(v, ['supervisor'], 'restarting the clock');
+  if (role) return role;
+  if (!v.state.manualPause) return new Refusal('CONFLICT', 'the clock was not stopped by a supervisor');
+  return undefined;
+}
+
 export function resumeCaseClock(r: Reduction, _event: ResumeClockEvent): void {
-  assertRole(r, ['supervisor'], 'restarting the clock');
   const s = r.state;
-  if (!s.manualPause) throw new DomainError('CONFLICT', 'the clock was not stopped by a supervisor');
   delete s.manualPause;
   r.emit({ stepId: null, event: 'clock.restart-requested', fromState: s.status, toState: s.status });
   r.resumeCaseClock('manual');

@@ -1,9 +1,28 @@
-import { DomainError } from '../../domain-error';
+import { Refusal } from '../../domain-error';
+import { findStep } from '../../definition/definition-index';
 import type { DocumentTypeDefinition } from '../../definition/process-definition.types';
-import { assertRole } from '../authorization';
+import { roleRefusal } from '../authorization';
 import type { UploadDocumentEvent } from '../case-event.types';
 import type { CaseDocument, DocumentVersion, InformationItem } from '../case-state.types';
-import type { Reduction } from '../reduction';
+import type { CaseView, Reduction } from '../reduction';
+
+export function checkUploadDocument(v: CaseView, event: UploadDocumentEvent): Refusal | undefined {
+  const role = roleRefusal(v, ['applicant', 'clerk', 'supervisor'], 'uploading a document');
+  if (role) return role;
+  const s = v.state;
+  if (v.actor.role === 'applicant' && v.actor.id !== s.applicant.id) {
+    return new Refusal('NOT_ALLOWED', `only the applicant of request '${s.requestId}' uploads its documents`);
+  }
+  if (documentTypeOf(v, event.documentType)) return undefined;
+  const known = (v.ctx.definition.documents ?? []).map((t) => t.key);
+  return new Refusal(
+    'INVALID_EVENT',
+    known.length === 0
+      ? `definition '${v.ctx.definition.key}' declares no document types`
+      : `unknown document type '${event.documentType}' (known: ${known.join(', ')})`,
+    { known },
+  );
+}
 
 /**
  * Files a new version of a document: the version before it stays in the history, the new one is
@@ -11,12 +30,9 @@ import type { Reduction } from '../reduction';
  * what puts it on the case's hash chain.
  */
 export function uploadDocument(r: Reduction, event: UploadDocumentEvent): void {
-  assertRole(r, ['applicant', 'clerk', 'supervisor'], 'uploading a document');
   const s = r.state;
-  if (r.actor.role === 'applicant' && r.actor.id !== s.applicant.id) {
-    throw new DomainError('NOT_ALLOWED', `only the applicant of request '${s.requestId}' uploads its documents`);
-  }
-  const declared = documentTypeOf(r, event.documentType);
+  // checkUploadDocument refused a type the definition does not declare.
+  const declared = documentTypeOf(r, event.documentType)!;
   s.documents ??= [];
   let document = s.documents.find((d) => d.type === declared.key);
   if (!document) {
@@ -53,47 +69,38 @@ export function uploadDocument(r: Reduction, event: UploadDocumentEvent): void {
   });
 }
 
-function documentTypeOf(r: Reduction, key: string): DocumentTypeDefinition {
-  const types = r.ctx.definition.documents ?? [];
-  const found = types.find((t) => t.key === key);
-  if (found) return found;
-  const known = types.map((t) => t.key);
-  throw new DomainError(
-    'INVALID_EVENT',
-    known.length === 0
-      ? `definition '${r.ctx.definition.key}' declares no document types`
-      : `unknown document type '${key}' (known: ${known.join(', ')})`,
-    { known },
-  );
+function documentTypeOf(v: CaseView, key: string): DocumentTypeDefinition | undefined {
+  return (v.ctx.definition.documents ?? []).find((t) => t.key === key);
 }
 
-function uploadContext(r: Reduction): DocumentVersion['context'] {
+function uploadContext(r: CaseView): DocumentVersion['context'] {
   if (r.actor.role !== 'applicant') return 'staff';
   return r.state.informationRequests.some((q) => q.status === 'open') ? 'information-answer' : 'submission';
 }
 
 /** The document types required at `stepId` with no version on file yet. */
-export function missingRequiredDocuments(r: Reduction, stepId: string): DocumentTypeDefinition[] {
-  const onFile = new Set((r.state.documents ?? []).filter((d) => d.versions.length > 0).map((d) => d.type));
-  return (r.ctx.definition.documents ?? []).filter((t) => t.requiredAt?.includes(stepId) && !onFile.has(t.key));
+export function missingRequiredDocuments(v: CaseView, stepId: string): DocumentTypeDefinition[] {
+  const onFile = new Set((v.state.documents ?? []).filter((d) => d.versions.length > 0).map((d) => d.type));
+  return (v.ctx.definition.documents ?? []).filter((t) => t.requiredAt?.includes(stepId) && !onFile.has(t.key));
 }
 
 /** The missing required documents of a step as the items of a notice or request. */
-export function missingDocumentItems(r: Reduction, stepId: string): InformationItem[] {
-  return missingRequiredDocuments(r, stepId).map((t) => ({ id: t.key, description: t.title }));
+export function missingDocumentItems(v: CaseView, stepId: string): InformationItem[] {
+  return missingRequiredDocuments(v, stepId).map((t) => ({ id: t.key, description: t.title }));
 }
 
 /**
  * The completeness check: a step that requires documents is not accepted while one is missing. With a
  * missing-documents policy only its accepting outcome is held back (the others send the case back).
  */
-export function assertRequiredDocuments(r: Reduction, stepId: string, outcome: string): void {
-  const step = r.definitionOf(stepId).step;
+export function requiredDocumentsRefusal(v: CaseView, stepId: string, outcome: string): Refusal | undefined {
+  const step = findStep(v.ctx.definition, stepId)?.step;
+  if (!step) return v.notActive(stepId);
   const accepting = 'missingDocuments' in step && step.missingDocuments ? step.missingDocuments.outcome : undefined;
-  if (accepting !== undefined && outcome !== accepting) return;
-  const missing = missingRequiredDocuments(r, stepId);
-  if (missing.length === 0) return;
-  throw new DomainError(
+  if (accepting !== undefined && outcome !== accepting) return undefined;
+  const missing = missingRequiredDocuments(v, stepId);
+  if (missing.length === 0) return undefined;
+  return new Refusal(
     'NOT_ALLOWED',
     `step '${stepId}' needs document(s) not on file: ${missing.map((m) => m.key).join(', ')}; ` +
       'request them or accept with missing documents',

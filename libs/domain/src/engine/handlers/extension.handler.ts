@@ -1,5 +1,5 @@
-import { DomainError } from '../../domain-error';
-import { assertApplicant, assertRole } from '../authorization';
+import { Refusal } from '../../domain-error';
+import { applicantRefusal, roleRefusal } from '../authorization';
 import type {
   AcceptExtensionEvent,
   ApproveExtensionEvent,
@@ -9,48 +9,51 @@ import type {
 import type { Extension } from '../case-state.types';
 import type { Clock } from '../clock.types';
 import { extendClock } from '../clock';
-import type { Reduction } from '../reduction';
+import type { CaseView, Reduction } from '../reduction';
 
-/** The clock an extension applies to: a step's own (or its review group's), or the case's. */
-function targetClock(r: Reduction, stepId: string | null): Clock {
-  if (stepId === null) {
-    if (!r.state.caseClock) throw new DomainError('CONFLICT', 'the case has no statutory clock running');
-    return r.state.caseClock;
-  }
-  const active = r.activeStep(stepId);
-  const clock = active.clock ?? r.groupOf(active)?.clock;
-  if (!clock) throw new DomainError('CONFLICT', `step '${stepId}' has no clock to extend`);
-  return clock;
+/** The clock an extension applies to: a step's own (or its review group's), or the case's; or why there is none. */
+function targetClock(v: CaseView, stepId: string | null): Clock | Refusal {
+  if (stepId === null) return v.state.caseClock ?? new Refusal('CONFLICT', 'the case has no statutory clock running');
+  const active = v.findActive(stepId);
+  if (!active) return v.notActive(stepId);
+  return active.clock ?? v.groupOf(active)?.clock ?? new Refusal('CONFLICT', `step '${stepId}' has no clock to extend`);
 }
 
-export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): void {
-  const def = r.ctx.definition;
+export function checkProposeExtension(v: CaseView, event: ProposeExtensionEvent): Refusal | undefined {
+  const def = v.ctx.definition;
   const basis = event.basis ?? 'agreement';
   const allowed =
     basis === 'agreement'
       ? def.extensionByAgreement === true || def.extensions?.byAgreement === true
       : def.extensions?.byAuthority === true;
   if (!allowed) {
-    throw new DomainError(
+    return new Refusal(
       'NOT_ALLOWED',
       basis === 'agreement'
         ? `definition '${def.key}' does not allow extensions of time`
         : `definition '${def.key}' does not allow extensions by the authority's own decision`,
     );
   }
-  assertRole(r, ['clerk', 'supervisor'], 'proposing an extension');
+  const role = roleRefusal(v, ['clerk', 'supervisor'], 'proposing an extension');
+  if (role) return role;
   const stepId = event.stepId ?? null;
-  const clock = targetClock(r, stepId);
+  const clock = targetClock(v, stepId);
+  if (clock instanceof Refusal) return clock;
   if (event.by.unit !== clock.duration.unit) {
-    throw new DomainError('INVALID_EVENT', `the extension must be in ${clock.duration.unit}, the clock's unit`);
+    return new Refusal('INVALID_EVENT', `the extension must be in ${clock.duration.unit}, the clock's unit`);
   }
-  const s = r.state;
-  const pending = s.extensions.find((x) => x.stepId === stepId && x.status === 'proposed');
+  const pending = v.state.extensions.find((x) => x.stepId === stepId && x.status === 'proposed');
   if (pending) {
     const waitsOn = pending.basis === 'authority' ? "a supervisor's approval" : "the applicant's answer";
-    throw new DomainError('CONFLICT', `extension '${pending.id}' awaits ${waitsOn}`);
+    return new Refusal('CONFLICT', `extension '${pending.id}' awaits ${waitsOn}`);
   }
-  assertWithinLimits(r, stepId, event);
+  return limitsRefusal(v, stepId, event);
+}
+
+export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): void {
+  const basis = event.basis ?? 'agreement';
+  const stepId = event.stepId ?? null;
+  const s = r.state;
   const extension: Extension = {
     id: `ext-${s.extensions.length + 1}`,
     stepId,
@@ -72,13 +75,13 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
 }
 
 /** The definition's limits on the number and the total length of a clock's extensions. */
-function assertWithinLimits(r: Reduction, stepId: string | null, event: ProposeExtensionEvent): void {
-  const limits = r.ctx.definition.extensions;
-  if (!limits) return;
-  const granted = r.state.extensions.filter((x) => x.stepId === stepId && x.status === 'accepted');
+function limitsRefusal(v: CaseView, stepId: string | null, event: ProposeExtensionEvent): Refusal | undefined {
+  const limits = v.ctx.definition.extensions;
+  if (!limits) return undefined;
+  const granted = v.state.extensions.filter((x) => x.stepId === stepId && x.status === 'accepted');
   const clockName = stepId === null ? "the case's statutory clock" : `step '${stepId}'`;
   if (limits.maxCount !== undefined && granted.length + 1 > limits.maxCount) {
-    throw new DomainError(
+    return new Refusal(
       'NOT_ALLOWED',
       `the limit of ${limits.maxCount} extension(s) of ${clockName} is reached (${granted.length} granted)`,
       { limit: 'maxCount', maxCount: limits.maxCount, granted: granted.length },
@@ -88,48 +91,73 @@ function assertWithinLimits(r: Reduction, stepId: string | null, event: ProposeE
   if (max !== undefined && max.unit === event.by.unit) {
     const total = granted.reduce((sum, x) => sum + x.by.value, 0) + event.by.value;
     if (total > max.value) {
-      throw new DomainError(
+      return new Refusal(
         'NOT_ALLOWED',
         `the limit of ${max.value} ${max.unit} of extensions of ${clockName} would be exceeded (${total - event.by.value} granted, ${event.by.value} asked)`,
         { limit: 'maxTotal', maxTotal: max, granted: total - event.by.value },
       );
     }
   }
+  return undefined;
 }
 
 /** A supervisor approves the authority's own extension: it takes effect and the applicant is told why. */
-export function approveExtension(r: Reduction, event: ApproveExtensionEvent): void {
-  assertRole(r, ['supervisor'], "approving the authority's extension");
-  const extension = pendingExtension(r, event.extensionId);
+export function checkApproveExtension(v: CaseView, event: ApproveExtensionEvent): Refusal | undefined {
+  const role = roleRefusal(v, ['supervisor'], "approving the authority's extension");
+  if (role) return role;
+  const extension = pendingExtension(v, event.extensionId);
+  if (extension instanceof Refusal) return extension;
   if (extension.basis !== 'authority') {
-    throw new DomainError('NOT_ALLOWED', `extension '${extension.id}' needs the applicant's agreement, not approval`);
+    return new Refusal('NOT_ALLOWED', `extension '${extension.id}' needs the applicant's agreement, not approval`);
   }
-  if (extension.proposedBy.id === r.actor.id) {
-    throw new DomainError('NOT_ALLOWED', 'an extension is approved by a supervisor other than the one who proposed it');
+  if (extension.proposedBy.id === v.actor.id) {
+    return new Refusal('NOT_ALLOWED', 'an extension is approved by a supervisor other than the one who proposed it');
   }
+  return grantRefusal(v, extension);
+}
+
+export function approveExtension(r: Reduction, event: ApproveExtensionEvent): void {
+  const extension = extensionOf(r, event.extensionId);
   grant(r, extension, 'extension.granted', { notify: 'applicant', reason: extension.reason });
 }
 
-function pendingExtension(r: Reduction, extensionId: string): Extension {
-  const extension = r.state.extensions.find((x) => x.id === extensionId);
-  if (!extension) throw new DomainError('INVALID_EVENT', `extension '${extensionId}' does not exist`);
+function pendingExtension(v: CaseView, extensionId: string): Extension | Refusal {
+  const extension = v.state.extensions.find((x) => x.id === extensionId);
+  if (!extension) return new Refusal('INVALID_EVENT', `extension '${extensionId}' does not exist`);
   if (extension.status !== 'proposed') {
-    throw new DomainError('CONFLICT', `extension '${extensionId}' was already ${extension.status}`);
+    return new Refusal('CONFLICT', `extension '${extensionId}' was already ${extension.status}`);
   }
   return extension;
 }
 
-export function acceptExtension(r: Reduction, event: AcceptExtensionEvent): void {
-  assertApplicant(r, 'agreeing to an extension');
-  const extension = pendingExtension(r, event.extensionId);
+/** The extension an accepted event names, in the draft; its check made sure it exists. */
+function extensionOf(r: Reduction, extensionId: string): Extension {
+  return unlessRefused(pendingExtension(r, extensionId));
+}
+
+export function checkAcceptExtension(v: CaseView, event: AcceptExtensionEvent): Refusal | undefined {
+  const role = applicantRefusal(v, 'agreeing to an extension');
+  if (role) return role;
+  const extension = pendingExtension(v, event.extensionId);
+  if (extension instanceof Refusal) return extension;
   if (extension.basis === 'authority') {
-    throw new DomainError('NOT_ALLOWED', `extension '${extension.id}' is the authority's own and awaits a supervisor`);
+    return new Refusal('NOT_ALLOWED', `extension '${extension.id}' is the authority's own and awaits a supervisor`);
   }
-  grant(r, extension, 'extension.accepted');
+  return grantRefusal(v, extension);
+}
+
+export function acceptExtension(r: Reduction, event: AcceptExtensionEvent): void {
+  grant(r, extensionOf(r, event.extensionId), 'extension.accepted');
+}
+
+/** An extension is granted only while the clock it extends still runs (its step may have closed meanwhile). */
+function grantRefusal(v: CaseView, extension: Extension): Refusal | undefined {
+  const clock = targetClock(v, extension.stepId);
+  return clock instanceof Refusal ? clock : undefined;
 }
 
 function grant(r: Reduction, extension: Extension, name: string, extra: Record<string, unknown> = {}): void {
-  const clock = targetClock(r, extension.stepId);
+  const clock = unlessRefused(targetClock(r, extension.stepId));
   extendClock(r.calendar, clock, extension.by);
   extension.status = 'accepted';
   extension.decidedAt = r.at;
@@ -148,10 +176,15 @@ function grant(r: Reduction, extension: Extension, name: string, extra: Record<s
   });
 }
 
+export function checkDeclineExtension(v: CaseView, event: DeclineExtensionEvent): Refusal | undefined {
+  const extension = pendingExtension(v, event.extensionId);
+  if (extension instanceof Refusal) return extension;
+  if (extension.basis === 'authority') return roleRefusal(v, ['supervisor'], "declining the authority's extension");
+  return applicantRefusal(v, 'declining an extension');
+}
+
 export function declineExtension(r: Reduction, event: DeclineExtensionEvent): void {
-  const extension = pendingExtension(r, event.extensionId);
-  if (extension.basis === 'authority') assertRole(r, ['supervisor'], "declining the authority's extension");
-  else assertApplicant(r, 'declining an extension');
+  const extension = extensionOf(r, event.extensionId);
   extension.status = 'declined';
   extension.decidedAt = r.at;
   if (extension.basis === 'authority') extension.decidedBy = r.actor;
@@ -167,4 +200,10 @@ export function declineExtension(r: Reduction, event: DeclineExtensionEvent): vo
 function stateOf(r: Reduction, stepId: string | null): { fromState: string; toState: string } {
   const state = stepId === null ? r.state.status : (r.state.activeSteps.find((a) => a.stepId === stepId)?.state ?? '');
   return { fromState: state, toState: state };
+}
+
+/** What a check already looked up, read again in the draft: a refusal here means the check and the change disagree. */
+function unlessRefused<T>(found: T | Refusal): T {
+  if (found instanceof Refusal) throw found.toError();
+  return found;
 }

@@ -1,20 +1,49 @@
 import { SYSTEM_ACTOR } from '../../actor';
-import { DomainError } from '../../domain-error';
+import { Refusal } from '../../domain-error';
 import { parseInstant } from '../../calendar/working-calendar';
+import { findStep } from '../../definition/definition-index';
 import type { TimeoutPolicy } from '../../definition/process-definition.types';
-import { assertRole } from '../authorization';
+import { roleRefusal } from '../authorization';
 import type { ActiveStep } from '../case-state.types';
 import type { TimerEvent } from '../case-event.types';
-import type { Reduction } from '../reduction';
+import type { CaseView, Reduction } from '../reduction';
 import { completeStep, escalate, reachStatus } from '../routing';
 
-export function fireTimer(r: Reduction, event: TimerEvent): void {
-  assertRole(r, ['system'], 'a timer');
-  const timer = r.state.timers.find((t) => t.id === event.timerId);
-  if (!timer) throw new DomainError('UNKNOWN_TIMER', `timer '${event.timerId}' is not pending`);
+export function checkTimer(v: CaseView, event: TimerEvent): Refusal | undefined {
+  const role = roleRefusal(v, ['system'], 'a timer');
+  if (role) return role;
+  const timer = v.state.timers.find((t) => t.id === event.timerId);
+  if (!timer) return new Refusal('UNKNOWN_TIMER', `timer '${event.timerId}' is not pending`);
   if (parseInstant(event.at) < parseInstant(timer.dueAt)) {
-    throw new DomainError('TIMER_NOT_DUE', `timer '${timer.id}' is due at ${timer.dueAt}, not ${event.at}`);
+    return new Refusal('TIMER_NOT_DUE', `timer '${timer.id}' is due at ${timer.dueAt}, not ${event.at}`);
   }
+  switch (timer.kind) {
+    case 'step-due':
+    case 'notice': {
+      const active = v.findActive(timer.stepId ?? '');
+      if (!active) return v.notActive(timer.stepId ?? '');
+      if (timer.kind === 'notice' && !active.noticeClock) {
+        return new Refusal('UNKNOWN_TIMER', `no notice period runs on '${active.stepId}'`);
+      }
+      return undefined;
+    }
+    case 'threshold': {
+      const name = timer.name ?? '';
+      if (!caseThreshold(v, name) || !v.state.caseClock) {
+        return new Refusal('UNKNOWN_TIMER', `no threshold '${name}' on the case clock`);
+      }
+      return undefined;
+    }
+    case 'case-due':
+    case 'appeal-window':
+    case 'missing-documents':
+      return undefined;
+  }
+}
+
+export function fireTimer(r: Reduction, event: TimerEvent): void {
+  // checkTimer made sure the timer is pending and due.
+  const timer = r.state.timers.find((t) => t.id === event.timerId)!;
   switch (timer.kind) {
     case 'step-due':
       return stepDue(r, r.activeStep(timer.stepId ?? ''));
@@ -46,10 +75,23 @@ export function fireTimer(r: Reduction, event: TimerEvent): void {
   }
 }
 
-export function timeoutPolicy(r: Reduction, active: ActiveStep): TimeoutPolicy {
-  const policy = r.definitionOf(active.stepId).step.onTimeout;
+export function timeoutPolicy(v: CaseView, active: ActiveStep): TimeoutPolicy {
+  const policy = findStep(v.ctx.definition, active.stepId)?.step.onTimeout;
   if (policy) return policy;
   return active.kind === 'period' ? { action: 'complete', outcome: 'elapsed' } : { action: 'escalate' };
+}
+
+/** The step's timeout policy when it deems the step approved (the applicant may then give notice). */
+export function deemedApproval(
+  v: CaseView,
+  active: ActiveStep,
+): Extract<TimeoutPolicy, { action: 'deemed' }> | undefined {
+  const policy = timeoutPolicy(v, active);
+  return policy.action === 'deemed' && policy.effect === 'approved' ? policy : undefined;
+}
+
+function caseThreshold(v: CaseView, name: string) {
+  return v.ctx.definition.caseClock?.thresholds?.find((t) => t.name === name);
 }
 
 function stepDue(r: Reduction, active: ActiveStep): void {
@@ -93,8 +135,8 @@ function noticeRunning(r: Reduction, active: ActiveStep): boolean {
  */
 function noticeEnded(r: Reduction, active: ActiveStep): void {
   const policy = timeoutPolicy(r, active);
-  const clock = active.noticeClock;
-  if (!clock) throw new DomainError('UNKNOWN_TIMER', `no notice period runs on '${active.stepId}'`);
+  // checkTimer refused a notice timer of a step with no notice period running.
+  const clock = active.noticeClock!;
   delete active.noticeClock;
   r.emit({
     stepId: active.stepId,
@@ -116,9 +158,9 @@ function noticeEnded(r: Reduction, active: ActiveStep): void {
 
 function thresholdReached(r: Reduction, name: string): void {
   const s = r.state;
-  const threshold = r.ctx.definition.caseClock?.thresholds?.find((t) => t.name === name);
-  const clock = s.caseClock;
-  if (!threshold || !clock) throw new DomainError('UNKNOWN_TIMER', `no threshold '${name}' on the case clock`);
+  // checkTimer refused a threshold the case clock does not have.
+  const threshold = caseThreshold(r, name)!;
+  const clock = s.caseClock!;
   clock.thresholdsReached = [...(clock.thresholdsReached ?? []), name];
   s.flags = [...(s.flags ?? []), { name, consequence: threshold.consequence, at: r.at }];
   const to =
