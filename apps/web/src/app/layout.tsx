@@ -1,7 +1,7 @@
 import Button from 'antd/es/button';
 import Layout from 'antd/es/layout';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';

@@ -1,10 +1,10 @@
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Col from 'antd/es/col';
 import Descriptions from 'antd/es/descriptions';
 import Row from 'antd/es/row';
-import Table from 'antd/es/table';
+import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import type { RequestDetail, StepView } from '@/lib/api/client';

@@ -1,5 +1,5 @@
 import Timeline from 'antd/es/timeline';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';

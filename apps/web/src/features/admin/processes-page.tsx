@@ -1,9 +1,9 @@
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';

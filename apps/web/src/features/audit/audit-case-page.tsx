@@ -1,7 +1,7 @@
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Space from 'antd/es/space';
 import Tabs from 'antd/es/tabs';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert, PageLoading } from '@/components/page-state';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Result from 'antd/es/result';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

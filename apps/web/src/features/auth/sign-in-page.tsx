@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
+import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';

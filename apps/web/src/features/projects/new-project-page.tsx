@@ -1,13 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Form from 'antd/es/form';
 import type { FormInstance } from 'antd/es/form';
 import Input from 'antd/es/input';
 import InputNumber from 'antd/es/input-number';
 import Select from 'antd/es/select';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

@@ -1,9 +1,9 @@
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Descriptions from 'antd/es/descriptions';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
+import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert, PageLoading } from '@/components/page-state';

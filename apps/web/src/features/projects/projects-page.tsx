@@ -1,6 +1,6 @@
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import Button from 'antd/es/button';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

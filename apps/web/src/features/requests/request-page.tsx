@@ -1,6 +1,6 @@
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CaseHeader, CaseOverview } from '@/components/case-overview';

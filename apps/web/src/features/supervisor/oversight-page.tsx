@@ -1,10 +1,10 @@
 import Button from 'antd/es/button';
 import Input from 'antd/es/input';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
+import { Table } from '@/components/table';
 import Tabs from 'antd/es/tabs';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

@@ -3,7 +3,7 @@ import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import List from 'antd/es/list';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import Upload from 'antd/es/upload';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -3,7 +3,7 @@ import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import List from 'antd/es/list';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
+import { Table } from '@/components/table';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { api, unwrap } from '@/lib/api/client';

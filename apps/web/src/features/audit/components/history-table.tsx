@@ -1,4 +1,4 @@
-import Table from 'antd/es/table';
+import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';

@@ -1,7 +1,7 @@
-import Card from 'antd/es/card';
+import { Card } from '@/components/card';
 import Slider from 'antd/es/slider';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
+import { Typography } from '@/components/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseHeader, CaseOverview } from '@/components/case-overview';
