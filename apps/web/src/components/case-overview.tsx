@@ -1,6 +1,5 @@
 import { Card } from '@/components/card';
 import Col from 'antd/es/col';
-import Descriptions from 'antd/es/descriptions';
 import Row from 'antd/es/row';
 import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
@@ -106,26 +105,5 @@ export function CaseOverview({
         </Card>
       </Col>
     </Row>
-  );
-}
-
-/** The heading facts of a request. */
-export function CaseHeader({ request, timeZone }: { request: RequestDetail; timeZone: string }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-      <Descriptions.Item label={t('requests.status')}>
-        <span data-testid="request-status">
-          <StatusTag status={request.status} />
-        </span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('requests.type')}>
-        {t(`definitions.${request.definitionKey}`, { defaultValue: request.definitionKey })} v
-        {request.definitionVersion}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('request.submitted')}>
-        {formatDateTime(request.submittedAt, timeZone, i18n.language)}
-      </Descriptions.Item>
-    </Descriptions>
   );
 }

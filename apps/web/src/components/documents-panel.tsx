@@ -2,7 +2,6 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
 import { Card } from '@/components/card';
-import Select from 'antd/es/select';
 import Space from 'antd/es/space';
 import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
@@ -20,18 +19,6 @@ import {
 import { formatDateTime } from '@/lib/format';
 import { ErrorAlert, PageLoading } from './page-state';
 import { TAG } from './tag-colors';
-
-const OPEN_STATUSES = new Set(['in_progress', 'awaiting_applicant', 'under_appeal']);
-
-/** Who may file a version: the request's own applicant, clerks and supervisors on the case, while it is open. */
-export function mayUploadDocuments(
-  user: { id: string; role: string },
-  request: { applicantId: string; status: string },
-): boolean {
-  if (!OPEN_STATUSES.has(request.status)) return false;
-  if (user.role === 'applicant') return user.id === request.applicantId;
-  return user.role === 'clerk' || user.role === 'supervisor';
-}
 
 /** Under the request's key, so its live stream (which invalidates the request) refreshes the documents too. */
 export const documentKeys = { list: (requestId: string) => ['requests', requestId, 'documents'] as const };
@@ -115,13 +102,19 @@ function UploadForm({ requestId, types }: { requestId: string; types: CaseDocume
           <label htmlFor={typeId} className="ow-field-label">
             {t('documents.type')}
           </label>
-          <Select
+          {/* The browser's own select: the case page loads no Select component for one short list. */}
+          <select
             id={typeId}
-            style={{ minWidth: 220 }}
+            className="ow-native-select"
             value={documentType}
-            onChange={setDocumentType}
-            options={types.map((d) => ({ value: d.documentType, label: d.title }))}
-          />
+            onChange={(event) => setDocumentType(event.target.value)}
+          >
+            {types.map((d) => (
+              <option key={d.documentType} value={d.documentType}>
+                {d.title}
+              </option>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor={fileId} className="ow-field-label">

@@ -3,14 +3,20 @@ import Space from 'antd/es/space';
 import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { CaseHeader, CaseOverview } from '@/components/case-overview';
-import { DocumentsPanel, mayUploadDocuments } from '@/components/documents-panel';
+import { lazy } from 'react';
+import { CaseHeader } from '@/components/case-header';
+import { CaseOverview, Deferred, DocumentsPanel } from '@/components/case-sections';
+import { mayUploadDocuments } from '@/components/document-rights';
 import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
 import { timeZoneOf } from '@/lib/format';
-import { ApplicantActions } from './components/applicant-actions';
+
+/** The applicant's forms (Form, Input, Radio, Checkbox, Modal) come after the status is on screen. */
+const ApplicantActions = lazy(() =>
+  import('./components/applicant-actions').then((m) => ({ default: m.ApplicantActions })),
+);
 
 export function RequestPage() {
   const { t } = useTranslation();
@@ -33,10 +39,16 @@ export function RequestPage() {
       </Space>
       <CaseHeader request={request.data} timeZone={timeZone} />
       <Card title={<h2 className="ow-card-title">{t('actions.title')}</h2>}>
-        <ApplicantActions request={request.data} timeZone={timeZone} />
+        <Deferred>
+          <ApplicantActions request={request.data} timeZone={timeZone} />
+        </Deferred>
       </Card>
-      <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} />
-      <CaseOverview request={request.data} definition={definition.data} timeZone={timeZone} />
+      <Deferred>
+        <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} />
+      </Deferred>
+      <Deferred>
+        <CaseOverview request={request.data} definition={definition.data} timeZone={timeZone} />
+      </Deferred>
     </Space>
   );
 }

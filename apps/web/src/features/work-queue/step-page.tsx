@@ -10,8 +10,9 @@ import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ActionErrorAlert } from '@/components/action-error';
-import { CaseHeader, CaseOverview } from '@/components/case-overview';
-import { DocumentsPanel, mayUploadDocuments } from '@/components/documents-panel';
+import { CaseHeader } from '@/components/case-header';
+import { CaseOverview, Deferred, DocumentsPanel } from '@/components/case-sections';
+import { mayUploadDocuments } from '@/components/document-rights';
 import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { api, idempotencyKey, unwrap, type RequestDetail } from '@/lib/api/client';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
@@ -233,8 +234,12 @@ export function StepPage() {
           )}
         </Space>
       </Card>
-      <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} />
-      <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />
+      <Deferred>
+        <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} />
+      </Deferred>
+      <Deferred>
+        <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />
+      </Deferred>
     </Space>
   );
 }

@@ -1,0 +1,14 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { PageLoading } from './page-state';
+
+/**
+ * The sections of a case page below its status (the flow, clock, steps and timeline; the
+ * documents), loaded once the status is drawn: a first visit waits for none of their code.
+ */
+export const CaseOverview = lazy(() => import('./case-overview').then((m) => ({ default: m.CaseOverview })));
+export const DocumentsPanel = lazy(() => import('./documents-panel').then((m) => ({ default: m.DocumentsPanel })));
+
+/** Holds the place of a section whose code is still on the way, saying so to a screen reader too. */
+export function Deferred({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
