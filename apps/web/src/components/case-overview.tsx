@@ -67,6 +67,7 @@ export function CaseOverview({
         <Card title={<h2 className="ow-card-title">{t('request.currentSteps')}</h2>}>
           <Table<StepView>
             rowKey="stepId"
+            aria-label={t('request.currentSteps')}
             size="small"
             pagination={false}
             dataSource={request.currentSteps}

@@ -9,8 +9,8 @@ import { Link } from 'react-router';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { api, unwrap, type RequestSummary } from '@/lib/api/client';
-import { queryKeys, useDefinitions } from '@/lib/api/queries';
-import { formatDateTime, timeZoneOf } from '@/lib/format';
+import { queryKeys, useTimeZoneOfDefinition } from '@/lib/api/queries';
+import { formatDateTime } from '@/lib/format';
 
 const PAGE_SIZE = 20;
 
@@ -22,8 +22,7 @@ export function MyRequestsPage() {
     queryFn: () => unwrap(api.GET('/requests', { params: { query: { page, pageSize: PAGE_SIZE } } })),
     refetchInterval: 15_000,
   });
-  const definitions = useDefinitions();
-  const zoneOf = (key: string) => timeZoneOf(definitions.data?.find((d) => d.key === key)?.jurisdiction);
+  const zoneOf = useTimeZoneOfDefinition();
   return (
     <section aria-labelledby="my-requests-title">
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>

@@ -11,7 +11,6 @@ import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { timeZoneOf } from '@/lib/format';
 
 /** The applicant's forms (Form, Input, Radio, Checkbox, Modal) come after the status is on screen. */
 const ApplicantActions = lazy(() =>
@@ -28,7 +27,7 @@ export function RequestPage() {
 
   if (request.isPending) return <PageLoading />;
   if (request.error) return <ErrorAlert error={request.error} onRetry={() => void request.refetch()} />;
-  const timeZone = timeZoneOf(definition.data?.jurisdiction);
+  const timeZone = request.data.timeZone;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>

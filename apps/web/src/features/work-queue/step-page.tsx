@@ -18,7 +18,6 @@ import { api, idempotencyKey, unwrap, type RequestDetail } from '@/lib/api/clien
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { timeZoneOf } from '@/lib/format';
 import { DecisionForm } from './components/decision-form';
 import { InformationRequestBuilder } from './components/information-request-builder';
 
@@ -49,7 +48,7 @@ export function StepPage() {
   const can = (type: string) => legal.find((a) => a.type === type);
   const headers = (key: string) => ({ 'Idempotency-Key': key });
   const path = (id: string) => ({ path: { id, stepId } });
-  const timeZone = timeZoneOf(definition.data?.jurisdiction);
+  const timeZone = detail.timeZone;
   const decide = can('decide');
 
   return (

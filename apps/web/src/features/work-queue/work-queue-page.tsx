@@ -15,10 +15,10 @@ import { Link } from 'react-router';
 import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { api, idempotencyKey, unwrap, type Schemas, type WorkItem } from '@/lib/api/client';
-import { queryKeys, useDefinitions } from '@/lib/api/queries';
+import { queryKeys, useDefinitions, useTimeZoneOfDefinition } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { formatDateTime, timeZoneOf } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { TAG } from '@/components/tag-colors';
 
@@ -64,7 +64,7 @@ export function WorkQueuePage() {
     [queryKeys.workQueue],
   );
   const definitions = useDefinitions();
-  const zoneOf = (key: string) => timeZoneOf(definitions.data?.find((d) => d.key === key)?.jurisdiction);
+  const zoneOf = useTimeZoneOfDefinition();
 
   const bulk = useMutation({
     mutationFn: (values: { outcome: string; reason?: string }) =>

@@ -8,6 +8,7 @@ export const queryKeys = {
   requests: ['requests'] as const,
   workQueue: ['work-queue'] as const,
   definitions: ['definitions'] as const,
+  calendars: ['calendars'] as const,
   definition: (key: string, version: number) => ['definitions', key, version] as const,
 };
 
@@ -39,4 +40,28 @@ export function useDefinitions() {
     staleTime: 60_000,
     queryFn: async () => (await unwrap(api.GET('/definitions'))) as unknown as ProcessDefinition[],
   });
+}
+
+/** A working calendar as far as the pages need it: the jurisdiction's id and its IANA time zone. */
+interface CalendarZone {
+  id: string;
+  timeZone?: string;
+}
+
+/**
+ * The time zone a request type's dates are shown in, for lists whose rows carry no zone of their
+ * own: its definition's jurisdiction names a working calendar, and the API's calendar names the
+ * zone (UTC without one, as the API itself counts). A request's own view carries `timeZone`.
+ */
+export function useTimeZoneOfDefinition(): (definitionKey: string) => string {
+  const definitions = useDefinitions();
+  const calendars = useQuery({
+    queryKey: queryKeys.calendars,
+    staleTime: Infinity,
+    queryFn: async () => (await unwrap(api.GET('/calendars'))) as unknown as CalendarZone[],
+  });
+  return (definitionKey) => {
+    const jurisdiction = definitions.data?.find((d) => d.key === definitionKey)?.jurisdiction;
+    return calendars.data?.find((c) => c.id === jurisdiction)?.timeZone ?? 'UTC';
+  };
 }

@@ -8,7 +8,7 @@ import { CaseHeader } from '@/components/case-header';
 import { CaseOverview } from '@/components/case-overview';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { useDefinition } from '@/lib/api/queries';
-import { formatDateTime, timeZoneOf } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useViewAsOf } from '../api';
 
 /**
@@ -22,7 +22,7 @@ export function TimeTravel({ requestId, transitions }: { requestId: string; tran
   const view = asOf.data?.view;
   const definition = useDefinition(view?.definitionKey, view?.definitionVersion);
   if (transitions === 0) return <Typography.Text>{t('audit.travel.none')}</Typography.Text>;
-  const timeZone = timeZoneOf(definition.data?.jurisdiction);
+  const timeZone = view?.timeZone ?? 'UTC';
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div>
