@@ -34,6 +34,8 @@ export function AppProviders({ children }: { children: ReactNode }) {
       theme={{
         token: {
           colorPrimary: '#1d4ed8',
+          // A primary button under the pointer keeps AA contrast with its white text (the derived hover blue has 4.3:1).
+          colorPrimaryHover: '#1e40af',
           colorTextDescription: 'rgba(0,0,0,0.65)',
           colorTextTertiary: 'rgba(0,0,0,0.6)',
         },

@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import './card.css';
 
 /**
@@ -8,18 +8,16 @@ import './card.css';
 export function Card({
   title,
   size = 'default',
-  style,
   children,
-  'data-testid': testId,
-}: {
+  ...rest
+}: Omit<HTMLAttributes<HTMLDivElement>, 'title' | 'className'> & {
   title?: ReactNode;
   size?: 'default' | 'small';
-  style?: CSSProperties;
-  children?: ReactNode;
-  'data-testid'?: string;
+  // Data attributes (`data-testid`, `data-seq`) reach the panel's element.
+  [data: `data-${string}`]: string | number | undefined;
 }) {
   return (
-    <div className={size === 'small' ? 'ow-card ow-card-small' : 'ow-card'} style={style} data-testid={testId}>
+    <div className={size === 'small' ? 'ow-card ow-card-small' : 'ow-card'} {...rest}>
       {title !== undefined && <div className="ow-card-head">{title}</div>}
       <div className="ow-card-body">{children}</div>
     </div>
