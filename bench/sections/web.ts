@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Request } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -67,7 +67,7 @@ export interface RouteWeight {
 
 export interface BrowserWeight {
   path: string;
-  /** Every JavaScript response of a first visit requested before the status was on screen, gzipped here. */
+  /** Every script of a first visit whose response had arrived when the status entered the page, gzipped here. */
   untilDataOnScreen: { files: number; gzipKB: number };
   /** And what the page fetches after it, without any click, until all its sections are drawn. */
   wholePage: { files: number; gzipKB: number };
@@ -101,14 +101,20 @@ export function initialJs(distDir: string): WebResult['initialJs'] {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entry) throw new Error(`no entry chunk in ${distDir}/.vite/manifest.json`);
+  const lazyModuleOf = (suffix: string) =>
+    Object.keys(manifest).find((k) => k.endsWith(suffix) && manifest[k].isDynamicEntry);
   const moduleOf = (suffix: string) => {
-    const key = Object.keys(manifest).find((k) => k.endsWith(suffix) && manifest[k].isDynamicEntry);
+    const key = lazyModuleOf(suffix);
     if (!key) throw new Error(`no lazy chunk for ${suffix} in the build manifest`);
     return key;
   };
-  const named = new Set(
-    [...ENTRY_ROUTES.flatMap(([, modules]) => modules), ...Object.values(LANGUAGE_MODULES).flat()].map(moduleOf),
-  );
+  // A build that bundles its languages into the entry (as this app once did) has none to add.
+  const languageModulesOf = (suffixes: readonly string[]) =>
+    suffixes.map(lazyModuleOf).filter((key): key is string => key !== undefined);
+  const named = new Set([
+    ...ENTRY_ROUTES.flatMap(([, modules]) => modules.map(moduleOf)),
+    ...Object.values(LANGUAGE_MODULES).flatMap(languageModulesOf),
+  ]);
   const unnamed = (manifest[entry].dynamicImports ?? []).filter((key) => !named.has(key));
   if (unnamed.length > 0) {
     throw new Error(`lazy route modules with no line in ENTRY_ROUTES (bench/sections/web.ts): ${unnamed.join(', ')}`);
@@ -133,7 +139,7 @@ export function initialJs(distDir: string): WebResult['initialJs'] {
   };
   const routes = ENTRY_ROUTES.map(([route, suffixes]): RouteWeight => {
     const visits = Object.entries(LANGUAGE_MODULES).map(([language, languageSuffixes]) => {
-      const modules = [...suffixes, ...languageSuffixes].map(moduleOf);
+      const modules = [...suffixes.map(moduleOf), ...languageModulesOf(languageSuffixes)];
       const files = filesOf([entry, ...modules]);
       const bytes = [...files].reduce((sum, file) => sum + sizeOf(file), 0);
       return { language, modules, chunks: files.size, bytes };
@@ -162,34 +168,56 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** In the page: the moment (performance.now()) the request's status enters the document. */
+const WATCH_STATUS = `new MutationObserver((_, observer) => {
+  if (document.querySelector('[data-testid="request-status"]')) {
+    window.__statusOnScreenAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });`;
+
+/** In the page: when the status came, and when each script's response had arrived (Resource Timing). */
+const READ_TIMING = `({
+  statusAt: window.__statusOnScreenAt,
+  scripts: performance
+    .getEntriesByType('resource')
+    .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+    .map((e) => ({ url: e.name, end: e.responseEnd })),
+})`;
+
 /**
- * One first visit of the request page in the browser, weighed: the gzipped size of every script it
- * requested before the status was on screen (the figure the manifest count above predicts), and of
- * every script it requested until its sections were all drawn, no click made.
+ * One first visit of the request page in the browser, weighed: the gzipped size of every script
+ * whose response had arrived when the status entered the page (the figure the manifest count above
+ * predicts), and of every script fetched until all its sections were drawn, no click made. The
+ * sections below the status start loading as it renders, so only arrival tells them apart.
  */
 async function weighInBrowser(context: BrowserContext, url: string, path: string): Promise<BrowserWeight> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  let dataOnScreen = false;
-  const scripts = new Map<Request, boolean>();
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.set(request, !dataOnScreen);
+  await page.addInitScript(WATCH_STATUS);
+  const bodies = new Map<string, Promise<number>>();
+  page.on('response', (response) => {
+    // Scripts and module preloads alike, as Resource Timing lists them below.
+    if (!new URL(response.url()).pathname.endsWith('.js')) return;
+    const gzipped = response.ok()
+      ? response.body().then((body) => gzipSync(body).length)
+      : Promise.reject(new Error(`${response.url()} answered ${response.status()}`));
+    gzipped.catch(() => undefined); // read (and thrown) below
+    bodies.set(response.url(), gzipped);
   });
   try {
     await page.goto(url, { waitUntil: 'commit' });
     await page.getByTestId('request-status').waitFor({ state: 'visible', timeout: 60_000 });
-    dataOnScreen = true;
     // Drawn in full: the timeline is there and no section is still loading.
     await page.getByTestId('timeline-entry').first().waitFor({ timeout: 60_000 });
-    await page.waitForFunction(`document.querySelectorAll('.ant-spin, [aria-busy="true"]').length === 0`, null, {
-      timeout: 60_000,
-    });
+    await page.locator('.ant-spin, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 60_000 });
+    const timing = await page.evaluate<{ statusAt: number; scripts: { url: string; end: number }[] }>(READ_TIMING);
     const sizes = await Promise.all(
-      [...scripts].map(async ([request, beforeData]) => {
-        const response = await request.response();
-        if (!response?.ok()) throw new Error(`${request.url()} answered ${response?.status() ?? 'nothing'}`);
-        return { beforeData, bytes: gzipSync(await response.body()).length };
+      timing.scripts.map(async ({ url: script, end }) => {
+        const bytes = bodies.get(script);
+        if (!bytes) throw new Error(`no response body seen for ${script}`);
+        return { beforeData: end <= timing.statusAt, bytes: await bytes };
       }),
     );
     const sum = (list: typeof sizes) => ({

@@ -1,9 +1,9 @@
 import Button from 'antd/es/button';
 import Space from 'antd/es/space';
-import { Typography } from '@/components/typography';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Typography } from '@/components/typography';
 import { LanguageSwitch } from '@/components/language-switch';
 import { NotificationBell } from '@/components/notification-bell';
 import { PageLoading } from '@/components/page-state';

@@ -1,11 +1,11 @@
-import { Card } from '@/components/card';
 import Col from 'antd/es/col';
 import Row from 'antd/es/row';
-import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
-import { Typography } from '@/components/typography';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '@onewindow/definition-types';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import type { RequestDetail, StepView } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';
 import { CaseTimeline } from './case-timeline';

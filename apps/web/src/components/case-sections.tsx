@@ -1,5 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { PageLoading } from './page-state';
+import { lazy } from 'react';
 
 /**
  * The sections of a case page below its status (the flow, clock, steps and timeline; the
@@ -7,8 +6,3 @@ import { PageLoading } from './page-state';
  */
 export const CaseOverview = lazy(() => import('./case-overview').then((m) => ({ default: m.CaseOverview })));
 export const DocumentsPanel = lazy(() => import('./documents-panel').then((m) => ({ default: m.DocumentsPanel })));
-
-/** Holds the place of a section whose code is still on the way, saying so to a screen reader too. */
-export function Deferred({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
-}

@@ -1,11 +1,8 @@
 import UploadOutlined from '@ant-design/icons/es/icons/UploadOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import { Card } from '@/components/card';
 import Space from 'antd/es/space';
-import { Table } from '@/components/table';
 import Tag from 'antd/es/tag';
-import { Typography } from '@/components/typography';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,6 +13,9 @@ import {
   type CaseDocumentView,
   type DocumentVersionView,
 } from '@/lib/api/client';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { formatDateTime } from '@/lib/format';
 import { ErrorAlert, PageLoading } from './page-state';
 import { TAG } from './tag-colors';

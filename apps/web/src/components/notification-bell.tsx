@@ -1,10 +1,10 @@
 import BellOutlined from '@ant-design/icons/es/icons/BellOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import { Typography } from '@/components/typography';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Typography } from '@/components/typography';
 import { api, unwrap, type NotificationItem } from '@/lib/api/client';
 import { openEventStream, type StreamStatus } from '@/lib/event-stream';
 import { formatDateTime } from '@/lib/format';

@@ -1,11 +1,10 @@
-import { Card } from '@/components/card';
 import Space from 'antd/es/space';
-import { Typography } from '@/components/typography';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Deferred } from '@/components/case-sections';
-import { ErrorAlert, PageLoading } from '@/components/page-state';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
+import { Deferred, ErrorAlert, PageLoading } from '@/components/page-state';
 import { useHistory } from './api';
 import { TimeTravel } from './components/time-travel';
 import { VerifyPanel } from './components/verify-panel';

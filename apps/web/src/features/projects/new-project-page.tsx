@@ -2,16 +2,16 @@ import MinusCircleOutlined from '@ant-design/icons/es/icons/MinusCircleOutlined'
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import { Card } from '@/components/card';
 import Form from 'antd/es/form';
 import type { FormInstance } from 'antd/es/form';
 import Input from 'antd/es/input';
 import InputNumber from 'antd/es/input-number';
 import Select from 'antd/es/select';
-import { Typography } from '@/components/typography';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
 import { AttributeFields, type AttributesSchemaLike } from '@/components/attribute-fields';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { api, unwrap } from '@/lib/api/client';

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import Button from 'antd/es/button';
 import Space from 'antd/es/space';
-import { Table } from '@/components/table';
-import { Typography } from '@/components/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { api, unwrap, type RequestSummary } from '@/lib/api/client';

@@ -1,13 +1,13 @@
-import { Card } from '@/components/card';
 import Space from 'antd/es/space';
-import { Typography } from '@/components/typography';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { lazy } from 'react';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
 import { CaseHeader } from '@/components/case-header';
-import { CaseOverview, Deferred, DocumentsPanel } from '@/components/case-sections';
+import { CaseOverview, DocumentsPanel } from '@/components/case-sections';
 import { mayUploadDocuments } from '@/components/document-rights';
-import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
+import { Deferred, ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';

@@ -1,15 +1,14 @@
 import Button from 'antd/es/button';
 import Input from 'antd/es/input';
 import Space from 'antd/es/space';
-import { Table } from '@/components/table';
 import Tabs from 'antd/es/tabs';
 import Tag from 'antd/es/tag';
-import { Typography } from '@/components/typography';
 import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Deferred } from '@/components/case-sections';
-import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
+import { Deferred, EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';
 import { formatDateTime } from '@/lib/format';
 import { useBreaches, useTimeUse, type Breach, type StepTimeUse } from './api';

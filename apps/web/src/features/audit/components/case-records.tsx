@@ -1,7 +1,7 @@
-import { Card } from '@/components/card';
 import Space from 'antd/es/space';
 import Tabs from 'antd/es/tabs';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 import { AccessLogTable } from './access-log-table';
 import { HistoryTable } from './history-table';
 import { ExportPanel, ReplayPanel } from './replay-export';

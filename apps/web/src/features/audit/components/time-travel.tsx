@@ -1,9 +1,9 @@
-import { Card } from '@/components/card';
 import Slider from 'antd/es/slider';
 import Space from 'antd/es/space';
-import { Typography } from '@/components/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
 import { CaseHeader } from '@/components/case-header';
 import { CaseOverview } from '@/components/case-overview';
 import { ErrorAlert, PageLoading } from '@/components/page-state';

@@ -1,11 +1,11 @@
 import MinusCircleOutlined from '@ant-design/icons/es/icons/MinusCircleOutlined';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import Button from 'antd/es/button';
-import { Card } from '@/components/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Radio from 'antd/es/radio';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 
 export interface Decision {
   outcome: string;

@@ -1,10 +1,10 @@
 import MinusCircleOutlined from '@ant-design/icons/es/icons/MinusCircleOutlined';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import Button from 'antd/es/button';
-import { Card } from '@/components/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 
 export interface InformationRequest {
   items: Array<{ id: string; description: string }>;
