@@ -211,7 +211,7 @@ async function weighInBrowser(context: BrowserContext, url: string, path: string
     await page.getByTestId('request-status').waitFor({ state: 'visible', timeout: 60_000 });
     // Drawn in full: the timeline is there and no section is still loading.
     await page.getByTestId('timeline-entry').first().waitFor({ timeout: 60_000 });
-    await page.locator('.ant-spin, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 60_000 });
+    await page.locator('.ant-spin-spinning, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 60_000 });
     const timing = await page.evaluate<{ statusAt: number; scripts: { url: string; end: number }[] }>(READ_TIMING);
     const sizes = await Promise.all(
       timing.scripts.map(async ({ url: script, end }) => {
