@@ -67,9 +67,18 @@ export interface RouteWeight {
 
 export interface BrowserWeight {
   path: string;
-  /** Every script of a first visit whose response had arrived when the status entered the page, gzipped here. */
+  /**
+   * The scripts a first visit requested before the request's data came back: the app and the route
+   * the status needs (the sections below it are requested only once it renders with the data).
+   * What the manifest count above predicts.
+   */
+  beforeData: { files: number; gzipKB: number };
+  /**
+   * Every script whose response had arrived when the status entered the page: also the sections'
+   * chunks that came while the status was still rendering (more of them on a busy machine).
+   */
   untilDataOnScreen: { files: number; gzipKB: number };
-  /** And what the page fetches after it, without any click, until all its sections are drawn. */
+  /** Every script fetched until all the page's sections were drawn, without any click. */
   wholePage: { files: number; gzipKB: number };
   withinBudget: boolean;
 }
@@ -176,22 +185,35 @@ const WATCH_STATUS = `new MutationObserver((_, observer) => {
   }
 }).observe(document, { childList: true, subtree: true });`;
 
-/** In the page: when the status came, and when each script's response had arrived (Resource Timing). */
-const READ_TIMING = `({
+/** In the page (Resource Timing): when the status came and the request's data arrived, and each script's times. */
+const readTiming = (dataPath: string) => `({
   statusAt: window.__statusOnScreenAt,
+  dataAt: performance
+    .getEntriesByType('resource')
+    .find((e) => new URL(e.name).pathname === ${JSON.stringify(dataPath)})?.responseEnd,
   scripts: performance
     .getEntriesByType('resource')
     .filter((e) => new URL(e.name).pathname.endsWith('.js'))
-    .map((e) => ({ url: e.name, end: e.responseEnd })),
+    .map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
 })`;
 
+interface PageTiming {
+  statusAt?: number;
+  dataAt?: number;
+  scripts: { url: string; start: number; end: number }[];
+}
+
 /**
- * One first visit of the request page in the browser, weighed: the gzipped size of every script
- * whose response had arrived when the status entered the page (the figure the manifest count above
- * predicts), and of every script fetched until all its sections were drawn, no click made. The
- * sections below the status start loading as it renders, so only arrival tells them apart.
+ * One first visit of the request page in the browser, weighed: the gzipped size of the scripts
+ * requested before the request's data came back, of those that had arrived when the status entered
+ * the page, and of all the page fetched until its sections were drawn, no click made.
  */
-async function weighInBrowser(context: BrowserContext, url: string, path: string): Promise<BrowserWeight> {
+async function weighInBrowser(
+  context: BrowserContext,
+  url: string,
+  path: string,
+  dataPath: string,
+): Promise<BrowserWeight> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -211,22 +233,30 @@ async function weighInBrowser(context: BrowserContext, url: string, path: string
     await page.getByTestId('request-status').waitFor({ state: 'visible', timeout: 60_000 });
     // Drawn in full: the timeline is there and no section is still loading.
     await page.getByTestId('timeline-entry').first().waitFor({ timeout: 60_000 });
-    await page.locator('.ant-spin-spinning, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 60_000 });
-    const timing = await page.evaluate<{ statusAt: number; scripts: { url: string; end: number }[] }>(READ_TIMING);
+    await page
+      .locator('.ant-spin-spinning, [aria-busy="true"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 60_000 });
+    const timing = await page.evaluate<PageTiming>(readTiming(dataPath));
+    const { statusAt, dataAt } = timing;
+    if (statusAt === undefined || dataAt === undefined) {
+      throw new Error(`no timing for the status (${statusAt}) or for GET ${dataPath} (${dataAt})`);
+    }
     const sizes = await Promise.all(
-      timing.scripts.map(async ({ url: script, end }) => {
+      timing.scripts.map(async ({ url: script, start, end }) => {
         const bytes = bodies.get(script);
         if (!bytes) throw new Error(`no response body seen for ${script}`);
-        return { beforeData: end <= timing.statusAt, bytes: await bytes };
+        return { start, end, bytes: await bytes };
       }),
     );
     const sum = (list: typeof sizes) => ({
       files: list.length,
       gzipKB: gzipKB(list.reduce((total, s) => total + s.bytes, 0)),
     });
-    const untilDataOnScreen = sum(sizes.filter((s) => s.beforeData));
+    const untilDataOnScreen = sum(sizes.filter((s) => s.end <= statusAt));
     return {
       path,
+      beforeData: sum(sizes.filter((s) => s.start < dataAt)),
       untilDataOnScreen,
       wholePage: sum(sizes),
       withinBudget: untilDataOnScreen.gzipKB <= INITIAL_JS_BUDGET_KB,
@@ -275,11 +305,13 @@ export async function measureWeb(
   try {
     const value = JSON.stringify({ accessToken: session.accessToken, user: session.user });
     await context.addInitScript(`sessionStorage.setItem('onewindow.session', ${JSON.stringify(value)});`);
-    weights.browser = await weighInBrowser(context, `${stack.apiUrl}${path}`, path);
+    weights.browser = await weighInBrowser(context, `${stack.apiUrl}${path}`, path, `/requests/${opts.requestId}`);
     weights.met = weights.met && weights.browser.withinBudget;
+    const b = weights.browser;
     announce(
-      `browser, first visit of ${path}: ${weights.browser.untilDataOnScreen.gzipKB} kB of scripts gzipped until ` +
-        `the status is on screen, ${weights.browser.wholePage.gzipKB} kB until the page is drawn in full`,
+      `browser, first visit of ${path}, scripts gzipped: ${b.beforeData.gzipKB} kB requested before the data ` +
+        `came back, ${b.untilDataOnScreen.gzipKB} kB arrived when the status was on screen, ` +
+        `${b.wholePage.gzipKB} kB once the page was drawn in full`,
     );
     announce(`page load: ${opts.loads} loads of ${path} (HTTP cache off), and GET /requests/:id beside them`);
     const progress = new Progress('page loads', opts.loads);
