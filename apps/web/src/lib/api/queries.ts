@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { WorkingCalendar } from '@onewindow/calendar-types';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { api, unwrap } from './client';
 
@@ -42,12 +43,6 @@ export function useDefinitions() {
   });
 }
 
-/** A working calendar as far as the pages need it: the jurisdiction's id and its IANA time zone. */
-interface CalendarZone {
-  id: string;
-  timeZone?: string;
-}
-
 /**
  * The time zone a request type's dates are shown in, for lists whose rows carry no zone of their
  * own: its definition's jurisdiction names a working calendar, and the API's calendar names the
@@ -58,7 +53,8 @@ export function useTimeZoneOfDefinition(): (definitionKey: string) => string {
   const calendars = useQuery({
     queryKey: queryKeys.calendars,
     staleTime: Infinity,
-    queryFn: async () => (await unwrap(api.GET('/calendars'))) as unknown as CalendarZone[],
+    // The OpenAPI document leaves calendars open; their shape is the domain's calendar type.
+    queryFn: async () => (await unwrap(api.GET('/calendars'))) as unknown as WorkingCalendar[],
   });
   return (definitionKey) => {
     const jurisdiction = definitions.data?.find((d) => d.key === definitionKey)?.jurisdiction;
