@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import './app/base.css';
 import { i18nReady } from './lib/i18n';
 
 const root = document.getElementById('root');
