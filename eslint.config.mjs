@@ -52,7 +52,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@/app/*', '../app/*', '../../app/*'], message: 'Only the app imports the app shell.' },
             {
-              group: ['@onewindow/*', '!@onewindow/definition-types'],
+              group: ['@onewindow/*', '!@onewindow/definition-types', '!@onewindow/calendar-types'],
               message: 'The browser app imports API types only.',
             },
           ],

@@ -94,7 +94,8 @@ describe('The web app: department boundaries, Chinese pages, the keyboard', () =
     for (const [page, path, heading] of pages) {
       await page.goto(`${base}${path}`);
       await page.getByText(heading).first().waitFor();
-      await page.locator('[role="status"] .ant-spin').waitFor({ state: 'detached' });
+      // Every section drawn: a case page loads some after its status, each with its own spinner.
+      await page.locator('[role="status"] .ant-spin').first().waitFor({ state: 'detached' });
       expect({ path, missing: await missingTranslations(page) }).toEqual({ path, missing: [] });
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }

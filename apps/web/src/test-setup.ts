@@ -1,6 +1,8 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import './lib/i18n';
+import { i18nReady } from './lib/i18n';
+
+await i18nReady;
 
 // Ant Design reads these browser APIs, which jsdom lacks.
 Object.defineProperty(window, 'matchMedia', {

@@ -1,10 +1,9 @@
 import Button from 'antd/es/button';
-import Layout from 'antd/es/layout';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Typography } from '@/components/typography';
 import { LanguageSwitch } from '@/components/language-switch';
 import { NotificationBell } from '@/components/notification-bell';
 import { PageLoading } from '@/components/page-state';
@@ -18,11 +17,11 @@ export function AppLayout() {
   const { signOut } = useAuth();
   const navigate = useNavigate();
   return (
-    <Layout className="ow-layout">
+    <div className="ow-layout">
       <a className="ow-skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
-      <Layout.Header className="ow-header">
+      <header className="ow-header">
         <Typography.Text strong className="ow-brand">
           {t('app.name')}
         </Typography.Text>
@@ -48,12 +47,12 @@ export function AppLayout() {
             {t('layout.signOut')}
           </Button>
         </Space>
-      </Layout.Header>
-      <Layout.Content id="main" tabIndex={-1} className="ow-content">
+      </header>
+      <main id="main" tabIndex={-1} className="ow-content">
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
-      </Layout.Content>
-    </Layout>
+      </main>
+    </div>
   );
 }

@@ -1,12 +1,11 @@
-import Card from 'antd/es/card';
 import Col from 'antd/es/col';
-import Descriptions from 'antd/es/descriptions';
 import Row from 'antd/es/row';
-import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '@onewindow/definition-types';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import type { RequestDetail, StepView } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';
 import { CaseTimeline } from './case-timeline';
@@ -68,6 +67,7 @@ export function CaseOverview({
         <Card title={<h2 className="ow-card-title">{t('request.currentSteps')}</h2>}>
           <Table<StepView>
             rowKey="stepId"
+            aria-label={t('request.currentSteps')}
             size="small"
             pagination={false}
             dataSource={request.currentSteps}
@@ -106,26 +106,5 @@ export function CaseOverview({
         </Card>
       </Col>
     </Row>
-  );
-}
-
-/** The heading facts of a request. */
-export function CaseHeader({ request, timeZone }: { request: RequestDetail; timeZone: string }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-      <Descriptions.Item label={t('requests.status')}>
-        <span data-testid="request-status">
-          <StatusTag status={request.status} />
-        </span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('requests.type')}>
-        {t(`definitions.${request.definitionKey}`, { defaultValue: request.definitionKey })} v
-        {request.definitionVersion}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('request.submitted')}>
-        {formatDateTime(request.submittedAt, timeZone, i18n.language)}
-      </Descriptions.Item>
-    </Descriptions>
   );
 }

@@ -1,6 +1,6 @@
 import Timeline from 'antd/es/timeline';
-import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
+import { Typography } from '@/components/typography';
 import type { Schemas } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';
 

@@ -4,7 +4,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTokenSource, type DocumentVersionView } from '@/lib/api/client';
-import { DocumentsPanel, mayUploadDocuments } from './documents-panel';
+import { mayUploadDocuments } from './document-rights';
+import { DocumentsPanel } from './documents-panel';
 
 const REQUEST = '22222222-2222-4222-8222-222222222222';
 

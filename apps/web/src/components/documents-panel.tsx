@@ -1,12 +1,8 @@
-import { UploadOutlined } from '@ant-design/icons';
+import UploadOutlined from '@ant-design/icons/es/icons/UploadOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
-import Select from 'antd/es/select';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -17,21 +13,12 @@ import {
   type CaseDocumentView,
   type DocumentVersionView,
 } from '@/lib/api/client';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { formatDateTime } from '@/lib/format';
 import { ErrorAlert, PageLoading } from './page-state';
 import { TAG } from './tag-colors';
-
-const OPEN_STATUSES = new Set(['in_progress', 'awaiting_applicant', 'under_appeal']);
-
-/** Who may file a version: the request's own applicant, clerks and supervisors on the case, while it is open. */
-export function mayUploadDocuments(
-  user: { id: string; role: string },
-  request: { applicantId: string; status: string },
-): boolean {
-  if (!OPEN_STATUSES.has(request.status)) return false;
-  if (user.role === 'applicant') return user.id === request.applicantId;
-  return user.role === 'clerk' || user.role === 'supervisor';
-}
 
 /** Under the request's key, so its live stream (which invalidates the request) refreshes the documents too. */
 export const documentKeys = { list: (requestId: string) => ['requests', requestId, 'documents'] as const };
@@ -115,13 +102,19 @@ function UploadForm({ requestId, types }: { requestId: string; types: CaseDocume
           <label htmlFor={typeId} className="ow-field-label">
             {t('documents.type')}
           </label>
-          <Select
+          {/* The browser's own select: the case page loads no Select component for one short list. */}
+          <select
             id={typeId}
-            style={{ minWidth: 220 }}
+            className="ow-native-select"
             value={documentType}
-            onChange={setDocumentType}
-            options={types.map((d) => ({ value: d.documentType, label: d.title }))}
-          />
+            onChange={(event) => setDocumentType(event.target.value)}
+          >
+            {types.map((d) => (
+              <option key={d.documentType} value={d.documentType}>
+                {d.title}
+              </option>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor={fileId} className="ow-field-label">

@@ -14,7 +14,7 @@ export function LanguageSwitch() {
           lang={language}
           type={i18n.language === language ? 'primary' : 'default'}
           aria-pressed={i18n.language === language}
-          onClick={() => setLanguage(language)}
+          onClick={() => void setLanguage(language)}
         >
           {t(`layout.languages.${language}`)}
         </Button>

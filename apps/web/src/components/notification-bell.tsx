@@ -1,12 +1,10 @@
-import { BellOutlined } from '@ant-design/icons';
+import BellOutlined from '@ant-design/icons/es/icons/BellOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Badge from 'antd/es/badge';
 import Button from 'antd/es/button';
-import Popover from 'antd/es/popover';
-import Typography from 'antd/es/typography';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Typography } from '@/components/typography';
 import { api, unwrap, type NotificationItem } from '@/lib/api/client';
 import { openEventStream, type StreamStatus } from '@/lib/event-stream';
 import { formatDateTime } from '@/lib/format';
@@ -75,66 +73,99 @@ export function NotificationList({ items, requestPath, onRead, pending }: ListPr
   );
 }
 
-/** The bell in the header: the unread count, the latest notifications, mark read, live. */
+/**
+ * The bell in the header: the unread count, the latest notifications, mark read, live. The list
+ * opens below the bell as a disclosure (Escape or a click elsewhere closes it, focus back on the bell).
+ */
 export function NotificationBell({ requestPath }: { requestPath: (requestId: string) => string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const titleId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const bell = useRef<HTMLButtonElement>(null);
   const { inbox, status } = useInbox();
   const markRead = useMutation({
     mutationFn: (ids?: string[]) => unwrap(api.POST('/notifications/read', { body: ids ? { ids } : {} })),
     onSuccess: () => void client.invalidateQueries({ queryKey: notificationKeys.inbox }),
   });
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      bell.current?.focus();
+    };
+    document.addEventListener('mousedown', closeOutside);
+    document.addEventListener('keydown', closeOnEscape);
+    return () => {
+      document.removeEventListener('mousedown', closeOutside);
+      document.removeEventListener('keydown', closeOnEscape);
+    };
+  }, [open]);
   const unread = inbox.data?.unread ?? 0;
-  const content = (
-    <div className="ow-notification-panel" data-testid="notification-panel">
-      <div className="ow-notification-head">
-        <StreamBadge status={status} />
-        {unread > 0 && (
-          <Button size="small" disabled={markRead.isPending} onClick={() => markRead.mutate(undefined)}>
-            {t('notifications.markAllRead')}
-          </Button>
-        )}
-      </div>
-      {inbox.error ? (
-        <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} />
-      ) : (
-        <NotificationList
-          items={inbox.data?.items ?? []}
-          requestPath={requestPath}
-          pending={markRead.isPending}
-          onRead={(ids) => markRead.mutate(ids)}
-        />
-      )}
-      {markRead.error && <ErrorAlert error={markRead.error} />}
-      <Link to="/notification-settings" onClick={() => setOpen(false)}>
-        {t('notifications.preferences')}
-      </Link>
-    </div>
-  );
+  const shown = unread > 99 ? '99+' : String(unread);
   return (
-    <Popover
-      trigger="click"
-      open={open}
-      onOpenChange={setOpen}
-      placement="bottomRight"
-      title={t('notifications.title')}
-      content={content}
-    >
+    <div className="ow-bell-anchor" ref={root}>
       <Button
+        ref={bell}
         type="text"
         className="ow-bell"
         data-testid="notification-bell"
         data-unread={unread}
         aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
         // The accessible name carries the count exactly as the badge shows it (99+ past 99).
-        aria-label={t('notifications.bell', { count: unread, shown: unread > 99 ? '99+' : String(unread) })}
+        aria-label={t('notifications.bell', { count: unread, shown })}
+        onClick={() => setOpen((was) => !was)}
         icon={
-          <Badge count={unread} size="small" aria-hidden style={{ backgroundColor: '#a8071a', color: '#ffffff' }}>
+          <span className="ow-bell-icon" aria-hidden>
             <BellOutlined style={{ fontSize: 18, color: 'inherit' }} />
-          </Badge>
+            {unread > 0 && <span className="ow-bell-count">{shown}</span>}
+          </span>
         }
       />
-    </Popover>
+      {open && (
+        <div
+          id={panelId}
+          role="region"
+          aria-labelledby={titleId}
+          className="ow-notification-popover"
+          data-testid="notification-panel"
+        >
+          <h2 id={titleId} className="ow-notification-title">
+            {t('notifications.title')}
+          </h2>
+          <div className="ow-notification-panel">
+            <div className="ow-notification-head">
+              <StreamBadge status={status} />
+              {unread > 0 && (
+                <Button size="small" disabled={markRead.isPending} onClick={() => markRead.mutate(undefined)}>
+                  {t('notifications.markAllRead')}
+                </Button>
+              )}
+            </div>
+            {inbox.error ? (
+              <ErrorAlert error={inbox.error} onRetry={() => void inbox.refetch()} />
+            ) : (
+              <NotificationList
+                items={inbox.data?.items ?? []}
+                requestPath={requestPath}
+                pending={markRead.isPending}
+                onRead={(ids) => markRead.mutate(ids)}
+              />
+            )}
+            {markRead.error && <ErrorAlert error={markRead.error} />}
+            <Link to="/notification-settings" onClick={() => setOpen(false)}>
+              {t('notifications.preferences')}
+            </Link>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import Button from 'antd/es/button';
 import Empty from 'antd/es/empty';
 import Spin from 'antd/es/spin';
 import Tag from 'antd/es/tag';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api/client';
 import type { StreamStatus } from '@/lib/event-stream';
@@ -16,6 +17,11 @@ export function PageLoading() {
       <div>{t('state.loading')}</div>
     </div>
   );
+}
+
+/** Holds the place of a section whose code is still on the way, saying so to a screen reader too. */
+export function Deferred({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
 export function EmptyState({ message }: { message: string }) {

@@ -1,14 +1,3 @@
-/** The time zone of each jurisdiction a definition or calendar names. */
-const JURISDICTION_TIME_ZONES: Record<string, string> = {
-  cn: 'Asia/Shanghai',
-  'gb-eng': 'Europe/London',
-  'us-ca': 'America/Los_Angeles',
-};
-
-export function timeZoneOf(jurisdiction: string | undefined): string {
-  return (jurisdiction && JURISDICTION_TIME_ZONES[jurisdiction]) || Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** A moment in the jurisdiction's local time, with the zone named so nobody reads it as their own. */
 export function formatDateTime(iso: string | null | undefined, timeZone: string, language: string): string {
   if (!iso) return '—';

@@ -1,11 +1,11 @@
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { useGraph, useLatestDefinitions, useVersions, type Definition } from './api';
 import { FlowDiagram } from './components/flow-diagram';

@@ -1,16 +1,16 @@
-import Card from 'antd/es/card';
 import Space from 'antd/es/space';
-import Tabs from 'antd/es/tabs';
-import Typography from 'antd/es/typography';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorAlert, PageLoading } from '@/components/page-state';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
+import { Deferred, ErrorAlert, PageLoading } from '@/components/page-state';
 import { useHistory } from './api';
-import { AccessLogTable } from './components/access-log-table';
-import { HistoryTable } from './components/history-table';
-import { ExportPanel, ReplayPanel } from './components/replay-export';
 import { TimeTravel } from './components/time-travel';
 import { VerifyPanel } from './components/verify-panel';
+
+/** The merged history, replay and export, and the access log: below the verdict, loaded after it. */
+const CaseRecords = lazy(() => import('./components/case-records').then((m) => ({ default: m.CaseRecords })));
 
 /** One case under audit: verdict, time travel, merged history, replay, export and its access log. */
 export function AuditCasePage() {
@@ -32,24 +32,9 @@ export function AuditCasePage() {
       <Card title={<h2 className="ow-card-title">{t('audit.travel.title')}</h2>}>
         <TimeTravel requestId={id} transitions={transitions} />
       </Card>
-      <Card>
-        <Tabs
-          items={[
-            { key: 'history', label: t('audit.history.title'), children: <HistoryTable requestId={id} /> },
-            {
-              key: 'replay',
-              label: t('audit.replay.title'),
-              children: (
-                <Space direction="vertical" size="large" style={{ width: '100%' }}>
-                  <ReplayPanel requestId={id} />
-                  <ExportPanel requestId={id} />
-                </Space>
-              ),
-            },
-            { key: 'access-log', label: t('audit.accessLog.title'), children: <AccessLogTable requestId={id} /> },
-          ]}
-        />
-      </Card>
+      <Deferred>
+        <CaseRecords requestId={id} />
+      </Deferred>
     </Space>
   );
 }

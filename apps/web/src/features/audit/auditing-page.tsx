@@ -1,11 +1,11 @@
-import Card from 'antd/es/card';
 import Input from 'antd/es/input';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import type { RequestSummary } from '@/lib/api/client';

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Result from 'antd/es/result';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { Card } from '@/components/card';
 import { PageLoading } from '@/components/page-state';
 import { useAuth } from '@/lib/auth/auth-context';
 import { oidcAuth, OidcSignInError } from '@/lib/auth/oidc-auth-provider';

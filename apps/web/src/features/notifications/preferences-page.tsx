@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Checkbox from 'antd/es/checkbox';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Radio from 'antd/es/radio';
-import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { api, unwrap, type NotificationPreferences } from '@/lib/api/client';
 

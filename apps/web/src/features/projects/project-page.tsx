@@ -1,11 +1,11 @@
-import Card from 'antd/es/card';
 import Descriptions from 'antd/es/descriptions';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { TAG } from '@/components/tag-colors';

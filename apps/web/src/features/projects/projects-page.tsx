@@ -1,9 +1,9 @@
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { EmptyState, ErrorAlert } from '@/components/page-state';
 import { useSession } from '@/lib/auth/auth-context';
 import { formatDateTime } from '@/lib/format';

@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import Button from 'antd/es/button';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { api, unwrap, type RequestSummary } from '@/lib/api/client';
-import { queryKeys, useDefinitions } from '@/lib/api/queries';
-import { formatDateTime, timeZoneOf } from '@/lib/format';
+import { queryKeys, useTimeZoneOfDefinition } from '@/lib/api/queries';
+import { formatDateTime } from '@/lib/format';
 
 const PAGE_SIZE = 20;
 
@@ -22,8 +22,7 @@ export function MyRequestsPage() {
     queryFn: () => unwrap(api.GET('/requests', { params: { query: { page, pageSize: PAGE_SIZE } } })),
     refetchInterval: 15_000,
   });
-  const definitions = useDefinitions();
-  const zoneOf = (key: string) => timeZoneOf(definitions.data?.find((d) => d.key === key)?.jurisdiction);
+  const zoneOf = useTimeZoneOfDefinition();
   return (
     <section aria-labelledby="my-requests-title">
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Select from 'antd/es/select';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { api, ApiError, idempotencyKey, unwrap } from '@/lib/api/client';
 import { queryKeys, useDefinitions } from '@/lib/api/queries';

@@ -1,16 +1,21 @@
-import Card from 'antd/es/card';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { CaseHeader, CaseOverview } from '@/components/case-overview';
-import { DocumentsPanel, mayUploadDocuments } from '@/components/documents-panel';
-import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
+import { CaseHeader } from '@/components/case-header';
+import { CaseOverview, DocumentsPanel } from '@/components/case-sections';
+import { mayUploadDocuments } from '@/components/document-rights';
+import { Deferred, ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { timeZoneOf } from '@/lib/format';
-import { ApplicantActions } from './components/applicant-actions';
+
+/** The applicant's forms (Form, Input, Radio, Checkbox, Modal) come after the status is on screen. */
+const ApplicantActions = lazy(() =>
+  import('./components/applicant-actions').then((m) => ({ default: m.ApplicantActions })),
+);
 
 export function RequestPage() {
   const { t } = useTranslation();
@@ -22,7 +27,7 @@ export function RequestPage() {
 
   if (request.isPending) return <PageLoading />;
   if (request.error) return <ErrorAlert error={request.error} onRetry={() => void request.refetch()} />;
-  const timeZone = timeZoneOf(definition.data?.jurisdiction);
+  const timeZone = request.data.timeZone;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -33,10 +38,16 @@ export function RequestPage() {
       </Space>
       <CaseHeader request={request.data} timeZone={timeZone} />
       <Card title={<h2 className="ow-card-title">{t('actions.title')}</h2>}>
-        <ApplicantActions request={request.data} timeZone={timeZone} />
+        <Deferred>
+          <ApplicantActions request={request.data} timeZone={timeZone} />
+        </Deferred>
       </Card>
-      <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} />
-      <CaseOverview request={request.data} definition={definition.data} timeZone={timeZone} />
+      <Deferred>
+        <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} />
+      </Deferred>
+      <Deferred>
+        <CaseOverview request={request.data} definition={definition.data} timeZone={timeZone} />
+      </Deferred>
     </Space>
   );
 }

@@ -1,18 +1,22 @@
 import Button from 'antd/es/button';
 import Input from 'antd/es/input';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
 import Tabs from 'antd/es/tabs';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
+import { Deferred, EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';
 import { formatDateTime } from '@/lib/format';
 import { useBreaches, useTimeUse, type Breach, type StepTimeUse } from './api';
-import { CaseSupervision } from './components/case-supervision';
+
+/** Acting on a breach (its forms) loads once one is chosen. */
+const CaseSupervision = lazy(() =>
+  import('./components/case-supervision').then((m) => ({ default: m.CaseSupervision })),
+);
 
 const UTC = 'UTC';
 const days = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -77,7 +81,11 @@ function BreachesTab({ department }: { department?: string }) {
           },
         ]}
       />
-      {selected && <CaseSupervision key={`${selected.requestId}/${selected.stepId}`} breach={selected} />}
+      {selected && (
+        <Deferred>
+          <CaseSupervision key={`${selected.requestId}/${selected.stepId}`} breach={selected} />
+        </Deferred>
+      )}
     </Space>
   );
 }

@@ -1,23 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import InputNumber from 'antd/es/input-number';
 import Radio from 'antd/es/radio';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
 import { ActionErrorAlert } from '@/components/action-error';
-import { CaseHeader, CaseOverview } from '@/components/case-overview';
-import { DocumentsPanel, mayUploadDocuments } from '@/components/documents-panel';
-import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
+import { CaseHeader } from '@/components/case-header';
+import { CaseOverview, DocumentsPanel } from '@/components/case-sections';
+import { mayUploadDocuments } from '@/components/document-rights';
+import { Deferred, ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { api, idempotencyKey, unwrap, type RequestDetail } from '@/lib/api/client';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { timeZoneOf } from '@/lib/format';
 import { DecisionForm } from './components/decision-form';
 import { InformationRequestBuilder } from './components/information-request-builder';
 
@@ -48,7 +48,7 @@ export function StepPage() {
   const can = (type: string) => legal.find((a) => a.type === type);
   const headers = (key: string) => ({ 'Idempotency-Key': key });
   const path = (id: string) => ({ path: { id, stepId } });
-  const timeZone = timeZoneOf(definition.data?.jurisdiction);
+  const timeZone = detail.timeZone;
   const decide = can('decide');
 
   return (
@@ -233,8 +233,12 @@ export function StepPage() {
           )}
         </Space>
       </Card>
-      <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} />
-      <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />
+      <Deferred>
+        <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} />
+      </Deferred>
+      <Deferred>
+        <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />
+      </Deferred>
     </Space>
   );
 }

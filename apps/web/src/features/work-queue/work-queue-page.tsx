@@ -1,24 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Segmented from 'antd/es/segmented';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
-import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Card } from '@/components/card';
+import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { ErrorAlert, PageLoading, StreamBadge } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { api, idempotencyKey, unwrap, type Schemas, type WorkItem } from '@/lib/api/client';
-import { queryKeys, useDefinitions } from '@/lib/api/queries';
+import { queryKeys, useDefinitions, useTimeZoneOfDefinition } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { formatDateTime, timeZoneOf } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { TAG } from '@/components/tag-colors';
 
@@ -64,7 +64,7 @@ export function WorkQueuePage() {
     [queryKeys.workQueue],
   );
   const definitions = useDefinitions();
-  const zoneOf = (key: string) => timeZoneOf(definitions.data?.find((d) => d.key === key)?.jurisdiction);
+  const zoneOf = useTimeZoneOfDefinition();
 
   const bulk = useMutation({
     mutationFn: (values: { outcome: string; reason?: string }) =>

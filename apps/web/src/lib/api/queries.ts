@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { WorkingCalendar } from '@onewindow/calendar-types';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { api, unwrap } from './client';
 
@@ -8,6 +9,7 @@ export const queryKeys = {
   requests: ['requests'] as const,
   workQueue: ['work-queue'] as const,
   definitions: ['definitions'] as const,
+  calendars: ['calendars'] as const,
   definition: (key: string, version: number) => ['definitions', key, version] as const,
 };
 
@@ -39,4 +41,23 @@ export function useDefinitions() {
     staleTime: 60_000,
     queryFn: async () => (await unwrap(api.GET('/definitions'))) as unknown as ProcessDefinition[],
   });
+}
+
+/**
+ * The time zone a request type's dates are shown in, for lists whose rows carry no zone of their
+ * own: its definition's jurisdiction names a working calendar, and the API's calendar names the
+ * zone (UTC without one, as the API itself counts). A request's own view carries `timeZone`.
+ */
+export function useTimeZoneOfDefinition(): (definitionKey: string) => string {
+  const definitions = useDefinitions();
+  const calendars = useQuery({
+    queryKey: queryKeys.calendars,
+    staleTime: Infinity,
+    // The OpenAPI document leaves calendars open; their shape is the domain's calendar type.
+    queryFn: async () => (await unwrap(api.GET('/calendars'))) as unknown as WorkingCalendar[],
+  });
+  return (definitionKey) => {
+    const jurisdiction = definitions.data?.find((d) => d.key === definitionKey)?.jurisdiction;
+    return calendars.data?.find((c) => c.id === jurisdiction)?.timeZone ?? 'UTC';
+  };
 }

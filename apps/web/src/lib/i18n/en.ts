@@ -122,6 +122,14 @@ export const en = {
   },
   stream: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' },
   state: { loading: 'Loading…' },
+  table: {
+    pages: 'Pages',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page {{page}}',
+    selectAll: 'Select all on this page',
+    empty: 'No data',
+  },
   errors: {
     failed: 'Something went wrong',
     forbidden: 'Not allowed',

@@ -1,7 +1,7 @@
-import i18n from 'i18next';
+import type { Locale } from 'antd/es/locale';
+import enUS from 'antd/locale/en_US';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zhCN } from './zh-CN';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,21 +13,67 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: initialLanguage(),
-  fallbackLng: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  // A missing key shows itself, so the browser tests can find it.
-  parseMissingKeyHandler: (key) => `⟦${key}⟧`,
-});
-document.documentElement.lang = i18n.language;
+/**
+ * Each language's strings, and Ant Design's own strings for it, in chunks of their own: a visitor
+ * downloads only the language they read. (Ant Design carries its English strings anyway.)
+ */
+const LANGUAGE_CHUNKS: Record<Language, () => Promise<{ strings: ResourceKey; antd: Locale }>> = {
+  en: async () => ({ strings: (await import('./en')).en, antd: enUS }),
+  'zh-CN': async () => {
+    const [strings, antd] = await Promise.all([import('./zh-CN'), import('antd/locale/zh_CN')]);
+    return { strings: strings.zhCN, antd: antd.default };
+  },
+};
 
-export function setLanguage(language: Language): void {
+const antdLocales: Partial<Record<string, Locale>> = {};
+
+/** Ant Design's strings for a language whose chunk has arrived (i18next switches only once it has). */
+export function antdLocaleOf(language: string): Locale {
+  return antdLocales[language] ?? enUS;
+}
+
+const languageChunks: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = LANGUAGE_CHUNKS[language as Language];
+    if (!load) return callback(new Error(`no strings for the language ${language}`), false);
+    load().then(
+      ({ strings, antd }) => {
+        antdLocales[language] = antd;
+        callback(null, strings);
+      },
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+/**
+ * Resolves once the first language's strings are in. The app renders only then, so a page never
+ * shows a raw key while its language is on the way.
+ */
+export const i18nReady: Promise<void> = i18n
+  .use(languageChunks)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    // Only the chosen language's chunk (not also `zh` for `zh-CN`).
+    load: 'currentOnly',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // A missing key shows itself, so the browser tests can find it.
+    parseMissingKeyHandler: (key) => `⟦${key}⟧`,
+  })
+  .then(() => {
+    document.documentElement.lang = i18n.language;
+  });
+
+/** Switches once the language's strings have arrived, so no page is drawn half in each language. */
+export async function setLanguage(language: Language): Promise<void> {
   window.localStorage.setItem(STORAGE_KEY, language);
+  await i18n.changeLanguage(language);
   document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
 }
 
 export { i18n };

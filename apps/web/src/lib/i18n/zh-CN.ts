@@ -119,6 +119,14 @@ export const zhCN: Strings<typeof en> = {
   units: { workingDays: '个工作日', calendarDays: '个自然日', hours: '小时', minutes: '分钟', seconds: '秒' },
   stream: { connecting: '正在连接…', live: '实时', reconnecting: '正在重新连接…' },
   state: { loading: '加载中…' },
+  table: {
+    pages: '分页',
+    previous: '上一页',
+    next: '下一页',
+    page: '第 {{page}} 页',
+    selectAll: '全选本页',
+    empty: '暂无数据',
+  },
   errors: {
     failed: '出错了',
     forbidden: '无权操作',

@@ -1,5 +1,5 @@
-import Table from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { Table } from '@/components/table';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { formatDateTime } from '@/lib/format';
 import { useAccessLog, type AccessLogEntry } from '../api';

@@ -1,6 +1,6 @@
-import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
+import { Table } from '@/components/table';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';
 import { formatDateTime } from '@/lib/format';

@@ -1,13 +1,14 @@
-import Card from 'antd/es/card';
 import Slider from 'antd/es/slider';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseHeader, CaseOverview } from '@/components/case-overview';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
+import { CaseHeader } from '@/components/case-header';
+import { CaseOverview } from '@/components/case-overview';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { useDefinition } from '@/lib/api/queries';
-import { formatDateTime, timeZoneOf } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useViewAsOf } from '../api';
 
 /**
@@ -21,7 +22,7 @@ export function TimeTravel({ requestId, transitions }: { requestId: string; tran
   const view = asOf.data?.view;
   const definition = useDefinition(view?.definitionKey, view?.definitionVersion);
   if (transitions === 0) return <Typography.Text>{t('audit.travel.none')}</Typography.Text>;
-  const timeZone = timeZoneOf(definition.data?.jurisdiction);
+  const timeZone = view?.timeZone ?? 'UTC';
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div>

@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Checkbox from 'antd/es/checkbox';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
 import Radio from 'antd/es/radio';
 import Space from 'antd/es/space';
-import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
+import { Typography } from '@/components/typography';
 import { ActionErrorAlert } from '@/components/action-error';
 import { api, idempotencyKey, unwrap, type LegalAction, type RequestDetail } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queries';

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import InputNumber from 'antd/es/input-number';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 import { ActionErrorAlert } from '@/components/action-error';
 import { api, idempotencyKey, unwrap } from '@/lib/api/client';
 import type { Breach } from '../api';

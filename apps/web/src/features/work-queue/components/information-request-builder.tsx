@@ -1,9 +1,10 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import MinusCircleOutlined from '@ant-design/icons/es/icons/MinusCircleOutlined';
+import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import Button from 'antd/es/button';
-import Card from 'antd/es/card';
 import Form from 'antd/es/form';
 import Input from 'antd/es/input';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 
 export interface InformationRequest {
   items: Array<{ id: string; description: string }>;

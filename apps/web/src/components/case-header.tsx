@@ -1,0 +1,26 @@
+import Descriptions from 'antd/es/descriptions';
+import { useTranslation } from 'react-i18next';
+import type { RequestDetail } from '@/lib/api/client';
+import { formatDateTime } from '@/lib/format';
+import { StatusTag } from './status-tag';
+
+/** The heading facts of a request. */
+export function CaseHeader({ request, timeZone }: { request: RequestDetail; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+      <Descriptions.Item label={t('requests.status')}>
+        <span data-testid="request-status">
+          <StatusTag status={request.status} />
+        </span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('requests.type')}>
+        {t(`definitions.${request.definitionKey}`, { defaultValue: request.definitionKey })} v
+        {request.definitionVersion}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('request.submitted')}>
+        {formatDateTime(request.submittedAt, timeZone, i18n.language)}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
