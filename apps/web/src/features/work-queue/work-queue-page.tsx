@@ -141,7 +141,7 @@ export function WorkQueuePage() {
             total: queue.data.total,
             onChange: setPage,
             showTotal: (total) =>
-              queue.data.totalCapped ? t('queue.totalCapped', { total }) : t('queue.total', { total }),
+              queue.data.totalCapped ? t('queue.totalCapped', { total }) : t('queue.total', { count: total }),
           }}
           columns={[
             {
