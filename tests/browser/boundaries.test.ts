@@ -1,42 +1,27 @@
-import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
+import type { Page } from 'playwright-core';
+import type { TestApi } from '../support/test-api';
 import { seriousViolations } from './support/axe';
-import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
+import { missingTranslations } from './support/browser';
+import { startWebSession, WebSession } from './support/web-session';
 
 jest.setTimeout(180_000);
 
 describe('The web app: department boundaries, Chinese pages, the keyboard', () => {
+  let web: WebSession;
   let api: TestApi;
-  let browser: TestBrowser;
   let base: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
-    const server = api.app.getHttpServer();
-    const address = server.address() as AddressInfo;
-    base = `http://127.0.0.1:${address.port}`;
+    web = await startWebSession();
+    ({ api, base } = web);
   });
 
   // Each test's users sign out with their browsers.
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
+  afterEach(() => web.closeContexts());
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
-  async function as(username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-    const context = await browser.context(locale);
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, base, username);
-    return page;
-  }
+  const as = (username: string, locale?: 'en' | 'zh-CN') => web.as(username, locale);
 
   async function submitted(title: string): Promise<string> {
     const res = await api.http

@@ -1,44 +1,21 @@
-import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startTestApi, TestApi } from '../support/test-api';
-import { seriousViolations } from './support/axe';
-import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { expectAccessible, startWebSession, WebSession } from './support/web-session';
 import { screenshot } from './support/screenshots';
 
 jest.setTimeout(180_000);
 
 describe('The web app: a building permit from submission to issuance', () => {
-  let api: TestApi;
-  let browser: TestBrowser;
+  let web: WebSession;
   let base: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
-    const server = api.app.getHttpServer();
-    const address = server.address() as AddressInfo;
-    base = `http://127.0.0.1:${address.port}`;
+    web = await startWebSession();
+    ({ base } = web);
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
-  async function as(username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-    const context = await browser.context(locale);
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, base, username);
-    return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(await missingTranslations(page)).toEqual([]);
-  }
+  const as = (username: string, locale?: 'en' | 'zh-CN') => web.as(username, locale);
 
   /** A clerk opens the request's step from their work queue. */
   async function openFromQueue(page: Page, title: string, stepId: string): Promise<void> {

@@ -1,14 +1,12 @@
 import { loadConfig } from '@onewindow/config';
 import { OutboxRepository } from '@onewindow/persistence';
-import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
-import { ApiDriver } from '../support/api-driver';
-import { startTestApi, TestApi } from '../support/test-api';
+import type { ApiDriver } from '../support/api-driver';
+import type { TestApi } from '../support/test-api';
 import { eventually } from '../support/test-env';
-import { seriousViolations } from './support/axe';
-import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
+import { expectAccessible, startWebSession, WebSession } from './support/web-session';
 
 jest.setTimeout(180_000);
 
@@ -16,17 +14,15 @@ jest.setTimeout(180_000);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describe('The web app: documents shared by reviewers, and a bell that rings live', () => {
+  let web: WebSession;
   let api: TestApi;
   let driver: ApiDriver;
-  let browser: TestBrowser;
   let dispatcher: NotificationDispatcher | undefined;
   let base: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
-    driver = new ApiDriver(api);
+    web = await startWebSession();
+    ({ api, driver, base } = web);
     // The worker's delivery loop: it delivers in-app notifications, which the bell's stream then carries.
     const config = loadConfig({
       ...process.env,
@@ -35,28 +31,14 @@ describe('The web app: documents shared by reviewers, and a bell that rings live
     });
     dispatcher = createNotificationDispatcher(config, new OutboxRepository(api.env.db));
     dispatcher.start();
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await dispatcher?.stop();
-    await browser?.close();
-    await api?.close();
+    await web?.close();
   });
 
-  async function as(username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-    const context = await browser.context(locale);
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, base, username);
-    return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(await missingTranslations(page)).toEqual([]);
-  }
+  const as = (username: string, locale?: 'en' | 'zh-CN') => web.as(username, locale);
 
   const unreadOf = async (page: Page) =>
     Number(await page.getByTestId('notification-bell').getAttribute('data-unread'));

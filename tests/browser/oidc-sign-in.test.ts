@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SHORT_LIVED_CLIENT, TestOidcProvider } from '../support/oidc-provider';
-import { startTestApi, TestApi } from '../support/test-api';
-import { buildWebApp, launchBrowser, missingTranslations, TestBrowser } from './support/browser';
+import { missingTranslations } from './support/browser';
+import { startWebSession, WebSession } from './support/web-session';
 
 jest.setTimeout(180_000);
 
@@ -19,16 +19,12 @@ const secret = () => randomBytes(32).toString('hex');
  */
 describe('The web app signs in through an OpenID Connect provider', () => {
   let idp: TestOidcProvider;
-  let api: TestApi;
-  let browser: TestBrowser;
+  let web: WebSession;
   let base: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     idp = await TestOidcProvider.start({ [AUDIENCE]: 300 });
-    api = await startTestApi({
-      WEB_DIST_DIR: buildWebApp(),
+    web = await startWebSession({
       ONEWINDOW_MODE: 'production',
       AUTH_DEV_LOGIN: 'false',
       AUTH_DEV_SECRET: secret(),
@@ -41,23 +37,18 @@ describe('The web app signs in through an OpenID Connect provider', () => {
       AUTH_ROLE_CLAIM: 'realm_access.roles',
       AUTH_ROLE_MAP: 'ow-applicant=applicant, ow-clerk=clerk, ow-supervisor=supervisor, ow-auditor=auditor',
     });
-    const address = api.app.getHttpServer().address() as { port: number };
-    base = `http://127.0.0.1:${address.port}`;
+    ({ base } = web);
     await idp.allowRedirect(`${base}/sign-in/callback`);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await api?.close();
+    await web?.close();
     await idp?.stop();
   });
 
   /** From the app's sign-in page through the provider's login and consent pages, back into the app. */
   async function signInThroughProvider(login: string): Promise<Page> {
-    const context = await browser.context('en');
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await web.newPage();
     await page.goto(`${base}/queue`);
     await page.waitForURL(`${base}/sign-in`);
     // Production mode: no seeded users to pick, only the provider.

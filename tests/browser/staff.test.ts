@@ -1,48 +1,26 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { ApiDriver } from '../support/api-driver';
-import { startTestApi, TestApi } from '../support/test-api';
+import type { Page } from 'playwright-core';
+import type { ApiDriver } from '../support/api-driver';
 import { eventually } from '../support/test-env';
-import { seriousViolations } from './support/axe';
-import { buildWebApp, launchBrowser, missingTranslations, signIn, TestBrowser } from './support/browser';
+import { expectAccessible, startWebSession, WebSession } from './support/web-session';
 import { screenshot } from './support/screenshots';
 
 jest.setTimeout(180_000);
 
 describe('The web app for supervisors, auditors and administrators', () => {
-  let api: TestApi;
+  let web: WebSession;
   let driver: ApiDriver;
-  let browser: TestBrowser;
   let base: string;
-  const contexts: BrowserContext[] = [];
   /** The case the auditor examined, for the Chinese check of the same page. */
   let auditedId = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    api = await startTestApi({ WEB_DIST_DIR: buildWebApp() });
-    driver = new ApiDriver(api);
-    const address = api.app.getHttpServer().address() as { port: number };
-    base = `http://127.0.0.1:${address.port}`;
+    web = await startWebSession();
+    ({ driver, base } = web);
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => web?.close());
 
-  async function as(username: string, locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
-    const context = await browser.context(locale);
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, base, username);
-    return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(await missingTranslations(page)).toEqual([]);
-  }
+  const as = (username: string, locale?: 'en' | 'zh-CN') => web.as(username, locale);
 
   /** The "Current steps" table of a request page, as a person reads it. */
   const currentSteps = (scope: ReturnType<Page['locator']>) =>
