@@ -62,8 +62,9 @@ export const i18nReady: Promise<void> = i18n
     fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
-    // A missing key shows itself, so the browser tests can find it.
-    parseMissingKeyHandler: (key) => `⟦${key}⟧`,
+    // A missing key shows itself, so the browser tests can find it. A label made from data (a definition
+    // an administrator published has no translation) brings its own default, which shows instead.
+    parseMissingKeyHandler: (key, defaultValue?: string) => defaultValue ?? `⟦${key}⟧`,
   })
   .then(() => {
     document.documentElement.lang = i18n.language;
