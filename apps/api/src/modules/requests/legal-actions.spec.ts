@@ -12,27 +12,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applicant, CaseDriver, clerkFor } from '../../../../../libs/domain/src/testing/case-driver';
 import { uploadMoves, walkActors, walkCases } from '../../../../../libs/domain/src/testing/case-walk';
-import { CandidateAction, candidateActions, LegalActionType, LegalActionView, legalActions } from './legal-actions';
-
-const ALL_ACTION_TYPES: LegalActionType[] = [
-  'decide',
-  'request-information',
-  'claim',
-  'release',
-  'reassign',
-  'answer-information',
-  'give-notice',
-  'accept-extension',
-  'decline-extension',
-  'propose-extension',
-  'withdraw',
-  'pledge',
-  'appeal',
-  'pause-clock',
-  'resume-clock',
-  'payment-confirmed',
-  'inspection-result',
-];
+import {
+  CandidateAction,
+  candidateActions,
+  LEGAL_ACTION_TYPES,
+  LegalActionType,
+  LegalActionView,
+  legalActions,
+} from './legal-actions';
 
 const wd = (value: number) => ({ value, unit: 'workingDays' as const });
 
@@ -191,7 +178,7 @@ describe(legalActions.name, () => {
       }
       expect(disagreements).toEqual([]);
       // The walk reaches every kind of action, so the comparison above covers each of them.
-      expect([...offeredTypes].sort()).toEqual([...ALL_ACTION_TYPES].sort());
+      expect([...offeredTypes].sort()).toEqual([...LEGAL_ACTION_TYPES].sort());
     });
   });
 });

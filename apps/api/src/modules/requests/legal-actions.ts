@@ -1,29 +1,30 @@
 import { Actor, CaseEvent, CaseState, ProcessContext, refusalOf } from '@onewindow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** Every kind of action the status page may offer. */
+export const LEGAL_ACTION_TYPES = [
+  'decide',
+  'request-information',
+  'claim',
+  'release',
+  'reassign',
+  'answer-information',
+  'give-notice',
+  'accept-extension',
+  'decline-extension',
+  'propose-extension',
+  'withdraw',
+  'pledge',
+  'appeal',
+  'pause-clock',
+  'resume-clock',
+  'payment-confirmed',
+  'inspection-result',
+] as const;
+
 /** An action the caller may take now, as the reducer says; the browser offers exactly these. */
 export class LegalActionView {
-  @ApiProperty({
-    enum: [
-      'decide',
-      'request-information',
-      'claim',
-      'release',
-      'reassign',
-      'answer-information',
-      'give-notice',
-      'accept-extension',
-      'decline-extension',
-      'propose-extension',
-      'withdraw',
-      'pledge',
-      'appeal',
-      'pause-clock',
-      'resume-clock',
-      'payment-confirmed',
-      'inspection-result',
-    ],
-  })
+  @ApiProperty({ enum: LEGAL_ACTION_TYPES })
   type!: LegalActionType;
   @ApiPropertyOptional() stepId?: string;
   @ApiPropertyOptional() extensionId?: string;
@@ -31,24 +32,7 @@ export class LegalActionView {
   outcomes?: string[];
 }
 
-export type LegalActionType =
-  | 'decide'
-  | 'request-information'
-  | 'claim'
-  | 'release'
-  | 'reassign'
-  | 'answer-information'
-  | 'give-notice'
-  | 'accept-extension'
-  | 'decline-extension'
-  | 'propose-extension'
-  | 'withdraw'
-  | 'pledge'
-  | 'appeal'
-  | 'pause-clock'
-  | 'resume-clock'
-  | 'payment-confirmed'
-  | 'inspection-result';
+export type LegalActionType = (typeof LEGAL_ACTION_TYPES)[number];
 
 type Draft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at' | 'actor'> : never) : never;
 
