@@ -83,6 +83,23 @@ describe('dependency outages', () => {
   };
   const ready = () => api.http.get('/health/ready');
 
+  /** The intake decision with the same Idempotency-Key, retried on 503 as a client does. */
+  const retryWhileUnavailable = (id: string, idempotencyKey: string, what: string, timeoutMs: number) =>
+    eventually(
+      async () => {
+        const res = await driver.decide(
+          'clerk-building',
+          id,
+          'intake',
+          { outcome: 'complete' },
+          { 'idempotency-key': idempotencyKey },
+        );
+        return res.status === 503 ? undefined : res;
+      },
+      what,
+      timeoutMs,
+    );
+
   it('answers 503 with Retry-After while PostgreSQL is down, and serves the same action once it is back', async () => {
     const id = await driver.submitPermit('acme-battery');
     const k = key();
@@ -128,20 +145,7 @@ describe('dependency outages', () => {
     expect(probe.body).toMatchObject({ details: { postgres: 'up', temporal: 'down' } });
 
     await startTemporal();
-    const decided = await eventually(
-      async () => {
-        const res = await driver.decide(
-          'clerk-building',
-          id,
-          'intake',
-          { outcome: 'complete' },
-          { 'idempotency-key': k },
-        );
-        return res.status === 503 ? undefined : res;
-      },
-      'the action to go through after Temporal returned',
-      60_000,
-    );
+    const decided = await retryWhileUnavailable(id, k, 'the action to go through after Temporal returned', 60_000);
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'in_progress' });
   });
@@ -165,20 +169,7 @@ describe('dependency outages', () => {
     try {
       // As a client does: retry on 503. The workflow's next task may still wait for the stopped worker's
       // sticky queue to time out before the new worker is given it.
-      const decided = await eventually(
-        async () => {
-          const res = await driver.decide(
-            'clerk-building',
-            id,
-            'intake',
-            { outcome: 'complete' },
-            { 'idempotency-key': k },
-          );
-          return res.status === 503 ? undefined : res;
-        },
-        'the action to go through once a worker polls',
-        30_000,
-      );
+      const decided = await retryWhileUnavailable(id, k, 'the action to go through once a worker polls', 30_000);
       expect(decided.status).toBe(200);
       const timeline = (await driver.detail(id)).timeline;
       expect(timeline.filter((t) => t.stepId === 'intake' && t.outcome === 'complete')).toHaveLength(1);
