@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './domain-error';
+export * from './text/localized-text';
 
 export type * from './calendar/working-calendar.types';
 export * from './calendar/working-calendar';

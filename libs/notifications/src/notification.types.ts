@@ -4,8 +4,9 @@ export type NotificationKind = 'action-needed' | 'decision' | 'deemed' | 'due-so
 export type Channel = 'email' | 'webhook' | 'in-app';
 export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'in-app'];
 
-export type Language = 'en' | 'zh-CN';
-export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
+// The served languages are the domain's: definitions' labels are written in the same ones.
+import type { Language } from '@onewindow/domain';
+export { LANGUAGES, type Language } from '@onewindow/domain';
 
 /** Who should hear: a known user, the clerks of a department, or the supervisors over a department. */
 export type Audience = { userId: string } | { clerksOf: string } | { supervisorsOf: string | null };
