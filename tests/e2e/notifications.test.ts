@@ -26,6 +26,8 @@ const DELIVERY_ENV = {
   NOTIFICATION_POLL_INTERVAL_MS: '50',
   NOTIFICATION_MAX_ATTEMPTS: '3',
   NOTIFICATION_REMINDER_WORKING_DAYS: '40',
+  // The test receivers listen on loopback: listed as a deployment lists its internal receiver.
+  EGRESS_ALLOWED_HOSTS: '127.0.0.1',
 };
 
 /** Waits on deliveries allow for the backlog other tests running at the same time put in the shared outbox. */
@@ -42,7 +44,7 @@ describe('notifications', () => {
   let dispatcher: NotificationDispatcher | undefined;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ EGRESS_ALLOWED_HOSTS: DELIVERY_ENV.EGRESS_ALLOWED_HOSTS });
     driver = new ApiDriver(api);
     smtpUrl = await mail.start();
     const config = loadConfig({ ...process.env, ...DELIVERY_ENV, SMTP_URL: smtpUrl });

@@ -23,6 +23,17 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('reads the egress allow-list: host names, addresses and CIDR ranges, nothing else', () => {
+    expect(loadConfig({}).egressAllowedHosts).toEqual([]);
+    expect(loadConfig({ EGRESS_ALLOWED_HOSTS: 'hooks.intranet, 10.20.0.0/16,::1' }).egressAllowedHosts).toEqual([
+      'hooks.intranet',
+      '10.20.0.0/16',
+      '::1',
+    ]);
+    expect(() => loadConfig({ EGRESS_ALLOWED_HOSTS: 'http://hooks.intranet/' })).toThrow(/EGRESS_ALLOWED_HOSTS/);
+    expect(() => loadConfig({ EGRESS_ALLOWED_HOSTS: '10.0.0.0/99' })).toThrow(/EGRESS_ALLOWED_HOSTS/);
+  });
+
   it('needs the S3 settings only when documents go to S3', () => {
     expect(loadConfig({}).DOCUMENT_STORE).toBe('postgres');
     expect(loadConfig({}).DOCUMENT_MAX_BYTES).toBe(50 * 1024 * 1024);

@@ -9,8 +9,12 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+import ipaddr from 'ipaddr.js';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +29,29 @@ const toBool = ({ value }: { value: unknown }) =>
         ? false
         : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+/** Each entry a host name, an address or a CIDR range. */
+@ValidatorConstraint({ name: 'egressAllowList' })
+class EgressAllowList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return (
+      typeof value === 'string' &&
+      splitList(value).every((entry) => HOST_NAME.test(entry) || ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry))
+    );
+  }
+
+  defaultMessage(): string {
+    return 'EGRESS_ALLOWED_HOSTS must list host names, addresses or CIDR ranges, separated by commas';
+  }
+}
 
 /** Published in the source: fine on a developer's machine, refused in production. */
 export const DEVELOPMENT_AUTH_SECRET = 'onewindow-development-secret-change-me';
@@ -371,6 +398,15 @@ export class AppConfig {
   @Transform(toInt)
   NOTIFICATION_REMINDER_WORKING_DAYS = 2;
 
+  /**
+   * Receivers that outbound calls a user can steer (webhooks) may reach although they are not public
+   * addresses: comma-separated host names, addresses and CIDR ranges (`hooks.intranet.example,10.20.0.0/16`).
+   * Empty: only public addresses.
+   */
+  @IsString()
+  @Validate(EgressAllowList)
+  EGRESS_ALLOWED_HOSTS = '';
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
@@ -389,6 +425,10 @@ export class AppConfig {
 
   get auditPreviousSigningKeys(): string[] {
     return this.AUDIT_PREVIOUS_SIGNING_KEYS.split(',').filter((key) => key.length > 0);
+  }
+
+  get egressAllowedHosts(): string[] {
+    return splitList(this.EGRESS_ALLOWED_HOSTS);
   }
 
   get dataDir(): string {
@@ -493,6 +533,7 @@ const CONFIG_KEYS = new Set([
   'NOTIFICATION_RETRY_BASE_MS',
   'NOTIFICATION_POLL_INTERVAL_MS',
   'NOTIFICATION_REMINDER_WORKING_DAYS',
+  'EGRESS_ALLOWED_HOSTS',
 ]);
 
 export const EMBEDDED_PG_PASSWORD = 'onewindow';

@@ -1,4 +1,5 @@
 import { AppConfig } from '@onewindow/config';
+import { EgressPolicy } from '@onewindow/notifications';
 import { OutboxRepository } from '@onewindow/persistence';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ChannelSenders } from './channel-senders';
@@ -12,7 +13,11 @@ export function createNotificationDispatcher(
 ): NotificationDispatcher {
   return new NotificationDispatcher(
     outbox,
-    new ChannelSenders({ smtpUrl: config.SMTP_URL, smtpFrom: config.SMTP_FROM }),
+    new ChannelSenders({
+      smtpUrl: config.SMTP_URL,
+      smtpFrom: config.SMTP_FROM,
+      egress: new EgressPolicy(config.egressAllowedHosts),
+    }),
     {
       maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
       retryBaseMs: config.NOTIFICATION_RETRY_BASE_MS,

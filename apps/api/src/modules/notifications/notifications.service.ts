@@ -1,5 +1,6 @@
 import { AppConfig } from '@onewindow/config';
 import type { Actor } from '@onewindow/domain';
+import { EgressPolicy } from '@onewindow/notifications';
 import { NotificationListener, OutboxRepository } from '@onewindow/persistence';
 import { Injectable, Logger, MessageEvent, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
@@ -23,11 +24,13 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
   private readonly logger = new Logger('Notifications');
   private readonly listener: NotificationListener;
   private readonly delivered$: Observable<{ userId: string; id: string }>;
+  private readonly egress: EgressPolicy;
 
   constructor(
     config: AppConfig,
     private readonly outbox: OutboxRepository,
   ) {
+    this.egress = new EgressPolicy(config.egressAllowedHosts);
     this.listener = new NotificationListener(config.databaseUrl, (error) =>
       this.logger.warn({ msg: 'notification listener connection lost', err: String(error) }),
     );
@@ -93,6 +96,13 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
     }
     if (channels.includes('webhook') && !dto.webhookUrl) {
       throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The webhook channel needs a webhookUrl');
+    }
+    // What can be known before resolving the name; the worker checks the resolved addresses on every connection.
+    const refusal = dto.webhookUrl ? this.egress.refuseUrl(dto.webhookUrl) : null;
+    if (refusal) {
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `The webhook URL ${refusal}: webhooks go to public receivers`, {
+        field: 'webhookUrl',
+      });
     }
     const saved = await this.outbox.preferences(actor.id);
     const keep = dto.webhookUrl && !dto.rotateWebhookSecret ? saved?.webhookSecret : null;
