@@ -122,13 +122,25 @@ export function isPaused(clock: Clock): boolean {
   return clock.pausedBy.length > 0;
 }
 
-/** What is left at `at`, in the clock's unit (days) or milliseconds; negative when overdue. */
-function remainingAt(calendar: WorkingCalendar, clock: Clock, at: string): number {
+/**
+ * What is left at `at`, in the clock's unit (days) or milliseconds; negative when overdue. Counted to the due
+ * date, or with `exact` to the last day counted before any roll-forward: a stopped clock keeps that remainder
+ * and rolls forward once, when it ends, so a pause never gains the days a weekend or holiday added.
+ */
+function remainingAt(calendar: WorkingCalendar, clock: Clock, at: string, exact = false): number {
   const unit = clock.duration.unit;
   if (isDayUnit(unit)) {
-    return daysBetween(calendar, unit, dayOf(at, calendar), clock.dueDate ?? dayOf(clock.dueAt, calendar));
+    const last = exact ? lastCountedDay(calendar, clock) : (clock.dueDate ?? dayOf(clock.dueAt, calendar));
+    return daysBetween(calendar, unit, dayOf(at, calendar), last);
   }
   return parseInstant(clock.dueAt) - parseInstant(at);
+}
+
+/** The period's last day before rolling forward; clocks from before the basis was kept only know the due date. */
+function lastCountedDay(calendar: WorkingCalendar, clock: Clock): string {
+  const basis = clock.basis;
+  if (basis && clock.duration.unit === 'calendarDays') return addCalendarDays(basis.from, basis.days);
+  return clock.dueDate ?? dayOf(clock.dueAt, calendar);
 }
 
 /** Stops the clock for `reason`; returns true when this stopped a running clock. */
@@ -138,7 +150,7 @@ export function pauseClock(calendar: WorkingCalendar, clock: Clock, reason: stri
   clock.pauses.push({ reason, from: at });
   if (clock.pausedBy.length > 1) return false;
   clock.pausedAt = at;
-  clock.remaining = remainingAt(calendar, clock, at);
+  clock.remaining = remainingAt(calendar, clock, at, true);
   return true;
 }
 
