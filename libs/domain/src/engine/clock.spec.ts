@@ -121,6 +121,29 @@ describe('clock', () => {
     });
   });
 
+  describe('months', () => {
+    it('gb-eng: a stopped three-month clock keeps its days and an extension adds a month from its last day', () => {
+      // Three months after Mon 2 Nov 2026: Tue 2 Feb 2027.
+      const sut = startClock(gbEngCalendar, '2026-11-02T10:00:00Z', { value: 3, unit: 'months' });
+      expect(sut.dueDate).toBe('2027-02-02');
+
+      // Stopped Tue 1 Dec: 2 Dec..2 Feb is 31 + 31 + 1 = 63 calendar days (a month has no fixed length).
+      pauseClock(gbEngCalendar, sut, 'rfi:1', '2026-12-01T10:00:00Z');
+      expect(clockStatus(gbEngCalendar, sut, '2026-12-03T10:00:00Z')).toMatchObject({
+        remaining: 63,
+        remainingUnit: 'calendarDays',
+      });
+
+      // Runs again Tue 8 Dec: 63 days later is Tue 9 Feb 2027 (the stop of 7 days is added, BGB §209 likewise).
+      resumeClock(gbEngCalendar, sut, 'rfi:1', '2026-12-08T10:00:00Z');
+      expect(sut.dueDate).toBe('2027-02-09');
+
+      // One month more counts from the last day: Tue 9 March.
+      extendClock(gbEngCalendar, sut, { value: 1, unit: 'months' });
+      expect(sut.dueDate).toBe('2027-03-09');
+    });
+  });
+
   describe(clockStatus.name, () => {
     it('reports days remaining, overdue and a stopped clock as a status page shows them', () => {
       const sut = startClock(gbEngCalendar, '2026-03-02T09:00:00Z', { value: 10, unit: 'workingDays' });
