@@ -11,6 +11,7 @@ export type * from './definition/process-definition.types';
 export { evaluateCondition } from './definition/condition';
 export { findStep, outcomesOf, stepIndex } from './definition/definition-index';
 export { validateDefinition, type ValidationResult } from './definition/definition-validator';
+export { DURATION_UNITS } from './definition/duration-schema';
 export type { SchemaFault } from './definition/schema-reader';
 export * from './definition/definition-graph';
 export * from './definitions';

@@ -78,6 +78,25 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return formatDate(indexOf(date) + days);
 }
 
+/**
+ * The last day of a period of `months` months from `date`, by the corresponding-day rule (BGB §188(2)-(3);
+ * in England the corresponding-date rule of Dodds v Walker [1980]): counted `after` the event, it ends on the
+ * day of the last month with the event's day number, or on that month's last day when it has no such day (a
+ * month from 31 January ends on 28 or 29 February); counted `beginning-with` the event's day, it ends the day
+ * before that corresponding day (or, again, on the last day of a month without it).
+ */
+export function addMonths(date: IsoDate, months: number, from: 'after' | 'beginning-with' = 'after'): IsoDate {
+  assertCount(months);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = y * 12 + (m - 1) + months;
+  const year = Math.floor(target / 12);
+  const month = target - year * 12;
+  const length = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  if (d > length) return formatDate(Date.UTC(year, month, length) / DAY_MS);
+  const corresponding = Date.UTC(year, month, d) / DAY_MS;
+  return formatDate(from === 'beginning-with' ? corresponding - 1 : corresponding);
+}
+
 /** Calendar days in (from, to]; negative when `to` is before `from`. */
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
   return indexOf(to) - indexOf(from);

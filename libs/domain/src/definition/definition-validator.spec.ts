@@ -63,7 +63,23 @@ describe(validateDefinition.name, () => {
 
     expect(errorsOf(input)).toEqual([
       'steps[0].duration.value: must be a positive whole number (got 2.5)',
-      'steps[2].duration.unit: must be one of workingDays, calendarDays, hours, minutes, seconds (got "fortnights")',
+      'steps[2].duration.unit: must be one of workingDays, calendarDays, months, years, hours, minutes, seconds (got "fortnights")',
+    ]);
+  });
+
+  it('accepts months and years with counting conventions and names a misplaced roll-forward', () => {
+    const input = withSteps((d) => {
+      node(d, 'steps', 0).duration = {
+        value: 3,
+        unit: 'months',
+        counting: { from: 'beginning-with', rollForward: true },
+      };
+      node(d, 'steps', 2).duration = { value: 1, unit: 'years' };
+      node(d, 'steps', 3).duration = { value: 2, unit: 'workingDays', counting: { rollForward: true } };
+    });
+
+    expect(errorsOf(input)).toEqual([
+      'steps[3].duration.counting.rollForward: applies to calendar-day, month and year periods (a working-day period always ends on one)',
     ]);
   });
 

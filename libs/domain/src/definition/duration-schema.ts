@@ -2,7 +2,17 @@ import { ACTOR_ROLES } from '../actor';
 import type { Condition, Duration, DurationUnit, StepOwner } from './process-definition.types';
 import { checkKnownKeys, checkOneOf, checkString, describe, isRecord, type SchemaErrors } from './schema-reader';
 
-export const DURATION_UNITS: readonly DurationUnit[] = ['workingDays', 'calendarDays', 'hours', 'minutes', 'seconds'];
+export const DURATION_UNITS: readonly DurationUnit[] = [
+  'workingDays',
+  'calendarDays',
+  'months',
+  'years',
+  'hours',
+  'minutes',
+  'seconds',
+];
+/** Units counted on the calendar's local dates, with counting conventions; the others are exact spans. */
+const DATE_UNITS: readonly unknown[] = ['workingDays', 'calendarDays', 'months', 'years'];
 const OPERATORS = ['==', '!=', '>', '>=', '<', '<='] as const;
 // Steps are worked by people or the applicant; system, auditors and administrators own no work.
 const OWNER_ROLES = ACTOR_ROLES.filter((r) => r === 'applicant' || r === 'clerk' || r === 'supervisor');
@@ -14,10 +24,10 @@ export function checkDuration(errors: SchemaErrors, value: unknown, path: string
   }
   checkKnownKeys(errors, value, path, ['value', 'unit', 'counting']);
   if (!checkOneOf(errors, value.unit, `${path}.unit`, DURATION_UNITS)) return false;
-  const days = value.unit === 'workingDays' || value.unit === 'calendarDays';
+  const days = DATE_UNITS.includes(value.unit);
   if (value.counting !== undefined) {
-    if (!days) errors.add(`${path}.counting`, `applies to day periods only, not ${String(value.unit)}`);
-    else checkCounting(errors, value.counting, `${path}.counting`, value.unit === 'calendarDays');
+    if (!days) errors.add(`${path}.counting`, `applies to day, month and year periods only, not ${String(value.unit)}`);
+    else checkCounting(errors, value.counting, `${path}.counting`, value.unit !== 'workingDays');
   }
   const n = value.value;
   const ok = typeof n === 'number' && Number.isFinite(n) && n > 0 && (!days || Number.isInteger(n)) && n <= 36_500;
@@ -85,14 +95,17 @@ export function minutesOfTime(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-function checkCounting(errors: SchemaErrors, value: unknown, path: string, calendarDays: boolean): void {
+function checkCounting(errors: SchemaErrors, value: unknown, path: string, mayRoll: boolean): void {
   if (!isRecord(value)) return errors.add(path, `must be a counting convention object (${describe(value)})`);
   checkKnownKeys(errors, value, path, ['from', 'rollForward', 'start', 'cutOff', 'endsAt']);
   if (value.from !== undefined) checkOneOf(errors, value.from, `${path}.from`, ['after', 'beginning-with'] as const);
   if (value.rollForward !== undefined) {
     if (typeof value.rollForward !== 'boolean') errors.add(`${path}.rollForward`, 'must be true or false');
-    else if (value.rollForward && !calendarDays) {
-      errors.add(`${path}.rollForward`, 'applies to calendar-day periods (a working-day period always ends on one)');
+    else if (value.rollForward && !mayRoll) {
+      errors.add(
+        `${path}.rollForward`,
+        'applies to calendar-day, month and year periods (a working-day period always ends on one)',
+      );
     }
   }
   if (value.start !== undefined) {

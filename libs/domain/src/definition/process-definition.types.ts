@@ -2,13 +2,17 @@ import type { ActorRole } from '../actor';
 
 export type RequestType = 'permit' | 'land-use' | 'infrastructure';
 
-export type DurationUnit = 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'seconds';
+/** months and years count by the corresponding day (see PeriodCounting); the rest of the units are fixed. */
+export type DurationUnit = 'workingDays' | 'calendarDays' | 'months' | 'years' | 'hours' | 'minutes' | 'seconds';
 
 /**
  * How a day period is counted, as the statute words it. Every day is a local day of the calendar's zone.
  * - from: 'after' (the default): "N days after receipt", day 1 is the day after the triggering event;
- *   'beginning-with': "within N days beginning with the day of receipt", the event's own day is day 1.
- * - rollForward: a calendar-day period whose last day is not a working day ends on the next working day.
+ *   'beginning-with': "within N days beginning with the day of receipt", the event's own day is day 1. A
+ *   period of months (or years) ends on the day with the event's day number ('after') or the day before it
+ *   ('beginning-with'), or on the last day of a month without that day.
+ * - rollForward: a calendar-day, month or year period whose last day is not a working day ends on the next
+ *   working day.
  * - start: 'on-receipt' (the default) counts from the event's day; 'next-working-day' treats an event on a
  *   non-working day, or at or after `cutOff` (local `HH:MM`), as happening on the next working day.
  * - endsAt: the period ends at this local time (`HH:MM`, close of business) on its last day instead of at

@@ -1,4 +1,4 @@
-import { cnCalendar, gbEngCalendar } from '../calendar/calendars';
+import { cnCalendar, gbEngCalendar, usCaCalendar } from '../calendar/calendars';
 import { clockStatus, dueFrom, extendClock, pauseClock, restartClock, resumeClock, startClock } from './clock';
 
 describe('clock', () => {
@@ -80,6 +80,68 @@ describe('clock', () => {
     extendClock(gbEngCalendar, stopped, { value: 5, unit: 'workingDays' });
     resumeClock(gbEngCalendar, stopped, 'x', '2026-03-02T11:00:00Z');
     expect(stopped.dueDate).toBe('2026-03-23');
+  });
+
+  describe('exact remainders', () => {
+    /*
+     * A paused calendar-day clock keeps what is left to its last counted day, not to the day it rolled forward
+     * to, and rolls forward once, when it ends (Cal. Gov. Code §6707 and Code Civ. Proc. §12a: a last day
+     * that is a holiday moves to the next business day; the move is not part of the period).
+     */
+    it('us-ca: 45 days from 1 October keep 9 days left, not 10, when paused on 6 November', () => {
+      const period = { value: 45, unit: 'calendarDays', counting: { rollForward: true } } as const;
+      // Thu 1 Oct 2026, 09:00 PDT. Day 30 is 31 Oct, day 45 is Sun 15 Nov, rolled to Mon 16 Nov.
+      const sut = startClock(usCaCalendar, '2026-10-01T16:00:00Z', period);
+      expect(sut.dueDate).toBe('2026-11-16');
+
+      // Fri 6 Nov, 10:00 PST (after the DST change of 1 November): 7..15 November are 9 days.
+      pauseClock(usCaCalendar, sut, 'rfi:1', '2026-11-06T18:00:00Z');
+      expect(sut.remaining).toBe(9);
+
+      // Resumed Mon 16 Nov: 9 days after it is Wed 25 Nov, a working day (Thanksgiving is the 26th).
+      resumeClock(usCaCalendar, sut, 'rfi:1', '2026-11-16T17:00:00Z');
+      expect(sut.dueDate).toBe('2026-11-25');
+      expect(sut.dueAt).toBe('2026-11-26T08:00:00.000Z');
+    });
+
+    it('gb-eng: 25 days from 2 December keep 13 days left across Christmas and the year end', () => {
+      const period = { value: 25, unit: 'calendarDays', counting: { rollForward: true } } as const;
+      // Wed 2 Dec 2026: day 25 is Sun 27 Dec; Mon 28 Dec is the Boxing Day substitute, so it ends Tue 29 Dec.
+      const sut = startClock(gbEngCalendar, '2026-12-02T10:00:00Z', period);
+      expect(sut.dueDate).toBe('2026-12-29');
+
+      // Mon 14 Dec: 15..27 December are 13 days.
+      pauseClock(gbEngCalendar, sut, 'rfi:1', '2026-12-14T10:00:00Z');
+      expect(sut.remaining).toBe(13);
+      expect(clockStatus(gbEngCalendar, sut, '2026-12-18T10:00:00Z')).toMatchObject({ paused: true, remaining: 13 });
+
+      // Resumed Mon 21 Dec: day 13 is Sun 3 Jan 2027, rolled to Mon 4 Jan (New Year's Day was Fri 1 Jan).
+      resumeClock(gbEngCalendar, sut, 'rfi:1', '2026-12-21T10:00:00Z');
+      expect(sut.dueDate).toBe('2027-01-04');
+    });
+  });
+
+  describe('months', () => {
+    it('gb-eng: a stopped three-month clock keeps its days and an extension adds a month from its last day', () => {
+      // Three months after Mon 2 Nov 2026: Tue 2 Feb 2027.
+      const sut = startClock(gbEngCalendar, '2026-11-02T10:00:00Z', { value: 3, unit: 'months' });
+      expect(sut.dueDate).toBe('2027-02-02');
+
+      // Stopped Tue 1 Dec: 2 Dec..2 Feb is 31 + 31 + 1 = 63 calendar days (a month has no fixed length).
+      pauseClock(gbEngCalendar, sut, 'rfi:1', '2026-12-01T10:00:00Z');
+      expect(clockStatus(gbEngCalendar, sut, '2026-12-03T10:00:00Z')).toMatchObject({
+        remaining: 63,
+        remainingUnit: 'calendarDays',
+      });
+
+      // Runs again Tue 8 Dec: 63 days later is Tue 9 Feb 2027 (the stop of 7 days is added, BGB §209 likewise).
+      resumeClock(gbEngCalendar, sut, 'rfi:1', '2026-12-08T10:00:00Z');
+      expect(sut.dueDate).toBe('2027-02-09');
+
+      // One month more counts from the last day: Tue 9 March.
+      extendClock(gbEngCalendar, sut, { value: 1, unit: 'months' });
+      expect(sut.dueDate).toBe('2027-03-09');
+    });
   });
 
   describe(clockStatus.name, () => {

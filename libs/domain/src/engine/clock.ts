@@ -1,5 +1,6 @@
 import {
   addCalendarDays,
+  addMonths,
   calendarDaysBetween,
   countWorkingDays,
   dayOf,
@@ -16,16 +17,41 @@ import { minutesOfTime } from '../definition/duration-schema';
 import type { Duration, DurationUnit } from '../definition/process-definition.types';
 import type { Clock } from './clock.types';
 
-type DayUnit = 'workingDays' | 'calendarDays';
+/** Units counted on the calendar's local dates; the others are exact spans of time. */
+type DateUnit = 'workingDays' | 'calendarDays' | 'months' | 'years';
 
-const UNIT_MS: Record<Exclude<DurationUnit, DayUnit>, number> = { hours: 3_600_000, minutes: 60_000, seconds: 1_000 };
+const UNIT_MS: Record<Exclude<DurationUnit, DateUnit>, number> = { hours: 3_600_000, minutes: 60_000, seconds: 1_000 };
 
-export function isDayUnit(unit: DurationUnit): unit is DayUnit {
-  return unit === 'workingDays' || unit === 'calendarDays';
+export function isDateUnit(unit: DurationUnit): unit is DateUnit {
+  return unit === 'workingDays' || unit === 'calendarDays' || unit === 'months' || unit === 'years';
 }
 
-function daysBetween(calendar: WorkingCalendar, unit: DayUnit, from: string, to: string): number {
+/** What a stopped clock's remainder counts in: working days, or calendar days (a month has no fixed length). */
+function remainderUnit(unit: DateUnit): 'workingDays' | 'calendarDays' {
+  return unit === 'workingDays' ? 'workingDays' : 'calendarDays';
+}
+
+function daysBetween(calendar: WorkingCalendar, unit: DateUnit, from: string, to: string): number {
   return unit === 'workingDays' ? workingDaysBetween(calendar, from, to) : calendarDaysBetween(from, to);
+}
+
+/** The day `count` units of `unit` after `from` (months and years by the corresponding-day rule). */
+function countOn(
+  calendar: WorkingCalendar,
+  unit: DateUnit,
+  from: string,
+  count: number,
+  counting: Duration['counting'],
+): { date: string; provisional: boolean } {
+  switch (unit) {
+    case 'workingDays':
+      return countWorkingDays(calendar, from, count);
+    case 'calendarDays':
+      return { date: addCalendarDays(from, count), provisional: false };
+    case 'months':
+    case 'years':
+      return { date: addMonths(from, unit === 'years' ? count * 12 : count, counting?.from), provisional: false };
+  }
 }
 
 export interface Due {
@@ -35,9 +61,11 @@ export interface Due {
   provisional?: boolean;
 }
 
+type Basis = NonNullable<Clock['basis']>;
+
 interface DayDue extends Due {
   dueDate: string;
-  basis: { from: string; days: number };
+  basis: Basis;
 }
 
 /**
@@ -61,17 +89,16 @@ function countingBase(
       provisional = next.provisional;
     }
   }
-  return { from: c.from === 'beginning-with' ? addCalendarDays(day, -1) : day, provisional };
+  // Months and years apply "beginning with" in their corresponding-day rule (see addMonths).
+  const dayCount = duration.unit === 'workingDays' || duration.unit === 'calendarDays';
+  return { from: dayCount && c.from === 'beginning-with' ? addCalendarDays(day, -1) : day, provisional };
 }
 
-/** The due day `days` days (of `duration`'s unit) after `from`, with the period's roll-forward and end time. */
-function dueOnBasis(calendar: WorkingCalendar, basis: { from: string; days: number }, duration: Duration): DayDue {
+/** The due day `days` units (the basis's, else `duration`'s) after `from`, with the roll-forward and end time. */
+function dueOnBasis(calendar: WorkingCalendar, basis: Basis, duration: Duration): DayDue {
   const c = duration.counting ?? {};
-  let counted =
-    duration.unit === 'workingDays'
-      ? countWorkingDays(calendar, basis.from, basis.days)
-      : { date: addCalendarDays(basis.from, basis.days), provisional: false };
-  if (duration.unit === 'calendarDays' && c.rollForward) counted = rollForward(calendar, counted.date);
+  let counted = countOn(calendar, basisUnit(basis, duration), basis.from, basis.days, c);
+  if (duration.unit !== 'workingDays' && c.rollForward) counted = rollForward(calendar, counted.date);
   const endsAt = c.endsAt === undefined ? undefined : minutesOfTime(c.endsAt);
   return {
     dueDate: counted.date,
@@ -86,7 +113,7 @@ function dueOnBasis(calendar: WorkingCalendar, basis: { from: string; days: numb
  * period's counting conventions and end with the last day; hour/minute/second periods are exact.
  */
 export function dueFrom(calendar: WorkingCalendar, from: string, duration: Duration): Due {
-  if (!isDayUnit(duration.unit))
+  if (!isDateUnit(duration.unit))
     return { dueAt: toInstant(parseInstant(from) + duration.value * UNIT_MS[duration.unit]) };
   const { basis, ...due } = dayDueFrom(calendar, from, duration);
   void basis;
@@ -113,7 +140,7 @@ function setDue(calendar: WorkingCalendar, clock: Clock, due: DayDue): void {
 
 export function startClock(calendar: WorkingCalendar, at: string, duration: Duration): Clock {
   const clock: Clock = { duration, startedAt: at, dueAt: at, pausedBy: [], pauses: [], extensions: [] };
-  if (isDayUnit(duration.unit)) setDue(calendar, clock, dayDueFrom(calendar, at, duration));
+  if (isDateUnit(duration.unit)) setDue(calendar, clock, dayDueFrom(calendar, at, duration));
   else clock.dueAt = dueFrom(calendar, at, duration).dueAt;
   return clock;
 }
@@ -122,13 +149,29 @@ export function isPaused(clock: Clock): boolean {
   return clock.pausedBy.length > 0;
 }
 
-/** What is left at `at`, in the clock's unit (days) or milliseconds; negative when overdue. */
-function remainingAt(calendar: WorkingCalendar, clock: Clock, at: string): number {
+/**
+ * What is left at `at`, in the clock's unit (days) or milliseconds; negative when overdue. Counted to the due
+ * date, or with `exact` to the last day counted before any roll-forward: a stopped clock keeps that remainder
+ * and rolls forward once, when it ends, so a pause never gains the days a weekend or holiday added.
+ */
+function remainingAt(calendar: WorkingCalendar, clock: Clock, at: string, exact = false): number {
   const unit = clock.duration.unit;
-  if (isDayUnit(unit)) {
-    return daysBetween(calendar, unit, dayOf(at, calendar), clock.dueDate ?? dayOf(clock.dueAt, calendar));
+  if (isDateUnit(unit)) {
+    const last = exact ? lastCountedDay(calendar, clock) : (clock.dueDate ?? dayOf(clock.dueAt, calendar));
+    return daysBetween(calendar, remainderUnit(unit), dayOf(at, calendar), last);
   }
   return parseInstant(clock.dueAt) - parseInstant(at);
+}
+
+/** The period's last day before rolling forward; clocks from before the basis was kept only know the due date. */
+function lastCountedDay(calendar: WorkingCalendar, clock: Clock): string {
+  const basis = clock.basis;
+  if (!basis || clock.duration.unit === 'workingDays') return clock.dueDate ?? dayOf(clock.dueAt, calendar);
+  return countOn(calendar, basisUnit(basis, clock.duration), basis.from, basis.days, clock.duration.counting).date;
+}
+
+function basisUnit(basis: Basis, duration: Duration): DateUnit {
+  return basis.unit ?? (duration.unit as DateUnit);
 }
 
 /** Stops the clock for `reason`; returns true when this stopped a running clock. */
@@ -138,7 +181,7 @@ export function pauseClock(calendar: WorkingCalendar, clock: Clock, reason: stri
   clock.pauses.push({ reason, from: at });
   if (clock.pausedBy.length > 1) return false;
   clock.pausedAt = at;
-  clock.remaining = remainingAt(calendar, clock, at);
+  clock.remaining = remainingAt(calendar, clock, at, true);
   return true;
 }
 
@@ -150,13 +193,24 @@ export function resumeClock(calendar: WorkingCalendar, clock: Clock, reason: str
   if (pause) pause.to = at;
   if (clock.pausedBy.length > 0) return false;
   const remaining = clock.remaining ?? 0;
-  if (isDayUnit(clock.duration.unit)) {
+  if (isDateUnit(clock.duration.unit)) {
     // The rest of the period counts from the day the clock runs again.
-    setDue(calendar, clock, dueOnBasis(calendar, { from: dayOf(at, calendar), days: remaining }, clock.duration));
+    setDue(calendar, clock, dueOnBasis(calendar, restBasis(calendar, clock, at, remaining), clock.duration));
   } else clock.dueAt = toInstant(parseInstant(at) + remaining);
   delete clock.pausedAt;
   delete clock.remaining;
   return true;
+}
+
+/** The remainder of a stopped date clock, counted from the day it runs again (in days: see remainderUnit). */
+function restBasis(calendar: WorkingCalendar, clock: Clock, at: string, remaining: number): Basis {
+  const monthly = clock.duration.unit === 'months' || clock.duration.unit === 'years';
+  return { from: dayOf(at, calendar), days: remaining, ...(monthly ? { unit: 'calendarDays' as const } : {}) };
+}
+
+/** Calendar days that `months` added to the last day `from` makes (an extension of a month clock counted in days). */
+function monthsAsDays(from: string, months: number, unit: DurationUnit): number {
+  return calendarDaysBetween(from, addMonths(from, unit === 'years' ? months * 12 : months));
 }
 
 /** A fresh full period from `at` (e.g. a resubmittal restarts the completeness clock). */
@@ -173,14 +227,22 @@ export function restartClock(calendar: WorkingCalendar, clock: Clock, at: string
 /** Adds an extension; its unit must be the clock's. */
 export function extendClock(calendar: WorkingCalendar, clock: Clock, by: Duration): void {
   clock.extensions.push(by);
+  const unit = by.unit;
   if (isPaused(clock)) {
-    clock.remaining = (clock.remaining ?? 0) + (isDayUnit(by.unit) ? by.value : by.value * UNIT_MS[by.unit]);
+    if (!isDateUnit(unit)) clock.remaining = (clock.remaining ?? 0) + by.value * UNIT_MS[unit];
+    else if (unit === 'workingDays' || unit === 'calendarDays') clock.remaining = (clock.remaining ?? 0) + by.value;
+    else {
+      // A month clock stopped with N days left: the extension runs from where its period would end.
+      const end = addCalendarDays(dayOf(clock.pausedAt ?? clock.dueAt, calendar), clock.remaining ?? 0);
+      clock.remaining = (clock.remaining ?? 0) + monthsAsDays(end, by.value, unit);
+    }
     return;
   }
-  const unit = by.unit;
-  if (isDayUnit(unit)) {
+  if (isDateUnit(unit)) {
     const basis = clock.basis ?? { from: clock.dueDate ?? dayOf(clock.dueAt, calendar), days: 0 };
-    setDue(calendar, clock, dueOnBasis(calendar, { from: basis.from, days: basis.days + by.value }, clock.duration));
+    // A month clock resumed after a stop counts its rest in days: the extension's months become days.
+    const more = basis.unit === undefined ? by.value : monthsAsDays(lastCountedDay(calendar, clock), by.value, unit);
+    setDue(calendar, clock, dueOnBasis(calendar, { ...basis, days: basis.days + more }, clock.duration));
   } else {
     clock.dueAt = toInstant(parseInstant(clock.dueAt) + by.value * UNIT_MS[unit]);
   }
@@ -195,7 +257,7 @@ export function recountClock(
   clock: Clock,
 ): { dueAt: string; dueDate?: string; provisional: boolean } | undefined {
   const basis = clock.basis;
-  if (isPaused(clock) || !basis || !isDayUnit(clock.duration.unit)) return undefined;
+  if (isPaused(clock) || !basis || !isDateUnit(clock.duration.unit)) return undefined;
   const before = { dueAt: clock.dueAt, dueDate: clock.dueDate, provisional: clock.provisional === true };
   setDue(calendar, clock, dueOnBasis(calendar, basis, clock.duration));
   const changed = before.dueAt !== clock.dueAt || before.provisional !== (clock.provisional === true);
@@ -228,7 +290,7 @@ export function clockStatus(calendar: WorkingCalendar, clock: Clock, at: string)
     ...(due.dueDate !== undefined ? { dueDate: due.dueDate } : {}),
     provisional: due.provisional === true,
     remaining,
-    remainingUnit: isDayUnit(unit) ? unit : 'milliseconds',
+    remainingUnit: isDateUnit(unit) ? remainderUnit(unit) : 'milliseconds',
     overdue: !paused && parseInstant(at) >= parseInstant(clock.dueAt),
   };
 }
@@ -236,8 +298,8 @@ export function clockStatus(calendar: WorkingCalendar, clock: Clock, at: string)
 /** Where the due time would land if the clock resumed at `at`. */
 function projectedDue(calendar: WorkingCalendar, clock: Clock, at: string): Due {
   const remaining = clock.remaining ?? 0;
-  if (isDayUnit(clock.duration.unit)) {
-    const { basis, ...due } = dueOnBasis(calendar, { from: dayOf(at, calendar), days: remaining }, clock.duration);
+  if (isDateUnit(clock.duration.unit)) {
+    const { basis, ...due } = dueOnBasis(calendar, restBasis(calendar, clock, at, remaining), clock.duration);
     void basis;
     return due;
   }
@@ -246,7 +308,7 @@ function projectedDue(calendar: WorkingCalendar, clock: Clock, at: string): Due 
 
 /** When a threshold `after` the clock's due date is reached: counted from the last day like the clock itself. */
 export function thresholdDue(calendar: WorkingCalendar, clock: Clock, after: Duration): Due {
-  if (isDayUnit(after.unit)) {
+  if (isDateUnit(after.unit)) {
     const base = clock.dueDate ?? dayOf(clock.dueAt, calendar);
     const { basis, ...due } = dueOnBasis(
       calendar,

@@ -17,10 +17,11 @@ export interface Clock {
   /** The last permitted day (a local day of the calendar), for day-based units. */
   dueDate?: string;
   /**
-   * What the running due date was counted from: `days` days (of the clock's unit) after the local day `from`,
-   * before rolling forward. A newly published calendar recomputes the due date from it.
+   * What the running due date was counted from: `days` units of the clock's unit (or of `unit`, calendar days
+   * for the rest of a month clock resumed after a stop) after the local day `from`, before rolling forward. A
+   * newly published calendar recomputes the due date from it.
    */
-  basis?: { from: string; days: number };
+  basis?: { from: string; days: number; unit?: 'calendarDays' };
   /** The count reached days outside the calendar's coverage: the due date is provisional. */
   provisional?: boolean;
   pausedAt?: string;

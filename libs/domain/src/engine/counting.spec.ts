@@ -254,6 +254,59 @@ const rows: Row[] = [
     dueDate: '2026-12-31',
     dueAt: '2027-01-01T08:00:00.000Z',
   },
+  {
+    /*
+     * Cal. Gov. Code §911.2(a): a claim "not later than six months after the accrual". Accrued Mon 31 Aug 2026:
+     * February 2027 has no 31st, so the last day is Sun 28 Feb (corresponding-day rule, last day of the month);
+     * Code Civ. Proc. §12a moves a last day on a holiday (Sunday) to Mon 1 March. PST: 08:00 UTC on the 2nd.
+     */
+    name: 'us-ca: six months after 31 August end with February, rolled past the weekend into March',
+    calendar: usCaCalendar,
+    at: '2026-08-31T17:00:00Z',
+    duration: { value: 6, unit: 'months', counting: { rollForward: true } },
+    dueDate: '2027-03-01',
+    dueAt: '2027-03-02T08:00:00.000Z',
+  },
+  {
+    // One month after Mon 5 Oct 2026 (PDT) is Thu 5 Nov (PST since 1 November): the end is 08:00 UTC, not 07:00.
+    name: 'us-ca: a month across the change back to PST',
+    calendar: usCaCalendar,
+    at: '2026-10-05T17:00:00Z',
+    duration: { value: 1, unit: 'months' },
+    dueDate: '2026-11-05',
+    dueAt: '2026-11-06T08:00:00.000Z',
+  },
+  {
+    /*
+     * Six months "beginning with" a decision notice of Mon 31 Aug 2026 (the planning appeal period, TCPA 1990
+     * s.78, DMPO 2015 art. 37(2)): the day before the corresponding day, and February 2027 has no 31st, so the
+     * last day of February (Dodds v Walker [1980] 1 WLR 1061). No roll-forward: it ends on Sunday 28 February.
+     */
+    name: 'gb-eng: six months beginning with 31 August end on the last day of February',
+    calendar: gbEngCalendar,
+    at: '2026-08-31T10:00:00Z',
+    duration: { value: 6, unit: 'months', counting: { from: 'beginning-with' } },
+    dueDate: '2027-02-28',
+    dueAt: '2027-03-01T00:00:00.000Z',
+  },
+  {
+    // One month after Wed 30 Sep 2026 (BST) is Fri 30 Oct, in GMT since 25 October: midnight is 00:00 UTC.
+    name: 'gb-eng: a month after receipt across the end of summer time',
+    calendar: gbEngCalendar,
+    at: '2026-09-30T10:00:00Z',
+    duration: { value: 1, unit: 'months' },
+    dueDate: '2026-10-30',
+    dueAt: '2026-10-31T00:00:00.000Z',
+  },
+  {
+    // A year after Tue 29 Feb 2028: 2029 has no 29 February, so the last day of that February, Wed 28th.
+    name: 'gb-eng: a year after 29 February ends on 28 February',
+    calendar: gbEngCalendar,
+    at: '2028-02-29T10:00:00Z',
+    duration: { value: 1, unit: 'years' },
+    dueDate: '2029-02-28',
+    dueAt: '2029-03-01T00:00:00.000Z',
+  },
 ];
 
 describe('counting conventions', () => {

@@ -1,5 +1,6 @@
 import { ACTOR_ROLES } from '../actor';
 import { isInstant } from '../calendar/working-calendar';
+import { DURATION_UNITS } from '../definition/duration-schema';
 import { Refusal } from '../domain-error';
 import type { CaseEvent } from './case-event.types';
 import { CASE_EVENT_TYPES } from './case-event.types';
@@ -21,7 +22,7 @@ const duration: Check = (v) =>
   typeof v.value === 'number' &&
   Number.isInteger(v.value) &&
   v.value > 0 &&
-  ['workingDays', 'calendarDays', 'hours', 'minutes', 'seconds'].includes(v.unit as string);
+  (DURATION_UNITS as readonly unknown[]).includes(v.unit);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

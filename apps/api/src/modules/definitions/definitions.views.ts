@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DURATION_UNITS } from '@onewindow/domain';
 
 /** OpenAPI shapes of definitions and their flow diagrams, so the generated web client is typed. */
 export class DurationView {
   @ApiProperty() value!: number;
-  @ApiProperty({ enum: ['workingDays', 'calendarDays', 'hours', 'minutes', 'seconds'] }) unit!: string;
+  @ApiProperty({ enum: DURATION_UNITS }) unit!: string;
 }
 
 export class StepOwnerView {

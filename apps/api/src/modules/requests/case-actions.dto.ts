@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DURATION_UNITS, type DurationUnit } from '@onewindow/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -70,9 +71,9 @@ export class DurationDto {
   @Max(1000)
   value!: number;
 
-  @ApiProperty({ enum: ['workingDays', 'calendarDays', 'hours', 'minutes', 'seconds'] })
-  @IsIn(['workingDays', 'calendarDays', 'hours', 'minutes', 'seconds'])
-  unit!: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'seconds';
+  @ApiProperty({ enum: DURATION_UNITS })
+  @IsIn(DURATION_UNITS)
+  unit!: DurationUnit;
 }
 
 export class ProposeExtensionDto {

@@ -1108,7 +1108,7 @@ export interface components {
         DurationView: {
             value: number;
             /** @enum {string} */
-            unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "seconds";
+            unit: "workingDays" | "calendarDays" | "months" | "years" | "hours" | "minutes" | "seconds";
         };
         TimeoutView: {
             /** @enum {string} */
@@ -1430,7 +1430,7 @@ export interface components {
             /** @example 10 */
             value: number;
             /** @enum {string} */
-            unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "seconds";
+            unit: "workingDays" | "calendarDays" | "months" | "years" | "hours" | "minutes" | "seconds";
         };
         ProposeExtensionDto: {
             /**

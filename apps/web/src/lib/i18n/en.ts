@@ -116,6 +116,8 @@ export const en = {
   units: {
     workingDays: 'working days',
     calendarDays: 'calendar days',
+    months: 'months',
+    years: 'years',
     hours: 'hours',
     minutes: 'minutes',
     seconds: 'seconds',

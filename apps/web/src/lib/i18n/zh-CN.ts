@@ -116,7 +116,15 @@ export const zhCN: Strings<typeof en> = {
     'timer_case-overdue': '超过法定时限',
     'timer_appeal-window-closed': '复议期届满',
   },
-  units: { workingDays: '个工作日', calendarDays: '个自然日', hours: '小时', minutes: '分钟', seconds: '秒' },
+  units: {
+    workingDays: '个工作日',
+    calendarDays: '个自然日',
+    months: '个月',
+    years: '年',
+    hours: '小时',
+    minutes: '分钟',
+    seconds: '秒',
+  },
   stream: { connecting: '正在连接…', live: '实时', reconnecting: '正在重新连接…' },
   state: { loading: '加载中…' },
   table: {
