@@ -25,6 +25,7 @@ export type * from './engine/transition.types';
 export type * from './engine/process-context.types';
 export { clockStatus, dueFrom, type ClockStatus, type Due } from './engine/clock';
 export { apply, checkEvent, refusalOf, rejectionReason, startCase } from './engine/case-engine';
+export { caseContext } from './engine/handlers/migration.handler';
 export { nextTimer, isClosed } from './engine/finalize';
 export { CaseInterpreter, activeDepartments, earliestStepDueAt, isSettled } from './engine/case-interpreter';
 export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './engine/replay';
@@ -32,3 +33,12 @@ export * from './project/project-schedule';
 export { checkPublication, latestVersion } from './definition/definition-versions';
 export { statusView, type CaseStatusView, type StepStatusView } from './engine/status-view';
 export * from './project/project-stages';
+export {
+  caseImpact,
+  pathOf,
+  type CaseImpact,
+  type DueChange,
+  type ImpactOptions,
+  type RecordedCase,
+  type RefusedAction,
+} from './engine/impact';

@@ -62,6 +62,12 @@ export function planNotifications(
       plan('breach', t, [...holder, { supervisorsOf: department }], { dueAt: stringOr(t.data?.dueAt) });
     } else if (t.event === 'timer.case-overdue') {
       plan('breach', t, [{ supervisorsOf: null }]);
+    } else if (t.event === 'definition.migrated') {
+      const earliest = state.activeSteps
+        .map((a) => a.dueAt)
+        .filter((d): d is string => d !== undefined)
+        .sort()[0];
+      plan('migrated', t, applicants, { outcome: t.reason ?? null, dueAt: earliest ?? null });
     }
   }
   return planned;

@@ -1,5 +1,5 @@
 /** Why someone is told: their action is needed, a decision or deemed outcome, a due date near, or breached. */
-export type NotificationKind = 'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach';
+export type NotificationKind = 'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach' | 'migrated';
 
 export type Channel = 'email' | 'webhook' | 'in-app';
 export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'in-app'];

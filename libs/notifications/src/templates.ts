@@ -37,6 +37,13 @@ const EN: Record<NotificationKind, Template> = {
     subject: `Overdue: ${step(f) || f.requestTitle}`,
     body: `The time limit of "${step(f) || 'the case'}" on request "${f.requestTitle}" has passed (due ${f.dueAt ?? '-'}); it is escalated.`,
   }),
+  migrated: (f) => ({
+    subject: `New rules for ${f.requestTitle}`,
+    body:
+      `Your request "${f.requestTitle}" now follows a new version of its procedure (${f.outcome ?? ''}).` +
+      (f.dueAt ? ` The current step is due by ${f.dueAt}.` : '') +
+      ' Time already spent on it still counts.',
+  }),
 };
 
 const ZH: Record<NotificationKind, Template> = {
@@ -65,6 +72,13 @@ const ZH: Record<NotificationKind, Template> = {
   breach: (f) => ({
     subject: `已超期：${step(f) || f.requestTitle}`,
     body: `申请“${f.requestTitle}”的“${step(f) || '整体'}”已超过时限（${f.dueAt ?? '-'}），已上报。`,
+  }),
+  migrated: (f) => ({
+    subject: `办理规则变更：${f.requestTitle}`,
+    body:
+      `因法规调整，您的申请“${f.requestTitle}”改按新版办理流程继续办理（${f.outcome ?? ''}）。` +
+      (f.dueAt ? `当前环节截止时间：${f.dueAt}。` : '') +
+      '已经过的办理时间继续计算。',
   }),
 };
 

@@ -54,6 +54,7 @@ import {
 } from './handlers/case.handler';
 import { checkClaim, checkReassign, checkRelease, claim, reassign, release } from './handlers/assignment.handler';
 import { checkUploadDocument, uploadDocument } from './handlers/document.handler';
+import { caseContext, checkMigrate, migrate } from './handlers/migration.handler';
 import type { ProcessContext, Submission } from './process-context.types';
 import { CaseView, Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
@@ -108,7 +109,10 @@ export function apply(ctx: ProcessContext, state: CaseState, event: CaseEvent): 
   if (refusal) throw refusal.toError();
   // JSON round-trip: the state is plain data, and this keeps the caller's copy untouched.
   const draft = JSON.parse(JSON.stringify(state)) as CaseState;
-  const r = new Reduction(ctx, draft, event.at, { ...event.actor }, event.type);
+  // A migration already reduces under the version it moves the case to.
+  const under =
+    event.type === 'migrate-definition' ? { ...ctx, definition: event.definition } : caseContext(ctx, state);
+  const r = new Reduction(under, draft, event.at, { ...event.actor }, event.type);
   // The table pairs each type with its own handler; TypeScript cannot follow that through the union.
   HANDLERS[event.type].apply(r, event as never);
   finalize(r);
@@ -130,8 +134,9 @@ export function refusalOf(ctx: ProcessContext, state: CaseState, event: CaseEven
   }
 }
 
-function firstRefusal(ctx: ProcessContext, state: CaseState, event: CaseEvent): Refusal | undefined {
-  assertValidContext(ctx);
+function firstRefusal(started: ProcessContext, state: CaseState, event: CaseEvent): Refusal | undefined {
+  assertValidContext(started);
+  const ctx = caseContext(started, state);
   const shape = eventShapeRefusal(event);
   if (shape) return shape;
   if (ctx.definition.key !== state.definitionKey || ctx.definition.version !== state.definitionVersion) {
@@ -152,11 +157,13 @@ function firstRefusal(ctx: ProcessContext, state: CaseState, event: CaseEvent): 
   }
   const v = new CaseView(ctx, state, event.at, event.actor);
   return (
-    roleRefusal(v, ['applicant', 'clerk', 'supervisor', 'system'], 'changing a case') ??
+    roleRefusal(v, event.type === 'migrate-definition' ? ['administrator'] : CASE_ROLES, 'changing a case') ??
     windowRefusal(v, event) ??
     HANDLERS[event.type].check(v, event as never)
   );
 }
+
+const CASE_ROLES = ['applicant', 'clerk', 'supervisor', 'system'] as const;
 
 /** Each event's rules (`check`, reading the case as it is) and its change (`apply`, on the draft). */
 interface Handler<E extends CaseEvent> {
@@ -180,6 +187,7 @@ const HANDLERS: { [T in CaseEvent['type']]: Handler<Extract<CaseEvent, { type: T
   'propose-extension': { check: checkProposeExtension, apply: proposeExtension },
   'approve-extension': { check: checkApproveExtension, apply: approveExtension },
   'calendar-published': { check: checkPublishCalendar, apply: publishCalendar },
+  'migrate-definition': { check: checkMigrate, apply: migrate },
   'accept-extension': { check: checkAcceptExtension, apply: acceptExtension },
   'decline-extension': { check: checkDeclineExtension, apply: declineExtension },
   appeal: { check: checkAppeal, apply: appeal },

@@ -1,6 +1,6 @@
 import type { Actor } from '../actor';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
-import type { Duration } from '../definition/process-definition.types';
+import type { Duration, ProcessDefinition } from '../definition/process-definition.types';
 import type { InformationItem } from './case-state.types';
 
 interface EventBase {
@@ -117,6 +117,18 @@ export interface CalendarPublishedEvent extends EventBase {
   revision: number;
 }
 
+/**
+ * An administrator moves a running case to another published version of its definition (a law change): the
+ * active steps continue under their ids in `definition` (or those `mapping` gives, old id → new id) and every
+ * running clock is recounted under the new periods from when it started, so time already used stays used.
+ */
+export interface MigrateDefinitionEvent extends EventBase {
+  type: 'migrate-definition';
+  definition: ProcessDefinition;
+  mapping?: Record<string, string>;
+  reason: string;
+}
+
 export interface AcceptExtensionEvent extends EventBase {
   type: 'accept-extension';
   extensionId: string;
@@ -191,6 +203,7 @@ export type CaseEvent =
   | ProposeExtensionEvent
   | ApproveExtensionEvent
   | CalendarPublishedEvent
+  | MigrateDefinitionEvent
   | AcceptExtensionEvent
   | DeclineExtensionEvent
   | AppealEvent
@@ -218,6 +231,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'propose-extension',
   'approve-extension',
   'calendar-published',
+  'migrate-definition',
   'accept-extension',
   'decline-extension',
   'appeal',

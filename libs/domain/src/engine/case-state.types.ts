@@ -1,5 +1,11 @@
 import type { Actor } from '../actor';
-import type { AttributeValue, Duration, StepKind, StepOwner } from '../definition/process-definition.types';
+import type {
+  AttributeValue,
+  Duration,
+  ProcessDefinition,
+  StepKind,
+  StepOwner,
+} from '../definition/process-definition.types';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Clock } from './clock.types';
 
@@ -223,4 +229,9 @@ export interface CaseState {
    */
   calendar?: WorkingCalendar;
   calendarRevision?: number;
+  /**
+   * The version the case was migrated to (a law change): it replaces the snapshot the case started with, and
+   * `definitionVersion` names it.
+   */
+  definition?: ProcessDefinition;
 }

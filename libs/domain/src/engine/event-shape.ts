@@ -58,6 +58,11 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
     calendar: (v) => isRecord(v) && str(v.id),
     revision: (v) => typeof v === 'number' && Number.isInteger(v) && v > 0,
   },
+  'migrate-definition': {
+    definition: (v) => isRecord(v) && str(v.key) && typeof v.version === 'number',
+    mapping: (v) => v === undefined || (isRecord(v) && Object.entries(v).every(([from, to]) => str(from) && str(to))),
+    reason: str,
+  },
   'accept-extension': { extensionId: str },
   'decline-extension': { extensionId: str, reason: optStr },
   appeal: { grounds: str },

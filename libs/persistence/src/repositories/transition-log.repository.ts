@@ -102,7 +102,8 @@ const APPEND_SQL = `
     INSERT INTO transitions (${APPENDED_COLUMN_LIST})
     SELECT ${APPENDED_COLUMN_LIST} FROM jsonb_to_recordset($2::jsonb) AS t(${APPENDED_RECORDSET})
   ), moved AS (
-    UPDATE requests SET status = $3, last_seq = $4, head_hash = $5, state = $6, next_due_at = $7, updated_at = $8
+    UPDATE requests SET status = $3, last_seq = $4, head_hash = $5, state = $6, next_due_at = $7, updated_at = $8,
+      definition_version = ($6::jsonb->>'definitionVersion')::int
     WHERE id = $1
   ), steps AS (
     SELECT * FROM jsonb_to_recordset($9::jsonb) AS s(step_id text, title text, kind text, department text,
