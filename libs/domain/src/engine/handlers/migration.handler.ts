@@ -8,7 +8,7 @@ import { roleRefusal } from '../authorization';
 import type { MigrateDefinitionEvent } from '../case-event.types';
 import type { CaseState } from '../case-state.types';
 import type { Clock } from '../clock.types';
-import { isDayUnit, isPaused, pauseClock, recountClock, startClock } from '../clock';
+import { isDateUnit, isPaused, pauseClock, recountClock, startClock } from '../clock';
 import type { ProcessContext } from '../process-context.types';
 import type { CaseView, Reduction } from '../reduction';
 import { resolveDuration } from '../routing';
@@ -150,7 +150,7 @@ export function migrate(r: Reduction, event: MigrateDefinitionEvent): void {
 /**
  * A clock under a new period. The same unit: the count moves by the difference (a running clock from its
  * basis, a paused one by what is left), so the days already used stay used. A period that appears counts from
- * when the step (or clock) began; a change of unit recounts the new period from the clock's start.
+ * when the step (or clock) began; a change of unit (or a period in months) recounts the new period from the clock's start.
  */
 function recount(
   calendar: WorkingCalendar,
@@ -163,10 +163,12 @@ function recount(
   if (!clock) return startClock(calendar, begun, duration);
   const next: Clock = JSON.parse(JSON.stringify(clock)) as Clock;
   const delta = duration.value - clock.duration.value;
-  const sameUnit = duration.unit === clock.duration.unit;
-  if (sameUnit && delta === 0) return { ...next, duration };
+  // A month has no fixed length in days: a period in months or years is recounted from the clock's start.
+  const sameUnit = duration.unit === clock.duration.unit && duration.unit !== 'months' && duration.unit !== 'years';
+  if (duration.unit === clock.duration.unit && delta === 0) return { ...next, duration };
   if (sameUnit && isPaused(next)) {
-    next.remaining = (next.remaining ?? 0) + (isDayUnit(duration.unit) ? delta : delta * (UNIT_MS[duration.unit] ?? 0));
+    next.remaining =
+      (next.remaining ?? 0) + (isDateUnit(duration.unit) ? delta : delta * (UNIT_MS[duration.unit] ?? 0));
     return { ...next, duration };
   }
   if (sameUnit && next.basis) {
