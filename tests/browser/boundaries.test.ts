@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { ApiDriver } from '../support/api-driver';
 import type { TestApi } from '../support/test-api';
 import { seriousViolations } from './support/axe';
 import { missingTranslations } from './support/browser';
@@ -41,9 +42,13 @@ describe('The web app: department boundaries, Chinese pages, the keyboard', () =
   }
 
   it("offers a clerk of another department no decision, and shows the API's 403 to a forged one", async () => {
+    // Plan review: fire reads the case (its department has a step on it), building's step is not fire's to decide.
+    const driver = new ApiDriver(api);
     const id = await submitted(`Boundary ${Date.now()}`);
+    await driver.toPlanReview(id);
+    await driver.waitForStep(id, 'fire-review');
     const fire = await as('clerk-fire');
-    await fire.goto(`${base}/queue/${id}/steps/intake`);
+    await fire.goto(`${base}/queue/${id}/steps/building-review`);
     await fire.getByTestId('step-actions').waitFor();
     await fire.getByTestId('no-actions').waitFor();
     expect(await fire.getByTestId('decision-form').count()).toBe(0);
@@ -52,11 +57,11 @@ describe('The web app: department boundaries, Chinese pages, the keyboard', () =
     await fire.route(`**/requests/${id}`, async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { legalActions: unknown[] };
-      body.legalActions = [{ type: 'decide', stepId: 'intake', outcomes: ['complete'] }];
+      body.legalActions = [{ type: 'decide', stepId: 'building-review', outcomes: ['approved'] }];
       await route.fulfill({ response, json: body });
     });
     await fire.reload();
-    await fire.getByTestId('decision-form').getByRole('radio', { name: 'Complete', exact: true }).check();
+    await fire.getByTestId('decision-form').getByRole('radio', { name: 'Approved', exact: true }).check();
     await fire.getByRole('button', { name: 'Record decision' }).click();
     const alert = fire.getByRole('alert').filter({ hasText: 'Not allowed' });
     await alert.waitFor();

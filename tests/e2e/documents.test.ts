@@ -80,7 +80,9 @@ describe('documents over HTTP', () => {
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ version: 2, sha256: sha256(v2), context: 'staff' });
 
-    for (const reviewer of ['clerk-building', 'clerk-fire', 'clerk-environment', 'acme-battery', 'auditor']) {
+    // Need-to-know: the building department holds the intake; fire has no step on the case yet.
+    expect((await driver.get('clerk-fire', `/requests/${id}/documents`)).status).toBe(403);
+    for (const reviewer of ['clerk-building', 'clerk-building-2', 'supervisor', 'acme-battery', 'auditor']) {
       const sitePlan = (await documents(reviewer)).find((d) => d.documentType === 'site-plan');
       expect(sitePlan?.current).toMatchObject({ version: 2, sha256: sha256(v2) });
       expect(sitePlan?.versions.map((v) => [v.version, v.sha256])).toEqual([
@@ -103,7 +105,7 @@ describe('documents over HTTP', () => {
     expect(up.status).toBe(201);
     const href = (up.body as VersionView).href;
 
-    for (const user of ['acme-battery', 'clerk-fire', 'supervisor', 'auditor']) {
+    for (const user of ['acme-battery', 'clerk-building', 'supervisor', 'auditor']) {
       const res = await api.http
         .get(href)
         .set(await driver.auth(user))

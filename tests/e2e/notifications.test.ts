@@ -207,6 +207,34 @@ describe('notifications', () => {
     TEST_TIMEOUT_MS,
   );
 
+  it('shows each reader only the deliveries they need to know, and lets staff re-send only those', async () => {
+    expect(
+      (await put('acme-battery', { language: 'en', channels: ['email', 'in-app'], email: 'permits@acme.example' }))
+        .status,
+    ).toBe(200);
+    const id = await driver.submitPermit('acme-battery');
+    const items = [{ id: 'site-plan', description: 'Site plan at 1:500' }];
+    expect(
+      (await driver.post('clerk-building', `/requests/${id}/steps/intake/information-requests`, { items })).status,
+    ).toBe(200);
+    const all = await waitFor(async () => {
+      const rows = await deliveries(id);
+      return rows.some((d) => d.recipientId === 'acme-battery' && d.channel === 'email') ? rows : undefined;
+    }, 'the request for information on the outbox');
+    const email = all.find((d) => d.recipientId === 'acme-battery' && d.channel === 'email') as Delivery;
+
+    // Building holds the intake; planning has no step on a building permit; another applicant none of it.
+    expect((await deliveries(id, 'clerk-building')).map((d) => d.id).sort()).toEqual(all.map((d) => d.id).sort());
+    expect(await deliveries(id, 'clerk-planning')).toEqual([]);
+    expect(await deliveries(id, 'volta-grid')).toEqual([]);
+    const own = await deliveries(id, 'acme-battery');
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(own.map((d) => d.recipientId))).toEqual(new Set(['acme-battery']));
+
+    expect((await driver.post('clerk-planning', `/notifications/deliveries/${email.id}/resend`)).status).toBe(404);
+    expect((await driver.post('clerk-building', `/notifications/deliveries/${email.id}/resend`)).status).toBe(200);
+  });
+
   it(
     'parks a notification after repeated failures, and delivers it when staff re-send it',
     async () => {

@@ -1,5 +1,6 @@
 import type { ActorRole } from '@onewindow/domain';
 import { PERSON_ROLES } from '../../apps/api/src/core/auth/claim-mapping';
+import { ApiDriver } from '../support/api-driver';
 import { callRoute, RouteCase, routeTable } from '../support/route-table';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -73,6 +74,55 @@ describe('every route of the OpenAPI document names its roles and refuses the ot
     }
     expect(wrong).toEqual([]);
     // Some 250 calls, on a machine shared with the rest of the suite.
+  }, 180_000);
+
+  it('applies one need-to-know rule on every case route: the other applicant 404, a clerk whose department had no step 403', async () => {
+    const driver = new ApiDriver(api);
+    const id = await driver.submitPermit('acme-battery');
+    const caseRoutes = routes.filter((r) => r.name.startsWith('/requests/{id}', r.name.indexOf(' ') + 1));
+    expect(caseRoutes.length).toBeGreaterThan(20);
+    const onCase = (route: RouteCase) => ({
+      ...route,
+      path: route.path.replace(/\/requests\/[^/?]+/, `/requests/${id}`),
+    });
+    const wrong: string[] = [];
+    const [planning, fire, volta] = await Promise.all(
+      ['clerk-planning', 'clerk-fire', 'volta-grid'].map((u) => api.login(u)),
+    );
+    for (const route of caseRoutes.map(onCase)) {
+      const listed = route.roles === 'public' ? [] : (route.roles ?? []);
+      // Planning has no step on a building permit; fire has none yet while the intake is open.
+      for (const [who, token] of [
+        ['clerk-planning', planning],
+        ['clerk-fire', fire],
+      ] as const) {
+        const { status, code } = await callRoute(api, route, token);
+        if (listed.includes('clerk') && (status !== 403 || code !== 'FORBIDDEN'))
+          wrong.push(`${route.name} ${who}: ${status}`);
+      }
+      const { status, code } = await callRoute(api, route, volta);
+      if (listed.includes('applicant') && (status !== 404 || code !== 'NOT_FOUND')) {
+        wrong.push(`${route.name} volta-grid: ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+
+    // Nor does the case appear in their lists; the clerk whose department holds the intake reads it.
+    const listed = async (user: string) =>
+      ((await driver.get(user, '/requests?pageSize=100')).body as { items: Array<{ id: string }> }).items.map(
+        (r) => r.id,
+      );
+    expect(await listed('clerk-planning')).not.toContain(id);
+    expect(await listed('clerk-building')).toContain(id);
+    for (const path of [`/requests/${id}`, `/requests/${id}/documents`]) {
+      expect((await driver.get('clerk-building', path)).status).toBe(200);
+    }
+
+    // Once plan review opens the fire department's step, fire reads the case — and keeps reading it after.
+    await driver.toPlanReview(id);
+    await driver.waitForStep(id, 'fire-review');
+    expect((await driver.get('clerk-fire', `/requests/${id}`)).status).toBe(200);
+    expect((await driver.get('clerk-planning', `/requests/${id}`)).status).toBe(403);
   }, 180_000);
 
   it('sends Cache-Control: no-store on every authenticated answer, refusals included', async () => {

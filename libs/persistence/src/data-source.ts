@@ -16,6 +16,7 @@ import { PublishedDefinitions1764400000000 } from './migrations/1764400000000-pu
 import { ProvisionalDueDates1764576000000 } from './migrations/1764576000000-provisional-due-dates';
 import { Projects1764576000100 } from './migrations/1764576000100-projects';
 import { StaffDirectory1764600000000 } from './migrations/1764600000000-staff-directory';
+import { CaseDepartments1765100000022 } from './migrations/1765100000022-case-departments';
 import { DocumentsAndNotifications1764900000000 } from './migrations/1764900000000-documents-and-notifications';
 import { APP_ROLE_SETTING } from './migrations/app-role';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Projects1764576000100,
   StaffDirectory1764600000000,
   DocumentsAndNotifications1764900000000,
+  CaseDepartments1765100000022,
 ];
 
 export interface ConnectionOptions {

@@ -28,6 +28,10 @@ export class RequestEntity {
   @Column('text', { name: 'co_applicants', array: true, default: () => "'{}'" })
   coApplicants?: string[];
 
+  /** Departments that have or had a step on the case (the need-to-know rule reads them). */
+  @Column('text', { array: true, default: () => "'{}'" })
+  departments?: string[];
+
   @Column('jsonb')
   attributes!: Record<string, string | number | boolean>;
 

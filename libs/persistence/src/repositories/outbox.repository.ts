@@ -59,6 +59,19 @@ export interface ReminderCandidate {
 }
 
 /** How a delivery attempt ended, as the worker reports it. */
+/**
+ * Which deliveries a reader may see and re-send: those addressed to `recipientId`, and those of cases
+ * `department` has or had a step on; neither set: every delivery.
+ */
+export interface DeliveryScope {
+  recipientId?: string;
+  department?: string;
+}
+
+const IN_SCOPE = (recipient: string, department: string) =>
+  `((${recipient}::text IS NULL AND ${department}::text IS NULL) OR o.recipient_id = ${recipient}
+    OR EXISTS (SELECT 1 FROM requests r WHERE r.id = o.request_id AND ${department} = ANY(r.departments)))`;
+
 export type DeliveryResult = { ok: true } | { ok: false; error: string };
 
 /**
@@ -174,12 +187,12 @@ export class OutboxRepository {
     });
   }
 
-  /** Puts a parked (or any) notification back in line for delivery now. */
-  async resend(id: string): Promise<OutboxRow | null> {
+  /** Puts a parked (or any) notification the scope covers back in line for delivery now. */
+  async resend(id: string, scope: DeliveryScope = {}): Promise<OutboxRow | null> {
     const [rows] = await this.db.query<[OutboxRow[], number]>(
-      `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
-       WHERE id = $1 AND channel <> 'in-app' RETURNING ${COLUMNS}`,
-      [id],
+      `UPDATE outbox o SET state = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+       WHERE id = $1 AND channel <> 'in-app' AND ${IN_SCOPE('$2', '$3')} RETURNING ${COLUMNS}`,
+      [id, scope.recipientId ?? null, scope.department ?? null],
     );
     return rows[0] ?? null;
   }
@@ -189,13 +202,22 @@ export class OutboxRepository {
     return row ?? null;
   }
 
-  /** Delivery state for auditors and staff, newest first. */
-  list(filter: { requestId?: string; state?: OutboxState; limit: number }): Promise<OutboxRow[]> {
+  /** Delivery state, newest first, of the deliveries the scope covers. */
+  list(
+    filter: { requestId?: string; state?: OutboxState; limit: number },
+    scope: DeliveryScope = {},
+  ): Promise<OutboxRow[]> {
     return this.db.query<OutboxRow[]>(
-      `SELECT ${COLUMNS} FROM outbox
-       WHERE ($1::uuid IS NULL OR request_id = $1) AND ($2::text IS NULL OR state = $2)
+      `SELECT ${COLUMNS} FROM outbox o
+       WHERE ($1::uuid IS NULL OR request_id = $1) AND ($2::text IS NULL OR state = $2) AND ${IN_SCOPE('$4', '$5')}
        ORDER BY id DESC LIMIT $3`,
-      [filter.requestId ?? null, filter.state ?? null, filter.limit],
+      [
+        filter.requestId ?? null,
+        filter.state ?? null,
+        filter.limit,
+        scope.recipientId ?? null,
+        scope.department ?? null,
+      ],
     );
   }
 

@@ -12,6 +12,8 @@ export interface RequestSearch {
   status?: string;
   definitionKey?: string;
   department?: string;
+  /** Only cases this department has or had a step on (the need-to-know rule for a clerk's list). */
+  involvedDepartment?: string;
   limit: number;
   offset: number;
 }
@@ -59,6 +61,9 @@ export class RequestRepository {
     if (filter.status !== undefined) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.definitionKey !== undefined) {
       qb.andWhere('r.definitionKey = :definitionKey', { definitionKey: filter.definitionKey });
+    }
+    if (filter.involvedDepartment !== undefined) {
+      qb.andWhere(':involved = ANY(r.departments)', { involved: filter.involvedDepartment });
     }
     if (filter.department !== undefined) {
       qb.andWhere('EXISTS (SELECT 1 FROM open_tasks t WHERE t.request_id = r.id AND t.department = :department)', {

@@ -93,21 +93,23 @@ interface ChainHead {
 }
 
 /**
- * Appends the transitions ($2), moves the request's row to the batch's state, turns its open tasks
+ * Appends the transitions ($2), moves the request's row to the batch's state (adding the departments
+ * of its active steps to those that have or had a step on it), turns its open tasks
  * into the state's active steps ($9: closed steps deleted, the others inserted or updated where they
  * changed) and announces the batch, which listeners receive when the transaction commits.
  */
 const APPEND_SQL = `
-  WITH appended AS (
+  WITH steps AS (
+    SELECT * FROM jsonb_to_recordset($9::jsonb) AS s(step_id text, title text, kind text, department text,
+      role text, state text, assignee text, due_at timestamptz, due_provisional boolean)
+  ), appended AS (
     INSERT INTO transitions (${APPENDED_COLUMN_LIST})
     SELECT ${APPENDED_COLUMN_LIST} FROM jsonb_to_recordset($2::jsonb) AS t(${APPENDED_RECORDSET})
   ), moved AS (
     UPDATE requests SET status = $3, last_seq = $4, head_hash = $5, state = $6, next_due_at = $7, updated_at = $8,
-      definition_version = ($6::jsonb->>'definitionVersion')::int
+      definition_version = ($6::jsonb->>'definitionVersion')::int,
+      departments = ARRAY(SELECT unnest(departments) UNION SELECT department FROM steps WHERE department IS NOT NULL ORDER BY 1)
     WHERE id = $1
-  ), steps AS (
-    SELECT * FROM jsonb_to_recordset($9::jsonb) AS s(step_id text, title text, kind text, department text,
-      role text, state text, assignee text, due_at timestamptz, due_provisional boolean)
   ), closed AS (
     DELETE FROM open_tasks o WHERE o.request_id = $1 AND o.step_id NOT IN (SELECT step_id FROM steps)
   ), opened AS (
@@ -175,6 +177,7 @@ function newRequestRow(request: RequestIdentity, state: CaseState, workflowId: s
     headHash: null,
     state,
     nextDueAt: earliestDue(state),
+    departments: [...new Set(state.activeSteps.map((step) => step.owner.department))].sort(),
     submittedAt: new Date(request.submittedAt),
     updatedAt: new Date(request.submittedAt),
   };

@@ -10,11 +10,13 @@ import {
   Post,
   Req,
   StreamableFile,
+  UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { DocumentTypePipe } from '../../core/common/key-param.pipe';
+import { RequestAccessGuard } from '../requests/request-access.guard';
 import { DocumentListView, DocumentVersionView } from './document.views';
 import { DocumentsService } from './documents.service';
 
@@ -22,6 +24,7 @@ import { DocumentsService } from './documents.service';
 @ApiTags('documents')
 @ApiBearerAuth()
 @Controller('requests/:id/documents')
+@UseGuards(RequestAccessGuard)
 export class DocumentsController {
   constructor(private readonly service: DocumentsService) {}
 

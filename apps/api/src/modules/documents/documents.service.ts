@@ -1,7 +1,6 @@
 import { AppConfig } from '@onewindow/config';
 import { BlobStore, CONTENT_TYPES, contentDisposition, sanitizeFileName } from '@onewindow/documents';
-import { Actor, CaseState, checkEvent, ProcessDefinition } from '@onewindow/domain';
-import { RequestEntity } from '@onewindow/persistence';
+import { Actor, CaseState, checkEvent } from '@onewindow/domain';
 import { Injectable, StreamableFile } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
@@ -31,7 +30,7 @@ export class DocumentsService {
   ) {}
 
   async upload(actor: Actor, id: string, req: IncomingMessage): Promise<DocumentVersionView> {
-    const row = await this.onCase(actor, id);
+    const row = await this.requests.visible(actor, id);
     const ctx = await this.catalog.context(row.definitionKey, row.definitionVersion);
     const received = await receiveUpload(
       req,
@@ -81,13 +80,13 @@ export class DocumentsService {
   }
 
   async list(actor: Actor, id: string): Promise<DocumentListView> {
-    const row = await this.onCase(actor, id);
+    const row = await this.requests.visible(actor, id);
     const definition = await this.catalog.definition(row.definitionKey, row.definitionVersion);
     return toDocumentList(id, definition.documents ?? [], (row.state as CaseState).documents ?? []);
   }
 
   async download(actor: Actor, id: string, documentType: string, version: number): Promise<StreamableFile> {
-    const row = await this.onCase(actor, id);
+    const row = await this.requests.visible(actor, id);
     const doc = (row.state as CaseState).documents?.find((d) => d.type === documentType);
     const found = doc?.versions.find((v) => v.version === version);
     if (!found) throw new ApiError(ApiErrorCode.NOT_FOUND, `No version ${version} of document '${documentType}'`);
@@ -101,25 +100,4 @@ export class DocumentsService {
       disposition: contentDisposition(found.fileName),
     });
   }
-
-  /**
-   * Authorized like the request: its applicant (and co-applicants) see it, auditors and supervisors
-   * see every case, and a clerk sees a case on which their department has a step.
-   */
-  private async onCase(actor: Actor, id: string): Promise<RequestEntity> {
-    const row = await this.requests.visible(actor, id);
-    if (actor.role !== 'clerk') return row;
-    const definition = await this.catalog.definition(row.definitionKey, row.definitionVersion);
-    if (actor.department && departmentsOf(definition).has(actor.department)) return row;
-    throw new ApiError(ApiErrorCode.FORBIDDEN, `Department '${actor.department ?? '-'}' has no step on this request`);
-  }
-}
-
-export function departmentsOf(definition: ProcessDefinition): Set<string> {
-  const departments = new Set<string>();
-  for (const step of definition.steps) {
-    departments.add(step.owner.department);
-    if (step.kind === 'parallel') for (const m of step.members) departments.add(m.owner.department);
-  }
-  return departments;
 }

@@ -55,19 +55,22 @@ export class NotificationsController {
     return this.service.savePreferences(actor, dto);
   }
 
-  /** Delivery state of notifications (outbox), newest first. */
+  /**
+   * Delivery state of notifications (outbox), newest first: an applicant's own; a clerk's own and those
+   * of cases their department has or had a step on; every delivery for supervisors and auditors.
+   */
   @Get('deliveries')
-  @Roles('clerk', 'supervisor', 'auditor')
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
   @ApiResponse({ status: 200, type: [DeliveryView] })
-  deliveries(@Query() query: OutboxQuery): Promise<DeliveryView[]> {
-    return this.service.deliveries(query);
+  deliveries(@CurrentActor() actor: Actor, @Query() query: OutboxQuery): Promise<DeliveryView[]> {
+    return this.service.deliveries(actor, query);
   }
 
-  /** Puts an email or webhook notification (typically a parked one) back in line for delivery. */
+  /** Puts an email or webhook notification (typically a parked one) the caller may read back in line for delivery. */
   @Post('deliveries/:deliveryId/resend')
   @HttpCode(200)
   @Roles('clerk', 'supervisor')
-  resend(@Param('deliveryId', NotificationIdPipe) id: string): Promise<DeliveryView> {
-    return this.service.resend(id);
+  resend(@CurrentActor() actor: Actor, @Param('deliveryId', NotificationIdPipe) id: string): Promise<DeliveryView> {
+    return this.service.resend(actor, id);
   }
 }

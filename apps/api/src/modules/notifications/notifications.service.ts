@@ -1,10 +1,11 @@
 import { AppConfig } from '@onewindow/config';
 import type { Actor } from '@onewindow/domain';
 import { EgressPolicy } from '@onewindow/notifications';
-import { NotificationListener, OutboxRepository } from '@onewindow/persistence';
+import { DeliveryScope, NotificationListener, OutboxRepository } from '@onewindow/persistence';
 import { Injectable, Logger, MessageEvent, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { filter, from, interval, map, merge, mergeMap, Observable, of, share } from 'rxjs';
+import { caseScope } from '../../core/access/need-to-know';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { InboxQuery, MarkReadDto, OutboxQuery, PreferencesDto } from './notifications.dto';
 import {
@@ -17,6 +18,12 @@ import {
 } from './notification.views';
 
 const HEARTBEAT_MS = 15_000;
+
+/** The deliveries an actor may read and re-send: the case rule's scope, plus those addressed to the actor. */
+function deliveryScope(actor: Actor): DeliveryScope {
+  const { party, department } = caseScope(actor);
+  return party === undefined && department === undefined ? {} : { recipientId: actor.id, department };
+}
 
 /** The in-app bell (list, mark read, live stream), each user's preferences, and delivery state for staff. */
 @Injectable()
@@ -121,13 +128,17 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
     );
   }
 
-  async deliveries(query: OutboxQuery): Promise<DeliveryView[]> {
-    const rows = await this.outbox.list({ requestId: query.requestId, state: query.state, limit: query.limit ?? 100 });
+  /** Under the need-to-know rule: a clerk's own and those of cases their department has or had a step on. */
+  async deliveries(actor: Actor, query: OutboxQuery): Promise<DeliveryView[]> {
+    const rows = await this.outbox.list(
+      { requestId: query.requestId, state: query.state, limit: query.limit ?? 100 },
+      deliveryScope(actor),
+    );
     return rows.map(toDeliveryView);
   }
 
-  async resend(id: string): Promise<DeliveryView> {
-    const row = await this.outbox.resend(id);
+  async resend(actor: Actor, id: string): Promise<DeliveryView> {
+    const row = await this.outbox.resend(id, deliveryScope(actor));
     if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No email or webhook notification ${id}`);
     return toDeliveryView(row);
   }

@@ -8,11 +8,13 @@ import {
   ParseUUIDPipe,
   PipeTransform,
   Post,
+  UseGuards,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiParam } from '@nestjs/swagger';
 import { AuthenticatedRequest, Roles } from '../../core/auth/auth.decorators';
 import { ExtensionIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
 import type { IdempotentRequest } from '../../core/idempotency/idempotency-key.decorator';
+import { RequestAccessGuard } from './request-access.guard';
 import { RequestDetailView } from './request.views';
 
 /** Who acts on which case, and on which of its steps or extensions: what every case-action route takes. */
@@ -34,6 +36,7 @@ const PATH_PARAMS: Record<string, { format?: string; pattern?: string }> = {
 /**
  * A POST that applies one action to a case (under `requests/:id`): answered with the request's new
  * detail once the action's transitions are recorded, its path parameters documented from the path.
+ * The need-to-know rule runs before the body is read, so a refusal never depends on the body.
  */
 export function CaseActionRoute(path: string, ...roles: ActorRole[]): MethodDecorator {
   const params = [...new Set(['id', ...[...path.matchAll(/:(\w+)/g)].map((m) => m[1])])];
@@ -41,6 +44,7 @@ export function CaseActionRoute(path: string, ...roles: ActorRole[]): MethodDeco
     Post(path),
     HttpCode(200),
     ...(roles.length > 0 ? [Roles(...roles)] : []),
+    UseGuards(RequestAccessGuard),
     ...params.map((name) => ApiParam({ name, type: String, ...PATH_PARAMS[name] })),
     ApiOkResponse({ type: RequestDetailView }),
   );

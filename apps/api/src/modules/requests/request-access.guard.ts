@@ -6,8 +6,9 @@ import { RequestsService } from './requests.service';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Checks that the caller may see the request named by `:id` before the handler runs: an event
- * stream commits its headers early, so its refusal must come from a guard to be a proper 4xx.
+ * The need-to-know rule (`RequestsService.visible`) on every case route — detail, event stream,
+ * documents, actions — before the handler runs: an event stream commits its headers early, and a
+ * refusal must not depend on a body the caller sends, so it comes from a guard.
  */
 @Injectable()
 export class RequestAccessGuard implements CanActivate {

@@ -59,6 +59,7 @@ export class RequestsController {
   @ApiResponse({ status: 200, type: RequestDetailView })
   @Get(':id')
   @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  @UseGuards(RequestAccessGuard)
   detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RequestDetailView> {
     return this.service.detail(actor, id);
   }

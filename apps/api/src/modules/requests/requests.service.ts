@@ -8,6 +8,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import { createHash, randomUUID } from 'node:crypto';
 import { AttributesValidator } from '../definitions/attributes-validator';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
+import { caseAccess, caseScope } from '../../core/access/need-to-know';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { MetricsService } from '../../core/observability/metrics.service';
 import { LruCache } from '../../core/common/lru-cache';
@@ -73,7 +74,7 @@ export class RequestsService {
     return toSummaryView(await this.visible(applicant, requestId));
   }
 
-  /** Applicants list their own requests; staff list all, narrowed by the filters. */
+  /** Applicants list their own requests; clerks those their department has or had a step on; others all; narrowed by the filters. */
   async list(actor: Actor, query: ListRequestsQuery): Promise<RequestListView> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -82,6 +83,7 @@ export class RequestsService {
       definitionKey: query.definitionKey,
       department: actor.role === 'applicant' ? undefined : query.department,
       applicantId: actor.role === 'applicant' ? actor.id : query.applicantId,
+      involvedDepartment: caseScope(actor).department,
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
@@ -104,14 +106,25 @@ export class RequestsService {
     return timeline;
   }
 
-  /** Applicants see only their own requests (and those they co-apply for): another's answers 404, as if it did not exist. */
+  /**
+   * The request, if the need-to-know rule lets the actor read it; every case route (detail, event
+   * stream, documents, actions) comes through here. Another applicant's request answers 404, as if
+   * it did not exist; a clerk whose department never had a step on it, 403. Both are logged.
+   */
   async visible(actor: Actor, id: string): Promise<RequestEntity> {
     const row = await this.requests.findById(id);
     if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`);
-    if (actor.role === 'applicant' && row.applicantId !== actor.id && !row.coApplicants?.includes(actor.id)) {
-      throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`, undefined, true);
+    switch (caseAccess(actor, row)) {
+      case 'read':
+        return row;
+      case 'hidden':
+        throw new ApiError(ApiErrorCode.NOT_FOUND, `No request ${id}`, undefined, true);
+      case 'not-involved':
+        throw new ApiError(
+          ApiErrorCode.FORBIDDEN,
+          `Department '${actor.department ?? '-'}' has no step on this request`,
+        );
     }
-    return row;
   }
 }
 

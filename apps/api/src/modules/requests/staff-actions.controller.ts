@@ -1,5 +1,5 @@
 import type { Actor } from '@onewindow/domain';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import {
@@ -14,6 +14,7 @@ import {
 } from './case-actions.dto';
 import { CaseActionRoute, CaseTarget, OnCase } from './case-action.decorators';
 import { CaseActionsService } from './case-actions.service';
+import { RequestAccessGuard } from './request-access.guard';
 import { RequestDetailView } from './request.views';
 import { DecideDto, PaymentDto } from './requests.dto';
 
@@ -97,6 +98,7 @@ export class StaffActionsController {
   /** External event: the fee of a payment step was paid (202: the workflow applies it when it is legal). */
   @Post('payments')
   @HttpCode(202)
+  @UseGuards(RequestAccessGuard)
   confirmPayment(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -108,6 +110,7 @@ export class StaffActionsController {
   /** External event: the result of an inspection step. */
   @Post('inspections')
   @HttpCode(202)
+  @UseGuards(RequestAccessGuard)
   recordInspection(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -119,6 +122,7 @@ export class StaffActionsController {
   /** External event: a document listed on the missing-documents notice was delivered and verified. */
   @Post('document-verifications')
   @HttpCode(202)
+  @UseGuards(RequestAccessGuard)
   verifyDocument(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
