@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '@/components/page-state';
+import { RouteErrorPage } from '@/components/route-error-page';
 import { useAuth } from '@/lib/auth/auth-context';
 import { homeFor } from './navigation';
 
@@ -19,81 +20,100 @@ function Home() {
   return <Navigate to={session ? homeFor(session.user.role) : '/sign-in'} replace />;
 }
 
+/**
+ * Every route has an error boundary: a page that fails shows what happened and a way on instead of the
+ * router's developer screen. Inside the signed-in layout the failing page alone is replaced, so the
+ * navigation stays.
+ */
 export const router = createBrowserRouter([
   {
     path: '/sign-in',
     lazy: () => import('@/features/auth/sign-in-page').then((m) => ({ Component: m.SignInPage })),
     HydrateFallback: PageLoading,
+    ErrorBoundary: RouteErrorPage,
   },
   {
     path: '/sign-in/callback',
     lazy: () => import('@/features/auth/sign-in-callback-page').then((m) => ({ Component: m.SignInCallbackPage })),
     HydrateFallback: PageLoading,
+    ErrorBoundary: RouteErrorPage,
   },
   {
     element: <RequireSession />,
     HydrateFallback: PageLoading,
+    ErrorBoundary: RouteErrorPage,
     children: [
       {
         lazy: () => import('./layout').then((m) => ({ Component: m.AppLayout })),
+        ErrorBoundary: RouteErrorPage,
         children: [
-          { index: true, element: <Home /> },
           {
-            path: 'my-requests',
-            lazy: () => import('@/features/requests/my-requests-page').then((m) => ({ Component: m.MyRequestsPage })),
-          },
-          {
-            path: 'my-requests/new',
-            lazy: () => import('@/features/requests/new-request-page').then((m) => ({ Component: m.NewRequestPage })),
-          },
-          {
-            path: 'my-requests/:id',
-            lazy: () => import('@/features/requests/request-page').then((m) => ({ Component: m.RequestPage })),
-          },
-          {
-            path: 'queue',
-            lazy: () => import('@/features/work-queue/work-queue-page').then((m) => ({ Component: m.WorkQueuePage })),
-          },
-          {
-            path: 'queue/:requestId/steps/:stepId',
-            lazy: () => import('@/features/work-queue/step-page').then((m) => ({ Component: m.StepPage })),
-          },
-          {
-            path: 'oversight',
-            lazy: () => import('@/features/supervisor/oversight-page').then((m) => ({ Component: m.OversightPage })),
-          },
-          {
-            path: 'auditing',
-            lazy: () => import('@/features/audit/auditing-page').then((m) => ({ Component: m.AuditingPage })),
-          },
-          {
-            path: 'auditing/:id',
-            lazy: () => import('@/features/audit/audit-case-page').then((m) => ({ Component: m.AuditCasePage })),
-          },
-          {
-            path: 'notification-settings',
-            lazy: () =>
-              import('@/features/notifications/preferences-page').then((m) => ({ Component: m.PreferencesPage })),
-          },
-          {
-            path: 'portfolio',
-            lazy: () => import('@/features/projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
-          },
-          {
-            path: 'portfolio/new',
-            lazy: () => import('@/features/projects/new-project-page').then((m) => ({ Component: m.NewProjectPage })),
-          },
-          {
-            path: 'portfolio/:id',
-            lazy: () => import('@/features/projects/project-page').then((m) => ({ Component: m.ProjectPage })),
-          },
-          {
-            path: 'processes',
-            lazy: () => import('@/features/admin/processes-page').then((m) => ({ Component: m.ProcessesPage })),
-          },
-          {
-            path: '*',
-            lazy: () => import('@/components/not-found-page').then((m) => ({ Component: m.NotFoundPage })),
+            ErrorBoundary: RouteErrorPage,
+            children: [
+              { index: true, element: <Home /> },
+              {
+                path: 'my-requests',
+                lazy: () =>
+                  import('@/features/requests/my-requests-page').then((m) => ({ Component: m.MyRequestsPage })),
+              },
+              {
+                path: 'my-requests/new',
+                lazy: () =>
+                  import('@/features/requests/new-request-page').then((m) => ({ Component: m.NewRequestPage })),
+              },
+              {
+                path: 'my-requests/:id',
+                lazy: () => import('@/features/requests/request-page').then((m) => ({ Component: m.RequestPage })),
+              },
+              {
+                path: 'queue',
+                lazy: () =>
+                  import('@/features/work-queue/work-queue-page').then((m) => ({ Component: m.WorkQueuePage })),
+              },
+              {
+                path: 'queue/:requestId/steps/:stepId',
+                lazy: () => import('@/features/work-queue/step-page').then((m) => ({ Component: m.StepPage })),
+              },
+              {
+                path: 'oversight',
+                lazy: () =>
+                  import('@/features/supervisor/oversight-page').then((m) => ({ Component: m.OversightPage })),
+              },
+              {
+                path: 'auditing',
+                lazy: () => import('@/features/audit/auditing-page').then((m) => ({ Component: m.AuditingPage })),
+              },
+              {
+                path: 'auditing/:id',
+                lazy: () => import('@/features/audit/audit-case-page').then((m) => ({ Component: m.AuditCasePage })),
+              },
+              {
+                path: 'notification-settings',
+                lazy: () =>
+                  import('@/features/notifications/preferences-page').then((m) => ({ Component: m.PreferencesPage })),
+              },
+              {
+                path: 'portfolio',
+                lazy: () => import('@/features/projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
+              },
+              {
+                path: 'portfolio/new',
+                lazy: () =>
+                  import('@/features/projects/new-project-page').then((m) => ({ Component: m.NewProjectPage })),
+              },
+              {
+                path: 'portfolio/:id',
+                lazy: () => import('@/features/projects/project-page').then((m) => ({ Component: m.ProjectPage })),
+              },
+              {
+                path: 'processes',
+                lazy: () => import('@/features/admin/processes-page').then((m) => ({ Component: m.ProcessesPage })),
+              },
+              {
+                path: '*',
+                lazy: () => import('@/components/not-found-page').then((m) => ({ Component: m.NotFoundPage })),
+              },
+            ],
           },
         ],
       },

@@ -26,7 +26,9 @@ describe(ActionErrorAlert.name, () => {
     );
     renderWithQueries(<ActionErrorAlert error={error} requestId="r1" />);
     expect(screen.getByText('Someone else acted first')).toBeTruthy();
-    expect(screen.getByText('The request is now In progress; current steps: fire-review (clerk-fire).')).toBeTruthy();
+    expect(
+      screen.getByText('The request is now In progress; open steps: fire-review (held by clerk-fire).'),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeTruthy();
     expect(screen.getByText('c0ffee00-0000-4000-8000-000000000000')).toBeTruthy();
   });

@@ -39,7 +39,7 @@ export function RequestPage() {
       <CaseHeader request={request.data} timeZone={timeZone} />
       <Card title={<h2 className="ow-card-title">{t('actions.title')}</h2>}>
         <Deferred>
-          <ApplicantActions request={request.data} timeZone={timeZone} />
+          <ApplicantActions request={request.data} definition={definition.data} timeZone={timeZone} />
         </Deferred>
       </Card>
       <Deferred>

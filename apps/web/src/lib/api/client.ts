@@ -23,11 +23,22 @@ export function currentToken(): string | null {
 
 /** The one typed client of the API, generated from its OpenAPI document; same origin. */
 export const api = createClient<paths>({ baseUrl: window.location.origin });
+let lastSeenCorrelationId: string | null = null;
+
+/** The correlation id of the API's latest answer to this tab: the one to quote when a page fails after it. */
+export function lastCorrelationId(): string | null {
+  return lastSeenCorrelationId;
+}
+
 api.use({
   onRequest({ request }) {
     const token = tokenSource();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
     return request;
+  },
+  onResponse({ response }) {
+    lastSeenCorrelationId = response.headers.get('x-correlation-id') ?? lastSeenCorrelationId;
+    return response;
   },
 });
 

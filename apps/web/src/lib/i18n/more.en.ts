@@ -1,5 +1,14 @@
 /** English strings of notifications, documents and projects (spread into en.ts). */
 export const moreEn = {
+  errorPage: {
+    title: 'This page could not be shown',
+    what: 'Something went wrong while showing this page.',
+    lastAction:
+      'If you had just sent something (a decision, a payment, an answer), it may have been recorded: open the request again and look before you repeat it.',
+    technical: 'Technical details',
+    reload: 'Reload the page',
+    back: 'Go back',
+  },
   notifications: {
     title: 'Notifications',
     bell_one: 'Notifications, {{shown}} unread',

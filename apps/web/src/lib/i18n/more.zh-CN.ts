@@ -1,5 +1,14 @@
 /** 通知、材料与项目的中文文本（并入 zh-CN.ts）。 */
 export const moreZhCN = {
+  errorPage: {
+    title: '本页面无法显示',
+    what: '显示本页面时出现问题。',
+    lastAction:
+      '如您刚刚提交了操作（审批决定、缴费登记、补正答复等），该操作可能已经登记成功：请重新打开该申请查看后再决定是否重复操作。',
+    technical: '技术信息',
+    reload: '重新加载',
+    back: '返回上一页',
+  },
   notifications: {
     title: '通知',
     bell_one: '通知，{{shown}} 条未读',
