@@ -14,7 +14,10 @@ const DEMO_REQUESTS = [
   },
 ];
 
-/** Submits the demo requests unless the first applicant already has requests; returns how many it submitted. */
+/**
+ * Submits each demo request its applicant does not have yet (by title), each with an Idempotency-Key of
+ * its own, so any number of starts — or two at once — leave one of each; returns how many it submitted.
+ */
 export async function seedDemoData(apiUrl: string): Promise<number> {
   const token = async (username: string) => {
     const res = await fetch(`${apiUrl}/auth/login`, {
@@ -25,18 +28,20 @@ export async function seedDemoData(apiUrl: string): Promise<number> {
     if (!res.ok) throw new Error(`demo login failed for ${username}: ${res.status}`);
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
-  const existing = await fetch(`${apiUrl}/requests`, {
-    headers: { authorization: `Bearer ${await token(DEMO_REQUESTS[0].applicant)}` },
-  });
-  if (existing.ok && ((await existing.json()) as unknown[]).length > 0) return 0;
-
-  for (const { applicant, body } of DEMO_REQUESTS) {
+  let submitted = 0;
+  for (const [index, { applicant, body }] of DEMO_REQUESTS.entries()) {
+    const authorization = `Bearer ${await token(applicant)}`;
+    const mine = await fetch(`${apiUrl}/requests?pageSize=100`, { headers: { authorization } });
+    if (!mine.ok) throw new Error(`demo list failed for ${applicant}: ${mine.status}`);
+    const page = (await mine.json()) as { items: Array<{ title: string }> };
+    if (page.items.some((request) => request.title === body.title)) continue;
     const res = await fetch(`${apiUrl}/requests`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(applicant)}` },
+      headers: { 'content-type': 'application/json', authorization, 'idempotency-key': `demo-seed-${index + 1}` },
       body: JSON.stringify(body),
     });
     if (res.status !== 202) throw new Error(`demo submit failed: ${res.status} ${await res.text()}`);
+    submitted += 1;
   }
-  return DEMO_REQUESTS.length;
+  return submitted;
 }

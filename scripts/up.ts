@@ -4,10 +4,10 @@
 // matching and worker services as separate processes on PostgreSQL), two workers and two API replicas.
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
 import { ensurePostgres, ensureTemporalCli, startTemporalDevServer, supervise } from '@onewindow/devstack';
-import { DATABASE_NAME, loadConfig } from '@onewindow/config';
+import { DATABASE_NAME, loadConfig, StartupError, startupErrorLine } from '@onewindow/config';
 import { createLogger } from '@onewindow/logging';
 import { runMigrations } from '@onewindow/persistence';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startClusterStack } from './cluster-stack';
 import { seedDemoData } from './seed-demo';
@@ -16,8 +16,19 @@ const config = loadConfig();
 const logger = createLogger({ service: 'up', level: config.LOG_LEVEL });
 const log = (line: string) => logger.info(line);
 
+/** The data directory, made if need be; one that cannot be written is named with its setting. */
+function ensureDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new StartupError('ONEWINDOW_DATA_DIR', `The data directory ${dir} cannot be used (${reason})`);
+  }
+}
+
 async function main(): Promise<void> {
-  mkdirSync(config.dataDir, { recursive: true });
+  ensureDataDir(config.dataDir);
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error({ err }, 'stopping failed'));
@@ -143,7 +154,8 @@ async function waitForHealth(apiUrl: string, timeoutMs = 90_000): Promise<void> 
   throw new Error(`The API did not become healthy at ${apiUrl}/health within ${timeoutMs / 1000}s`);
 }
 
+// One line naming what failed and the setting behind it; no stack.
 main().catch((err: unknown) => {
-  logger.error({ err }, err instanceof Error ? err.message : String(err));
+  logger.error(startupErrorLine(err, config));
   process.exit(1);
 });

@@ -61,6 +61,29 @@ const stackEnv = () => ({
   API_PORT: '0',
 });
 
+/** Production mode with every secret read from a file and an identity provider named. */
+const productionEnv = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ow-secrets-'));
+  const secretFile = (name: string) => {
+    writeFileSync(join(dir, name), `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
+    return join(dir, name);
+  };
+  return {
+    ONEWINDOW_MODE: 'production',
+    API_HOST: '127.0.0.1',
+    AUTH_DEV_LOGIN: 'false',
+    AUTH_DEV_SECRET_FILE: secretFile('dev-secret'),
+    AUDIT_SIGNING_KEY_FILE: secretFile('audit-key'),
+    METRICS_TOKEN_FILE: secretFile('metrics-token'),
+    AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
+    AUTH_ISSUER: 'https://idp.example',
+    AUTH_AUDIENCE: 'onewindow-api',
+  };
+};
+
+/** Nothing listens on the discard port: a mistyped TEMPORAL_ADDRESS. */
+const NOWHERE = '127.0.0.1:9';
+
 describe('deployment modes', () => {
   const running: ApiProcess[] = [];
   const start = (env: Record<string, string>) => {
@@ -107,23 +130,7 @@ describe('deployment modes', () => {
   it(
     'starts in production with every secret read from a file, on the configured host',
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'ow-secrets-'));
-      const secretFile = (name: string) => {
-        writeFileSync(join(dir, name), `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
-        return join(dir, name);
-      };
-      const api = start({
-        ...stackEnv(),
-        ONEWINDOW_MODE: 'production',
-        API_HOST: '127.0.0.1',
-        AUTH_DEV_LOGIN: 'false',
-        AUTH_DEV_SECRET_FILE: secretFile('dev-secret'),
-        AUDIT_SIGNING_KEY_FILE: secretFile('audit-key'),
-        METRICS_TOKEN_FILE: secretFile('metrics-token'),
-        AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
-        AUTH_ISSUER: 'https://idp.example',
-        AUTH_AUDIENCE: 'onewindow-api',
-      });
+      const api = start({ ...stackEnv(), ...productionEnv() });
       const [, url] = await api.waitFor(/OneWindow API \(production mode\) listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const config = (await (await fetch(`${url}/auth/config`)).json()) as { mode: string; devLogin: boolean };
       expect(config).toMatchObject({ mode: 'production', devLogin: false });
@@ -140,6 +147,28 @@ describe('deployment modes', () => {
       const unreachable = await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${token}` } });
       expect([unreachable.status, ((await unreachable.json()) as { code: string }).code]).toEqual([503, 'UNAVAILABLE']);
       expect(api.output).not.toMatch(/DEVELOPMENT/);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    'says in one line, naming TEMPORAL_ADDRESS, that a development API cannot reach Temporal, and serves',
+    async () => {
+      const api = start({ ...stackEnv(), TEMPORAL_ADDRESS: NOWHERE });
+      const [, url] = await api.waitFor(/DEVELOPMENT mode on (http:\/\/127\.0\.0\.1:\d+)/);
+      await api.waitFor(/Cannot reach Temporal at 127\.0\.0\.1:9 within \d+ s: .*\(TEMPORAL_ADDRESS\)/);
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses to start in production when Temporal cannot be reached, naming TEMPORAL_ADDRESS',
+    async () => {
+      const api = start({ ...stackEnv(), ...productionEnv(), TEMPORAL_ADDRESS: NOWHERE });
+      expect(await api.exited()).toBe(1);
+      expect(api.output).toMatch(/api: Cannot reach Temporal at 127\.0\.0\.1:9 within 30 s: .*\(TEMPORAL_ADDRESS\)/);
+      expect(api.output).not.toMatch(/listening/);
     },
     START_TIMEOUT_MS,
   );

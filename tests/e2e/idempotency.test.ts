@@ -113,10 +113,10 @@ describe('Idempotency-Key on POST', () => {
     const body = { outcome: 'complete' };
     const first = await driver.decide('clerk-building', id, 'intake', body, { 'idempotency-key': k });
     expect(first.status).toBe(200);
-    // The process that ran it died before storing the answer: its claim is left in flight, stale.
+    // The process that ran it died before storing the answer: its claim is left in flight, its lease run out.
     await api.env.db.query(
       `UPDATE idempotency_keys SET status = 'in_flight', response_status = NULL, response_body = NULL,
-         created_at = now() - interval '1 hour' WHERE actor_id = $1 AND key = $2`,
+         lease_until = now() - interval '1 second' WHERE actor_id = $1 AND key = $2`,
       ['clerk-building', k],
     );
     const transitions = await driver.transitionCount(id);
@@ -129,6 +129,39 @@ describe('Idempotency-Key on POST', () => {
     expect(await driver.transitionCount(id)).toBe(transitions);
     // Another key for the same action is still refused: the step is no longer active.
     const other = await driver.decide('clerk-building', id, 'intake', body, { 'idempotency-key': key() });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'ACTION_REJECTED' });
+  });
+
+  it('gives a retried payment whose first answer was lost the first answer, and records the payment once', async () => {
+    const id = await driver.submitPermit('acme-battery');
+    await driver.toPlanReview(id);
+    for (const department of ['building', 'fire', 'environment']) {
+      const reviewed = await driver.decide(`clerk-${department}`, id, `${department}-review`, { outcome: 'approved' });
+      expect(reviewed.status).toBe(200);
+    }
+    expect((await driver.decide('supervisor', id, 'decision', { outcome: 'approved' })).status).toBe(200);
+    await driver.waitForStep(id, 'fee');
+    const k = key();
+    const payment = { stepId: 'fee', reference: 'PAY-LOST', amount: 1250 };
+    const first = await driver.post('clerk-finance', `/requests/${id}/payments`, payment, { 'idempotency-key': k });
+    expect(first.status).toBe(202);
+    // The process that ran it died before storing the answer: its claim is left in flight, its lease run out.
+    await api.env.db.query(
+      `UPDATE idempotency_keys SET status = 'in_flight', response_status = NULL, response_body = NULL,
+         lease_until = now() - interval '1 second' WHERE actor_id = $1 AND key = $2`,
+      ['clerk-finance', k],
+    );
+
+    const retry = await driver.post('clerk-finance', `/requests/${id}/payments`, payment, { 'idempotency-key': k });
+
+    expect(retry.status).toBe(202);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const timeline = (await driver.detail(id)).timeline;
+    expect(timeline.filter((t) => t.stepId === 'fee' && t.outcome !== null && t.outcome !== undefined)).toHaveLength(1);
+    // Another key for the same payment is refused: the fee is paid.
+    const other = await driver.post('clerk-finance', `/requests/${id}/payments`, payment, { 'idempotency-key': key() });
     expect(other.status).toBe(409);
     expect(other.body).toMatchObject({ code: 'ACTION_REJECTED' });
   });

@@ -8,6 +8,7 @@ import { DenialRecorder } from './core/access/denial-recorder';
 import { correlate } from './core/correlation';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { acceptBodies } from './core/common/body-guards';
+import { refuseWhileDraining } from './core/common/draining.hook';
 import { validationFailed } from './core/common/validation-errors';
 import { observeHttp } from './core/observability/http-metrics.hook';
 import { MetricsService } from './core/observability/metrics.service';
@@ -39,6 +40,8 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     trustProxy: trustedProxies(config.API_TRUST_PROXY.trim()),
     bodyLimit: BODY_LIMIT_BYTES,
+    // A request arriving while the server closes gets the API's own 503 (refuseWhileDraining), not Fastify's bare one.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   });
 }
@@ -64,6 +67,7 @@ export function configureApp(app: NestFastifyApplication): void {
   const http = app.get(ServiceLogger).http;
   const securityHeaders = helmet({ contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } });
   fastify.addHook('onRequest', correlate);
+  fastify.addHook('onRequest', refuseWhileDraining(fastify));
   fastify.addHook('onRequest', (request, reply, done) => {
     http(request.raw, reply.raw);
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));

@@ -17,7 +17,8 @@ export interface ApprovalWorkflowInput {
 
 export interface ActionInput {
   event: CaseEvent;
-  source: Extract<TransitionSource, 'api' | 'system'>;
+  /** `external`: a fact from outside (a payment, an inspection, a verified document) sent through the API. */
+  source: Extract<TransitionSource, 'api' | 'external' | 'system'>;
 }
 
 /**
@@ -31,8 +32,14 @@ export interface ActionReceipt {
   activeSteps: string[];
 }
 
-/** Clerk and applicant actions: validated against the reducer before anything is written. */
+/**
+ * Clerk and applicant actions, and external facts sent through the API: validated against the reducer
+ * before anything is written; the caller's Idempotency-Key is the Update id.
+ */
 export const actUpdate = defineUpdate<ActionReceipt, [ActionInput]>('act');
-/** Facts from outside (payment confirmed, inspection result, document verified). */
+/**
+ * Facts from outside with no caller waiting (the calendar recount); the API sends external facts as
+ * `actUpdate` since a Signal has no id by which a retry could find its first effect.
+ */
 export const externalEventSignal = defineSignal<[CaseEvent]>('externalEvent');
 export const caseStateQuery = defineQuery<CaseState>('caseState');

@@ -24,6 +24,14 @@ export class IdempotencyKeyEntity {
   @Column('jsonb', { name: 'response_body', nullable: true })
   responseBody!: object | null;
 
+  /** The call holding an in-flight claim; it renews `leaseUntil` while it runs. */
+  @Column('uuid', { nullable: true })
+  holder!: string | null;
+
+  /** An in-flight claim whose lease has run out belongs to a process that died: a retry takes it over. */
+  @Column('timestamptz', { name: 'lease_until', default: () => 'now()' })
+  leaseUntil!: Date;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DenialRecorder } from '../access/denial-recorder';
 import { correlationIdOf } from '../correlation';
 import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
-import { outageMessage, RETRY_AFTER_SECONDS, unavailableDependency } from './dependency-outage';
+import { grpcCauseOf, outageMessage, outageOf, RETRY_AFTER_SECONDS } from './dependency-outage';
 
 /** The one place errors become HTTP responses, all in the same body shape. */
 @Catch()
@@ -29,6 +29,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         correlationId,
         err: String((exception as Error)?.stack ?? exception),
       });
+    } else if (error.code === ApiErrorCode.UNAVAILABLE) {
+      // What Temporal actually said, so an operator can tell a dead worker from a dead server.
+      this.logger.warn({ msg: 'try again', correlationId, details: error.details, grpc: grpcCauseOf(exception) });
     }
     this.denials.record(request, error);
     const body: ErrorBody = { code: error.code, message: error.message, correlationId };
@@ -44,8 +47,8 @@ export function toApiError(exception: unknown): ApiError {
   if (exception instanceof ApiError) return exception;
   if (exception instanceof DomainError) return fromDomainError(exception);
   if (exception instanceof HttpException) return fromHttpException(exception);
-  const dependency = unavailableDependency(exception);
-  if (dependency) return new ApiError(ApiErrorCode.UNAVAILABLE, outageMessage(dependency), { dependency });
+  const outage = outageOf(exception);
+  if (outage) return new ApiError(ApiErrorCode.UNAVAILABLE, outageMessage(outage), outage);
   return new ApiError(ApiErrorCode.INTERNAL, 'Internal error');
 }
 

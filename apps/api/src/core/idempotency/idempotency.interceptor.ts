@@ -1,11 +1,17 @@
-import { AppConfig } from '@onewindow/config';
 import { canonicalJson, IdempotencyKeyRepository } from '@onewindow/persistence';
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  NestInterceptor,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { createHash } from 'node:crypto';
-import { catchError, from, mergeMap, Observable, of } from 'rxjs';
+import { createHash, randomUUID } from 'node:crypto';
+import { catchError, finalize, from, mergeMap, Observable, of } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { toApiError } from '../errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode, httpStatusOf, isApiErrorCode } from '../errors/api-error';
@@ -14,11 +20,13 @@ import { withReplayMarker } from './idempotent-replay';
 
 const KEY_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 /**
- * A call waits on Temporal at most REQUEST_DEADLINE_SECONDS, so an in-flight claim older than that plus
- * this margin belongs to a process that died; a retry takes it over. Running the action twice is safe:
+ * A call renews the lease on its claim while it runs, so a claim whose lease ran out belongs to a
+ * process that died (or stalled for seconds): a retry takes it over. Running the action twice is safe:
  * the key is the Update id (and a submit's request id), so Temporal answers a second run with the first.
+ * Renewed every 2 s, a lease of 8 s outlives a few missed renewals (a busy event loop, a database blip).
  */
-const STALE_MARGIN_MS = 10_000;
+export const CLAIM_LEASE_MS = 8_000;
+const RENEW_EVERY_MS = 2_000;
 /** Answers are kept a day; every so many claims the older ones are forgotten. */
 const KEEP_ANSWERS_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY = 1000;
@@ -45,17 +53,28 @@ interface StoredError {
  * and while the first call is still running a 409.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShutdown {
   private claims = 0;
-
-  private readonly staleAfterMs: number;
+  /** The holder ids of the claims this process's calls hold in flight, renewed together. */
+  private readonly held = new Set<string>();
+  private readonly renewal = setInterval(() => void this.renew(), RENEW_EVERY_MS).unref();
 
   constructor(
     private readonly keys: IdempotencyKeyRepository,
     private readonly reflector: Reflector,
-    config: AppConfig,
-  ) {
-    this.staleAfterMs = config.REQUEST_DEADLINE_SECONDS * 1000 + STALE_MARGIN_MS;
+  ) {}
+
+  onApplicationShutdown(): void {
+    clearInterval(this.renewal);
+  }
+
+  private async renew(): Promise<void> {
+    if (this.held.size === 0) return;
+    try {
+      await this.keys.renew([...this.held], CLAIM_LEASE_MS);
+    } catch {
+      // The database is away: the next renewal tries again; a retry that takes a claim over meanwhile is safe.
+    }
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -74,7 +93,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.url.split('?')[0]}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     if (++this.claims % PURGE_EVERY === 0) await this.keys.purgeOlderThan(KEEP_ANSWERS_MS);
-    const claim = await this.keys.claim(actorId, key, hash, this.staleAfterMs);
+    const holder = randomUUID();
+    const claim = await this.keys.claim(actorId, key, hash, holder, CLAIM_LEASE_MS);
     switch (claim.outcome) {
       case 'mismatch':
         throw new ApiError(
@@ -94,20 +114,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const marker = { replayed: false };
+    this.held.add(holder);
     return withReplayMarker(marker, () => next.handle()).pipe(
       mergeMap((body: unknown) => {
         if (marker.replayed) reply.header('idempotent-replayed', 'true');
         return from(this.keys.complete(actorId, key, status, toStoredBody(body)).then(() => body));
       }),
-      catchError((error: unknown) => from(this.settleFailure(actorId, key, error))),
+      catchError((error: unknown) => from(this.settleFailure(actorId, key, holder, error))),
+      finalize(() => this.held.delete(holder)),
     );
   }
 
   /** Records a refusal the call decided (so a retry gets the same answer); gives the key back otherwise. */
-  private async settleFailure(actorId: string, key: string, error: unknown): Promise<never> {
+  private async settleFailure(actorId: string, key: string, holder: string, error: unknown): Promise<never> {
     const apiError = toApiError(error);
     const status: number = httpStatusOf(apiError.code);
-    if (status >= 500 || NOT_RECORDED.has(apiError.code)) await this.keys.release(actorId, key);
+    if (status >= 500 || NOT_RECORDED.has(apiError.code)) await this.keys.release(actorId, key, holder);
     else {
       const body: StoredError = { code: apiError.code, message: apiError.message };
       if (apiError.details !== undefined) body.details = apiError.details;

@@ -50,6 +50,19 @@ export function CaseActionRoute(path: string, ...roles: ActorRole[]): MethodDeco
   );
 }
 
+/**
+ * A POST that records an external fact on a case (under `requests/:id`): 202 once the workflow has recorded it.
+ * The need-to-know rule runs first, as for every case route.
+ */
+export function ExternalEventRoute(path: string): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    HttpCode(202),
+    UseGuards(RequestAccessGuard),
+    ApiParam({ name: 'id', type: String, ...PATH_PARAMS.id }),
+  );
+}
+
 @Injectable()
 class CaseTargetPipe implements PipeTransform<CaseTarget, Promise<CaseTarget>> {
   private readonly uuid = new ParseUUIDPipe();

@@ -1,4 +1,4 @@
-import { actUpdate, caseStateQuery, externalEventSignal } from '@onewindow/contracts';
+import { ActionInput, actUpdate, caseStateQuery } from '@onewindow/contracts';
 import { Actor, CaseEvent, CaseState, checkEvent, DomainError, findStep } from '@onewindow/domain';
 import { RequestEntity, RequestRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
@@ -8,7 +8,7 @@ import { StaffDirectory } from '../../core/auth/staff-directory.service';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
-import { unavailableDependency } from '../../core/errors/dependency-outage';
+import { outageOf } from '../../core/errors/dependency-outage';
 import { markIdempotentReplay } from '../../core/idempotency/idempotent-replay';
 import { MetricsService } from '../../core/observability/metrics.service';
 import type { CaseTarget } from './case-action.decorators';
@@ -29,9 +29,9 @@ export interface CurrentState {
 const STATE_QUERY_TIMEOUT_MS = 2000;
 
 /**
- * Sends clerk and applicant actions to a request's workflow as Updates, and external facts as
- * Signals. The reducer checks every action here first, against the read model, for a fast answer;
- * the workflow's Update validator decides, against the state after every earlier action.
+ * Sends clerk and applicant actions, and external facts, to a request's workflow as Updates. The
+ * reducer checks every action here first, against the read model, for a fast answer; the workflow's
+ * Update validator decides, against the state after every earlier action.
  */
 @Injectable()
 export class CaseActionsService {
@@ -53,6 +53,7 @@ export class CaseActionsService {
     { actor, requestId: id, idempotencyKey }: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
     draft: ActionDraft,
     vet?: (row: RequestEntity) => Promise<void>,
+    source: ActionInput['source'] = 'api',
   ): Promise<RequestDetailView> {
     const updateId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
     let checked: { row: RequestEntity; event: CaseEvent };
@@ -72,7 +73,7 @@ export class CaseActionsService {
     try {
       await this.temporal.workflow
         .getHandle(row.workflowId)
-        .executeUpdate(actUpdate, { args: [{ event, source: 'api' }], updateId });
+        .executeUpdate(actUpdate, { args: [{ event, source }], updateId });
     } catch (error) {
       this.metrics.actionRefused(draft.type);
       throw await this.translateUpdateError(error, row);
@@ -92,7 +93,7 @@ export class CaseActionsService {
       await this.temporal.workflow.getHandle(row.workflowId).getUpdateHandle(updateId).result();
       return true;
     } catch (error) {
-      if (unavailableDependency(error)) throw error;
+      if (outageOf(error)) throw error;
       return false;
     }
   }
@@ -125,10 +126,16 @@ export class CaseActionsService {
     });
   }
 
-  /** External facts arrive as Signals: checked against the current state, then handed to the workflow. */
-  async signal(actor: Actor, id: string, draft: ActionDraft): Promise<{ accepted: true }> {
-    const { row, event } = await this.checked(actor, id, draft);
-    await this.temporal.workflow.getHandle(row.workflowId).signal(externalEventSignal, event);
+  /**
+   * An external fact (a payment, an inspection result, a verified document) is an Update like an action,
+   * recorded as `external`: its Idempotency-Key is the Update id, so a retry whose first attempt took
+   * effect is answered by that attempt (`Idempotent-Replayed`), not refused by the state it made.
+   */
+  async recordExternal(
+    target: Pick<CaseTarget, 'actor' | 'requestId' | 'idempotencyKey'>,
+    draft: ActionDraft,
+  ): Promise<{ accepted: true }> {
+    await this.act(target, draft, undefined, 'external');
     return { accepted: true };
   }
 

@@ -1,7 +1,6 @@
-import type { Actor } from '@onewindow/domain';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
+import { Roles } from '../../core/auth/auth.decorators';
 import {
   DeclineExtensionDto,
   DocumentVerifiedDto,
@@ -12,9 +11,8 @@ import {
   ReleaseDto,
   RequestInformationDto,
 } from './case-actions.dto';
-import { CaseActionRoute, CaseTarget, OnCase } from './case-action.decorators';
+import { CaseActionRoute, CaseTarget, ExternalEventRoute, OnCase } from './case-action.decorators';
 import { CaseActionsService } from './case-actions.service';
-import { RequestAccessGuard } from './request-access.guard';
 import { RequestDetailView } from './request.views';
 import { DecideDto, PaymentDto } from './requests.dto';
 
@@ -95,39 +93,24 @@ export class StaffActionsController {
     return this.actions.act(on, { type: 'resume-clock' });
   }
 
-  /** External event: the fee of a payment step was paid (202: the workflow applies it when it is legal). */
-  @Post('payments')
-  @HttpCode(202)
-  @UseGuards(RequestAccessGuard)
-  confirmPayment(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: PaymentDto,
-  ): Accepted {
-    return this.actions.signal(actor, id, { type: 'payment-confirmed', ...dto });
+  /**
+   * External event: the fee of a payment step was paid. 202 once the workflow has recorded it; a retry
+   * with the same Idempotency-Key is answered by the first attempt.
+   */
+  @ExternalEventRoute('payments')
+  confirmPayment(@OnCase() on: CaseTarget, @Body() dto: PaymentDto): Accepted {
+    return this.actions.recordExternal(on, { type: 'payment-confirmed', ...dto });
   }
 
   /** External event: the result of an inspection step. */
-  @Post('inspections')
-  @HttpCode(202)
-  @UseGuards(RequestAccessGuard)
-  recordInspection(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: InspectionResultDto,
-  ): Accepted {
-    return this.actions.signal(actor, id, { type: 'inspection-result', ...dto });
+  @ExternalEventRoute('inspections')
+  recordInspection(@OnCase() on: CaseTarget, @Body() dto: InspectionResultDto): Accepted {
+    return this.actions.recordExternal(on, { type: 'inspection-result', ...dto });
   }
 
   /** External event: a document listed on the missing-documents notice was delivered and verified. */
-  @Post('document-verifications')
-  @HttpCode(202)
-  @UseGuards(RequestAccessGuard)
-  verifyDocument(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: DocumentVerifiedDto,
-  ): Accepted {
-    return this.actions.signal(actor, id, { type: 'document-verified', ...dto });
+  @ExternalEventRoute('document-verifications')
+  verifyDocument(@OnCase() on: CaseTarget, @Body() dto: DocumentVerifiedDto): Accepted {
+    return this.actions.recordExternal(on, { type: 'document-verified', ...dto });
   }
 }
