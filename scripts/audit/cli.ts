@@ -15,6 +15,12 @@ export const options = parseArgs({
     out: { type: 'string' },
     anchor: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
+    candidate: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    running: { type: 'boolean', default: false },
+    offset: { type: 'string' },
+    limit: { type: 'string' },
+    csv: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });

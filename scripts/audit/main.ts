@@ -8,6 +8,7 @@ import { AuditCommand, options, out, UsageError } from './cli';
 import { checkpointCommand } from './commands/checkpoint.command';
 import { exportCommand } from './commands/export.command';
 import { historyCommand } from './commands/history.command';
+import { impactCommand } from './commands/impact.command';
 import { replayCommand } from './commands/replay.command';
 import { stateCommand } from './commands/state.command';
 import { verifyAllCommand } from './commands/verify-all.command';
@@ -23,6 +24,7 @@ const COMMANDS: AuditCommand[] = [
   exportCommand,
   verifyExportCommand,
   checkpointCommand,
+  impactCommand,
 ];
 
 const USAGE = `Usage: npm run audit -- <command> [options]

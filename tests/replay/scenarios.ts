@@ -62,6 +62,23 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    // A law change mid-life: the case moves to v2 in consultation, its timer moves, and it runs on under v2.
+    name: 'land-use-migrated-in-consultation',
+    async run(env) {
+      const run = await CaseRun.start(env, landUse(60), { development: 'minor' });
+      await run.act({ type: 'decide', stepId: 'validation', outcome: 'valid', actor: clerk('planning') });
+      await run.act({
+        type: 'migrate-definition',
+        definition: inSeconds(landUseDefinition, 4, 2),
+        reason: 'Planning (Consultation) Act',
+        actor: { id: 'admin', role: 'administrator' },
+      });
+      await approveLandUse(run, 'minor', { validated: true });
+      await finish(run);
+      return one(this.name, run);
+    },
+  },
+  {
     name: 'grid-connection-parallel-review',
     async run(env) {
       const run = await CaseRun.start(env, grid(30), { loadKw: 24000, supplySource: 'dual' });

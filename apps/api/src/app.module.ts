@@ -9,6 +9,7 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
+import { LawChangeModule } from './modules/law-change/law-change.module';
 import { RequestDeadlineModule } from './core/common/request-deadline.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
 import { ObservabilityModule } from './core/observability/observability.module';
@@ -36,6 +37,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     HealthModule,
     AuditModule,
     SupervisionModule,
+    LawChangeModule,
   ],
 })
 export class AppModule {}

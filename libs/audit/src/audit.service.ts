@@ -2,6 +2,7 @@ import { AuditLogRepository, CaseRange } from '@onewindow/persistence';
 import type { Client } from '@temporalio/client';
 import { CaseAuditor, CaseVerification } from './case-auditor';
 import { exportCases, ExportResult } from './case-export';
+import { definitionImpact, ImpactLine, ImpactRequest } from './definition-impact';
 import { CheckpointService, CheckpointVerification } from './checkpoint.service';
 import { replayHistories, ReplayerOptions, ReplayOutcome } from './history-replayer';
 import { fetchRuns } from './temporal-history';
@@ -53,6 +54,11 @@ export class AuditService {
       requestsWithoutLog: await this.log.requestsWithoutLog(range),
       checkpoints,
     };
+  }
+
+  /** What a candidate definition version would do to the cases in scope, streamed line by line. */
+  impact(request: ImpactRequest): AsyncGenerator<ImpactLine> {
+    return definitionImpact(this.log, this.cases, request);
   }
 
   /** Replays every run of a case's workflow against the current workflow code. */

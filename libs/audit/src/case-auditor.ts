@@ -1,5 +1,5 @@
 import { approvalWorkflowId, BatchedTransition, caseStateQuery } from '@onewindow/contracts';
-import { CaseState, HistoryPoint, ProcessContext, stateAt } from '@onewindow/domain';
+import { caseContext, CaseState, HistoryPoint, ProcessContext, stateAt } from '@onewindow/domain';
 import {
   AuditLogRepository,
   canonicalJson,
@@ -101,7 +101,8 @@ export class CaseAuditor {
     const { ctx, events } = reconstruct(evidence.parsed);
     const state = stateAt(ctx, evidence.parsed.input.submission, events, point);
     const transitions = evidence.rows.filter((r) => r.seq <= state.seq);
-    return { requestId, point, state, transitions, ctx, request: evidence.request };
+    // A case migrated by then renders under the version it had moved to.
+    return { requestId, point, state, transitions, ctx: caseContext(ctx, state), request: evidence.request };
   }
 
   async verify(requestId: string): Promise<CaseVerification> {

@@ -12,3 +12,4 @@ export * from './csv';
 export * from './history-replayer';
 export * from './audit.service';
 export * from './audit-factory';
+export * from './definition-impact';

@@ -10,6 +10,16 @@ export interface CaseRange {
   to?: Date;
 }
 
+/** The cases of one definition a law change concerns: those still running, and/or those closed in a range. */
+export interface DefinitionScope {
+  key: string;
+  running: boolean;
+  /** Closed cases whose last transition occurred at or after this instant… */
+  closedFrom?: Date;
+  /** … and before this one. With neither bound, closed cases are left out. */
+  closedTo?: Date;
+}
+
 /** Read access to the transition log for auditors: whole cases, in order, selected by submission time. */
 @Injectable()
 export class AuditLogRepository {
@@ -37,6 +47,38 @@ export class AuditLogRepository {
       .addOrderBy('t.requestId', 'ASC')
       .getRawMany<{ requestId: string }>();
     return rows.map((r) => r.requestId);
+  }
+
+  /** One page of the ids of a definition's cases in scope, oldest submission first, and how many there are. */
+  async casesOfDefinition(
+    scope: DefinitionScope,
+    page: { offset: number; limit: number },
+  ): Promise<{ ids: string[]; total: number }> {
+    const closedRange = scope.closedFrom !== undefined || scope.closedTo !== undefined;
+    if (!scope.running && !closedRange) return { ids: [], total: 0 };
+    const qb = this.db
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .select('r.id', 'id')
+      .where('r.definitionKey = :key', { key: scope.key })
+      .andWhere('r.lastSeq > 0');
+    const either: string[] = [];
+    if (scope.running) either.push(`(r.state->>'closed') = 'false'`);
+    if (closedRange) {
+      const bounds = [`(r.state->>'closed') = 'true'`];
+      if (scope.closedFrom) bounds.push('r.updatedAt >= :closedFrom');
+      if (scope.closedTo) bounds.push('r.updatedAt < :closedTo');
+      either.push(`(${bounds.join(' AND ')})`);
+    }
+    qb.andWhere(`(${either.join(' OR ')})`, { closedFrom: scope.closedFrom, closedTo: scope.closedTo });
+    const total = await qb.getCount();
+    const rows = await qb
+      .orderBy('r.submittedAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getRawMany<{ id: string }>();
+    return { ids: rows.map((r) => r.id), total };
   }
 
   /**

@@ -26,5 +26,6 @@ import { AuditController } from './audit.controller';
     },
     AuditApiService,
   ],
+  exports: [AuditService],
 })
 export class AuditModule {}

@@ -107,6 +107,20 @@ export class DefinitionCatalogService implements OnModuleInit {
 
   /** Validates and publishes a new version; running cases keep the version they started on. */
   async publish(actor: Actor, input: unknown): Promise<ProcessDefinition> {
+    const definition = this.valid(input);
+    const published = (await this.repository.versions(definition.key)).map((row) => row.definition);
+    const conflicts = checkPublication(published, definition);
+    if (conflicts.length > 0) throw new ApiError(ApiErrorCode.CONFLICT, conflicts[0], conflicts);
+    await this.calendar(definition.jurisdiction);
+    if (!(await this.repository.publish(definition, actor.id))) {
+      throw new ApiError(ApiErrorCode.CONFLICT, `'${definition.key}' v${definition.version} was published meanwhile`);
+    }
+    this.logger.log({ msg: 'definition published', key: definition.key, version: definition.version, by: actor.id });
+    return definition;
+  }
+
+  /** A definition as publishing would accept it (a draft too); 422 names every fault. */
+  valid(input: unknown): ProcessDefinition {
     const validated = validateDefinition(input);
     if (!validated.ok) {
       throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, {
@@ -121,14 +135,6 @@ export class DefinitionCatalogService implements OnModuleInit {
         faults: schemaFaults,
       });
     }
-    const published = (await this.repository.versions(definition.key)).map((row) => row.definition);
-    const conflicts = checkPublication(published, definition);
-    if (conflicts.length > 0) throw new ApiError(ApiErrorCode.CONFLICT, conflicts[0], conflicts);
-    await this.calendar(definition.jurisdiction);
-    if (!(await this.repository.publish(definition, actor.id))) {
-      throw new ApiError(ApiErrorCode.CONFLICT, `'${definition.key}' v${definition.version} was published meanwhile`);
-    }
-    this.logger.log({ msg: 'definition published', key: definition.key, version: definition.version, by: actor.id });
     return definition;
   }
 

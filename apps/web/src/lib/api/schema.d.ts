@@ -1025,6 +1025,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/definitions/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LawChangeController_impact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/definitions/{key}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LawChangeController_migrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1618,7 +1650,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach";
+            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "migrated";
             subject: string;
             body: string;
             language: string;
@@ -1885,6 +1917,91 @@ export interface components {
         BreachListView: {
             asOf: string;
             items: components["schemas"]["BreachView"][];
+        };
+        ImpactDto: {
+            /**
+             * @description The definition whose cases are examined
+             * @example land-use
+             */
+            key: string;
+            /** @description A published version of the key as the candidate (or give `candidate`) */
+            version?: number;
+            /** @description A draft definition of the key as the candidate (not yet published) */
+            candidate?: Record<string, never>;
+            /**
+             * @example {
+             *       "consultation": "publicity"
+             *     }
+             */
+            mapping?: {
+                [key: string]: string;
+            };
+            /** @description Examine the running cases (the default when no closed range is given) */
+            running?: boolean;
+            /** @description Also replay the cases closed at or after this instant, from their start */
+            closedFrom?: string;
+            /** @description … and before this one */
+            closedTo?: string;
+            /**
+             * @description Where the page starts (the last summary's nextOffset)
+             * @default 0
+             */
+            offset: number;
+            /** @default 1000 */
+            limit: number;
+            /** @description Stop examining after this long (at most the API request deadline); the summary says where to go on */
+            timeoutSeconds?: number;
+        };
+        MigrateDto: {
+            /**
+             * @description The published version the cases move to
+             * @example 2
+             */
+            version: number;
+            /**
+             * @description Why (the statute or rule that changed): recorded on every case
+             * @example Planning Act 2026 s.12
+             */
+            reason: string;
+            /** @description The cases to migrate (or give `onlyChanged`) */
+            requestIds?: string[];
+            /** @description The impact report's filter: every running case the new version changes and can carry */
+            onlyChanged?: boolean;
+            /**
+             * @example {
+             *       "consultation": "publicity"
+             *     }
+             */
+            mapping?: {
+                [key: string]: string;
+            };
+        };
+        VersionRef: {
+            key: string;
+            version: number;
+        };
+        MigrationResult: {
+            /** Format: uuid */
+            requestId: string;
+            /**
+             * @description unchanged: it already ran that version
+             * @enum {string}
+             */
+            result: "migrated" | "unchanged" | "refused";
+            /** @description The HTTP status a single migration of this case would have had */
+            status: number;
+            code?: string;
+            /** @description Why the case was refused (it stays as it was) */
+            message?: string;
+        };
+        MigrationView: {
+            to: components["schemas"]["VersionRef"];
+            migrated: number;
+            unchanged: number;
+            refused: number;
+            results: components["schemas"]["MigrationResult"][];
+            /** @description Cases not reached before the time ran out: send them again */
+            remaining: string[];
         };
     };
     responses: never;
@@ -3491,6 +3608,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BreachListView"];
+                };
+            };
+        };
+    };
+    LawChangeController_impact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImpactDto"];
+            };
+        };
+        responses: {
+            /** @description NDJSON lines: progress, case, failure, summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+        };
+    };
+    LawChangeController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationView"];
                 };
             };
         };
