@@ -1,6 +1,8 @@
 // Faults under load on the cluster: kill -9 a OneWindow worker, an API replica and Temporal's history
-// service, restart PostgreSQL; then check that nothing acknowledged was lost or doubled and that the
-// auditor finds every case clean. `npm run chaos` (full) or `npm run chaos -- --short` (for CI).
+// service, restart PostgreSQL; then network faults through Toxiproxy between OneWindow's processes and
+// PostgreSQL and Temporal (latency, connection resets, a bandwidth limit, a blackhole); then check that
+// nothing acknowledged was lost or doubled and that the auditor finds every case clean.
+// `npm run chaos` (full) or `npm run chaos -- --short` (for CI).
 import { CaseAuditor } from '@onewindow/audit';
 import { loadConfig } from '@onewindow/config';
 import {
@@ -9,9 +11,12 @@ import {
   EMBEDDED_PG_PASSWORD,
   EMBEDDED_PG_USER,
   EmbeddedCluster,
+  ensureToxiproxy,
   findFreePort,
+  NetworkFault,
   recreateDatabase,
   startEmbeddedCluster,
+  startFaultProxy,
   SupervisedProcess,
 } from '@onewindow/devstack';
 import { AuditLogRepository, createDataSource } from '@onewindow/persistence';
@@ -26,6 +31,13 @@ const short = process.argv.includes('--short');
 const withTls = process.argv.includes('--tls');
 const CASES = Number(argValue('--cases') ?? (short ? 12 : 80));
 const CONCURRENCY = Number(argValue('--concurrency') ?? (short ? 6 : 40));
+/** Network faults on both links (OneWindow to PostgreSQL, OneWindow to Temporal) and how long each lasts. */
+const NETWORK_FAULTS: Array<{ name: string; fault: NetworkFault; seconds: number }> = [
+  { name: 'latency 500 ms', fault: { kind: 'latency', ms: 500 }, seconds: short ? 5 : 15 },
+  { name: 'connection resets', fault: { kind: 'reset' }, seconds: short ? 3 : 10 },
+  { name: 'bandwidth 32 KB/s', fault: { kind: 'bandwidth', kilobytesPerSecond: 32 }, seconds: short ? 5 : 15 },
+  { name: 'blackhole', fault: { kind: 'blackhole' }, seconds: 30 },
+];
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -49,6 +61,14 @@ async function main(): Promise<void> {
   const databaseUrl = await recreateDatabase(server, 'onewindow');
   const output = join(dir, 'processes.log');
   const tls = withTls ? await createClusterCertificates(join(dir, 'certs')) : undefined;
+  const proxy = await startFaultProxy({
+    binary: (await ensureToxiproxy({ cacheDir: config.ONEWINDOW_CACHE_DIR, log })).server,
+    apiPort: await findFreePort(),
+    log,
+    output: (line) => appendFileSync(output, `[toxiproxy] ${line}\n`),
+  });
+  const pgVia = await proxy.link('postgres', await findFreePort(), `127.0.0.1:${pgPort}`);
+  const temporalVia = await proxy.link('temporal', await findFreePort(), `127.0.0.1:${config.TEMPORAL_DEV_PORT}`);
   const stack = await startClusterStack({
     config,
     databaseUrl,
@@ -59,12 +79,18 @@ async function main(): Promise<void> {
     log,
     tls,
     output: (name, line) => appendFileSync(output, `[${name}] ${line}\n`),
+    via: (direct) => {
+      const url = new URL(direct.databaseUrl);
+      url.port = pgVia.split(':')[1];
+      return { databaseUrl: url.toString(), temporalAddress: temporalVia };
+    },
   });
   const abort = () => {
     log('interrupted; stopping the cluster');
     void stack
       .stop()
       .then(() => pg.stop())
+      .then(() => proxy.stop())
       .finally(() => process.exit(130));
   };
   process.once('SIGINT', abort);
@@ -104,6 +130,18 @@ async function main(): Promise<void> {
     await ready();
     await progress(client);
     recoveries.push({ fault: 'PostgreSQL restart (2 s down)', seconds: (Date.now() - t0) / 1000 });
+    // Network faults: recovery is measured from the repair (the fault lasts as long as it lasts).
+    for (const { name, fault, seconds } of NETWORK_FAULTS) {
+      await sleep(3000);
+      log(`network: ${name} for ${seconds} s on OneWindow's links to PostgreSQL and Temporal`);
+      await proxy.inject(fault);
+      await sleep(seconds * 1000);
+      await proxy.heal();
+      const repaired = Date.now();
+      await ready();
+      await progress(client);
+      recoveries.push({ fault: `${name} (${seconds} s)`, seconds: (Date.now() - repaired) / 1000 });
+    }
   };
 
   const ids: string[] = [];
@@ -130,6 +168,7 @@ async function main(): Promise<void> {
   const report = await check(databaseUrl, stack.temporal.address, config.TEMPORAL_NAMESPACE, ids, tls);
   await stack.stop();
   await pg.stop();
+  await proxy.stop();
 
   const summary = {
     mode: short ? 'short' : 'full',

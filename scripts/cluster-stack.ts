@@ -30,6 +30,11 @@ export interface ClusterStackOptions {
   retentionDays?: number;
   /** TLS on Temporal's frontend; the workers and API replicas then connect with TEMPORAL_TLS_CA_FILE. */
   tls?: ClusterTls;
+  /**
+   * Where OneWindow's workers and replicas reach PostgreSQL and Temporal's frontend instead of directly
+   * (the chaos run puts a fault proxy there); Temporal's own services always connect directly.
+   */
+  via?: (direct: { databaseUrl: string; temporalAddress: string }) => { databaseUrl: string; temporalAddress: string };
 }
 
 export interface ClusterStack {
@@ -63,7 +68,13 @@ export async function startClusterStack(opts: ClusterStackOptions): Promise<Clus
     tls: opts.tls,
   });
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: opts.databaseUrl, TEMPORAL_ADDRESS: temporal.address };
+  const direct = { databaseUrl: opts.databaseUrl, temporalAddress: temporal.address };
+  const reach = opts.via?.(direct) ?? direct;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: reach.databaseUrl,
+    TEMPORAL_ADDRESS: reach.temporalAddress,
+  };
   if (opts.tls) {
     env.TEMPORAL_TLS_CA_FILE = opts.tls.caFile;
     env.TEMPORAL_TLS_SERVER_NAME = opts.tls.serverName;

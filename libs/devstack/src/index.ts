@@ -25,3 +25,5 @@ export type {
   TemporalServerBinaries,
   TemporalService,
 } from './temporal-cluster';
+export { ensureToxiproxy, startFaultProxy, TOXIPROXY_VERSION } from './toxiproxy';
+export type { FaultProxy, NetworkFault } from './toxiproxy';

@@ -1,20 +1,19 @@
 import { execFile } from 'node:child_process';
 import { createWriteStream, readFileSync, WriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client as PgClient } from 'pg';
 import { DevstackSetupError } from './devstack-error';
-import { acquireFileLock } from './file-lock';
+import { ensureGoPrograms, findGo } from './go-install';
 import { isPortInUse } from './free-port';
 import { supervise, SupervisedProcess } from './supervisor';
-import { defaultCliCacheDir, findOnPath, isExecutableFile } from './temporal-cli';
+import { defaultCliCacheDir } from './temporal-cli';
 import type { SearchAttributeType } from './temporal-dev-server';
 
 /** The server release the CLI's dev server embeds, so the cluster and the tests run the same server. */
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
 const SERVER_MODULE = 'go.temporal.io/server';
-const BUILD_LOCK_TIMEOUT_MS = 30 * 60_000;
 export const TEMPORAL_SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
 export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
 
@@ -34,29 +33,25 @@ export async function ensureTemporalServer(
 ): Promise<TemporalServerBinaries> {
   const log = opts.log ?? (() => undefined);
   const cacheDir = resolve(opts.cacheDir ?? defaultCliCacheDir());
-  const server = join(cacheDir, 'temporal-server');
-  const sqlTool = join(cacheDir, 'temporal-sql-tool');
-  const go =
-    (await findOnPath('go')) ?? ((await isExecutableFile('/usr/local/go/bin/go')) ? '/usr/local/go/bin/go' : '');
-  if (!go) {
-    throw new DevstackSetupError(
-      `Go >= 1.23 is needed to build the Temporal server ${TEMPORAL_SERVER_VERSION} into ${cacheDir} (install it from https://go.dev/dl/)`,
-    );
-  }
-  if (!(await isExecutableFile(server)) || !(await isExecutableFile(sqlTool))) {
-    await mkdir(cacheDir, { recursive: true });
-    const lock = await acquireFileLock(join(cacheDir, 'temporal-build.lock'), {
-      timeoutMs: BUILD_LOCK_TIMEOUT_MS,
-      onWait: (pid) => log(`Waiting for process ${pid}, which is building a Temporal binary`),
-    });
-    try {
-      if (!(await isExecutableFile(server)) || !(await isExecutableFile(sqlTool))) {
-        await buildServer(go, cacheDir, { server, sqlTool }, log);
-      }
-    } finally {
-      await lock.release();
-    }
-  }
+  const [server, sqlTool] = await ensureGoPrograms({
+    what: `the Temporal server ${TEMPORAL_SERVER_VERSION} and its SQL tool`,
+    programs: [
+      {
+        pkg: `${SERVER_MODULE}/cmd/server@${TEMPORAL_SERVER_VERSION}`,
+        installedAs: 'server',
+        cachedAs: 'temporal-server',
+      },
+      {
+        pkg: `${SERVER_MODULE}/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`,
+        installedAs: 'sql',
+        cachedAs: 'temporal-sql-tool',
+      },
+    ],
+    cacheDir,
+    lockName: 'temporal-build.lock',
+    log,
+  });
+  const go = await findGo(`the Temporal server ${TEMPORAL_SERVER_VERSION}'s schema`);
   const { stdout } = await promisify(execFile)(
     go,
     ['mod', 'download', '-json', `${SERVER_MODULE}@${TEMPORAL_SERVER_VERSION}`],
@@ -67,33 +62,6 @@ export async function ensureTemporalServer(
   );
   const moduleDir = (JSON.parse(stdout) as { Dir: string }).Dir;
   return { server, sqlTool, schemaDir: join(moduleDir, 'schema', 'postgresql', 'v12') };
-}
-
-async function buildServer(
-  go: string,
-  cacheDir: string,
-  targets: { server: string; sqlTool: string },
-  log: (line: string) => void,
-): Promise<void> {
-  const staging = join(cacheDir, `.build-server-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  log(`Building the Temporal server ${TEMPORAL_SERVER_VERSION} and its SQL tool with ${go} (first run only; minutes)`);
-  const started = Date.now();
-  try {
-    const packages = ['cmd/server', 'cmd/tools/sql'].map((p) => `${SERVER_MODULE}/${p}@${TEMPORAL_SERVER_VERSION}`);
-    await promisify(execFile)(go, ['install', ...packages], {
-      env: { ...process.env, GOBIN: staging, CGO_ENABLED: '0' },
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: Error & { stderr?: string }) => {
-      throw new DevstackSetupError(`Building the Temporal server failed: ${(error.stderr || error.message).trim()}`);
-    });
-    await rename(join(staging, 'server'), targets.server);
-    await rename(join(staging, 'sql'), targets.sqlTool);
-    log(`Temporal server ready in ${cacheDir} (built in ${Math.round((Date.now() - started) / 1000)} s)`);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
 }
 
 export interface ClusterPorts {

@@ -29,8 +29,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         correlationId,
         err: String((exception as Error)?.stack ?? exception),
       });
-    } else if (error.code === ApiErrorCode.UNAVAILABLE) {
-      // What Temporal actually said, so an operator can tell a dead worker from a dead server.
+    } else if (error.code === ApiErrorCode.UNAVAILABLE && (error !== exception || error.cause !== undefined)) {
+      // An outage read from a dependency's error (not a deliberate answer such as the readiness probe's):
+      // what gRPC actually said, so an operator can tell a dead worker from a dead server.
       this.logger.warn({ msg: 'try again', correlationId, details: error.details, grpc: grpcCauseOf(exception) });
     }
     this.denials.record(request, error);
