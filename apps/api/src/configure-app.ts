@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { DenialRecorder } from './core/access/denial-recorder';
 import { correlate } from './core/correlation';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { answerClientError, answerFrameworkError } from './core/errors/framework-errors';
 import { acceptBodies } from './core/common/body-guards';
 import { validationFailed } from './core/common/validation-errors';
 import { observeHttp } from './core/observability/http-metrics.hook';
@@ -40,6 +41,8 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: trustedProxies(config.API_TRUST_PROXY.trim()),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
 }
 
