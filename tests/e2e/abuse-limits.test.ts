@@ -89,6 +89,20 @@ describe('failed authentication and event streams', () => {
     again.close();
     second.close();
   });
+
+  it('counts the notification stream against the same limit', async () => {
+    const token = await api.login('clerk-environment');
+    const bells = [
+      await SseReader.open(api, '/notifications/events', token),
+      await SseReader.open(api, '/notifications/events', token),
+    ];
+    expect(bells.map((b) => b.status)).toEqual([200, 200]);
+    const third = await api.http.get('/notifications/events').set('authorization', `Bearer ${token}`);
+    expect([third.status, (third.body as { code?: string }).code]).toEqual([429, 'RATE_LIMITED']);
+    const queue = await api.http.get('/work-queue/events').set('authorization', `Bearer ${token}`);
+    expect(queue.status).toBe(429);
+    for (const bell of bells) bell.close();
+  });
 });
 
 async function waitForRows(api: TestApi, correlationId: string): Promise<Array<Record<string, unknown>>> {

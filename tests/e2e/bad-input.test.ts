@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AddressInfo, connect } from 'node:net';
 import { requestIdFor } from '../../apps/api/src/modules/requests/requests.service';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -366,5 +367,29 @@ describe('bad input', () => {
       'content-security-policy': expect.any(String),
     });
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it("answers the HTTP layer's own refusals (431, 414) with the API's error body", async () => {
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    const raw = (head: string) =>
+      new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(head));
+        const parts: Buffer[] = [];
+        socket.on('data', (c: Buffer) => parts.push(c));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          const [top, body] = text.split('\r\n\r\n');
+          resolve({ status: Number(top.split(' ')[1]), body: JSON.parse(body) as unknown });
+        });
+      });
+    const huge = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toEqual({
+      status: 431,
+      body: { code: 'HEADERS_TOO_LARGE', message: expect.any(String), correlationId: expect.any(String) },
+    });
+    const long = await api.http.get(`/requests/${'a'.repeat(3000)}`).set(await driver.auth('auditor'));
+    expect(long.status).toBe(414);
+    expect(long.body).toEqual({ code: 'URI_TOO_LONG', message: expect.any(String), correlationId: expect.any(String) });
   });
 });

@@ -184,6 +184,68 @@ describe('documents over HTTP', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('opens a ZIP by its content: nested archives, zip-slip names, bombs and polyglots are refused, nothing stored', async () => {
+    const before = await stored();
+    const bomb = Buffer.concat([pdfOf('bomb'), Buffer.alloc(1_500_000, 0x20)]);
+    const refusals: Array<[string, Buffer, string, RegExp]> = [
+      [
+        'a ZIP nested in a ZIP, renamed .pdf',
+        zipOf([{ name: 'plan.pdf', content: zipOf(['run.exe']) }]),
+        'plans.zip',
+        /another archive/,
+      ],
+      ['a climbing entry name', zipOf(['../../etc/cron.d/plan.pdf']), 'plans.zip', /climbs out/],
+      ['an absolute entry name', zipOf(['C:/Windows/plan.pdf']), 'plans.zip', /absolute/],
+      [
+        'a 1 000:1 zip bomb',
+        zipOf([{ name: 'plan.pdf', content: bomb, deflate: true }]),
+        'plans.zip',
+        /expands more than/,
+      ],
+      [
+        'a PDF with a ZIP of programs appended',
+        Buffer.concat([pdfOf('cover'), zipOf(['run.exe'])]),
+        'plan.pdf',
+        /more than one kind/,
+      ],
+    ];
+    for (const [what, content, name, message] of refusals) {
+      const res = await upload('acme-battery', id, 'site-plan', content, name);
+      const body = res.body as { code?: string; message?: string; correlationId?: string };
+      expect({ what, status: res.status, code: body.code }).toEqual({
+        what,
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+      });
+      expect(body.message).toMatch(message);
+      expect(body.correlationId).toEqual(expect.any(String));
+    }
+    expect(await stored()).toEqual(before);
+    // A plain ZIP of plans is still welcome.
+    expect(
+      (await upload('acme-battery', id, 'site-plan', zipOf(['plans/', 'plans/ground.pdf']), 'plans.zip')).status,
+    ).toBe(201);
+  });
+
+  it('stores a name with the extension of what the content is, without bidirectional or invisible characters', async () => {
+    const cases: Array<[string, Buffer, string]> = [
+      ['setup.exe', pdfOf('a'), 'setup.pdf'],
+      ['report.pdf.bat', pdfOf('b'), 'report.pdf'],
+      ['invoice\u202Efdp.bat', pdfOf('c'), 'invoicefdp.pdf'],
+      ['plan\u200B.pdf', pdfOf('d'), 'plan.pdf'],
+    ];
+    for (const [sent, content, kept] of cases) {
+      const res = await upload('acme-battery', id, 'site-plan', content, sent);
+      expect({ sent, status: res.status, fileName: (res.body as VersionView).fileName }).toEqual({
+        sent,
+        status: 201,
+        fileName: kept,
+      });
+      const download = await driver.get('acme-battery', (res.body as VersionView).href);
+      expect(download.headers['content-disposition']).toContain(`filename="${kept}"`);
+    }
+  });
+
   it('keeps nothing of an upload interrupted halfway', async () => {
     const before = await stored();
     const { port } = api.app.getHttpServer().address() as AddressInfo;

@@ -102,7 +102,17 @@ describe('projects: stages of requests under one whole-project limit', () => {
     expect(first.slackWorkingDays).toBe(120 - 30 - 40);
 
     // Authorization as for requests: another applicant does not see it; staff do.
-    expect((await sut.get('volta-grid', `/projects/${id}`)).status).toBe(404);
+    const hidden = await sut.get('volta-grid', `/projects/${id}`);
+    expect(hidden.status).toBe(404);
+    // …and the look is written to the access log, as for another's request.
+    const logged = await eventually(async () => {
+      const rows = await api.env.db.query<Array<{ kind: string; actor_id: string }>>(
+        'SELECT kind, actor_id FROM access_log WHERE correlation_id = $1',
+        [String(hidden.headers['x-correlation-id'])],
+      );
+      return rows[0];
+    }, 'the access-log entry of the hidden project');
+    expect(logged).toEqual({ kind: 'authorization', actor_id: 'volta-grid' });
     const others = (await sut.get('volta-grid', '/projects')).body as { items: Array<{ id: string }> };
     expect(others.items.map((p) => p.id)).not.toContain(id);
     const staff = (await sut.get('clerk-fire', '/projects?pageSize=100')).body as { items: Array<{ id: string }> };

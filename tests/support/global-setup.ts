@@ -1,6 +1,12 @@
 import './register-paths';
 import { loadConfig } from '@onewindow/config';
-import { ensurePostgres, ensureTemporalCli, recreateDatabase, startTemporalDevServer } from '@onewindow/devstack';
+import {
+  ensurePostgres,
+  ensureTemporalCli,
+  findFreePort,
+  recreateDatabase,
+  startTemporalDevServer,
+} from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
 import { bundleApprovalWorkflows } from '@onewindow/temporal';
@@ -20,10 +26,12 @@ export default async function globalSetup(): Promise<void> {
   }
   const config = loadConfig();
   const log = (line: string) => process.stderr.write(`[stack] ${line}\n`);
+  // A cluster of the tests' own, on a port the system hands out: `npm test` runs beside `npm run up`
+  // (whose cluster holds EMBEDDED_PG_PORT); a second test run joins the first one's cluster and port.
   const postgres = await ensurePostgres({
     databaseUrl: config.DATABASE_URL,
-    dataDir: join(config.dataDir, 'postgres'),
-    port: config.EMBEDDED_PG_PORT,
+    dataDir: join(config.dataDir, 'postgres-test'),
+    port: config.DATABASE_URL ? config.EMBEDDED_PG_PORT : await findFreePort(),
     database: 'postgres',
     log,
   });

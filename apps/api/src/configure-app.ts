@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { DenialRecorder } from './core/access/denial-recorder';
 import { correlate } from './core/correlation';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { answerClientError, answerFrameworkError } from './core/errors/framework-errors';
 import { acceptBodies } from './core/common/body-guards';
 import { refuseWhileDraining } from './core/common/draining.hook';
 import { validationFailed } from './core/common/validation-errors';
@@ -43,6 +44,8 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
     // A request arriving while the server closes gets the API's own 503 (refuseWhileDraining), not Fastify's bare one.
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
 }
 

@@ -341,6 +341,26 @@ export class AppConfig {
   @Transform(toInt)
   DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;
 
+  /** What an uploaded ZIP may unpack to, all entries together, in bytes; checked as it inflates. */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  DOCUMENT_ZIP_MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+  /** How many times larger than compressed one ZIP entry may unpack (a zip bomb: 1 000 and more). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  @Transform(toInt)
+  DOCUMENT_ZIP_MAX_RATIO = 100;
+
+  /** Entries (files and folders) one ZIP may hold. */
+  @IsInt()
+  @Min(1)
+  @Max(65_535)
+  @Transform(toInt)
+  DOCUMENT_ZIP_MAX_ENTRIES = 1000;
+
   /** S3-compatible endpoint and bucket, path-style: http(s)://host[:port]/bucket[/prefix]. */
   @IsOptional()
   @Transform(emptyToUndefined)
@@ -425,6 +445,15 @@ export class AppConfig {
 
   get auditPreviousSigningKeys(): string[] {
     return this.AUDIT_PREVIOUS_SIGNING_KEYS.split(',').filter((key) => key.length > 0);
+  }
+
+  /** The limits an uploaded ZIP is opened under. */
+  get zipLimits(): { maxEntries: number; maxUncompressedBytes: number; maxRatio: number } {
+    return {
+      maxEntries: this.DOCUMENT_ZIP_MAX_ENTRIES,
+      maxUncompressedBytes: this.DOCUMENT_ZIP_MAX_UNPACKED_BYTES,
+      maxRatio: this.DOCUMENT_ZIP_MAX_RATIO,
+    };
   }
 
   get egressAllowedHosts(): string[] {
@@ -523,6 +552,9 @@ const CONFIG_KEYS = new Set([
   'TEMPORAL_API_KEY',
   'DOCUMENT_STORE',
   'DOCUMENT_MAX_BYTES',
+  'DOCUMENT_ZIP_MAX_UNPACKED_BYTES',
+  'DOCUMENT_ZIP_MAX_RATIO',
+  'DOCUMENT_ZIP_MAX_ENTRIES',
   'S3_URL',
   'S3_REGION',
   'S3_ACCESS_KEY_ID',

@@ -215,6 +215,14 @@ async function runningCluster(dataDir: string, log: (l: string) => void): Promis
   }
 }
 
+/** What to do when the embedded cluster's port is taken, naming the settings that change it. */
+export function portInUseMessage(port: number): string {
+  return (
+    `Cannot start the embedded PostgreSQL: port ${HOST}:${port} is already in use by another process. ` +
+    'Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use a PostgreSQL server that is running.'
+  );
+}
+
 /** Starts (initialising on first use) the embedded cluster in dataDir, or joins one that already runs there. */
 export async function startEmbeddedCluster(opts: {
   dataDir: string;
@@ -244,10 +252,7 @@ export async function startEmbeddedCluster(opts: {
     return { port: already.port, startedHere: false, stop: () => Promise.resolve() };
   }
   if (await isPortInUse(HOST, port)) {
-    throw new DevstackSetupError(
-      `Cannot start the embedded PostgreSQL: port ${HOST}:${port} is already in use by another process. ` +
-        'Pick another port for it, or use that server through a database URL.',
-    );
+    throw new DevstackSetupError(portInUseMessage(port));
   }
 
   const logFile = join(dataDir, 'postgres.log');

@@ -1,6 +1,6 @@
-import { sniff, ZipEntryCheck } from './content-type';
-import { contentDisposition, sanitizeFileName } from './file-name';
-import { zipOf } from '../../../tests/support/files';
+import { kindsOf, sniff } from './content-type';
+import { contentDisposition, sanitizeFileName, storedFileName } from './file-name';
+import { pdfOf, zipOf } from '../../../tests/support/files';
 
 describe(sniff.name, () => {
   it.each([
@@ -19,23 +19,6 @@ describe(sniff.name, () => {
     expect(sniff(Buffer.from('MZ\x90\0'))).toBeNull();
     expect(sniff(Buffer.from('<html><script>'))).toBeNull();
     expect(sniff(Buffer.alloc(0))).toBeNull();
-  });
-});
-
-describe(ZipEntryCheck.name, () => {
-  const verdict = (zip: Buffer) => {
-    const sut = new ZipEntryCheck();
-    for (let i = 0; i < zip.length; i += 7) sut.update(zip.subarray(i, i + 7));
-    return sut.verdict();
-  };
-
-  it('accepts a ZIP of drawings and reports', () => {
-    expect(verdict(zipOf(['plans/', 'plans/ground.dwg', 'report.PDF', 'photo.jpeg']))).toBeNull();
-  });
-
-  it('names an entry of another kind', () => {
-    expect(verdict(zipOf(['plan.pdf', 'setup.exe']))).toMatch(/'setup.exe'/);
-    expect(verdict(zipOf(['inner.zip']))).toMatch(/'inner.zip'/);
   });
 });
 
@@ -60,5 +43,35 @@ describe(sanitizeFileName.name, () => {
     expect(contentDisposition('总平面图.pdf')).toBe(
       `attachment; filename="____.pdf"; filename*=UTF-8''%E6%80%BB%E5%B9%B3%E9%9D%A2%E5%9B%BE.pdf`,
     );
+  });
+});
+
+describe(kindsOf.name, () => {
+  it('reads a plain file as one kind', () => {
+    const pdf = pdfOf('plan');
+    expect(kindsOf(pdf, pdf)).toEqual(['pdf']);
+    const zip = zipOf(['plan.pdf']);
+    expect(kindsOf(zip, zip)).toEqual(['zip']);
+  });
+
+  it('reads a polyglot as every kind it is: a PDF with a ZIP appended, a PNG with %PDF- up front', () => {
+    const pdfZip = Buffer.concat([pdfOf('cover'), zipOf(['run.exe'])]);
+    expect(kindsOf(pdfZip, pdfZip).sort()).toEqual(['pdf', 'zip']);
+    const pngPdf = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pdfOf('x')]);
+    expect(kindsOf(pngPdf, pngPdf).sort()).toEqual(['pdf', 'png']);
+  });
+});
+
+describe(storedFileName.name, () => {
+  it.each([
+    ['setup.exe', 'pdf', 'setup.pdf'],
+    ['report.pdf.bat', 'pdf', 'report.pdf'],
+    ['invoice\u202Efdp.bat', 'pdf', 'invoicefdp.pdf'],
+    ['photo\u200B.jpeg', 'jpeg', 'photo.jpeg'],
+    ['scan', 'tiff', 'scan.tif'],
+    ['Site plan.PDF', 'pdf', 'Site plan.PDF'],
+    ['drawings.dwg', 'zip', 'drawings.zip'],
+  ] as const)('stores %j sniffed as %s as %j', (raw, kind, stored) => {
+    expect(storedFileName(raw, kind)).toBe(stored);
   });
 });

@@ -14,9 +14,6 @@ export const CONTENT_TYPES: Record<DocumentKind, string> = {
 /** Bytes `sniff` needs to see (fewer when the content is shorter). */
 export const SNIFF_BYTES = 64;
 
-/** Names a ZIP's entries may have: the allowed kinds, not ZIPs within ZIPs. */
-const ZIP_ENTRY = /\.(pdf|png|jpe?g|tiff?|dwg|dxf)$/i;
-
 const startsWith = (head: Buffer, bytes: number[]) => bytes.every((b, i) => head[i] === b);
 
 /**
@@ -36,48 +33,27 @@ export function sniff(head: Buffer): DocumentKind | null {
   return null;
 }
 
-/** Largest central directory (with its end record) a ZIP may have: the tail kept while streaming. */
-const ZIP_TAIL_BYTES = 1024 * 1024;
+/** Bytes at the start of a file in which a PDF reader looks for `%PDF-`. */
+export const POLYGLOT_HEAD_BYTES = 1024;
 
 /**
- * Checks a ZIP's entries while it streams by: keeps only its last MiB, where the central directory
- * lists every entry, and at the end names any entry that is not an allowed kind.
+ * Every kind a file may be read as, from its first bytes and its end: its magic number, a `%PDF-`
+ * anywhere in the first 1 024 bytes (PDF readers look that far), and a ZIP end-of-directory record
+ * at the end (ZIP readers look there, whatever comes first). More than one is a polyglot: one reader sees a harmless plan,
+ * another an archive of programs.
  */
-export class ZipEntryCheck {
-  private tail = Buffer.alloc(0);
-
-  update(chunk: Buffer): void {
-    const joined = Buffer.concat([this.tail, chunk]);
-    this.tail = joined.length > ZIP_TAIL_BYTES ? joined.subarray(joined.length - ZIP_TAIL_BYTES) : joined;
-  }
-
-  /** null when every entry is allowed; otherwise why not. */
-  verdict(): string | null {
-    const t = this.tail;
-    let eocd = -1;
-    for (let i = t.length - 22; i >= Math.max(0, t.length - 22 - 65535); i--) {
-      if (t.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
+export function kindsOf(head: Buffer, tail: Buffer): DocumentKind[] {
+  const kinds = new Set<DocumentKind>();
+  const first = sniff(head.subarray(0, SNIFF_BYTES));
+  if (first) kinds.add(first);
+  // A ZIP's first entry may well be a stored PDF: every entry is opened and checked on its own instead.
+  if (first !== 'zip' && head.subarray(0, POLYGLOT_HEAD_BYTES).includes('%PDF-')) kinds.add('pdf');
+  const end = tail.subarray(Math.max(0, tail.length - 22 - 65535));
+  for (let i = end.length - 22; i >= 0; i--) {
+    if (end.readUInt32LE(i) === 0x06054b50) {
+      kinds.add('zip');
+      break;
     }
-    if (eocd < 0) return 'the ZIP has no readable central directory';
-    const entries = t.readUInt16LE(eocd + 10);
-    const cdSize = t.readUInt32LE(eocd + 12);
-    let at = eocd - cdSize;
-    if (at < 0) return 'the ZIP central directory is too large';
-    if (entries === 0) return 'the ZIP is empty';
-    for (let n = 0; n < entries; n++) {
-      if (at + 46 > eocd || t.readUInt32LE(at) !== 0x02014b50) return 'the ZIP central directory is malformed';
-      const nameLength = t.readUInt16LE(at + 28);
-      const extra = t.readUInt16LE(at + 30);
-      const comment = t.readUInt16LE(at + 32);
-      const name = t.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-      if (!name.endsWith('/') && !ZIP_ENTRY.test(name)) {
-        return `the ZIP holds '${name}', which is not a PDF, PNG, JPEG, TIFF, DWG or DXF file`;
-      }
-      at += 46 + nameLength + extra + comment;
-    }
-    return null;
   }
+  return [...kinds];
 }

@@ -4,3 +4,5 @@ export * from './s3-blob-store';
 export * from './content-type';
 export * from './file-name';
 export * from './create-blob-store';
+export * from './zip-inspection';
+export * from './upload-inspection';

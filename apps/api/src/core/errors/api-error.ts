@@ -10,6 +10,8 @@ export const ApiErrorCode = {
   ACTION_REJECTED: 'ACTION_REJECTED',
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  URI_TOO_LONG: 'URI_TOO_LONG',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   UNPROCESSABLE: 'UNPROCESSABLE',
   RATE_LIMITED: 'RATE_LIMITED',
@@ -34,6 +36,11 @@ export function httpStatusOf(code: ApiErrorCode): HttpStatus {
       return HttpStatus.CONFLICT;
     case ApiErrorCode.PAYLOAD_TOO_LARGE:
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ApiErrorCode.URI_TOO_LONG:
+      return HttpStatus.URI_TOO_LONG;
+    case ApiErrorCode.HEADERS_TOO_LARGE:
+      // Not in Nest's enum: RFC 6585's Request Header Fields Too Large.
+      return 431 as HttpStatus;
     case ApiErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case ApiErrorCode.UNPROCESSABLE:

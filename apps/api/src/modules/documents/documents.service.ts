@@ -1,5 +1,5 @@
 import { AppConfig } from '@onewindow/config';
-import { BlobStore, CONTENT_TYPES, contentDisposition, sanitizeFileName } from '@onewindow/documents';
+import { BlobStore, CONTENT_TYPES, contentDisposition, sanitizeFileName, storedFileName } from '@onewindow/documents';
 import { Actor, CaseState, checkEvent } from '@onewindow/domain';
 import { Injectable, StreamableFile } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
@@ -35,7 +35,7 @@ export class DocumentsService {
     const received = await receiveUpload(
       req,
       this.store,
-      { maxBytes: this.config.DOCUMENT_MAX_BYTES },
+      { maxBytes: this.config.DOCUMENT_MAX_BYTES, zip: this.config.zipLimits },
       (fields, raw) => {
         if (!fields.documentType) {
           throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The form needs a documentType field before the file');
@@ -55,7 +55,8 @@ export class DocumentsService {
       },
     );
     const { blob } = received;
-    const fileName = sanitizeFileName(received.fileName) as string;
+    // Stored under the extension of what the content is, whatever the client called it.
+    const fileName = storedFileName(received.fileName, received.kind) as string;
     const documentType = received.fields.documentType as string;
     try {
       await this.actions.act(

@@ -32,7 +32,9 @@ function multipart(content: Buffer): IncomingMessage {
 }
 
 const upload = (content: Buffer, maxBytes = 1000) =>
-  receiveUpload(multipart(content), new MemoryStore(), { maxBytes }, () => undefined);
+  receiveUpload(multipart(content), new MemoryStore(), { maxBytes, zip: ZIP_LIMITS }, () => undefined);
+
+const ZIP_LIMITS = { maxEntries: 100, maxUncompressedBytes: 1_000_000, maxRatio: 100 };
 
 describe(receiveUpload.name, () => {
   it('passes an allowed kind through to the store, sniffed from its content', async () => {

@@ -1,4 +1,14 @@
-import { BlobStore, DocumentKind, SNIFF_BYTES, sniff, StoredBlob, ZipEntryCheck } from '@onewindow/documents';
+import {
+  BlobStore,
+  DocumentKind,
+  inspectZipContent,
+  SNIFF_BYTES,
+  sniff,
+  StoredBlob,
+  UploadInspection,
+  ZipEntry,
+  ZipLimits,
+} from '@onewindow/documents';
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
@@ -6,6 +16,7 @@ import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 
 export interface UploadLimits {
   maxBytes: number;
+  zip: ZipLimits;
 }
 
 /** What the form names before its file part; `accept` may refuse the upload before any byte is stored. */
@@ -84,6 +95,7 @@ export function receiveUpload(
       Promise.resolve()
         .then(() => accept(fields, info.filename ?? ''))
         .then(() => store.put(guarded(file, limits)))
+        .then((blob) => openedZip(store, blob, zipEntriesOf.get(file), limits))
         .then(
           (blob) =>
             finish(null, { fields, fileName: info.filename ?? '', kind: kindOf.get(file) as DocumentKind, blob }),
@@ -113,11 +125,34 @@ export function receiveUpload(
 }
 
 const kindOf = new WeakMap<Readable, DocumentKind>();
+const zipEntriesOf = new WeakMap<Readable, ZipEntry[]>();
 
-/** The file part's bytes, passed on only once its first bytes are of an allowed kind and while within the limit. */
+/**
+ * A stored ZIP opened entry by entry (its directory was checked as it streamed in): refused, it is
+ * removed again, so a refusal leaves nothing stored.
+ */
+async function openedZip(
+  store: BlobStore,
+  blob: StoredBlob,
+  entries: ZipEntry[] | undefined,
+  limits: UploadLimits,
+): Promise<StoredBlob> {
+  if (!entries) return blob;
+  const content = await store.get(blob.sha256);
+  const problem = content ? await inspectZipContent(content, entries, limits.zip) : 'the ZIP could not be read back';
+  if (!problem) return blob;
+  if (blob.created) await store.delete(blob.sha256);
+  throw new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, problem);
+}
+
+/**
+ * The file part's bytes, passed on only once its first bytes are of an allowed kind and while within
+ * the limit; at the end, refused if it reads as more than one kind (a polyglot) or, for a ZIP, if its
+ * directory lists anything not allowed.
+ */
 async function* guarded(file: Readable & { truncated?: boolean }, limits: UploadLimits): AsyncGenerator<Buffer> {
   let head: Buffer | null = Buffer.alloc(0);
-  let zip: ZipEntryCheck | undefined;
+  const inspection = new UploadInspection();
   const admit = (bytes: Buffer): Buffer => {
     const kind = sniff(bytes);
     if (!kind) {
@@ -127,7 +162,7 @@ async function* guarded(file: Readable & { truncated?: boolean }, limits: Upload
       );
     }
     kindOf.set(file, kind);
-    if (kind === 'zip') zip = new ZipEntryCheck();
+    inspection.update(bytes);
     return bytes;
   };
   for await (const chunk of file as AsyncIterable<Buffer>) {
@@ -136,23 +171,28 @@ async function* guarded(file: Readable & { truncated?: boolean }, limits: Upload
       if (head.length < SNIFF_BYTES) continue;
       const first = admit(head);
       head = null;
-      zip?.update(first);
       yield first;
       continue;
     }
-    zip?.update(chunk);
+    inspection.update(chunk);
     yield chunk;
   }
   if (file.truncated) throw tooLarge(limits.maxBytes);
   if (head !== null) {
     if (head.length === 0) throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The file is empty');
-    // Not `zip?.update(admit(head))`: optional chaining would skip the check itself.
-    const last = admit(head);
-    zip?.update(last);
-    yield last;
+    yield admit(head);
   }
-  const verdict = zip?.verdict();
-  if (verdict) throw new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, verdict);
+  const kinds = inspection.kinds();
+  if (kinds.length > 1) {
+    throw new ApiError(
+      ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      `The file reads as more than one kind of file (${kinds.join(', ')}); send each as a file of its own`,
+    );
+  }
+  if (kindOf.get(file) !== 'zip') return;
+  const entries = inspection.zipEntries(limits.zip);
+  if (typeof entries === 'string') throw new ApiError(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, entries);
+  zipEntriesOf.set(file, entries);
 }
 
 function tooLarge(maxBytes: number): ApiError {

@@ -1,9 +1,10 @@
 import type { Actor } from '@onewindow/domain';
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Put, Query, Sse } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Put, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { NotificationIdPipe } from '../../core/common/key-param.pipe';
+import { LiveStreamLimitGuard } from '../live/live-stream-limit.guard';
 import { InboxQuery, MarkReadDto, OutboxQuery, PreferencesDto } from './notifications.dto';
 import { DeliveryView, InboxView, PreferencesView } from './notification.views';
 import { NotificationsService } from './notifications.service';
@@ -36,6 +37,7 @@ export class NotificationsController {
   /** Server-Sent Events: one `notification` event for each in-app notification as it reaches the caller. */
   @Sse('events')
   @Roles(...EVERYONE)
+  @UseGuards(LiveStreamLimitGuard)
   events(@CurrentActor() actor: Actor): Observable<MessageEvent> {
     return this.service.events(actor);
   }

@@ -118,9 +118,10 @@ export class ProjectsService {
 
   async get(actor: Actor, id: string): Promise<ProjectView> {
     const row = await this.projects.findById(id);
-    // Applicants see only their own projects: another's answers 404, as if it did not exist.
-    if (!row || (actor.role === 'applicant' && row.applicantId !== actor.id)) {
-      throw new ApiError(ApiErrorCode.NOT_FOUND, `No project ${id}`);
+    if (!row) throw new ApiError(ApiErrorCode.NOT_FOUND, `No project ${id}`);
+    // Applicants see only their own projects: another's answers 404, as if it did not exist, and is logged.
+    if (actor.role === 'applicant' && row.applicantId !== actor.id) {
+      throw new ApiError(ApiErrorCode.NOT_FOUND, `No project ${id}`, undefined, true);
     }
     const requests = await this.projects.requests(row.stages.flatMap((s) => s.requests.map((r) => r.requestId)));
     const contexts = new Map<string, ProcessContext>();
