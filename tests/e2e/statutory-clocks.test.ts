@@ -1,4 +1,12 @@
-import { builtInCalendar, dayOf, dueFrom, workingDaysBetween, type WorkingCalendar } from '@onewindow/domain';
+import {
+  builtInCalendar,
+  dayOf,
+  dueFrom,
+  showInstant,
+  workingDaysBetween,
+  type Duration,
+  type WorkingCalendar,
+} from '@onewindow/domain';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually } from '../support/test-env';
@@ -73,6 +81,40 @@ const noticeDecision = {
   ],
 };
 
+/** Berlin's offset east of UTC at an instant, by the host's zone data: only to pick a period that crosses a change. */
+function berlinOffset(ms: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(ms))
+    .find((p) => p.type === 'timeZoneName')!.value;
+}
+
+/**
+ * A jurisdiction the project has never seen, published as data: Berlin's zone, weekends and the fixed public
+ * holidays of the Berlin Feiertagsgesetz for this year and the next two (a test fixture: the movable Easter
+ * holidays are left out), with no code for the zone.
+ */
+function berlinCalendar(): Record<string, unknown> {
+  const year = new Date().getUTCFullYear();
+  const years = [year, year + 1, year + 2];
+  const fixed = [
+    ['01-01', 'Neujahr'],
+    ['03-08', 'Internationaler Frauentag'],
+    ['05-01', 'Tag der Arbeit'],
+    ['10-03', 'Tag der Deutschen Einheit'],
+    ['12-25', '1. Weihnachtstag'],
+    ['12-26', '2. Weihnachtstag'],
+  ];
+  return {
+    id: 'de-be',
+    name: 'Berlin',
+    timeZone: 'Europe/Berlin',
+    weekendDays: [0, 6],
+    holidays: years.flatMap((y) => fixed.map(([day, name]) => ({ date: `${y}-${day}`, name }))),
+    makeUpWorkingDays: [],
+    coverage: { from: `${year}-01-01`, to: `${year + 2}-12-31` },
+  };
+}
+
 describe('statutory clocks over HTTP and the real workflow', () => {
   let api: TestApi;
   let sut: ApiDriver;
@@ -133,6 +175,43 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     expect(after.currentSteps[0]).toMatchObject({ dueAt: recounted.dueAt, dueProvisional: false });
     const audit = await sut.get('auditor', `/requests/${id}`);
     expect(audit.status).toBe(200);
+  });
+
+  it('counts a period in a zone published as data, Europe/Berlin, across a change of summer time', async () => {
+    const published = await sut.post('admin', '/calendars', { calendar: berlinCalendar() });
+    expect(published.status).toBe(201);
+    const calendar = (published.body as { calendar: WorkingCalendar }).calendar;
+    expect(calendar.utcOffsets?.transitions.length).toBeGreaterThan(4);
+
+    // The fewest months from now whose end lies on the other side of a change (CET <-> CEST).
+    const now = Date.now();
+    const months = [1, 2, 3, 4, 5, 6].find((n) => berlinOffset(now + n * 31 * 86_400_000) !== berlinOffset(now))!;
+    const duration: Duration = { value: months, unit: 'months', counting: { rollForward: true } };
+    const definition = {
+      ...longDecision,
+      key: 'berlin-grid-review',
+      title: 'Grid review (Berlin)',
+      jurisdiction: 'de-be',
+      steps: [{ ...longDecision.steps[0], duration }],
+    };
+    expect((await sut.post('admin', '/definitions', { definition })).status).toBe(201);
+
+    const id = await submit('berlin-grid-review');
+    await sut.waitForStep(id, 'review');
+    const d = await detail(id);
+    const due = dueFrom(calendar, d.submittedAt, duration);
+    expect(d.timeZone).toBe('Europe/Berlin');
+    expect(d.currentSteps[0]).toMatchObject({ dueAt: due.dueAt, dueLocal: showInstant(due.dueAt, calendar) });
+    // The period ends at local midnight in the other half of the year's offset than it started in.
+    const startOffset = showInstant(d.submittedAt, calendar).slice(-6);
+    expect(d.currentSteps[0].dueLocal).toMatch(/T00:00:00\+0[12]:00$/);
+    expect(d.currentSteps[0].dueLocal!.slice(-6)).not.toBe(startOffset);
+
+    const unknown = await sut.post('admin', '/calendars', {
+      calendar: { ...berlinCalendar(), timeZone: 'Mars/Olympus' },
+    });
+    expect(unknown.status).toBe(422);
+    expect((unknown.body as { message: string }).message).toContain("'Mars/Olympus' is not a zone");
   });
 
   it('deems approval only once the notice period after the applicant’s notice has ended', async () => {

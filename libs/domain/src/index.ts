@@ -3,6 +3,7 @@ export * from './domain-error';
 export * from './text/localized-text';
 
 export type * from './calendar/working-calendar.types';
+export type { UtcOffset, UtcOffsets } from './calendar/time-zone';
 export * from './calendar/working-calendar';
 export * from './calendar/calendar-validator';
 export * from './calendar/calendars';

@@ -66,3 +66,40 @@ describe('time zones', () => {
     expect(formatInZone('America/Los_Angeles', Date.parse('2026-03-17T07:00:00Z'))).toBe('2026-03-17T00:00:00-07:00');
   });
 });
+
+describe('time zones as data', () => {
+  // America/Santiago in 2026 (IANA tz): summer time (-03) ends at 24:00 on Sat 4 April, when clocks go back to
+  // 23:00 (-04); it begins at 24:00 on Sat 5 September, when clocks jump to 01:00 on the 6th (-03).
+  const santiago = {
+    id: 'America/Santiago',
+    utcOffsets: {
+      source: 'IANA tz database 2026d',
+      transitions: [
+        { from: '2026-01-01T00:00:00.000Z', offset: -180 },
+        { from: '2026-04-05T03:00:00.000Z', offset: -240 },
+        { from: '2026-09-06T04:00:00.000Z', offset: -180 },
+      ],
+    },
+  };
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it('reads the offset of the span an instant falls in, the first before it and the last after', () => {
+    expect(offsetAt(santiago, Date.parse('2025-06-01T00:00:00Z'))).toBe(-180);
+    expect(offsetAt(santiago, Date.parse('2026-04-05T02:59:59Z'))).toBe(-180);
+    expect(offsetAt(santiago, Date.parse('2026-04-05T03:00:00Z'))).toBe(-240);
+    expect(offsetAt(santiago, Date.parse('2030-01-01T00:00:00Z'))).toBe(-180);
+  });
+
+  it('ends a day whose midnight is skipped at the change, and one whose midnight repeats at the later one', () => {
+    // 6 September begins at 01:00 -03, the instant of the change: Saturday 5 September ends then.
+    expect(at(localToInstant(santiago, day('2026-09-06'), 0))).toBe('2026-09-06T04:00:00.000Z');
+    // 4 April is over for good at the second midnight, 00:00 -04.
+    expect(at(localToInstant(santiago, day('2026-04-05'), 0))).toBe('2026-04-05T04:00:00.000Z');
+    expect(localPartsOf(santiago, Date.parse('2026-04-05T03:30:00Z'))).toEqual({
+      dayIndex: day('2026-04-04'),
+      minutes: 23 * 60 + 30,
+    });
+    expect(formatInZone(santiago, Date.parse('2026-09-06T04:00:00Z'))).toBe('2026-09-06T01:00:00-03:00');
+  });
+});

@@ -1,9 +1,10 @@
 /*
- * Offsets of the jurisdictions' IANA time zones from a compact rule table, so every day count is the same in
- * the API, the auditor and the workflow sandbox whatever time-zone data the host happens to ship: a replayed
- * workflow must compute the same due instants years later. The table covers the current rules of each zone
- * (in force since 2007 for the United States, 1996 for the European Union, 1992 for China); the spec checks
- * it against the host's Intl data for 2025-2031.
+ * Offsets of a jurisdiction's IANA time zone, read from data so every day count is the same in the API, the
+ * auditor and the workflow sandbox whatever time-zone data the host happens to ship: a replayed workflow must
+ * compute the same due instants years later. A calendar published now carries its zone's UTC-offset
+ * transitions, generated from the IANA database when it is published (see UtcOffsets). Calendars published
+ * before that name one of four zones and are counted on a compact rule table of their current rules (in force
+ * since 2007 for the United States, 1996 for the European Union, 1992 for China), as they always were.
  */
 
 const MINUTE_MS = 60_000;
@@ -40,16 +41,46 @@ const ZONES: Record<string, ZoneRule> = {
   },
 };
 
-export const SUPPORTED_TIME_ZONES: readonly string[] = Object.keys(ZONES);
+/** Whether a zone is in the rule table: a calendar published without offsets may name only these. */
 
-export function isSupportedTimeZone(zone: unknown): zone is string {
+export function isRuleTimeZone(zone: unknown): boolean {
   return typeof zone === 'string' && Object.prototype.hasOwnProperty.call(ZONES, zone);
 }
 
+/** One span of a zone's offset: from the instant `from` (ISO-8601 UTC) on, `offset` minutes east of UTC. */
+export interface UtcOffset {
+  from: string;
+  offset: number;
+}
+
+/**
+ * A zone's offsets over the years a calendar covers, as the IANA time-zone database gives them (`source`
+ * names the database release). Before the first entry its offset applies, after the last the last one.
+ */
+export interface UtcOffsets {
+  source: string;
+  transitions: UtcOffset[];
+}
+
+/** A zone: a rule-table name, or a zone's offsets as data. */
+export type ZoneSource = string | { id: string; utcOffsets: UtcOffsets };
+
 function rule(zone: string): ZoneRule {
-  const found = isSupportedTimeZone(zone) ? ZONES[zone] : undefined;
-  if (!found) throw new Error(`unsupported time zone '${zone}' (${SUPPORTED_TIME_ZONES.join(', ')})`);
+  const found = isRuleTimeZone(zone) ? ZONES[zone] : undefined;
+  if (!found) throw new Error(`time zone '${zone}' has no offsets: publish its calendar to generate them`);
   return found;
+}
+
+// Offset tables are parts of immutable calendar snapshots, so each is parsed once.
+const tables = new WeakMap<UtcOffsets, { at: number[]; offset: number[] }>();
+
+function table(offsets: UtcOffsets): { at: number[]; offset: number[] } {
+  let t = tables.get(offsets);
+  if (!t) {
+    t = { at: offsets.transitions.map((o) => Date.parse(o.from)), offset: offsets.transitions.map((o) => o.offset) };
+    tables.set(offsets, t);
+  }
+  return t;
 }
 
 /** The instant of a daylight-saving change in `year`. */
@@ -70,7 +101,19 @@ function weekday(dayIndex: number): number {
 }
 
 /** The zone's offset east of UTC, in minutes, at an instant (ms since the epoch). */
-export function offsetAt(zone: string, ms: number): number {
+export function offsetAt(zone: ZoneSource, ms: number): number {
+  if (typeof zone !== 'string') {
+    const t = table(zone.utcOffsets);
+    let lo = 0;
+    let hi = t.at.length - 1;
+    // The last transition at or before `ms` (the first one's offset before it).
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (t.at[mid] <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    return t.offset[lo];
+  }
   const r = rule(zone);
   if (!r.daylight) return r.standard;
   const year = new Date(ms).getUTCFullYear();
@@ -80,26 +123,28 @@ export function offsetAt(zone: string, ms: number): number {
 
 /**
  * The instant at which the local wall-clock time `minutes` after local midnight of day `dayIndex` (days since
- * 1970-01-01) occurs. The rule zones change offset at 01:00 or 02:00 local, never at midnight or in office
- * hours, so the times clocks use (midnight, close of business, cut-off) are never skipped or repeated.
+ * 1970-01-01) occurs. Some zones change at midnight: a skipped time counts with the offset before the change
+ * (a skipped midnight is the moment of the change, the new day's first), a repeated one as its later
+ * occurrence (a day ends when it is over for good).
  */
-export function localToInstant(zone: string, dayIndex: number, minutes: number): number {
+export function localToInstant(zone: ZoneSource, dayIndex: number, minutes: number): number {
   const wall = dayIndex * DAY_MS + minutes * MINUTE_MS;
-  const first = offsetAt(zone, wall - rule(zone).standard * MINUTE_MS);
-  const guess = wall - first * MINUTE_MS;
-  const second = offsetAt(zone, guess);
-  return second === first ? guess : wall - Math.max(first, second) * MINUTE_MS;
+  const before = offsetAt(zone, wall - DAY_MS);
+  const after = offsetAt(zone, wall + DAY_MS);
+  const fits = (offset: number) => offsetAt(zone, wall - offset * MINUTE_MS) === offset;
+  const candidates = [before, after].filter(fits).map((offset) => wall - offset * MINUTE_MS);
+  return candidates.length > 0 ? Math.max(...candidates) : wall - before * MINUTE_MS;
 }
 
 /** The local day (days since 1970-01-01) and minutes after local midnight of an instant. */
-export function localPartsOf(zone: string, ms: number): { dayIndex: number; minutes: number } {
+export function localPartsOf(zone: ZoneSource, ms: number): { dayIndex: number; minutes: number } {
   const local = ms + offsetAt(zone, ms) * MINUTE_MS;
   const dayIndex = Math.floor(local / DAY_MS);
   return { dayIndex, minutes: Math.floor((local - dayIndex * DAY_MS) / MINUTE_MS) };
 }
 
 /** `2026-12-31T23:59:59+08:00`-style rendering of an instant in a zone, for messages and status pages. */
-export function formatInZone(zone: string, ms: number): string {
+export function formatInZone(zone: ZoneSource, ms: number): string {
   const offset = offsetAt(zone, ms);
   const local = new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import { formatInZone, localPartsOf, localToInstant } from './time-zone';
+import { formatInZone, localPartsOf, localToInstant, type ZoneSource } from './time-zone';
 import type { IsoDate, WorkingCalendar } from './working-calendar.types';
 
 /*
@@ -38,26 +38,30 @@ export function zoneOf(calendar?: Pick<WorkingCalendar, 'timeZone'>): string {
   return calendar?.timeZone ?? 'UTC';
 }
 
+type Zoned = Pick<WorkingCalendar, 'timeZone' | 'utcOffsets'>;
+
+/** Where the zone's offsets come from: the calendar's own data, else the rule table (older snapshots). */
+function sourceOf(calendar?: Zoned): ZoneSource {
+  const id = zoneOf(calendar);
+  return calendar?.utcOffsets ? { id, utcOffsets: calendar.utcOffsets } : id;
+}
+
 /** The day an instant falls in: the calendar's local day, or the UTC day without a calendar. */
-export function dayOf(iso: string, calendar?: Pick<WorkingCalendar, 'timeZone'>): IsoDate {
-  return formatDate(localPartsOf(zoneOf(calendar), parseInstant(iso)).dayIndex);
+export function dayOf(iso: string, calendar?: Zoned): IsoDate {
+  return formatDate(localPartsOf(sourceOf(calendar), parseInstant(iso)).dayIndex);
 }
 
 /** Minutes after local midnight of an instant, in the calendar's zone (e.g. 16:30 is 990). */
-export function localMinutesOf(iso: string, calendar?: Pick<WorkingCalendar, 'timeZone'>): number {
-  return localPartsOf(zoneOf(calendar), parseInstant(iso)).minutes;
+export function localMinutesOf(iso: string, calendar?: Zoned): number {
+  return localPartsOf(sourceOf(calendar), parseInstant(iso)).minutes;
 }
 
 /**
  * When a deadline "by the end of `date`" expires: the next local midnight, or `closeOfBusiness` (minutes after
  * local midnight, e.g. 17:00 is 1020) on that day when the definition sets one.
  */
-export function endOfDay(
-  date: IsoDate,
-  calendar?: Pick<WorkingCalendar, 'timeZone'>,
-  closeOfBusiness?: number,
-): string {
-  const zone = zoneOf(calendar);
+export function endOfDay(date: IsoDate, calendar?: Zoned, closeOfBusiness?: number): string {
+  const zone = sourceOf(calendar);
   const index = indexOf(date);
   return toInstant(
     closeOfBusiness === undefined ? localToInstant(zone, index + 1, 0) : localToInstant(zone, index, closeOfBusiness),
@@ -65,8 +69,8 @@ export function endOfDay(
 }
 
 /** An instant shown with its zone's offset, e.g. `2027-01-05T00:00:00+08:00`. */
-export function showInstant(iso: string, calendar?: Pick<WorkingCalendar, 'timeZone'>): string {
-  return formatInZone(zoneOf(calendar), parseInstant(iso));
+export function showInstant(iso: string, calendar?: Zoned): string {
+  return formatInZone(sourceOf(calendar), parseInstant(iso));
 }
 
 /** Whether the calendar's holidays are known for `date` (a calendar without coverage claims every day). */

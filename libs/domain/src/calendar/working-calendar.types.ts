@@ -1,3 +1,5 @@
+import type { UtcOffsets } from './time-zone';
+
 /** A calendar date, `YYYY-MM-DD`, in the calendar's own time zone. */
 export type IsoDate = string;
 
@@ -19,6 +21,12 @@ export interface WorkingCalendar {
    * Snapshots from before time zones were kept have none and count UTC days, as they did then.
    */
   timeZone?: string;
+  /**
+   * The zone's UTC offsets over the coverage years (and a year either side), generated from the IANA
+   * time-zone database when the calendar is published: every count reads them, never the host's zone data.
+   * Calendars published before offsets were kept count on the rule table of their (four) zones.
+   */
+  utcOffsets?: UtcOffsets;
   weekendDays: number[];
   /** Statutory holidays (days off even when they fall on a weekday). */
   holidays: CalendarDay[];

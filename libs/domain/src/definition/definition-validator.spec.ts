@@ -222,4 +222,54 @@ describe(validateCalendar.name, () => {
       ],
     });
   });
+
+  it('takes any IANA zone with its offsets as data and names each fault in them', () => {
+    const berlin = {
+      id: 'de-be',
+      name: 'Berlin',
+      timeZone: 'Europe/Berlin',
+      weekendDays: [0, 6],
+      holidays: [],
+      makeUpWorkingDays: [],
+      coverage: { from: '2026-01-01', to: '2026-12-31' },
+    };
+    const transitions = [
+      { from: '2025-01-01T00:00:00.000Z', offset: 60 },
+      { from: '2026-03-29T01:00:00.000Z', offset: 120 },
+      { from: '2026-10-25T01:00:00.000Z', offset: 60 },
+    ];
+    expect(validateCalendar({ ...berlin, utcOffsets: { source: 'IANA 2026d', transitions } })).toMatchObject({
+      ok: true,
+    });
+
+    expect(errorsOfCalendar(berlin)).toEqual([
+      "utcOffsets: are missing for 'Europe/Berlin': they are generated when the calendar is published",
+    ]);
+    expect(
+      errorsOfCalendar({
+        ...berlin,
+        utcOffsets: {
+          source: 'IANA 2026d',
+          transitions: [
+            { from: '2026-01-01T00:00:00Z', offset: 60 },
+            { from: '2026-03-29T01:00:00Z', offset: 60.5 },
+            { from: '2026-03-01T01:00:00Z', offset: 1200 },
+          ],
+        },
+      }),
+    ).toEqual([
+      'utcOffsets.transitions[1].offset: must be whole minutes east of UTC, at most 18 hours (got 60.5)',
+      'utcOffsets.transitions[2].from: must come after the transition before it',
+      'utcOffsets.transitions[2].offset: must be whole minutes east of UTC, at most 18 hours (got 1200)',
+      "utcOffsets.transitions[0].from: must reach back before the coverage's first day 2026-01-01",
+    ]);
+    expect(errorsOfCalendar({ ...berlin, timeZone: 'Berlin time' })).toEqual([
+      'timeZone: must be an IANA time-zone name such as Europe/Berlin (got "Berlin time")',
+    ]);
+  });
 });
+
+function errorsOfCalendar(input: unknown): string[] {
+  const result = validateCalendar(input);
+  return result.ok ? [] : result.errors;
+}

@@ -1,6 +1,7 @@
 import { cnCalendar, gbEngCalendar, usCaCalendar } from '../calendar/calendars';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration } from '../definition/process-definition.types';
+import { berlinCalendar } from '../testing/berlin-calendar';
 import { dueFrom } from './clock';
 import { startCase } from './case-engine';
 import type { ProcessDefinition } from '../definition/process-definition.types';
@@ -306,6 +307,47 @@ const rows: Row[] = [
     duration: { value: 1, unit: 'years' },
     dueDate: '2029-02-28',
     dueAt: '2029-03-01T00:00:00.000Z',
+  },
+  /*
+   * de-be: BGB §187(1) (the day of the event does not count), §188(2)-(3) (a month ends on the corresponding
+   * day, or the month's last), §193 (a last day on a Saturday, Sunday or public holiday moves to the next
+   * working day), on Berlin's holidays (Feiertagsgesetz §1). CET is UTC+1, CEST UTC+2 from 29 March 2026.
+   */
+  {
+    // Tue 3 Mar 2026 + 1 month = Fri 3 Apr, Good Friday; Sat, Sun, Easter Monday 6 April; Tue 7 April, in CEST.
+    name: 'de-be: a month after 3 March rolls past Easter, across the change to summer time',
+    calendar: berlinCalendar,
+    at: '2026-03-03T09:00:00Z',
+    duration: { value: 1, unit: 'months', counting: { rollForward: true } },
+    dueDate: '2026-04-07',
+    dueAt: '2026-04-07T22:00:00.000Z',
+  },
+  {
+    // Sat 31 Jan 2026 + 1 month: February has no 31st, so Sat 28 Feb (§188(3)); §193 moves it to Mon 2 March.
+    name: 'de-be: a month from 31 January ends with February, moved to the Monday',
+    calendar: berlinCalendar,
+    at: '2026-01-31T09:00:00Z',
+    duration: { value: 1, unit: 'months', counting: { rollForward: true } },
+    dueDate: '2026-03-02',
+    dueAt: '2026-03-02T23:00:00.000Z',
+  },
+  {
+    // VwGO §70: an objection within one month of notice. Notified Thu 3 Dec 2026: Sun 3 Jan 2027, so Mon 4 Jan.
+    name: 'de-be: an objection period across the year end',
+    calendar: berlinCalendar,
+    at: '2026-12-03T09:00:00Z',
+    duration: { value: 1, unit: 'months', counting: { rollForward: true } },
+    dueDate: '2027-01-04',
+    dueAt: '2027-01-04T23:00:00.000Z',
+  },
+  {
+    // Fri 23 Oct 2026 (CEST): Mon 26 (1, CET since the 25th), 27, 28, 29, Fri 30 (5): midnight is 23:00 UTC.
+    name: 'de-be: working days across the change back to CET',
+    calendar: berlinCalendar,
+    at: '2026-10-23T08:00:00Z',
+    duration: wd(5),
+    dueDate: '2026-10-30',
+    dueAt: '2026-10-30T23:00:00.000Z',
   },
 ];
 

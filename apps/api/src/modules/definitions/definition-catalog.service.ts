@@ -19,6 +19,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { CalendarRecountService, RecountResult } from './calendar-recount.service';
+import { withUtcOffsets } from './zone-offsets';
 import { AttributesValidator } from './attributes-validator';
 
 const DEFINITION_FILE = /\.definition\.json$/;
@@ -168,7 +169,9 @@ export class DefinitionCatalogService implements OnModuleInit {
     actor: Actor,
     input: unknown,
   ): Promise<{ calendar: WorkingCalendar; revision: number; runningCases: RecountResult }> {
-    const validated = validateCalendar(input);
+    const zoned = withUtcOffsets(input);
+    const validated =
+      zoned.errors.length > 0 ? { ok: false as const, errors: zoned.errors } : validateCalendar(zoned.calendar);
     if (!validated.ok) {
       throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid calendar: ${validated.errors[0]}`, validated.errors);
     }
@@ -194,7 +197,9 @@ export class DefinitionCatalogService implements OnModuleInit {
         if (!validated.ok) throw invalid(validated.errors);
         result.definitions.push(validated.definition);
       } else {
-        const validated = validateCalendar(content);
+        const zoned = withUtcOffsets(content);
+        if (zoned.errors.length > 0) throw invalid(zoned.errors);
+        const validated = validateCalendar(zoned.calendar);
         if (!validated.ok) throw invalid(validated.errors);
         result.calendars.push(validated.calendar);
       }
@@ -206,6 +211,7 @@ export class DefinitionCatalogService implements OnModuleInit {
 /** A bundled calendar whose coverage ends later than the published one's (or that adds a time zone). */
 function reachesFurther(bundled: WorkingCalendar, published: WorkingCalendar): boolean {
   if (bundled.timeZone !== undefined && published.timeZone === undefined) return true;
+  if (bundled.utcOffsets !== undefined && published.utcOffsets === undefined) return true;
   const to = (c: WorkingCalendar) => c.coverage?.to ?? '';
   return to(bundled) > to(published);
 }

@@ -1,4 +1,5 @@
 import type { CalendarDay, WorkingCalendar } from '../working-calendar.types';
+import { BUILT_IN_UTC_OFFSETS } from './utc-offsets';
 
 function span(year: number, month: number, from: number, to: number, name: string): CalendarDay[] {
   const days: CalendarDay[] = [];
@@ -57,6 +58,7 @@ export const cnCalendar: WorkingCalendar = {
   id: 'cn',
   name: 'Mainland China (State Council holiday arrangements, 2025-2026)',
   timeZone: 'Asia/Shanghai',
+  utcOffsets: BUILT_IN_UTC_OFFSETS['cn'],
   weekendDays: [0, 6],
   holidays: [...holidays2025, ...holidays2026],
   makeUpWorkingDays: [...makeUp2025, ...makeUp2026],

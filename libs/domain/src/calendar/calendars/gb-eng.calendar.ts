@@ -1,5 +1,6 @@
 import type { CalendarDay, WorkingCalendar } from '../working-calendar.types';
 import { byDate, date, easterSunday, nthWeekday, shift, weekday, years } from './holiday-rules';
+import { BUILT_IN_UTC_OFFSETS } from './utc-offsets';
 
 /** The years generated. The rules are statutory, so later years only need this bound raised. */
 export const GB_ENG_YEARS = { from: 2025, to: 2030 };
@@ -48,6 +49,7 @@ export const gbEngCalendar: WorkingCalendar = {
   id: 'gb-eng',
   name: `England and Wales (bank holidays, ${GB_ENG_YEARS.from}-${GB_ENG_YEARS.to})`,
   timeZone: 'Europe/London',
+  utcOffsets: BUILT_IN_UTC_OFFSETS['gb-eng'],
   weekendDays: [0, 6],
   holidays: years(GB_ENG_YEARS.from, GB_ENG_YEARS.to).flatMap(gbEngHolidays),
   makeUpWorkingDays: [],

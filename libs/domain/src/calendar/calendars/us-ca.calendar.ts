@@ -1,5 +1,6 @@
 import type { CalendarDay, WorkingCalendar } from '../working-calendar.types';
 import { byDate, date, nthWeekday, shift, weekday, years } from './holiday-rules';
+import { BUILT_IN_UTC_OFFSETS } from './utc-offsets';
 
 /** The years generated. The rules are statutory, so later years only need this bound raised. */
 export const US_CA_YEARS = { from: 2025, to: 2030 };
@@ -41,6 +42,7 @@ export const usCaCalendar: WorkingCalendar = {
   id: 'us-ca',
   name: `California (state holidays, ${US_CA_YEARS.from}-${US_CA_YEARS.to})`,
   timeZone: 'America/Los_Angeles',
+  utcOffsets: BUILT_IN_UTC_OFFSETS['us-ca'],
   weekendDays: [0, 6],
   holidays: years(US_CA_YEARS.from, US_CA_YEARS.to).flatMap(usCaHolidays),
   makeUpWorkingDays: [],
