@@ -212,6 +212,26 @@ describe('a law change: the impact of a new definition version, then the migrati
     expect(await Promise.all([a, b].map(async ({ id }) => (await detail(id)).timeline.length))).toEqual(seqs);
   });
 
+  it("migrates the rest by the impact report's filter: only the running cases the version changes", async () => {
+    const [, , c, d] = inConsultation;
+
+    const res = await driver.post('admin', '/definitions/land-use/migrations', {
+      version: 2,
+      reason: 'Planning (Consultation) Act 2026, s.4',
+      onlyChanged: true,
+    });
+
+    expect(res.status).toBe(200);
+    const results = (res.body as { results: Array<{ requestId: string; result: string }> }).results;
+    expect(results.map((r) => [r.requestId, r.result]).sort()).toEqual(
+      [
+        [c.id, 'migrated'],
+        [d.id, 'migrated'],
+      ].sort(),
+    );
+    for (const id of inValidation) expect((await detail(id)).definitionVersion).toBe(1);
+  });
+
   it('refuses, for that case only, a migration that would leave it on a removed step', async () => {
     await driver.post('admin', '/definitions', { definition: v3 }).then((r) => expect(r.status).toBe(201));
     const [, , c] = inConsultation;
