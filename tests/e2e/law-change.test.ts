@@ -1,5 +1,10 @@
 import { approvalWorkflowId, caseStateQuery } from '@onewindow/contracts';
 import { builtInCalendar, landUseDefinition, ProcessDefinition, workingDaysBetween } from '@onewindow/domain';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Response } from 'supertest';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -41,6 +46,7 @@ const v3: ProcessDefinition = {
 };
 
 const gbEng = builtInCalendar('gb-eng')!;
+const run = promisify(execFile);
 
 /** A calendar day `days` after an ISO date, by hand: the consultation counts plain calendar days. */
 function plusDays(date: string, days: number): string {
@@ -142,6 +148,36 @@ describe('a law change: the impact of a new definition version, then the migrati
       changed: 4,
       nextOffset: null,
     });
+  });
+
+  it('gives the same report on the command line, with a CSV of the cases', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'impact-'));
+    const candidate = join(dir, 'land-use.v2.json');
+    await writeFile(candidate, JSON.stringify(v2));
+    const csv = join(dir, 'impact.csv');
+
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register',
+        '-r',
+        'tsconfig-paths/register',
+        'scripts/audit/main.ts',
+        'impact',
+        '--candidate',
+        candidate,
+        '--csv',
+        csv,
+      ],
+      { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } },
+    );
+
+    expect(stdout).toMatch(/CHANGED\s+4/);
+    const rows = (await readFile(csv, 'utf8')).trim().split('\n');
+    expect(rows).toHaveLength(7);
+    for (const { id } of inConsultation)
+      expect(rows.find((r) => r.startsWith(id))).toMatch(/consultation: .* \(\+\d+ wd\)/);
   });
 
   it('pages the report and refuses bad input with the one error body', async () => {
