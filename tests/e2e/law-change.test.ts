@@ -1,5 +1,10 @@
 import { approvalWorkflowId, caseStateQuery } from '@onewindow/contracts';
 import { builtInCalendar, landUseDefinition, ProcessDefinition, workingDaysBetween } from '@onewindow/domain';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Response } from 'supertest';
 import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -41,6 +46,7 @@ const v3: ProcessDefinition = {
 };
 
 const gbEng = builtInCalendar('gb-eng')!;
+const run = promisify(execFile);
 
 /** A calendar day `days` after an ISO date, by hand: the consultation counts plain calendar days. */
 function plusDays(date: string, days: number): string {
@@ -144,6 +150,36 @@ describe('a law change: the impact of a new definition version, then the migrati
     });
   });
 
+  it('gives the same report on the command line, with a CSV of the cases', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'impact-'));
+    const candidate = join(dir, 'land-use.v2.json');
+    await writeFile(candidate, JSON.stringify(v2));
+    const csv = join(dir, 'impact.csv');
+
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register',
+        '-r',
+        'tsconfig-paths/register',
+        'scripts/audit/main.ts',
+        'impact',
+        '--candidate',
+        candidate,
+        '--csv',
+        csv,
+      ],
+      { env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } },
+    );
+
+    expect(stdout).toMatch(/CHANGED\s+4/);
+    const rows = (await readFile(csv, 'utf8')).trim().split('\n');
+    expect(rows).toHaveLength(7);
+    for (const { id } of inConsultation)
+      expect(rows.find((r) => r.startsWith(id))).toMatch(/consultation: .* \(\+\d+ wd\)/);
+  });
+
   it('pages the report and refuses bad input with the one error body', async () => {
     const page = ndjson(await impact('admin', { key: 'land-use', candidate: v2, limit: 4 }));
     expect(page[page.length - 1]).toMatchObject({ type: 'summary', examined: 4, nextOffset: 4 });
@@ -210,6 +246,26 @@ describe('a law change: the impact of a new definition version, then the migrati
 
     expect(res.body).toMatchObject({ migrated: 0, unchanged: 2, refused: 0 });
     expect(await Promise.all([a, b].map(async ({ id }) => (await detail(id)).timeline.length))).toEqual(seqs);
+  });
+
+  it("migrates the rest by the impact report's filter: only the running cases the version changes", async () => {
+    const [, , c, d] = inConsultation;
+
+    const res = await driver.post('admin', '/definitions/land-use/migrations', {
+      version: 2,
+      reason: 'Planning (Consultation) Act 2026, s.4',
+      onlyChanged: true,
+    });
+
+    expect(res.status).toBe(200);
+    const results = (res.body as { results: Array<{ requestId: string; result: string }> }).results;
+    expect(results.map((r) => [r.requestId, r.result]).sort()).toEqual(
+      [
+        [c.id, 'migrated'],
+        [d.id, 'migrated'],
+      ].sort(),
+    );
+    for (const id of inValidation) expect((await detail(id)).definitionVersion).toBe(1);
   });
 
   it('refuses, for that case only, a migration that would leave it on a removed step', async () => {

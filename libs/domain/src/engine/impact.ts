@@ -232,9 +232,7 @@ function outcomeOf(state: CaseState): string {
 export function pathOf(definition: ProcessDefinition, state: CaseState, ahead: boolean): Set<string> {
   const path = new Set<string>();
   for (const h of state.history) if (h.result === 'completed') path.add(h.stepId);
-  const graph = definitionGraph(definition);
-  const next = new Map<string, string[]>();
-  for (const edge of graph.edges) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  const next = routesOf(definition);
   for (const a of state.activeSteps) path.add(a.stepId);
   const queue = ahead ? state.activeSteps.map((a) => a.stepId) : [];
   const seen = new Set<string>();
@@ -250,6 +248,21 @@ export function pathOf(definition: ProcessDefinition, state: CaseState, ahead: b
     queue.push(...(next.get(id) ?? []).filter((to) => findStep(definition, to)));
   }
   return path;
+}
+
+// Definitions are immutable snapshots, and a report asks about the same two for every case.
+const routes = new WeakMap<ProcessDefinition, Map<string, string[]>>();
+
+/** Where each step can route to, from the definition's graph. */
+function routesOf(definition: ProcessDefinition): Map<string, string[]> {
+  let next = routes.get(definition);
+  if (!next) {
+    next = new Map();
+    for (const edge of definitionGraph(definition).edges)
+      next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+    routes.set(definition, next);
+  }
+  return next;
 }
 
 function laterOf(a: string, b: string): string {

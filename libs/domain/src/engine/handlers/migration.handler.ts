@@ -18,6 +18,18 @@ export function caseContext(ctx: ProcessContext, state: CaseState): ProcessConte
   return state.definition ? { ...ctx, definition: state.definition } : ctx;
 }
 
+// A bulk migration or an impact report offers one target object to many cases: validate it once.
+const validations = new WeakMap<object, ReturnType<typeof validateDefinition>>();
+
+function validated(definition: MigrateDefinitionEvent['definition']): ReturnType<typeof validateDefinition> {
+  let result = validations.get(definition);
+  if (!result) {
+    result = validateDefinition(definition);
+    validations.set(definition, result);
+  }
+  return result;
+}
+
 /** Where each active step continues in the new version: its mapped id, else its own. */
 function targetOf(event: MigrateDefinitionEvent, stepId: string): string {
   return event.mapping?.[stepId] ?? stepId;
@@ -28,7 +40,7 @@ export function checkMigrate(v: CaseView, event: MigrateDefinitionEvent): Refusa
   const role = roleRefusal(v, ['administrator'], 'migrating a case to another definition version');
   if (role) return role;
   const s = v.state;
-  const checked = validateDefinition(event.definition);
+  const checked = validated(event.definition);
   if (!checked.ok) return new Refusal('INVALID_EVENT', `invalid definition: ${checked.errors.join('; ')}`);
   const target = checked.definition;
   if (target.key !== s.definitionKey) {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
+import Card from 'antd/es/card';
 import List from 'antd/es/list';
 import Space from 'antd/es/space';
 import Upload from 'antd/es/upload';
@@ -10,6 +11,7 @@ import { Typography } from '@/components/typography';
 import { ErrorAlert } from '@/components/page-state';
 import { api, ApiError, unwrap } from '@/lib/api/client';
 import { adminKeys } from '../api';
+import { ImpactReport } from './impact-report';
 import { jsonLines, lineOf } from './json-lines';
 
 interface Fault {
@@ -69,6 +71,11 @@ export function PublishPanel() {
       </Upload>
       {syntaxError && (
         <Alert type="error" role="alert" showIcon title={t('admin.publish.notJson')} description={syntaxError} />
+      )}
+      {file && typeof file.definition === 'object' && file.definition !== null && (
+        <Card size="small" title={<h3 className="ow-card-title">{t('admin.impact.title')}</h3>}>
+          <ImpactReport definition={file.definition} />
+        </Card>
       )}
       {file && (
         <Space>
