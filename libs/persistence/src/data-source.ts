@@ -17,6 +17,7 @@ import { ProvisionalDueDates1764576000000 } from './migrations/1764576000000-pro
 import { Projects1764576000100 } from './migrations/1764576000100-projects';
 import { StaffDirectory1764600000000 } from './migrations/1764600000000-staff-directory';
 import { DocumentsAndNotifications1764900000000 } from './migrations/1764900000000-documents-and-notifications';
+import { IssuedDocuments1765000000000 } from './migrations/1765000000000-issued-documents';
 import { APP_ROLE_SETTING } from './migrations/app-role';
 
 export const ENTITIES = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Projects1764576000100,
   StaffDirectory1764600000000,
   DocumentsAndNotifications1764900000000,
+  IssuedDocuments1765000000000,
 ];
 
 export interface ConnectionOptions {
