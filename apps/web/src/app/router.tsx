@@ -31,6 +31,12 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
   },
   {
+    // Public: whoever holds an issued document checks it here without an account.
+    path: '/verify/:code',
+    lazy: () => import('@/features/verification/verify-page').then((m) => ({ Component: m.VerifyPage })),
+    HydrateFallback: PageLoading,
+  },
+  {
     element: <RequireSession />,
     HydrateFallback: PageLoading,
     children: [
