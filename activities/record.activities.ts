@@ -1,13 +1,15 @@
-import type { RecordActivities } from '@onewindow/contracts';
+import type { DocumentIssuer, RecordActivities } from '@onewindow/contracts';
 import type { TransitionLogRepository } from '@onewindow/persistence';
 
 export interface RecordActivityDeps {
   transitionLog: Pick<TransitionLogRepository, 'record'>;
+  /** Renders, signs and stores the documents a batch issues, inside its recording transaction. */
+  issuer: DocumentIssuer;
 }
 
 /** Activities that write the workflow's transitions to PostgreSQL; the repository makes retries harmless. */
-export function createRecordActivities({ transitionLog }: RecordActivityDeps): RecordActivities {
+export function createRecordActivities({ transitionLog, issuer }: RecordActivityDeps): RecordActivities {
   return {
-    recordTransitions: (batch) => transitionLog.record(batch),
+    recordTransitions: (batch) => transitionLog.record(batch, issuer),
   };
 }

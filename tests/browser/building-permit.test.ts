@@ -33,6 +33,7 @@ describe('The web app: a building permit from submission to issuance', () => {
     for (const [i, condition] of conditions.entries()) {
       await form.getByRole('button', { name: 'Add condition' }).click();
       await form.getByLabel(`Condition ${i + 1}`, { exact: true }).fill(condition);
+      await form.getByLabel(`Reason for condition ${i + 1}`, { exact: true }).fill('Battery store fire load');
     }
     await form.getByRole('button', { name: 'Record decision' }).click();
     await page.getByTestId('decision-form').waitFor({ state: 'detached' });

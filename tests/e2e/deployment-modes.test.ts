@@ -74,6 +74,8 @@ const productionEnv = () => {
     AUTH_DEV_LOGIN: 'false',
     AUTH_DEV_SECRET_FILE: secretFile('dev-secret'),
     AUDIT_SIGNING_KEY_FILE: secretFile('audit-key'),
+    DOCUMENT_SIGNING_P12_FILE: secretFile('signing-p12-base64'),
+    PUBLIC_URL: 'https://permits.example.gov',
     METRICS_TOKEN_FILE: secretFile('metrics-token'),
     AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks',
     AUTH_ISSUER: 'https://idp.example',
@@ -106,6 +108,7 @@ describe('deployment modes', () => {
         /AUDIT_SIGNING_KEY is the published development key/,
         /AUTH_JWKS_URL is not set/,
         /AUTH_ISSUER is the development issuer/,
+        /DOCUMENT_SIGNING_P12 is not set/,
       ]) {
         expect(api.output).toMatch(reason);
       }

@@ -71,7 +71,7 @@ describe('a building permit over HTTP', () => {
     await decide(id, 'decision', 'supervisor', {
       outcome: 'approved',
       reason: 'Meets the code',
-      conditions: ['Sprinklers before occupation'],
+      conditions: [{ text: 'Sprinklers before occupation', reason: 'Fire load of the battery store' }],
     }).then((r) => expect(r.status).toBe(200));
     await api.http
       .post(`/requests/${id}/payments`)

@@ -2,6 +2,8 @@ import { createRecordActivities } from '@onewindow/activities';
 import { loadConfig } from '@onewindow/config';
 import { RecordActivities } from '@onewindow/contracts';
 import { createDataSource, TransitionLogRepository } from '@onewindow/persistence';
+import { createBlobStore } from '@onewindow/documents';
+import { createDocumentIssuer } from '@onewindow/issuance';
 import { createApprovalWorker } from '@onewindow/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
@@ -41,12 +43,13 @@ export async function startTestEnv({
   installQuietRuntime();
   const config = loadConfig();
   const db = await createDataSource(config.databaseUrl).initialize();
+  const issuer = await createDocumentIssuer(config, createBlobStore(config, db));
   const nativeConnection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await createApprovalWorker({
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
-    activities: wrap(createRecordActivities({ transitionLog: new TransitionLogRepository(db) })),
+    activities: wrap(createRecordActivities({ transitionLog: new TransitionLogRepository(db), issuer })),
     workflowBundlePath: process.env.ONEWINDOW_TEST_WORKFLOW_BUNDLE,
   });
   const running = worker.run();

@@ -6,6 +6,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AccessModule } from './core/access/access.module';
 import { AuthModule } from './core/auth/auth.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+import { VerificationModule } from './modules/verification/verification.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
@@ -32,6 +33,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     RequestsModule,
     ProjectsModule,
     DocumentsModule,
+    VerificationModule,
     NotificationsModule,
     WorkQueueModule,
     HealthModule,

@@ -1,10 +1,13 @@
 import { createRecordActivities } from '@onewindow/activities';
 import { AppConfig } from '@onewindow/config';
+import { createBlobStore } from '@onewindow/documents';
+import { createDocumentIssuer } from '@onewindow/issuance';
 import { TransitionLogRepository } from '@onewindow/persistence';
 import { createApprovalWorker, prebuiltWorkflowBundle, temporalLoggerFor } from '@onewindow/temporal';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 
 /** Hosts the Temporal worker: workflows from the bundle, activities wired to Nest-provided repositories. */
 @Injectable()
@@ -17,19 +20,22 @@ export class WorkerService implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly transitionLog: TransitionLogRepository,
     private readonly pino: PinoLogger,
+    private readonly db: DataSource,
   ) {}
 
   /** Polls until shutdown; resolves once in-flight tasks have drained. */
   async run(): Promise<void> {
     // Temporal's own lines (worker state, activity start and end with the correlation id) share the process's log.
     Runtime.install({ logger: temporalLoggerFor(this.pino.logger) });
+    // Before polling: a missing template, font or key stops the worker here, not a recording later.
+    const issuer = await createDocumentIssuer(this.config, createBlobStore(this.config, this.db));
     const connection = await NativeConnection.connect(this.config.temporalConnection);
     try {
       this.worker = await createApprovalWorker({
         connection,
         namespace: this.config.TEMPORAL_NAMESPACE,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        activities: createRecordActivities({ transitionLog: this.transitionLog }),
+        activities: createRecordActivities({ transitionLog: this.transitionLog, issuer }),
         workflowBundlePath: await prebuiltWorkflowBundle(),
       });
       this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} at ${this.config.temporalAddress}`);

@@ -103,6 +103,8 @@ describe('deployment mode', () => {
     AUDIT_SIGNING_KEY: 'a'.repeat(40),
     AUTH_JWKS_URL: 'https://idp.example/jwks',
     AUTH_ISSUER: 'https://idp.example',
+    DOCUMENT_SIGNING_P12: 'MIIKfAIBAzCCCjIGCSqGSIb3DQEHAaCCCiMEggofMIIKGzCCBI8GCSqGSIb3DQEHBqCCBIAwggR8AgEA',
+    PUBLIC_URL: 'https://permits.example.gov',
   };
 
   it('is production when NODE_ENV=production, development otherwise, unless ONEWINDOW_MODE says', () => {
@@ -126,6 +128,8 @@ describe('deployment mode', () => {
       'AUDIT_SIGNING_KEY',
       'AUTH_JWKS_URL',
       'AUTH_ISSUER',
+      'DOCUMENT_SIGNING_P12',
+      'PUBLIC_URL',
     ]) {
       expect(message).toContain(name);
     }

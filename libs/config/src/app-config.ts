@@ -335,6 +335,26 @@ export class AppConfig {
   @IsIn(['postgres', 's3'], { message: 'DOCUMENT_STORE must be postgres or s3' })
   DOCUMENT_STORE: 'postgres' | 's3' = 'postgres';
 
+  /**
+   * The authority's signing key for issued documents: a PKCS#12 (key and certificate), base64-encoded (or,
+   * with DOCUMENT_SIGNING_P12_FILE, a file holding that base64). Unset: a development key and self-signed
+   * certificate made at first start under ONEWINDOW_DATA_DIR, refused in production.
+   */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9+/=\s]+$/, { message: 'DOCUMENT_SIGNING_P12 must be a base64-encoded PKCS#12' })
+  DOCUMENT_SIGNING_P12?: string;
+
+  /** The passphrase of DOCUMENT_SIGNING_P12. */
+  @IsString()
+  DOCUMENT_SIGNING_PASSPHRASE = '';
+
+  /** The address people reach the web app at: printed with each issued document's QR code (`/verify/<code>`). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
   /** Largest document upload in bytes; beyond it the upload answers 413. */
   @IsInt({ message: 'DOCUMENT_MAX_BYTES must be an integer' })
   @Min(1)
@@ -460,6 +480,11 @@ export class AppConfig {
     return splitList(this.EGRESS_ALLOWED_HOSTS);
   }
 
+  /** Where people verify issued documents: PUBLIC_URL, else this machine's API. */
+  get publicUrl(): string {
+    return this.PUBLIC_URL ?? `http://127.0.0.1:${this.API_PORT}`;
+  }
+
   get dataDir(): string {
     return resolve(this.ONEWINDOW_DATA_DIR);
   }
@@ -551,6 +576,9 @@ const CONFIG_KEYS = new Set([
   'TEMPORAL_TLS_SERVER_NAME',
   'TEMPORAL_API_KEY',
   'DOCUMENT_STORE',
+  'DOCUMENT_SIGNING_P12',
+  'DOCUMENT_SIGNING_PASSPHRASE',
+  'PUBLIC_URL',
   'DOCUMENT_MAX_BYTES',
   'DOCUMENT_ZIP_MAX_UNPACKED_BYTES',
   'DOCUMENT_ZIP_MAX_RATIO',
@@ -649,6 +677,14 @@ export function productionProblems(config: AppConfig): string[] {
   }
   if (config.AUTH_DEV_SECRET === DEVELOPMENT_AUTH_SECRET) {
     problems.push('AUTH_DEV_SECRET is the published development secret');
+  }
+  if (!config.DOCUMENT_SIGNING_P12) {
+    problems.push(
+      'DOCUMENT_SIGNING_P12 is not set: issued documents would be signed with a self-signed development key',
+    );
+  }
+  if (!config.PUBLIC_URL) {
+    problems.push('PUBLIC_URL is not set: issued documents would print a verification address on this machine');
   }
   if (config.AUDIT_SIGNING_KEY === DEVELOPMENT_AUDIT_KEY) {
     problems.push('AUDIT_SIGNING_KEY is the published development key: anyone could sign checkpoints');

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './domain-error';
 export * from './text/localized-text';
+export * from './documents/issued-document.types';
 
 export type * from './calendar/working-calendar.types';
 export type { UtcOffset, UtcOffsets } from './calendar/time-zone';

@@ -18,6 +18,7 @@ import { Projects1764576000100 } from './migrations/1764576000100-projects';
 import { StaffDirectory1764600000000 } from './migrations/1764600000000-staff-directory';
 import { CaseDepartments1765100000022 } from './migrations/1765100000022-case-departments';
 import { DocumentsAndNotifications1764900000000 } from './migrations/1764900000000-documents-and-notifications';
+import { IssuedDocuments1765000000000 } from './migrations/1765000000000-issued-documents';
 import { IdempotencyClaimLease1765100000000 } from './migrations/1765100000000-idempotency-claim-lease';
 import { APP_ROLE_SETTING } from './migrations/app-role';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   Projects1764576000100,
   StaffDirectory1764600000000,
   DocumentsAndNotifications1764900000000,
+  IssuedDocuments1765000000000,
   IdempotencyClaimLease1765100000000,
   CaseDepartments1765100000022,
 ];

@@ -1,3 +1,4 @@
+import type { RecordedCondition } from '@onewindow/domain';
 import { createHash } from 'node:crypto';
 
 /** The fields of a transition that its hash covers, in a fixed order. */
@@ -13,7 +14,7 @@ export interface ChainedFields {
   actorDepartment: string | null;
   outcome: string | null;
   reason: string | null;
-  conditions: string[] | null;
+  conditions: RecordedCondition[] | null;
   data: Record<string, unknown> | null;
   source: string;
   occurredAt: string;

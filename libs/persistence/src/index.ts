@@ -24,3 +24,4 @@ export * from './repositories/transition-log.repository';
 export * from './repositories/work-queue.repository';
 export * from './transition-listener';
 export * from './repositories/outbox.repository';
+export * from './repositories/issued-document.repository';

@@ -12,12 +12,14 @@ import { RequestRepository } from './repositories/request.repository';
 import { StaffMemberRepository } from './repositories/staff-member.repository';
 import { SupervisionRepository } from './repositories/supervision.repository';
 import { TransitionLogRepository } from './repositories/transition-log.repository';
+import { IssuedDocumentRepository } from './repositories/issued-document.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 
 const repositories = [
   RequestRepository,
   TransitionLogRepository,
+  IssuedDocumentRepository,
   AccessLogRepository,
   AuditLogRepository,
   CheckpointRepository,

@@ -80,6 +80,7 @@ const TIMELINE_FIELDS = [
   'outcome',
   'reason',
   'conditions',
+  'data',
   'source',
   'occurredAt',
 ] as const satisfies readonly ChainedField[];

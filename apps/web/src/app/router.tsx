@@ -39,6 +39,12 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteErrorPage,
   },
   {
+    // Public: whoever holds an issued document checks it here without an account.
+    path: '/verify/:code',
+    lazy: () => import('@/features/verification/verify-page').then((m) => ({ Component: m.VerifyPage })),
+    HydrateFallback: PageLoading,
+  },
+  {
     element: <RequireSession />,
     HydrateFallback: PageLoading,
     ErrorBoundary: RouteErrorPage,

@@ -6,6 +6,7 @@ import type { ProcessDefinition } from '@onewindow/definition-types';
 import { Card } from '@/components/card';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
+import { ConditionList } from '@/components/decision-details';
 import type { RequestDetail, StepView } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';
 import { CaseTimeline } from './case-timeline';
@@ -55,11 +56,7 @@ export function CaseOverview({
         </Card>
         {conditions.length > 0 && (
           <Card title={<h2 className="ow-card-title">{t('request.conditions')}</h2>} style={{ marginTop: 16 }}>
-            <ul data-testid="conditions">
-              {conditions.map((c) => (
-                <li key={c}>{c}</li>
-              ))}
-            </ul>
+            <ConditionList conditions={conditions} testId="conditions" />
           </Card>
         )}
       </Col>

@@ -1,5 +1,6 @@
 import Timeline from 'antd/es/timeline';
 import { useTranslation } from 'react-i18next';
+import { ConditionList, DecisionNotes } from '@/components/decision-details';
 import { Typography } from '@/components/typography';
 import type { Schemas } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';
@@ -24,12 +25,14 @@ export function CaseTimeline({ timeline, timeZone }: { timeline: Transition[]; t
           </Typography.Text>
         </div>
         {entry.reason && <div>{entry.reason}</div>}
-        {entry.conditions && entry.conditions.length > 0 && (
-          <ul aria-label={t('request.conditions')}>
-            {entry.conditions.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
+        {entry.conditions && entry.conditions.length > 0 && <ConditionList conditions={entry.conditions} />}
+        <DecisionNotes entry={entry} />
+        {entry.document?.number && (
+          <div>
+            <Typography.Text type="secondary">
+              {t(`issued.kinds.${entry.document.kind}`, { defaultValue: entry.document.kind })} {entry.document.number}
+            </Typography.Text>
+          </div>
         )}
       </div>
     ),

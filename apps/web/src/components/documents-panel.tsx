@@ -17,6 +17,7 @@ import { Card } from '@/components/card';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { formatDateTime } from '@/lib/format';
+import { IssuedDocuments } from './issued-documents';
 import { ErrorAlert, PageLoading } from './page-state';
 import { TAG } from './tag-colors';
 
@@ -260,6 +261,7 @@ export function DocumentsPanel({ requestId, canUpload }: { requestId: string; ca
           </section>
         ))}
         {canUpload && <UploadForm requestId={requestId} types={documents.data.items} />}
+        <IssuedDocuments requestId={requestId} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} />
       </Space>
     );
   }

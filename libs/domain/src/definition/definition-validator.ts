@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS } from '../documents/issued-document.types';
 import { checkDuration, checkDurationRules } from './duration-schema';
 import type { ProcessDefinition } from './process-definition.types';
 import {
@@ -30,6 +31,7 @@ const ROOT_KEYS = [
   'appeal',
   'attributesSchema',
   'documents',
+  'notices',
 ];
 
 /**
@@ -90,6 +92,7 @@ export function validateDefinition(input: unknown): ValidationResult<ProcessDefi
   const appealStep = checkAppeal(errors, input.appeal, (path, id) => resolve(path, id));
   if (appealStep) roots.push(appealStep);
   checkDocuments(errors, input.documents, (path, id) => resolve(path, id));
+  checkNotices(errors, input.notices, (path, id) => resolve(path, id));
 
   const declared = checkAttributesSchema(errors, input.attributesSchema, 'attributesSchema');
   if (declared) checkAttributeReferences(errors, input, declared);
@@ -119,6 +122,25 @@ function checkCaseClock(errors: SchemaErrors, value: unknown, resolve: (path: st
   if (typeof value.pauseOnApplicant !== 'boolean') {
     errors.add('caseClock.pauseOnApplicant', `must be true or false (${describe(value.pauseOnApplicant)})`);
   }
+}
+
+/** `notices`: which document is issued when which step completes (with which outcomes). */
+function checkNotices(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) return errors.add('notices', 'must be a list of { kind, step, outcomes?, validFor? }');
+  value.forEach((notice, i) => {
+    const p = `notices[${i}]`;
+    if (!isRecord(notice)) return errors.add(p, 'must be { kind, step, outcomes?, validFor? }');
+    checkKnownKeys(errors, notice, p, ['kind', 'step', 'outcomes', 'validFor']);
+    checkOneOf(errors, notice.kind, `${p}.kind`, DOCUMENT_KINDS);
+    if (checkString(errors, notice.step, `${p}.step`, STEP_ID)) resolve(`${p}.step`, notice.step);
+    if (notice.outcomes !== undefined) {
+      if (!Array.isArray(notice.outcomes) || notice.outcomes.length === 0) {
+        errors.add(`${p}.outcomes`, 'must be a non-empty list of outcomes');
+      } else notice.outcomes.forEach((o, j) => checkString(errors, o, `${p}.outcomes[${j}]`));
+    }
+    if (notice.validFor !== undefined) checkDuration(errors, notice.validFor, `${p}.validFor`);
+  });
 }
 
 function checkThresholds(errors: SchemaErrors, value: unknown): void {

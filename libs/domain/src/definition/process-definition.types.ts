@@ -1,3 +1,4 @@
+import type { NoticeDeclaration } from '../documents/issued-document.types';
 import type { ActorRole } from '../actor';
 
 export type RequestType = 'permit' | 'land-use' | 'infrastructure';
@@ -287,4 +288,6 @@ export interface ProcessDefinition {
   attributesSchema?: AttributesSchema;
   /** The document types of the process; uploads of other types are refused. */
   documents?: DocumentTypeDefinition[];
+  /** The documents the process issues, and at which step's outcome. */
+  notices?: NoticeDeclaration[];
 }

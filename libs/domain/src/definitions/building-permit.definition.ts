@@ -39,6 +39,13 @@ export const buildingPermitDefinition: ProcessDefinition = {
     { key: 'fire-strategy', title: 'Fire strategy report' },
     { key: 'environmental-report', title: 'Environmental report' },
   ],
+  // The decision notice (approval with its conditions, or refusal with its reasons) and the permit itself,
+  // valid for three years: works not started by then need a new permit.
+  notices: [
+    { kind: 'decision-notice', step: 'decision', outcomes: ['approved', 'approved-on-pledge', 'refused'] },
+    { kind: 'permit', step: 'issuance', outcomes: ['issued'], validFor: { value: 1095, unit: 'calendarDays' } },
+    { kind: 'decision-notice', step: 'appeal-review', outcomes: ['allowed'] },
+  ],
   steps: [
     {
       id: 'intake',

@@ -1,6 +1,7 @@
 import type { Actor } from '../actor';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration, ProcessDefinition } from '../definition/process-definition.types';
+import type { RecordedCondition } from '../documents/issued-document.types';
 import type { InformationItem } from './case-state.types';
 
 interface EventBase {
@@ -15,7 +16,12 @@ export interface DecideEvent extends EventBase {
   stepId: string;
   outcome: string;
   reason?: string;
-  conditions?: string[];
+  /** Each condition with its reason (and policy); a plain text is a condition recorded before they were structured. */
+  conditions?: RecordedCondition[];
+  /** Advice to the applicant that binds no one (e.g. other consents that may be needed). */
+  informatives?: string[];
+  /** For a refusal: each reason on its own. */
+  refusalReasons?: string[];
 }
 
 /** A pending timer fired; `timerId` comes from `state.timers`. */

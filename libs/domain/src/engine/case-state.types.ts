@@ -7,6 +7,7 @@ import type {
   StepOwner,
 } from '../definition/process-definition.types';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
+import type { DocumentKind, RecordedCondition } from '../documents/issued-document.types';
 import type { Clock } from './clock.types';
 
 /**
@@ -75,7 +76,9 @@ export interface StepRecord {
   by: Actor;
   deemed?: boolean;
   reason?: string;
-  conditions?: string[];
+  conditions?: RecordedCondition[];
+  informatives?: string[];
+  refusalReasons?: string[];
   groupId?: string;
 }
 
@@ -164,8 +167,23 @@ export interface Pledge {
   at: string;
 }
 
+/** A document the case issued, as the reducer knows it: which, when, and on which step's outcome. */
+export interface IssuedDocumentRef {
+  /** `<kind>-<n>`, unique within the case. */
+  documentId: string;
+  kind: DocumentKind;
+  stepId: string;
+  outcome: string;
+  at: string;
+  /** When the document stops being in force (a definition's validFor). */
+  validUntil?: string;
+}
+
 export interface ApprovalCondition {
   text: string;
+  /** Absent on conditions recorded before conditions carried their reasons. */
+  reason?: string;
+  policy?: string;
   stepId: string;
   at: string;
 }
@@ -209,6 +227,8 @@ export interface CaseState {
   missingDocuments?: MissingDocumentsNotice;
   /** Documents on file (absent until the first upload). */
   documents?: CaseDocument[];
+  /** Documents the case issued (absent until the first): the rendering and numbering happen as they are recorded. */
+  issued?: IssuedDocumentRef[];
   extensions: Extension[];
   pledge?: Pledge;
   conditions: ApprovalCondition[];

@@ -15,6 +15,9 @@ const str: Check = (v) => typeof v === 'string' && v.trim().length > 0;
 const optStr: Check = (v) => v === undefined || typeof v === 'string';
 const strList: Check = (v) => Array.isArray(v) && v.every(str);
 const optStrList: Check = (v) => v === undefined || strList(v);
+const conditions: Check = (v) =>
+  v === undefined ||
+  (Array.isArray(v) && v.every((c) => str(c) || (isRecord(c) && str(c.text) && str(c.reason) && optStr(c.policy))));
 const items: Check = (v) =>
   Array.isArray(v) && v.length > 0 && v.every((i) => isRecord(i) && str(i.id) && str(i.description));
 const duration: Check = (v) =>
@@ -29,7 +32,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
-  decide: { stepId: str, outcome: str, reason: optStr, conditions: optStrList },
+  decide: {
+    stepId: str,
+    outcome: str,
+    reason: optStr,
+    conditions,
+    informatives: optStrList,
+    refusalReasons: optStrList,
+  },
   'upload-document': {
     documentType: str,
     fileName: str,

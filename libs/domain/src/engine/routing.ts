@@ -11,8 +11,10 @@ import type {
   RoutedStatus,
   StepDefinition,
 } from '../definition/process-definition.types';
+import { conditionOf, type RecordedCondition } from '../documents/issued-document.types';
 import type { ActiveStep, CaseStatus } from './case-state.types';
 import { dueFrom, resumeClock, startClock } from './clock';
+import { issueDeclaredDocuments } from './issuing';
 import type { Reduction } from './reduction';
 
 // Skipped steps route onwards within one event; a definition that loops through them would never end.
@@ -118,7 +120,9 @@ export interface Completion {
   /** The outcome takes effect as of this earlier instant: clocks it starts count from there (back-dating). */
   effectiveAt?: string;
   reason?: string;
-  conditions?: string[];
+  conditions?: RecordedCondition[];
+  informatives?: string[];
+  refusalReasons?: string[];
   data?: Record<string, unknown>;
 }
 
@@ -137,6 +141,8 @@ export function completeStep(r: Reduction, active: ActiveStep, outcome: string, 
     ...(how.deemed ? { deemed: true } : {}),
     ...(how.reason !== undefined ? { reason: how.reason } : {}),
     ...(how.conditions?.length ? { conditions: how.conditions } : {}),
+    ...(how.informatives ? { informatives: how.informatives } : {}),
+    ...(how.refusalReasons ? { refusalReasons: how.refusalReasons } : {}),
     ...(active.groupId !== undefined ? { groupId: active.groupId } : {}),
   });
   r.emit({
@@ -148,10 +154,12 @@ export function completeStep(r: Reduction, active: ActiveStep, outcome: string, 
     outcome,
     ...(how.reason !== undefined ? { reason: how.reason } : {}),
     ...(how.conditions?.length ? { conditions: how.conditions } : {}),
-    ...(how.data || how.deemed || how.effectiveAt
+    ...(how.data || how.deemed || how.effectiveAt || how.informatives || how.refusalReasons
       ? {
           data: {
             ...how.data,
+            ...(how.informatives ? { informatives: how.informatives } : {}),
+            ...(how.refusalReasons ? { refusalReasons: how.refusalReasons } : {}),
             ...(how.deemed ? { deemed: true } : {}),
             ...(how.effectiveAt !== undefined ? { effectiveFrom: how.effectiveAt } : {}),
           },
@@ -159,7 +167,10 @@ export function completeStep(r: Reduction, active: ActiveStep, outcome: string, 
       : {}),
   });
   if (how.effectiveAt !== undefined) r.clockFrom = how.effectiveAt;
-  for (const text of how.conditions ?? []) s.conditions.push({ text, stepId: active.stepId, at: r.at });
+  for (const condition of how.conditions ?? []) {
+    s.conditions.push({ ...conditionOf(condition), stepId: active.stepId, at: r.at });
+  }
+  issueDeclaredDocuments(r, active.stepId, outcome, by);
   if (s.appeal && r.ctx.definition.appeal?.step === active.stepId) s.appeal.outcome = outcome;
   startCaseClockAfter(r, active.stepId);
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { RecordedCondition } from '../documents/issued-document.types';
 import type { CaseState } from './case-state.types';
 
 export interface Transition {
@@ -14,7 +15,7 @@ export interface Transition {
   actor: Actor;
   outcome?: string;
   reason?: string;
-  conditions?: string[];
+  conditions?: RecordedCondition[];
   at: string;
   data?: Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import type { RecordedCondition } from '@onewindow/domain';
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CHAINED_COLUMNS } from '../transition-columns';
 
@@ -45,7 +46,7 @@ export class TransitionEntity {
   reason!: string | null;
 
   @Column(CHAINED_COLUMNS.conditions.sqlType, { name: CHAINED_COLUMNS.conditions.column, nullable: true })
-  conditions!: string[] | null;
+  conditions!: RecordedCondition[] | null;
 
   @Column(CHAINED_COLUMNS.data.sqlType, { name: CHAINED_COLUMNS.data.column, nullable: true })
   data!: object | null;

@@ -1,4 +1,10 @@
-import type { BatchedTransition, RecordResult, RequestIdentity, TransitionBatch } from '@onewindow/contracts';
+import type {
+  BatchedTransition,
+  DocumentIssuer,
+  RecordResult,
+  RequestIdentity,
+  TransitionBatch,
+} from '@onewindow/contracts';
 import { CaseState, earliestStepDueAt } from '@onewindow/domain';
 import { planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
@@ -6,6 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
+import { IssuedDocumentRepository } from './issued-document.repository';
 import { OutboxRepository } from './outbox.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
@@ -22,7 +29,7 @@ export class TransitionLogRepository {
    * more to create its row): one locks the chain's head, one appends, moves the read model and
    * announces the batch (the hashes need the head in between).
    */
-  async record(batch: TransitionBatch): Promise<RecordResult> {
+  async record(batch: TransitionBatch, issuer?: DocumentIssuer): Promise<RecordResult> {
     return this.db.transaction(async (tx) => {
       const { requestId } = batch.request;
       const head = await this.lockHead(tx, batch);
@@ -33,7 +40,8 @@ export class TransitionLogRepository {
       }
 
       let prevHash = head.headHash ?? GENESIS_HASH;
-      const rows = fresh.map((t) => {
+      const completed = await issueDocuments(tx, batch, fresh, issuer);
+      const rows = completed.map((t) => {
         const fields = chainedFieldsOfBatch(batch, t);
         const hash = chainHash(prevHash, fields);
         const row = appendedRow(fields, prevHash, hash);
@@ -60,7 +68,7 @@ export class TransitionLogRepository {
       const planned = planNotifications(
         { requestId, title, applicantId, coApplicants: head.coApplicants ?? [] },
         state,
-        fresh,
+        completed,
       );
       await OutboxRepository.enqueue(tx, planned);
       return { recorded: fresh.length, lastSeq };
@@ -85,6 +93,32 @@ export class TransitionLogRepository {
     return created;
   }
 }
+
+/**
+ * The `document.issued` transitions of a batch, completed with what issuing them gave (number, verification
+ * code, hashes of the renderings), so the hash chain covers each document's bytes.
+ */
+async function issueDocuments(
+  tx: EntityManager,
+  batch: TransitionBatch,
+  fresh: BatchedTransition[],
+  issuer: DocumentIssuer | undefined,
+): Promise<BatchedTransition[]> {
+  const completed: BatchedTransition[] = [];
+  for (const t of fresh) {
+    if (t.event !== DOCUMENT_ISSUED) {
+      completed.push(t);
+      continue;
+    }
+    if (!issuer) throw new Error(`Request ${batch.request.requestId} issues a document, but no document issuer is set`);
+    const issued = await IssuedDocumentRepository.issue(tx, issuer, batch, t);
+    completed.push({ ...t, data: { ...t.data, ...issued } });
+  }
+  return completed;
+}
+
+/** The transition the reducer emits when a document is due. */
+export const DOCUMENT_ISSUED = 'document.issued';
 
 interface ChainHead {
   lastSeq: number;

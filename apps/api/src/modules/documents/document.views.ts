@@ -72,3 +72,23 @@ export function toDocumentList(
     }),
   };
 }
+
+export class IssuedRenditionView {
+  @ApiProperty({ enum: ['en', 'zh-CN'] }) language!: string;
+  @ApiProperty({ description: 'SHA-256 of the PDF (hex)' }) sha256!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ description: 'Where to download it' }) href!: string;
+}
+
+/** A document the case issued: numbered, signed, in every served language. */
+export class IssuedDocumentView {
+  @ApiProperty() documentId!: string;
+  @ApiProperty({ enum: ['receipt', 'information-notice', 'extension-notice', 'decision-notice', 'permit'] })
+  kind!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty({ description: 'Printed with the QR code; /verify/<code> checks it' }) verificationCode!: string;
+  @ApiProperty({ description: 'ISO-8601 UTC' }) issuedAt!: string;
+  @ApiProperty({ enum: ['valid', 'varied', 'suspended', 'revoked', 'expired'] }) status!: string;
+  @ApiProperty() templateVersion!: number;
+  @ApiProperty({ type: [IssuedRenditionView] }) renditions!: IssuedRenditionView[];
+}

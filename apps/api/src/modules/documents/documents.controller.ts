@@ -15,9 +15,9 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
-import { DocumentTypePipe } from '../../core/common/key-param.pipe';
+import { DocumentTypePipe, LanguagePipe, VerificationCodePipe } from '../../core/common/key-param.pipe';
 import { RequestAccessGuard } from '../requests/request-access.guard';
-import { DocumentListView, DocumentVersionView } from './document.views';
+import { DocumentListView, DocumentVersionView, IssuedDocumentView } from './document.views';
 import { DocumentsService } from './documents.service';
 
 /** Documents of a request: uploads (each a transition on the hash chain), versions and downloads. */
@@ -58,6 +58,29 @@ export class DocumentsController {
   @ApiResponse({ status: 200, type: DocumentListView })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<DocumentListView> {
     return this.service.list(actor, id);
+  }
+
+  /** The documents the request issued: decision notices, the permit, each numbered and signed. */
+  @Get('issued')
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  @ApiResponse({ status: 200, type: [IssuedDocumentView] })
+  issued(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<IssuedDocumentView[]> {
+    return this.service.issued(actor, id);
+  }
+
+  /** One language's PDF of an issued document, exactly as issued (signed). */
+  @Get('issued/:code/:language')
+  @Roles('applicant', 'clerk', 'supervisor', 'auditor')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces('application/pdf')
+  downloadIssued(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('code', VerificationCodePipe) code: string,
+    @Param('language', LanguagePipe) language: string,
+  ): Promise<StreamableFile> {
+    return this.service.downloadIssued(actor, id, code, language);
   }
 
   /** The content of one version, as an attachment. */

@@ -1,6 +1,7 @@
 import { AppConfig } from '@onewindow/config';
 import { BlobStore, CONTENT_TYPES, contentDisposition, sanitizeFileName, storedFileName } from '@onewindow/documents';
 import { Actor, CaseState, checkEvent } from '@onewindow/domain';
+import { IssuedDocumentRepository } from '@onewindow/persistence';
 import { Injectable, StreamableFile } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
@@ -8,7 +9,14 @@ import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { CaseActionsService } from '../requests/case-actions.service';
 import { now, RequestsService } from '../requests/requests.service';
-import { DocumentListView, DocumentVersionView, toDocumentList, toVersionView } from './document.views';
+import {
+  DocumentListView,
+  DocumentVersionView,
+  IssuedDocumentView,
+  toDocumentList,
+  toVersionView,
+} from './document.views';
+import { toVerificationView } from '../verification/verification.views';
 import { receiveUpload } from './multipart-upload';
 
 /** A placeholder for the content while the reducer checks an upload before a byte is stored. */
@@ -27,7 +35,46 @@ export class DocumentsService {
     private readonly requests: RequestsService,
     private readonly actions: CaseActionsService,
     private readonly catalog: DefinitionCatalogService,
+    private readonly issuedDocuments: IssuedDocumentRepository,
   ) {}
+
+  /** The documents the case issued, newest last, each with its status now. */
+  async issued(actor: Actor, id: string): Promise<IssuedDocumentView[]> {
+    await this.requests.visible(actor, id);
+    const rows = await this.issuedDocuments.byRequest(id);
+    return rows.map((row) => {
+      const { status } = toVerificationView(row, new Date());
+      return {
+        documentId: row.documentId,
+        kind: row.kind,
+        number: row.number,
+        verificationCode: row.verificationCode,
+        issuedAt: new Date(row.issuedAt).toISOString(),
+        status,
+        templateVersion: row.templateVersion,
+        renditions: row.renditions.map((r) => ({
+          ...r,
+          href: `/requests/${id}/documents/issued/${row.verificationCode}/${r.language}`,
+        })),
+      };
+    });
+  }
+
+  /** One language's PDF of an issued document, byte for byte as issued. */
+  async downloadIssued(actor: Actor, id: string, code: string, language: string): Promise<StreamableFile> {
+    await this.requests.visible(actor, id);
+    const row = (await this.issuedDocuments.byRequest(id)).find((r) => r.verificationCode === code);
+    const rendition = row?.renditions.find((r) => r.language === language);
+    const content = rendition ? await this.store.get(rendition.sha256) : null;
+    if (!row || !rendition || !content) {
+      throw new ApiError(ApiErrorCode.NOT_FOUND, `No issued document ${code} in '${language}' on this request`);
+    }
+    return new StreamableFile(content, {
+      type: CONTENT_TYPES.pdf,
+      length: rendition.size,
+      disposition: contentDisposition(`${row.number}.${language}.pdf`),
+    });
+  }
 
   async upload(actor: Actor, id: string, req: IncomingMessage): Promise<DocumentVersionView> {
     const row = await this.requests.visible(actor, id);

@@ -3,6 +3,7 @@ import {
   CaseState,
   Clock,
   clockStatus,
+  conditionOf,
   ProcessContext,
   showInstant,
   WorkingCalendar,
@@ -90,6 +91,20 @@ export class StepView {
   @ApiProperty() escalated!: boolean;
 }
 
+/** A condition of a decision; one recorded before conditions carried reasons has its text alone. */
+export class ConditionView {
+  @ApiProperty() text!: string;
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional() policy?: string;
+}
+
+/** The document a `document.issued` transition issued: its number once recorded. */
+export class IssuedDocumentRefView {
+  @ApiProperty() documentId!: string;
+  @ApiProperty() kind!: string;
+  @ApiPropertyOptional() number?: string;
+}
+
 export class TransitionView {
   @ApiProperty() seq!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) stepId!: string | null;
@@ -99,7 +114,10 @@ export class TransitionView {
   @ApiProperty({ type: TransitionActorView }) actor!: TransitionActorView;
   @ApiPropertyOptional({ nullable: true, type: String }) outcome!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reason!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: [String] }) conditions!: string[] | null;
+  @ApiPropertyOptional({ nullable: true, type: [ConditionView] }) conditions!: ConditionView[] | null;
+  @ApiPropertyOptional({ type: [String], description: 'Advice recorded with a decision' }) informatives?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'The reasons of a refusal' }) refusalReasons?: string[];
+  @ApiPropertyOptional({ type: () => IssuedDocumentRefView }) document?: IssuedDocumentRefView;
   @ApiProperty() source!: string;
   @ApiProperty({ description: 'ISO-8601 UTC' }) at!: string;
 }
@@ -268,8 +286,32 @@ export function toTransitionView(t: TimelineEntry): TransitionView {
     actor: { id: t.actorId, role: t.actorRole, department: t.actorDepartment },
     outcome: t.outcome,
     reason: t.reason,
-    conditions: t.conditions,
+    conditions: t.conditions?.map(conditionOf) ?? null,
+    ...decisionDetails(t.data as Record<string, unknown> | null),
     source: t.source,
     at: t.occurredAt.toISOString(),
+  };
+}
+
+/** What a transition's data adds to the timeline: a decision's informatives and refusal reasons, an issued document. */
+function decisionDetails(
+  data: Record<string, unknown> | null,
+): Pick<TransitionView, 'informatives' | 'refusalReasons' | 'document'> {
+  if (!data) return {};
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined);
+  const informatives = strings(data.informatives);
+  const refusalReasons = strings(data.refusalReasons);
+  const document =
+    typeof data.documentId === 'string' && typeof data.kind === 'string'
+      ? {
+          documentId: data.documentId,
+          kind: data.kind,
+          ...(typeof data.number === 'string' ? { number: data.number } : {}),
+        }
+      : undefined;
+  return {
+    ...(informatives ? { informatives } : {}),
+    ...(refusalReasons ? { refusalReasons } : {}),
+    ...(document ? { document } : {}),
   };
 }

@@ -16,6 +16,7 @@ import {
   Min,
   ValidateBy,
   ValidationOptions,
+  ValidateNested,
 } from 'class-validator';
 import { KEY } from './case-actions.dto';
 
@@ -77,6 +78,25 @@ export class SubmitRequestDto {
   coApplicants?: string[];
 }
 
+/** A condition of a decision: what must be done, why, and optionally the policy it rests on. */
+export class ConditionDto {
+  @ApiProperty({ example: 'Sprinklers in hall A before occupation' })
+  @IsString()
+  @Length(1, 1000)
+  text!: string;
+
+  @ApiProperty({ example: 'Fire code §903.2: storage of lithium batteries' })
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: 'IFC 903.2.9' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  policy?: string;
+}
+
 export class DecideDto {
   @ApiProperty({ example: 'approved' })
   @Matches(KEY, { message: 'outcome must be a lower-case key such as approved' })
@@ -88,13 +108,35 @@ export class DecideDto {
   @Length(1, 2000)
   reason?: string;
 
-  @ApiPropertyOptional({ example: ['Sprinklers in hall A before occupation'] })
+  @ApiPropertyOptional({ type: [ConditionDto], description: 'Each condition with the reason for it' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ConditionDto)
+  conditions?: ConditionDto[];
+
+  @ApiPropertyOptional({
+    example: ['Separate consent is needed for advertisements'],
+    description: 'Advice that binds no one',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 1000, { each: true })
-  conditions?: string[];
+  informatives?: string[];
+
+  @ApiPropertyOptional({
+    example: ['The height exceeds the local plan limit of 25 m'],
+    description: 'For a refusal: each reason',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 1000, { each: true })
+  refusalReasons?: string[];
 }
 
 export class WithdrawDto {

@@ -63,6 +63,8 @@ export class WorkQueueService {
         outcome: dto.outcome,
         reason: dto.reason,
         conditions: dto.conditions,
+        informatives: dto.informatives,
+        refusalReasons: dto.refusalReasons,
       };
       const itemKey = key ? `${key}:${requestId}:${stepId}` : undefined;
       const result = await this.actions.tryAct(actor, requestId, draft, itemKey);

@@ -609,6 +609,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/documents/issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_issued"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/documents/issued/{code}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_downloadIssued"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}/documents/{documentType}/versions/{version}": {
         parameters: {
             query?: never;
@@ -617,6 +649,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verifications/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationController_verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1319,6 +1367,16 @@ export interface components {
             role: string;
             department?: string | null;
         };
+        ConditionView: {
+            text: string;
+            reason?: string;
+            policy?: string;
+        };
+        IssuedDocumentRefView: {
+            documentId: string;
+            kind: string;
+            number?: string;
+        };
         TransitionView: {
             seq: number;
             stepId?: string | null;
@@ -1328,7 +1386,12 @@ export interface components {
             actor: components["schemas"]["TransitionActorView"];
             outcome?: string | null;
             reason?: string | null;
-            conditions?: string[] | null;
+            conditions?: components["schemas"]["ConditionView"][] | null;
+            /** @description Advice recorded with a decision */
+            informatives?: string[];
+            /** @description The reasons of a refusal */
+            refusalReasons?: string[];
+            document?: components["schemas"]["IssuedDocumentRefView"];
             source: string;
             /** @description ISO-8601 UTC */
             at: string;
@@ -1419,17 +1482,35 @@ export interface components {
             /** @example The refusal ignored the revised access plan */
             grounds: string;
         };
+        ConditionDto: {
+            /** @example Sprinklers in hall A before occupation */
+            text: string;
+            /** @example Fire code §903.2: storage of lithium batteries */
+            reason: string;
+            /** @example IFC 903.2.9 */
+            policy?: string;
+        };
         DecideDto: {
             /** @example approved */
             outcome: string;
             /** @example Plans comply with the building code */
             reason?: string;
+            /** @description Each condition with the reason for it */
+            conditions?: components["schemas"]["ConditionDto"][];
             /**
+             * @description Advice that binds no one
              * @example [
-             *       "Sprinklers in hall A before occupation"
+             *       "Separate consent is needed for advertisements"
              *     ]
              */
-            conditions?: string[];
+            informatives?: string[];
+            /**
+             * @description For a refusal: each reason
+             * @example [
+             *       "The height exceeds the local plan limit of 25 m"
+             *     ]
+             */
+            refusalReasons?: string[];
         };
         InformationItemDto: {
             /** @example site-plan */
@@ -1647,6 +1728,57 @@ export interface components {
         DocumentListView: {
             items: components["schemas"]["DocumentView"][];
         };
+        IssuedRenditionView: {
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            /** @description SHA-256 of the PDF (hex) */
+            sha256: string;
+            size: number;
+            /** @description Where to download it */
+            href: string;
+        };
+        IssuedDocumentView: {
+            documentId: string;
+            /** @enum {string} */
+            kind: "receipt" | "information-notice" | "extension-notice" | "decision-notice" | "permit";
+            number: string;
+            /** @description Printed with the QR code; /verify/<code> checks it */
+            verificationCode: string;
+            /** @description ISO-8601 UTC */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "valid" | "varied" | "suspended" | "revoked" | "expired";
+            templateVersion: number;
+            renditions: components["schemas"]["IssuedRenditionView"][];
+        };
+        RenditionView: {
+            /** @enum {string} */
+            language: "en" | "zh-CN";
+            /** @description SHA-256 of the issued PDF (hex) */
+            sha256: string;
+            size: number;
+        };
+        VerificationView: {
+            code: string;
+            /** @enum {string} */
+            kind: "receipt" | "information-notice" | "extension-notice" | "decision-notice" | "permit";
+            number: string;
+            /** @description The issuing authority */
+            issuer: string;
+            /** @description ISO-8601 UTC */
+            issuedAt: string;
+            /** @description ISO-8601 UTC */
+            validUntil?: string | null;
+            /** @enum {string} */
+            status: "valid" | "varied" | "suspended" | "revoked" | "expired";
+            statusReason?: string | null;
+            /** @description ISO-8601 UTC */
+            statusAt?: string | null;
+            /** @description The code of the newer version */
+            supersededBy?: string | null;
+            /** @description The document in each language it was issued in */
+            renditions: components["schemas"]["RenditionView"][];
+        };
         NotificationView: {
             id: string;
             /** @enum {string} */
@@ -1744,12 +1876,22 @@ export interface components {
             outcome: string;
             /** @example Plans comply with the building code */
             reason?: string;
+            /** @description Each condition with the reason for it */
+            conditions?: components["schemas"]["ConditionDto"][];
             /**
+             * @description Advice that binds no one
              * @example [
-             *       "Sprinklers in hall A before occupation"
+             *       "Separate consent is needed for advertisements"
              *     ]
              */
-            conditions?: string[];
+            informatives?: string[];
+            /**
+             * @description For a refusal: each reason
+             * @example [
+             *       "The height exceeds the local plan limit of 25 m"
+             *     ]
+             */
+            refusalReasons?: string[];
             items: components["schemas"]["BulkItemDto"][];
         };
         BulkResultView: {
@@ -2996,6 +3138,48 @@ export interface operations {
             };
         };
     };
+    DocumentsController_issued: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentView"][];
+                };
+            };
+        };
+    };
+    DocumentsController_downloadIssued: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                code: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DocumentsController_download: {
         parameters: {
             query?: never;
@@ -3010,6 +3194,34 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VerificationController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            /** @description No document was issued with this code */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,6 +54,8 @@ export function decide(r: Reduction, event: DecideEvent): void {
     event: 'decided',
     ...(event.reason !== undefined ? { reason: event.reason } : {}),
     ...(event.conditions?.length ? { conditions: event.conditions } : {}),
+    ...(event.informatives?.length ? { informatives: event.informatives } : {}),
+    ...(event.refusalReasons?.length ? { refusalReasons: event.refusalReasons } : {}),
   });
 }
 

@@ -56,7 +56,7 @@ describe(fireTimer.name, () => {
     const at = sut.state.updatedAt;
     sut.send({ type: 'give-notice', stepId: 'decision', at, actor: applicant });
 
-    expect(sut.last.map((t) => t.event)).toEqual(['notice.given', 'deemed-approved', 'activated']);
+    expect(sut.last.map((t) => t.event)).toEqual(['notice.given', 'deemed-approved', 'document.issued', 'activated']);
     expect(sut.active()).toEqual(['fee']);
   });
 

@@ -5,22 +5,53 @@ import { DecisionForm } from './decision-form';
 import { InformationRequestBuilder, itemId } from './information-request-builder';
 
 describe(DecisionForm.name, () => {
-  it('offers only the outcomes it is given and sends the reason and conditions', async () => {
+  it('offers only the outcomes it is given and sends the reason, each condition with its reason, and informatives', async () => {
     const onDecide = vi.fn();
     const user = userEvent.setup();
     render(<DecisionForm outcomes={['approved', 'refused']} pending={false} onDecide={onDecide} />);
     expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['approved', 'refused']);
     await user.click(screen.getByRole('radio', { name: 'Approved' }));
-    await user.type(screen.getByLabelText('Reason'), 'Meets the code');
+    await user.click(screen.getByLabelText('Reason'));
+    await user.paste('Meets the code');
     await user.click(screen.getByRole('button', { name: /Add condition/ }));
-    await user.type(screen.getByLabelText('Condition 1', { exact: true }), 'Sprinklers before occupation');
+    await user.click(screen.getByLabelText('Condition 1', { exact: true }));
+    await user.paste('Sprinklers before occupation');
+    await user.click(screen.getByLabelText('Reason for condition 1'));
+    await user.paste('Battery store fire load');
+    await user.click(screen.getByRole('button', { name: /Add informative/ }));
+    await user.click(screen.getByLabelText('Informative 1'));
+    await user.paste('Advertisements need separate consent');
     await user.click(screen.getByRole('button', { name: 'Record decision' }));
     await waitFor(() =>
       expect(onDecide).toHaveBeenCalledWith({
         outcome: 'approved',
         reason: 'Meets the code',
-        conditions: ['Sprinklers before occupation'],
+        conditions: [{ text: 'Sprinklers before occupation', reason: 'Battery store fire load' }],
+        informatives: ['Advertisements need separate consent'],
       }),
+    );
+  });
+
+  it('asks for the reason of every condition, and for a refusal lists its reasons one by one', async () => {
+    const onDecide = vi.fn();
+    const user = userEvent.setup();
+    render(<DecisionForm outcomes={['approved', 'refused']} pending={false} onDecide={onDecide} />);
+    await user.click(screen.getByRole('radio', { name: 'Approved' }));
+    await user.click(screen.getByRole('button', { name: /Add condition/ }));
+    await user.click(screen.getByLabelText('Condition 1', { exact: true }));
+    await user.paste('Sprinklers');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    expect(await screen.findByText('Reason for condition 1 is required', {}, { timeout: 5000 })).toBeTruthy();
+    expect(onDecide).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Remove condition 1' }));
+    await user.click(screen.getByRole('radio', { name: 'Refused' }));
+    await user.click(screen.getByRole('button', { name: /Add reason/ }));
+    await user.click(screen.getByLabelText('Reason 1'));
+    await user.paste('Height exceeds the plan');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    await waitFor(() =>
+      expect(onDecide).toHaveBeenCalledWith({ outcome: 'refused', refusalReasons: ['Height exceeds the plan'] }),
     );
   });
 

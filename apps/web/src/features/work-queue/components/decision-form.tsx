@@ -6,14 +6,32 @@ import Input from 'antd/es/input';
 import Radio from 'antd/es/radio';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
+import type { components } from '@/lib/api/schema';
+
+type Condition = components['schemas']['ConditionDto'];
 
 export interface Decision {
   outcome: string;
   reason?: string;
-  conditions?: string[];
+  conditions?: Condition[];
+  informatives?: string[];
+  refusalReasons?: string[];
 }
 
-/** The outcomes the rules allow now, a reason, and any conditions attached to the decision. */
+interface Values {
+  outcome: string;
+  reason?: string;
+  conditions?: Array<{ text?: string; reason?: string; policy?: string }>;
+  informatives?: string[];
+  refusalReasons?: string[];
+}
+
+const trimmed = (list: string[] | undefined) => (list ?? []).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * The outcomes the rules allow now, a reason, each condition with its reason (and policy), informatives, and
+ * for a refusal each of its reasons: the decision notice prints them as they are entered here.
+ */
 export function DecisionForm({
   outcomes,
   pending,
@@ -24,24 +42,31 @@ export function DecisionForm({
   onDecide: (decision: Decision) => void;
 }) {
   const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const outcome = Form.useWatch('outcome', form);
+  const required = (field: string) => ({ required: true, whitespace: true, message: t('form.required', { field }) });
   return (
     <Card size="small" title={<h3 className="ow-card-title">{t('decision.title')}</h3>} data-testid="decision-form">
-      <Form<{ outcome: string; reason?: string; conditions?: string[] }>
+      <Form<Values>
+        form={form}
         layout="vertical"
         onFinish={(values) => {
-          const conditions = (values.conditions ?? []).map((c) => c.trim()).filter(Boolean);
+          const conditions = (values.conditions ?? [])
+            .map((c) => ({ text: c.text?.trim() ?? '', reason: c.reason?.trim() ?? '', policy: c.policy?.trim() }))
+            .filter((c) => c.text)
+            .map(({ policy, ...c }) => (policy ? { ...c, policy } : c));
+          const informatives = trimmed(values.informatives);
+          const refusalReasons = trimmed(values.refusalReasons);
           onDecide({
             outcome: values.outcome,
             ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}),
             ...(conditions.length > 0 ? { conditions } : {}),
+            ...(informatives.length > 0 ? { informatives } : {}),
+            ...(refusalReasons.length > 0 && values.outcome === 'refused' ? { refusalReasons } : {}),
           });
         }}
       >
-        <Form.Item
-          name="outcome"
-          label={t('actions.outcome')}
-          rules={[{ required: true, message: t('form.required', { field: t('actions.outcome') }) }]}
-        >
+        <Form.Item name="outcome" label={t('actions.outcome')} rules={[required(t('actions.outcome'))]}>
           <Radio.Group options={outcomes.map((o) => ({ value: o, label: t(`outcomes.${o}`, { defaultValue: o }) }))} />
         </Form.Item>
         <Form.Item name="reason" label={t('actions.reason')}>
@@ -51,40 +76,102 @@ export function DecisionForm({
           {(fields, { add, remove }) => (
             <fieldset>
               <legend>{t('decision.conditions')}</legend>
-              {fields.map((field, index) => (
-                <div key={field.key} style={{ display: 'flex', gap: 8 }}>
-                  <Form.Item
-                    name={field.name}
-                    label={t('decision.condition', { n: index + 1 })}
-                    style={{ flex: 1 }}
-                    rules={[
-                      {
-                        required: true,
-                        whitespace: true,
-                        message: t('form.required', { field: t('decision.condition', { n: index + 1 }) }),
-                      },
-                    ]}
-                  >
-                    <Input />
-                  </Form.Item>
-                  <Button
-                    aria-label={t('decision.removeCondition', { n: index + 1 })}
-                    icon={<MinusCircleOutlined />}
-                    onClick={() => remove(field.name)}
-                    style={{ marginTop: 30 }}
-                  />
-                </div>
-              ))}
+              {fields.map((field, index) => {
+                const n = index + 1;
+                return (
+                  <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                    <div style={{ flex: 1 }}>
+                      <Form.Item
+                        name={[field.name, 'text']}
+                        label={t('decision.condition', { n })}
+                        rules={[required(t('decision.condition', { n }))]}
+                      >
+                        <Input />
+                      </Form.Item>
+                      <Form.Item
+                        name={[field.name, 'reason']}
+                        label={t('decision.conditionReason', { n })}
+                        rules={[required(t('decision.conditionReason', { n }))]}
+                      >
+                        <Input />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'policy']} label={t('decision.conditionPolicy', { n })}>
+                        <Input />
+                      </Form.Item>
+                    </div>
+                    <Button
+                      aria-label={t('decision.removeCondition', { n })}
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(field.name)}
+                      style={{ marginTop: 30 }}
+                    />
+                  </div>
+                );
+              })}
               <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
                 {t('decision.addCondition')}
               </Button>
             </fieldset>
           )}
         </Form.List>
+        <TextList name="informatives" legend={t('decision.informatives')} item="informative" />
+        {outcome === 'refused' && (
+          <TextList name="refusalReasons" legend={t('decision.refusalReasons')} item="refusalReason" />
+        )}
         <Button type="primary" htmlType="submit" loading={pending} style={{ marginTop: 16 }}>
           {t('decision.submit')}
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** A list of sentences, one field each (informatives, the reasons of a refusal). */
+function TextList({
+  name,
+  legend,
+  item,
+}: {
+  name: 'informatives' | 'refusalReasons';
+  legend: string;
+  item: 'informative' | 'refusalReason';
+}) {
+  const { t } = useTranslation();
+  const Item = item === 'informative' ? 'Informative' : 'RefusalReason';
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <fieldset style={{ marginTop: 12 }}>
+          <legend>{legend}</legend>
+          {fields.map((field, index) => (
+            <div key={field.key} style={{ display: 'flex', gap: 8 }}>
+              <Form.Item
+                name={field.name}
+                label={t(`decision.${item}`, { n: index + 1 })}
+                style={{ flex: 1 }}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t('form.required', { field: t(`decision.${item}`, { n: index + 1 }) }),
+                  },
+                ]}
+              >
+                <Input />
+              </Form.Item>
+              <Button
+                aria-label={t(`decision.remove${Item}`, { n: index + 1 })}
+                icon={<MinusCircleOutlined />}
+                onClick={() => remove(field.name)}
+                style={{ marginTop: 30 }}
+              />
+            </div>
+          ))}
+          <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
+            {t(`decision.add${Item}`)}
+          </Button>
+        </fieldset>
+      )}
+    </Form.List>
   );
 }

@@ -1,0 +1,38 @@
+import type { Duration } from '../definition/process-definition.types';
+
+/** The papers a case issues: a receipt, notices, the decision and the permit itself. */
+export type DocumentKind = 'receipt' | 'information-notice' | 'extension-notice' | 'decision-notice' | 'permit';
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'receipt',
+  'information-notice',
+  'extension-notice',
+  'decision-notice',
+  'permit',
+];
+
+/**
+ * A definition's declaration of which document is due at which transition: when `step` completes with one of
+ * `outcomes` (any outcome when omitted), a document of `kind` is issued. `validFor` makes it expire.
+ */
+export interface NoticeDeclaration {
+  kind: DocumentKind;
+  step: string;
+  outcomes?: string[];
+  validFor?: Duration;
+}
+
+/** A condition of a decision as data: what the applicant must do, why, and the policy it rests on. */
+export interface DecisionCondition {
+  text: string;
+  reason: string;
+  policy?: string;
+}
+
+/** A condition as recorded: decisions recorded before conditions were structured carry their text alone. */
+export type RecordedCondition = string | DecisionCondition;
+
+/** A recorded condition read the one way, whichever shape it was recorded in. */
+export function conditionOf(condition: RecordedCondition): { text: string; reason?: string; policy?: string } {
+  return typeof condition === 'string' ? { text: condition } : condition;
+}
