@@ -297,5 +297,19 @@ describe('a law change: the impact of a new definition version, then the migrati
 
     const replay = await driver.get('auditor', `/audit/requests/${inConsultation[0].id}/replay`);
     expect(replay.body).toMatchObject({ deterministic: true });
+
+    // Time travel: just before the migration the consultation ended 21 days on, right after it 30 days on.
+    const [{ id, validatedAt }] = inConsultation;
+    const migrated = (await detail(id)).timeline.findIndex((t) => t.event === 'definition.migrated') + 1;
+    const dueAsOf = async (seq: number) => {
+      const res = await driver.get('auditor', `/audit/requests/${id}/view?seq=${seq}`);
+      expect(res.status).toBe(200);
+      return lastDay((res.body as { view: Detail }).view.currentSteps[0].dueAt!);
+    };
+    expect(await dueAsOf(migrated - 1)).toBe(plusDays(londonDay(validatedAt), 21));
+    expect(await dueAsOf(migrated + 1)).toBe(plusDays(londonDay(validatedAt), 30));
+    const exported = await driver.get('auditor', `/audit/requests/${id}/export?format=jsonl`);
+    expect(exported.status).toBe(200);
+    expect(JSON.stringify((exported.body as { files: Record<string, string> }).files)).toContain('definition.migrated');
   });
 });

@@ -175,6 +175,7 @@ export const staffEn = {
       refused: 'Actions refused (cases)',
       outcomes: 'Outcomes differ',
       more: 'More cases remain: the next page starts at {{next}}.',
+      continue: 'Continue',
       csv: 'Download CSV',
       filter: {
         changed: 'Changed',

@@ -175,6 +175,7 @@ export const staffZhCN: Strings<typeof staffEn> = {
       refused: '将被拒绝的操作（案件数）',
       outcomes: '办理结果不同',
       more: '尚有案件未评估：下一页自第 {{next}} 件开始。',
+      continue: '继续评估',
       csv: '下载 CSV',
       filter: {
         changed: '受影响',

@@ -122,12 +122,13 @@ export function ImpactReport({ definition }: { definition: { key?: unknown } }) 
   const [filter, setFilter] = useState<Filter>('changed');
   const key = typeof definition.key === 'string' ? definition.key : '';
 
-  const run = async () => {
-    setCases([]);
+  /** From the start, or on from where the last page stopped (its cases kept). */
+  const run = async (offset = 0) => {
+    const found: CaseImpact[] = offset === 0 ? [] : [...cases];
+    setCases(found);
     setSummary(null);
     setError(null);
     setProgress({ done: 0, total: 0 });
-    const found: CaseImpact[] = [];
     try {
       const stream = await unwrap(
         api.POST('/definitions/impact', {
@@ -135,7 +136,7 @@ export function ImpactReport({ definition }: { definition: { key?: unknown } }) 
             key,
             candidate: definition as Record<string, never>,
             running,
-            offset: 0,
+            offset,
             limit: PAGE,
             ...(closedFrom ? { closedFrom: new Date(closedFrom).toISOString() } : {}),
             ...(closedTo ? { closedTo: new Date(closedTo).toISOString() } : {}),
@@ -221,7 +222,16 @@ export function ImpactReport({ definition }: { definition: { key?: unknown } }) 
         </Descriptions>
       )}
       {summary?.nextOffset != null && (
-        <Alert type="info" showIcon title={t('admin.impact.more', { next: summary.nextOffset })} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('admin.impact.more', { next: summary.nextOffset })}
+          action={
+            <Button size="small" onClick={() => void run(summary.nextOffset ?? 0)} data-testid="impact-continue">
+              {t('admin.impact.continue')}
+            </Button>
+          }
+        />
       )}
       {cases.length > 0 && (
         <>
