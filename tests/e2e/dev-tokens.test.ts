@@ -1,6 +1,8 @@
 import { loadConfig } from '@onewindow/config';
 import { SignJWT } from 'jose';
+import { SseReader } from '../support/http-client';
 import { startTestApi, TestApi } from '../support/test-api';
+import { eventually } from '../support/test-env';
 
 /** Development tokens: signed with the (published) development secret, so held to what the seed says. */
 describe('development tokens', () => {
@@ -40,5 +42,31 @@ describe('development tokens', () => {
       401,
       expect.objectContaining({ code: 'UNAUTHENTICATED', details: { reason } }),
     ]);
+  });
+
+  it('end an event stream when they expire: `expired`, then the server closes it', async () => {
+    const id = (
+      (
+        await api.http
+          .post('/requests')
+          .set('authorization', `Bearer ${await api.login('acme-battery')}`)
+          .send({ definitionKey: 'building-permit', title: 'Short token', attributes: { floorAreaM2: 900 } })
+          .expect(202)
+      ).body as { id: string }
+    ).id;
+    for (const path of [`/requests/${id}/events`, '/work-queue/events', '/notifications/events']) {
+      const shortLived = await sign('auditor', 'auditor', (j) =>
+        j.setExpirationTime(Math.floor(Date.now() / 1000) + 3),
+      );
+      const stream = await SseReader.open(api, path, shortLived);
+      expect([path, stream.status]).toEqual([path, 200]);
+      await stream.next((e) => e.event === 'expired', `the end of ${path} at the token's expiry`);
+      await eventually(() => Promise.resolve(stream.ended || undefined), `${path} closed by the server`);
+      stream.close();
+    }
+    // A renewed token opens it again.
+    const renewed = await SseReader.open(api, `/requests/${id}/events`, await sign('auditor', 'auditor'));
+    expect(renewed.status).toBe(200);
+    renewed.close();
   });
 });

@@ -35,7 +35,9 @@ export function parseEvents(buffer: string): { events: ServerEvent[]; rest: stri
 
 /**
  * Follows a Server-Sent Events stream over fetch, so the bearer token goes in a header
- * (EventSource cannot send one). Reconnects with backoff until closed.
+ * (EventSource cannot send one). Reconnects with backoff until closed. The server ends a stream
+ * when the token it was opened with expires (`event: expired`): then it reconnects at once with
+ * the token renewed meanwhile, without showing a reconnection.
  */
 export function openEventStream(
   path: string,
@@ -46,6 +48,7 @@ export function openEventStream(
   let attempt = 0;
   const run = async () => {
     while (!controller.signal.aborted) {
+      let renew = false;
       try {
         const token = currentToken();
         const response = await fetch(path, {
@@ -62,6 +65,7 @@ export function openEventStream(
           const { events, rest } = parseEvents(buffer);
           buffer = rest;
           for (const event of events) {
+            if (event.event === 'expired') renew = true;
             if (event.event === 'ready') {
               attempt = 0;
               onStatus('live');
@@ -73,6 +77,7 @@ export function openEventStream(
         if (controller.signal.aborted) return;
       }
       if (controller.signal.aborted) return;
+      if (renew) continue;
       onStatus('reconnecting');
       attempt += 1;
       await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 10_000)));

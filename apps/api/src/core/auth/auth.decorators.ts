@@ -11,7 +11,8 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Only these roles may call the route; others get 403. */
 export const Roles = (...roles: ActorRole[]) => SetMetadata(ROLES_KEY, roles);
 
-export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+/** `tokenExpiresAt`: when the caller's token expires (ms since the epoch); an event stream ends then. */
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor; tokenExpiresAt?: number };
 
 /** The verified caller, set by the auth guard. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import type { ActorRole } from '@onewindow/domain';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -32,6 +33,8 @@ export class AuthGuard implements CanActivate {
     }
     const actor = await this.tokens.verify(token);
     request.actor = actor;
+    // Verified above, `exp` included: read it for what outlives the request (an event stream).
+    request.tokenExpiresAt = (decodeJwt(token).exp ?? 0) * 1000;
     this.staff.remember(actor);
     const roles = this.reflector.getAllAndOverride<ActorRole[] | undefined>(ROLES_KEY, targets);
     if (!roles || roles.length === 0) {

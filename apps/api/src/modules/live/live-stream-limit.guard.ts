@@ -7,8 +7,10 @@ import { LiveEventsService } from './live-events.service';
 
 /**
  * At most LIVE_STREAMS_PER_USER event streams open at once per user (each holds a connection and a
- * subscription): one more is a 429 before the stream starts; a closed stream frees its place.
- * Listed last on a route, after the guards that may still refuse it.
+ * subscription): one more is a 429 before the stream starts; a closed stream frees its place. A
+ * stream ends with the token it was opened with: at its `exp` the server sends `event: expired` and
+ * closes, and the client reconnects with its renewed token. Listed last on every stream route, after
+ * the guards that may still refuse it.
  */
 @Injectable()
 export class LiveStreamLimitGuard implements CanActivate {
@@ -28,7 +30,15 @@ export class LiveStreamLimitGuard implements CanActivate {
         `At most ${this.config.LIVE_STREAMS_PER_USER} event streams may be open at once; close one first`,
       );
     }
-    reply.raw.once('close', () => this.live.closeStream(user));
+    const expiry = setTimeout(
+      () => reply.raw.end('event: expired\ndata: {}\n\n'),
+      // setTimeout holds at most 2^31 - 1 ms (about 24 days).
+      Math.min(Math.max(0, (request.tokenExpiresAt ?? Date.now()) - Date.now()), 2 ** 31 - 1),
+    );
+    reply.raw.once('close', () => {
+      clearTimeout(expiry);
+      this.live.closeStream(user);
+    });
     return true;
   }
 }
