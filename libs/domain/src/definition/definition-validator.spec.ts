@@ -83,6 +83,20 @@ describe(validateDefinition.name, () => {
     ]);
   });
 
+  it('accepts a deemed approval on a notice after expiry and names what cannot go with it', () => {
+    expect(errorsOf(withSteps((d) => (node(d, 'steps', 3, 'onTimeout').noticeAfterExpiry = true)))).toEqual([]);
+    const input = withSteps((d) => {
+      Object.assign(node(d, 'steps', 3, 'onTimeout'), {
+        noticeAfterExpiry: true,
+        noticePeriod: { value: 5, unit: 'workingDays' },
+      });
+    });
+
+    expect(errorsOf(input)).toEqual([
+      'steps[3].onTimeout.noticeAfterExpiry: cannot go with noticePeriod (the approval takes effect at the notice)',
+    ]);
+  });
+
   it('refuses a deemed approval without notice', () => {
     const input = withSteps((d) => delete node(d, 'steps', 3, 'onTimeout').requiresNotice);
 

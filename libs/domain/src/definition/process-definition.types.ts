@@ -88,6 +88,11 @@ export type TimeoutPolicy =
        */
       noticePeriod?: Duration;
       /**
+       * The notice must follow the period's end (e.g. a deemed grant effective only on the applicant's written
+       * notice after expiry): a notice before it is refused, and the approval takes effect when notice is given.
+       */
+      noticeAfterExpiry?: boolean;
+      /**
        * receipt: the deemed outcome takes effect as of the case's receipt, so periods started by it count from
        * then (back-dating, e.g. an application deemed valid on the day it was received).
        */
