@@ -208,8 +208,20 @@ export interface ActionWindow {
   /** For decide: only this outcome (e.g. 'consult'). */
   outcome?: string;
   within: Duration;
-  anchor: 'receipt' | { afterStep: string };
+  anchor: 'receipt' | { afterStep: string } | WindowEventAnchor;
   default?: string;
+}
+
+/**
+ * A window anchored on a recorded event (e.g. the applicant's answer to a request for information, a
+ * resubmission, a notice, a decision), optionally only on one step or outcome. `restart`: each occurrence opens
+ * the window afresh (the default); false: only the first counts. Before the first occurrence it limits nothing.
+ */
+export interface WindowEventAnchor {
+  event: 'answer-information' | 'upload-document' | 'give-notice' | 'decide' | 'accept-with-missing';
+  stepId?: string;
+  outcome?: string;
+  restart?: boolean;
 }
 
 /** Who may extend the clocks and how far. */

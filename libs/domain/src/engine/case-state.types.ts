@@ -223,4 +223,6 @@ export interface CaseState {
    */
   calendar?: WorkingCalendar;
   calendarRevision?: number;
+  /** When the event anchoring each event-anchored action window last happened (first, without restart). */
+  windowAnchors?: Record<string, string>;
 }
