@@ -83,6 +83,39 @@ describe(validateDefinition.name, () => {
     ]);
   });
 
+  it('accepts a deemed approval on a notice after expiry and names what cannot go with it', () => {
+    expect(errorsOf(withSteps((d) => (node(d, 'steps', 3, 'onTimeout').noticeAfterExpiry = true)))).toEqual([]);
+    const input = withSteps((d) => {
+      Object.assign(node(d, 'steps', 3, 'onTimeout'), {
+        noticeAfterExpiry: true,
+        noticePeriod: { value: 5, unit: 'workingDays' },
+      });
+    });
+
+    expect(errorsOf(input)).toEqual([
+      'steps[3].onTimeout.noticeAfterExpiry: cannot go with noticePeriod (the approval takes effect at the notice)',
+    ]);
+  });
+
+  it('names the faults of a window anchored on an event', () => {
+    const input = withSteps((d) => {
+      d.actionWindows = [
+        {
+          name: 'after-supplement',
+          action: 'request-information',
+          within: { value: 5, unit: 'workingDays' },
+          anchor: { event: 'resubmitted', stepId: 'intake', outcome: 'x', restart: 'yes' },
+        },
+      ];
+    });
+
+    expect(errorsOf(input)).toEqual([
+      'actionWindows[0].anchor.event: must be one of answer-information, upload-document, give-notice, decide, accept-with-missing (got "resubmitted")',
+      'actionWindows[0].anchor.outcome: applies to a decide anchor only',
+      'actionWindows[0].anchor.restart: must be true or false',
+    ]);
+  });
+
   it('refuses a deemed approval without notice', () => {
     const input = withSteps((d) => delete node(d, 'steps', 3, 'onTimeout').requiresNotice);
 

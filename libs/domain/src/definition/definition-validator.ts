@@ -196,16 +196,44 @@ function checkWindows(errors: SchemaErrors, value: unknown, resolve: (path: stri
       if (w.action !== 'decide') errors.add(`${p}.outcome`, 'applies to decide only');
     }
     checkDuration(errors, w.within, `${p}.within`);
-    if (w.anchor !== 'receipt') {
-      if (!isRecord(w.anchor) || typeof w.anchor.afterStep !== 'string') {
-        errors.add(`${p}.anchor`, `must be 'receipt' or { afterStep } (${describe(w.anchor)})`);
-      } else {
-        checkKnownKeys(errors, w.anchor, `${p}.anchor`, ['afterStep']);
-        resolve(`${p}.anchor.afterStep`, w.anchor.afterStep);
-      }
-    }
+    if (w.anchor !== 'receipt') checkAnchor(errors, w.anchor, `${p}.anchor`, resolve);
     if (w.default !== undefined) checkString(errors, w.default, `${p}.default`);
   });
+}
+
+const ANCHOR_EVENTS = [
+  'answer-information',
+  'upload-document',
+  'give-notice',
+  'decide',
+  'accept-with-missing',
+] as const;
+
+function checkAnchor(
+  errors: SchemaErrors,
+  anchor: unknown,
+  path: string,
+  resolve: (path: string, id: string) => void,
+): void {
+  if (isRecord(anchor) && typeof anchor.afterStep === 'string') {
+    checkKnownKeys(errors, anchor, path, ['afterStep']);
+    return resolve(`${path}.afterStep`, anchor.afterStep);
+  }
+  if (!isRecord(anchor) || anchor.event === undefined) {
+    return errors.add(path, `must be 'receipt', { afterStep } or { event } (${describe(anchor)})`);
+  }
+  checkKnownKeys(errors, anchor, path, ['event', 'stepId', 'outcome', 'restart']);
+  checkOneOf(errors, anchor.event, `${path}.event`, ANCHOR_EVENTS);
+  if (anchor.stepId !== undefined && checkString(errors, anchor.stepId, `${path}.stepId`)) {
+    resolve(`${path}.stepId`, anchor.stepId);
+  }
+  if (anchor.outcome !== undefined) {
+    checkString(errors, anchor.outcome, `${path}.outcome`);
+    if (anchor.event !== 'decide') errors.add(`${path}.outcome`, 'applies to a decide anchor only');
+  }
+  if (anchor.restart !== undefined && typeof anchor.restart !== 'boolean') {
+    errors.add(`${path}.restart`, 'must be true or false');
+  }
 }
 
 function checkDocuments(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {

@@ -89,6 +89,11 @@ export type TimeoutPolicy =
        */
       noticePeriod?: Duration;
       /**
+       * The notice must follow the period's end (e.g. a deemed grant effective only on the applicant's written
+       * notice after expiry): a notice before it is refused, and the approval takes effect when notice is given.
+       */
+      noticeAfterExpiry?: boolean;
+      /**
        * receipt: the deemed outcome takes effect as of the case's receipt, so periods started by it count from
        * then (back-dating, e.g. an application deemed valid on the day it was received).
        */
@@ -204,8 +209,20 @@ export interface ActionWindow {
   /** For decide: only this outcome (e.g. 'consult'). */
   outcome?: string;
   within: Duration;
-  anchor: 'receipt' | { afterStep: string };
+  anchor: 'receipt' | { afterStep: string } | WindowEventAnchor;
   default?: string;
+}
+
+/**
+ * A window anchored on a recorded event (e.g. the applicant's answer to a request for information, a
+ * resubmission, a notice, a decision), optionally only on one step or outcome. `restart`: each occurrence opens
+ * the window afresh (the default); false: only the first counts. Before the first occurrence it limits nothing.
+ */
+export interface WindowEventAnchor {
+  event: 'answer-information' | 'upload-document' | 'give-notice' | 'decide' | 'accept-with-missing';
+  stepId?: string;
+  outcome?: string;
+  restart?: boolean;
 }
 
 /** Who may extend the clocks and how far. */

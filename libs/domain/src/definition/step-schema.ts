@@ -114,7 +114,7 @@ function checkTimeout(errors: SchemaErrors, step: Record<string, unknown>, path:
     errors.add(p, 'the step has no duration to time out');
   const keys = {
     escalate: ['action'],
-    deemed: ['action', 'outcome', 'effect', 'requiresNotice', 'noticePeriod', 'effectiveFrom'],
+    deemed: ['action', 'outcome', 'effect', 'requiresNotice', 'noticePeriod', 'noticeAfterExpiry', 'effectiveFrom'],
     complete: ['action', 'outcome'],
     lapse: ['action'],
   };
@@ -136,6 +136,16 @@ function checkTimeout(errors: SchemaErrors, step: Record<string, unknown>, path:
     }
     if (policy.effectiveFrom !== undefined) {
       checkOneOf(errors, policy.effectiveFrom, `${p}.effectiveFrom`, ['deadline', 'receipt'] as const);
+    }
+    checkOptionalBoolean(errors, policy.noticeAfterExpiry, `${p}.noticeAfterExpiry`);
+    if (policy.noticeAfterExpiry === true) {
+      const path = `${p}.noticeAfterExpiry`;
+      if (policy.effect !== 'approved') errors.add(path, 'applies to a deemed approval only');
+      // The approval takes effect at the notice, so nothing may time or date it otherwise.
+      for (const key of ['noticePeriod', 'effectiveFrom'] as const) {
+        if (policy[key] !== undefined)
+          errors.add(path, `cannot go with ${key} (the approval takes effect at the notice)`);
+      }
     }
   }
 }

@@ -37,7 +37,7 @@ import {
   proposeExtension,
 } from './handlers/extension.handler';
 import { checkPublishCalendar, publishCalendar } from './handlers/calendar.handler';
-import { windowRefusal } from './action-windows';
+import { recordWindowAnchors, windowRefusal } from './action-windows';
 import {
   appeal,
   checkAppeal,
@@ -115,6 +115,7 @@ export function apply(ctx: ProcessContext, state: CaseState, event: CaseEvent): 
   const r = new Reduction(under, draft, event.at, { ...event.actor }, event.type);
   // The table pairs each type with its own handler; TypeScript cannot follow that through the union.
   HANDLERS[event.type].apply(r, event as never);
+  recordWindowAnchors(ctx.definition.actionWindows, draft, event);
   finalize(r);
   return { state: draft, transitions: r.transitions };
 }

@@ -254,4 +254,6 @@ export interface CaseState {
    * `definitionVersion` names it.
    */
   definition?: ProcessDefinition;
+  /** When the event anchoring each event-anchored action window last happened (first, without restart). */
+  windowAnchors?: Record<string, string>;
 }

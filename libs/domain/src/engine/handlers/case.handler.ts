@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../actor';
 import { Refusal } from '../../domain-error';
-import { parseInstant } from '../../calendar/working-calendar';
+import { parseInstant, showInstant } from '../../calendar/working-calendar';
 import { applicantRefusal, roleRefusal } from '../authorization';
 import type {
   AppealEvent,
@@ -10,7 +10,8 @@ import type {
   ResumeClockEvent,
   WithdrawEvent,
 } from '../case-event.types';
-import { dueFrom, startClock } from '../clock';
+import { dueFrom, isPaused, startClock } from '../clock';
+import type { ActiveStep } from '../case-state.types';
 import type { CaseView, Reduction } from '../reduction';
 import { activateStep, changeStatus, completeStep, reachStatus } from '../routing';
 import { deemedApproval } from './timer.handler';
@@ -85,7 +86,27 @@ export function checkGiveNotice(v: CaseView, event: GiveNoticeEvent): Refusal | 
   if (active.noticeGivenAt !== undefined) {
     return new Refusal('CONFLICT', `notice was already given on '${event.stepId}'`);
   }
-  return undefined;
+  return noticeBeforeExpiry(v, active);
+}
+
+/** Where the law deems approval only on a notice after the period, a notice before its end is refused. */
+function noticeBeforeExpiry(v: CaseView, active: ActiveStep): Refusal | undefined {
+  if (deemedApproval(v, active)?.noticeAfterExpiry !== true) return undefined;
+  const clock = active.clock;
+  if (!clock) return undefined;
+  if (isPaused(clock)) {
+    return new Refusal(
+      'NOT_ALLOWED',
+      `notice on '${active.stepId}' may follow only the end of its period, now stopped`,
+    );
+  }
+  if (parseInstant(v.at) >= parseInstant(clock.dueAt)) return undefined;
+  return new Refusal(
+    'NOT_ALLOWED',
+    `notice on '${active.stepId}' may be given only after its period ends at ${showInstant(clock.dueAt, v.calendar)}` +
+      ': the approval is deemed from a notice given after expiry',
+    { periodEndsAt: clock.dueAt },
+  );
 }
 
 export function giveNotice(r: Reduction, event: GiveNoticeEvent): void {
@@ -110,8 +131,8 @@ export function giveNotice(r: Reduction, event: GiveNoticeEvent): void {
     return;
   }
   r.emit({ stepId: event.stepId, event: 'notice.given', fromState: active.state, toState: active.state });
-  // Notice after the deadline has passed: the approval is deemed at once.
-  if (active.escalated) {
+  // Notice after the deadline has passed: the approval is deemed at once, as of the notice where the law says so.
+  if (active.escalated || policy.noticeAfterExpiry === true) {
     completeStep(r, active, policy.outcome, {
       event: 'deemed-approved',
       actor: SYSTEM_ACTOR,

@@ -102,7 +102,8 @@ function stepDue(r: Reduction, active: ActiveStep): void {
     case 'deemed':
       if (policy.effect === 'approved' && policy.requiresNotice && active.noticeGivenAt === undefined) {
         // The law grants a deemed approval only after the applicant's notice; until then a supervisor acts.
-        return escalate(r, active, { deemedApprovalWithheld: 'no notice given' });
+        const withheld = policy.noticeAfterExpiry ? 'notice may be given from now on' : 'no notice given';
+        return escalate(r, active, { deemedApprovalWithheld: withheld });
       }
       if (policy.effect === 'approved' && active.noticeClock && noticeRunning(r, active)) {
         // Notice was given but its period still runs: the authority may still decide until it ends.
