@@ -11,6 +11,7 @@ import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
 import { RequestDeadlineModule } from './core/common/request-deadline.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
+import { LabelsModule } from './core/labels/labels.module';
 import { ObservabilityModule } from './core/observability/observability.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { RequestsModule } from './modules/requests/requests.module';
@@ -26,6 +27,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     AccessModule,
     AuthModule,
     RequestDeadlineModule,
+    LabelsModule,
     IdempotencyModule,
     DefinitionsModule,
     RequestsModule,

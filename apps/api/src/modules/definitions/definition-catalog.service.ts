@@ -107,7 +107,7 @@ export class DefinitionCatalogService implements OnModuleInit {
 
   /** Validates and publishes a new version; running cases keep the version they started on. */
   async publish(actor: Actor, input: unknown): Promise<ProcessDefinition> {
-    const validated = validateDefinition(input);
+    const validated = validateDefinition(input, { everyLanguage: true });
     if (!validated.ok) {
       throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, {
         faults: validated.faults,
@@ -184,7 +184,7 @@ export class DefinitionCatalogService implements OnModuleInit {
       const content: unknown = JSON.parse(await readFile(file, 'utf8'));
       const invalid = (errors: string[]) => new Error(`${file} is invalid:\n  ${errors.join('\n  ')}`);
       if (isDefinition) {
-        const validated = validateDefinition(content);
+        const validated = validateDefinition(content, { everyLanguage: true });
         if (!validated.ok) throw invalid(validated.errors);
         result.definitions.push(validated.definition);
       } else {

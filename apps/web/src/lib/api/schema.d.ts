@@ -1196,6 +1196,7 @@ export interface components {
         };
         StepHolderView: {
             stepId: string;
+            /** @description In the reader's language */
             title: string;
             department: string;
             assignee?: string | null;
@@ -1245,6 +1246,7 @@ export interface components {
         };
         StepView: {
             stepId: string;
+            /** @description In the reader's language */
             title: string;
             kind: string;
             department: string;
@@ -1273,6 +1275,7 @@ export interface components {
         };
         InformationItemView: {
             id: string;
+            /** @description In the reader's language */
             description: string;
         };
         InformationRequestView: {
@@ -1604,6 +1607,7 @@ export interface components {
         };
         DocumentView: {
             documentType: string;
+            /** @description In the reader's language */
             title: string;
             /** @description Steps that need this document on file */
             requiredAt: string[];
@@ -1681,6 +1685,7 @@ export interface components {
             applicantId: string;
             requestStatus: string;
             stepId: string;
+            /** @description In the reader's language */
             title: string;
             kind: string;
             department: string;
