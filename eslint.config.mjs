@@ -52,8 +52,13 @@ export default tseslint.config(
           patterns: [
             { group: ['@/app/*', '../app/*', '../../app/*'], message: 'Only the app imports the app shell.' },
             {
-              group: ['@onewindow/*', '!@onewindow/definition-types', '!@onewindow/calendar-types'],
-              message: 'The browser app imports API types only.',
+              group: [
+                '@onewindow/*',
+                '!@onewindow/definition-types',
+                '!@onewindow/calendar-types',
+                '!@onewindow/localized-text',
+              ],
+              message: 'The browser app imports API types only, and the one reader of labels in every language.',
             },
           ],
         },

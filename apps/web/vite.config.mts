@@ -22,7 +22,13 @@ const apiPrefixes = [
 
 export default defineConfig({
   root,
-  resolve: { alias: { '@': `${root}src` } },
+  resolve: {
+    alias: {
+      '@': `${root}src`,
+      // The domain's one reader of labels written in every language (pure, no imports).
+      '@onewindow/localized-text': `${root}../../libs/domain/src/text/localized-text.ts`,
+    },
+  },
   build: {
     outDir: `${root}../../dist/web`,
     emptyOutDir: true,

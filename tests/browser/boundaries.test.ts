@@ -89,6 +89,31 @@ describe('The web app: department boundaries, Chinese pages, the keyboard', () =
       expect({ path, missing: await missingTranslations(page) }).toEqual({ path, missing: [] });
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
+    // Labels from the definition read in Chinese too: the step, the process, the form's fields.
+    for (const [page, path] of [
+      [applicant, `/my-requests/${id}`],
+      [clerk, '/queue'],
+      [clerk, `/queue/${id}/steps/intake`],
+    ] as const) {
+      await page.goto(`${base}${path}`);
+      await page.waitForFunction(
+        (label) =>
+          (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes(
+            label,
+          ),
+        '受理及材料审核',
+      );
+      await page.locator('[role="status"] .ant-spin').first().waitFor({ state: 'detached' });
+      const text = await page.locator('body').innerText();
+      expect({ path, english: text.match(/Intake and completeness check|Joint plan review|Site plan/g) }).toEqual({
+        path,
+        english: null,
+      });
+    }
+    await applicant.goto(`${base}/my-requests/new`);
+    await applicant.getByLabel('申请类型').click();
+    await applicant.locator('.ant-select-item-option', { hasText: '建筑工程施工许可' }).click();
+    await applicant.getByText('总建筑面积（平方米）').waitFor();
   });
 
   it('lets an applicant submit and a clerk decide with the keyboard alone', async () => {

@@ -118,6 +118,19 @@ describe('The web app: no dead end', () => {
     }
   });
 
+  it('brings a person who opened a link while signed out to that page once signed in, in both languages', async () => {
+    const id = await driver.submitPermit();
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const page = await web.newPage(locale);
+      await page.goto(`${base}/my-requests/${id}`);
+      await page.waitForURL(`${base}/sign-in`);
+      await page.getByTestId('sign-in-acme-battery').click();
+      await page.waitForURL(`${base}/my-requests/${id}`);
+      await page.getByTestId('request-status').waitFor();
+      await expectAccessible(page);
+    }
+  });
+
   it('shows a humane page with the correlation id and a way back when a page fails', async () => {
     const id = await driver.submitPermit();
     for (const locale of ['en', 'zh-CN'] as const) {

@@ -47,9 +47,9 @@ describe('The web app signs in through an OpenID Connect provider', () => {
   });
 
   /** From the app's sign-in page through the provider's login and consent pages, back into the app. */
-  async function signInThroughProvider(login: string): Promise<Page> {
+  async function signInThroughProvider(login: string, path = '/queue'): Promise<Page> {
     const page = await web.newPage();
-    await page.goto(`${base}/queue`);
+    await page.goto(`${base}${path}`);
     await page.waitForURL(`${base}/sign-in`);
     // Production mode: no seeded users to pick, only the provider.
     expect(await page.getByTestId(/^sign-in-(?!provider)/).count()).toBe(0);
@@ -94,6 +94,12 @@ describe('The web app signs in through an OpenID Connect provider', () => {
     await page.reload();
     await expect(page.getByTestId('signed-in-user').innerText()).resolves.toBe('Ana Costa · Clerk');
     expect(page.url()).toBe(`${base}/queue`);
+  });
+
+  it('brings a person who followed a link while signed out back to that page after the provider', async () => {
+    const page = await signInThroughProvider('ana.costa', '/portfolio?from=email');
+    await page.waitForURL(`${base}/portfolio?from=email`);
+    await expect(page.getByTestId('signed-in-user').innerText()).resolves.toBe('Ana Costa · Clerk');
   });
 
   it('sends a person whose sign-in ended at the provider back to sign-in once their token runs out', async () => {

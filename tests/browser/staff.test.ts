@@ -99,7 +99,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
     const broken = {
       key: 'street-works-permit',
       version: 40,
-      title: 'Street works',
+      title: { en: 'Street works', 'zh-CN': '道路施工' },
       requestType: 'permit',
       jurisdiction: 'gb-eng',
       start: 'check',
@@ -107,14 +107,14 @@ describe('The web app for supervisors, auditors and administrators', () => {
         {
           id: 'check',
           kind: 'task',
-          title: 'Check',
+          title: { en: 'Check', 'zh-CN': '审查' },
           owner: { department: 'transport', role: 'clerk' },
           next: { complete: 'decison' },
         },
         {
           id: 'decision',
           kind: 'task',
-          title: 'Decision',
+          title: { en: 'Decision', 'zh-CN': '决定' },
           owner: { department: 'transport', role: 'clerk' },
           next: { granted: { status: 'approved' } },
         },
@@ -138,7 +138,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
     const quick = {
       key: 'escalation-drill',
       version: 1,
-      title: 'Escalation drill',
+      title: { en: 'Escalation drill', 'zh-CN': '督办演练' },
       requestType: 'permit',
       jurisdiction: 'cn',
       start: 'fire-check',
@@ -148,7 +148,7 @@ describe('The web app for supervisors, auditors and administrators', () => {
         {
           id: 'fire-check',
           kind: 'task',
-          title: 'Fire check',
+          title: { en: 'Fire check', 'zh-CN': '消防检查' },
           owner: { department: 'fire', role: 'clerk' },
           duration: { value: 2, unit: 'seconds' },
           next: { approved: { status: 'approved' } },

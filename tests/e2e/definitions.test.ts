@@ -35,6 +35,30 @@ describe('process definitions as data, versioned', () => {
         .expect(200)
     ).body as Detail;
 
+  it('refuses a new definition with a label missing a served language, naming its place', async () => {
+    const untranslated = {
+      ...streetWorks,
+      version: 7,
+      steps: streetWorks.steps.map((s, i) => (i === 1 ? { ...s, title: { en: 'Coordination notice' } } : s)),
+    };
+    const refused = await api.http
+      .post('/definitions')
+      .set(await as('admin'))
+      .send({ definition: { ...untranslated, title: 'Street works' } })
+      .expect(422);
+    const faults = (refused.body as { details: { faults: Array<{ path: string; message: string }> } }).details.faults;
+    expect(faults).toEqual(
+      expect.arrayContaining([
+        { path: 'title', message: expect.stringContaining('must be a text in each language') as string },
+        { path: 'steps[1].title.zh-CN', message: 'the zh-CN text is missing' },
+      ]),
+    );
+    await api.http
+      .get('/definitions/street-works-permit/versions/7')
+      .set(await as('admin'))
+      .expect(404);
+  });
+
   it('lists the built-in definitions and the ones bundled as files', async () => {
     const res = await api.http
       .get('/definitions')
@@ -79,7 +103,13 @@ describe('process definitions as data, versioned', () => {
       version: 2,
       steps: streetWorks.steps.map((s) =>
         s.id === 'application-check'
-          ? { ...s, title: 'Check of the application, traffic plan and noise assessment' }
+          ? {
+              ...s,
+              title: {
+                en: 'Check of the application, traffic plan and noise assessment',
+                'zh-CN': '申请材料、交通组织方案及噪声评估审查',
+              },
+            }
           : s,
       ),
     };
@@ -101,6 +131,14 @@ describe('process definitions as data, versioned', () => {
         { stepId: 'application-check', title: 'Check of the application, traffic plan and noise assessment' },
       ],
     });
+    // The same step in the language the reader asks for.
+    const inChinese = await api.http
+      .get(`/requests/${fresh.id}`)
+      .set(await as('acme-battery'))
+      .set('accept-language', 'zh-CN,zh;q=0.9,en;q=0.5')
+      .expect(200);
+    expect((inChinese.body as Detail).currentSteps[0].title).toBe('申请材料、交通组织方案及噪声评估审查');
+    expect(inChinese.headers.vary).toMatch(/Accept-Language/i);
 
     // The running case still follows v1, also after further actions.
     const decided = await api.http

@@ -23,14 +23,14 @@ interface ProjectView {
 const check = (key: string, department: string, attr: string) => ({
   key,
   version: 1,
-  title: `${key} review`,
+  title: { en: `${key} review`, 'zh-CN': `${key} 审查` },
   requestType: 'infrastructure',
   jurisdiction: 'cn',
   start: 'review',
   steps: [
     {
       id: 'review',
-      title: 'Review',
+      title: { en: 'Review', 'zh-CN': '审查' },
       kind: 'task',
       owner: { department, role: 'clerk' },
       duration: { value: 20, unit: 'workingDays' },

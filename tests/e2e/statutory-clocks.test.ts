@@ -38,14 +38,14 @@ const reviewDays = Math.max(30, workingDaysBetween(cn, dayOf(new Date().toISOStr
 const longDecision = {
   key: 'grid-capacity-review',
   version: 1,
-  title: 'Grid capacity review',
+  title: { en: 'Grid capacity review', 'zh-CN': '电网容量审查' },
   requestType: 'infrastructure',
   jurisdiction: 'cn',
   start: 'review',
   steps: [
     {
       id: 'review',
-      title: 'Capacity review',
+      title: { en: 'Capacity review', 'zh-CN': '容量审查' },
       kind: 'task',
       owner: grid,
       duration: { value: reviewDays, unit: 'workingDays' },
@@ -58,14 +58,14 @@ const longDecision = {
 const noticeDecision = {
   key: 'grid-connection-notice',
   version: 1,
-  title: 'Grid connection with deemed approval after notice',
+  title: { en: 'Grid connection with deemed approval after notice', 'zh-CN': '并网申请（告知后逾期视为同意）' },
   requestType: 'infrastructure',
   jurisdiction: 'cn',
   start: 'decision',
   steps: [
     {
       id: 'decision',
-      title: 'Connection decision',
+      title: { en: 'Connection decision', 'zh-CN': '并网决定' },
       kind: 'task',
       owner: grid,
       duration: { value: 1, unit: 'seconds' },

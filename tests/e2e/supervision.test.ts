@@ -25,7 +25,7 @@ interface StepTimeUse {
 const quickReview = {
   key: 'quick-fire-check',
   version: 1,
-  title: 'Quick fire check',
+  title: { en: 'Quick fire check', 'zh-CN': '消防快速检查' },
   requestType: 'permit',
   jurisdiction: 'cn',
   start: 'fire-check',
@@ -33,7 +33,7 @@ const quickReview = {
     {
       id: 'fire-check',
       kind: 'task',
-      title: 'Fire check',
+      title: { en: 'Fire check', 'zh-CN': '消防检查' },
       owner: { department: 'fire', role: 'clerk' },
       duration: { value: 2, unit: 'seconds' },
       next: { approved: { status: 'approved' } },

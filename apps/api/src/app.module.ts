@@ -13,6 +13,7 @@ import { HealthModule } from './modules/health/health.module';
 import { LawChangeModule } from './modules/law-change/law-change.module';
 import { RequestDeadlineModule } from './core/common/request-deadline.module';
 import { IdempotencyModule } from './core/idempotency/idempotency.module';
+import { LabelsModule } from './core/labels/labels.module';
 import { ObservabilityModule } from './core/observability/observability.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { RequestsModule } from './modules/requests/requests.module';
@@ -28,6 +29,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     AccessModule,
     AuthModule,
     RequestDeadlineModule,
+    LabelsModule,
     IdempotencyModule,
     DefinitionsModule,
     RequestsModule,

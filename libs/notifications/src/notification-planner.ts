@@ -1,4 +1,4 @@
-import type { CaseState, Transition } from '@onewindow/domain';
+import type { CaseState, LocalizedText, Transition } from '@onewindow/domain';
 import type { Audience, NotificationFacts, NotificationKind, PlannedNotification } from './notification.types';
 
 /** The request a batch of transitions belongs to, as the planner needs it. */
@@ -76,7 +76,7 @@ export function planNotifications(
 /** A reminder for the holder of a step and the supervisors over it, once per due date. */
 export function planReminder(
   request: Omit<PlanningRequest, 'applicantId' | 'coApplicants'>,
-  step: { stepId: string; title: string; department: string; assignee: string | null; dueAt: string },
+  step: { stepId: string; title: LocalizedText; department: string; assignee: string | null; dueAt: string },
   status: string,
 ): PlannedNotification {
   const holder: Audience = step.assignee ? { userId: step.assignee } : { clerksOf: step.department };
@@ -119,8 +119,8 @@ function factsOf(request: PlanningRequest, state: CaseState, t: Transition): Not
   const active = t.stepId ? state.activeSteps.find((a) => a.stepId === t.stepId) : undefined;
   const rawItems = t.data?.items;
   const items = Array.isArray(rawItems)
-    ? rawItems.map((i: { description?: unknown; id?: unknown }) =>
-        typeof i?.description === 'string' ? i.description : typeof i?.id === 'string' ? i.id : '',
+    ? rawItems.map((i: { description?: LocalizedText; id?: unknown }) =>
+        i?.description ? i.description : typeof i?.id === 'string' ? i.id : '',
       )
     : [];
   return {

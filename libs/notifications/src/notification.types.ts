@@ -5,7 +5,7 @@ export type Channel = 'email' | 'webhook' | 'in-app';
 export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'in-app'];
 
 // The served languages are the domain's: definitions' labels are written in the same ones.
-import type { Language } from '@onewindow/domain';
+import type { Language, LocalizedText } from '@onewindow/domain';
 export { LANGUAGES, type Language } from '@onewindow/domain';
 
 /** Who should hear: a known user, the clerks of a department, or the supervisors over a department. */
@@ -28,11 +28,12 @@ export interface NotificationFacts {
   requestId: string;
   event: string;
   stepId: string | null;
-  stepTitle: string | null;
+  /** Labels from the definition, in every language until a recipient's is chosen. */
+  stepTitle: LocalizedText | null;
   outcome: string | null;
   status: string;
   dueAt: string | null;
-  items: string[];
+  items: LocalizedText[];
 }
 
 /** A user's notification preferences; users without any get in-app notifications in English. */

@@ -1,3 +1,4 @@
+import { textIn } from '@onewindow/domain';
 import type { Language, NotificationFacts, NotificationKind } from './notification.types';
 
 export interface Rendered {
@@ -5,10 +6,12 @@ export interface Rendered {
   body: string;
 }
 
-type Template = (f: NotificationFacts) => Rendered;
+/** The facts with their labels in the recipient's language. */
+type LocalFacts = Omit<NotificationFacts, 'stepTitle' | 'items'> & { stepTitle: string | null; items: string[] };
+type Template = (f: LocalFacts) => Rendered;
 
-const step = (f: NotificationFacts) => f.stepTitle ?? f.stepId ?? '';
-const items = (f: NotificationFacts, sep: string) => (f.items.length > 0 ? f.items.join(sep) : '');
+const step = (f: LocalFacts) => f.stepTitle ?? f.stepId ?? '';
+const items = (f: LocalFacts, sep: string) => (f.items.length > 0 ? f.items.join(sep) : '');
 
 const EN: Record<NotificationKind, Template> = {
   'action-needed': (f) => ({
@@ -86,5 +89,9 @@ const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = { en: EN
 
 /** The subject and text of a notification in the recipient's language. */
 export function render(kind: NotificationKind, language: Language, facts: NotificationFacts): Rendered {
-  return TEMPLATES[language][kind](facts);
+  return TEMPLATES[language][kind]({
+    ...facts,
+    stepTitle: facts.stepTitle === null ? null : textIn(facts.stepTitle, language),
+    items: facts.items.map((item) => textIn(item, language)),
+  });
 }

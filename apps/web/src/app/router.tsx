@@ -11,7 +11,8 @@ import { homeFor } from './navigation';
 function RequireSession() {
   const { session } = useAuth();
   const location = useLocation();
-  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // The page asked for, query included, is where signing in leads back to.
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }
 

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import Button from 'antd/es/button';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage } from '@/lib/i18n';
@@ -5,6 +6,7 @@ import { LANGUAGES, setLanguage } from '@/lib/i18n';
 /** English / 中文: two toggle buttons, each named in its own language. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   return (
     <span role="group" aria-label={t('layout.language')} style={{ display: 'inline-flex', gap: 4 }}>
       {LANGUAGES.map((language) => (
@@ -14,7 +16,8 @@ export function LanguageSwitch() {
           lang={language}
           type={i18n.language === language ? 'primary' : 'default'}
           aria-pressed={i18n.language === language}
-          onClick={() => void setLanguage(language)}
+          // The API writes definitions' labels in the language asked for: ask again in the new one.
+          onClick={() => void setLanguage(language).then(() => queryClient.invalidateQueries())}
         >
           {t(`layout.languages.${language}`)}
         </Button>

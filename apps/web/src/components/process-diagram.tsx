@@ -1,3 +1,4 @@
+import { useLabel, type LocalizedText } from '@/lib/definition-labels';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition, StepDefinition } from '@onewindow/definition-types';
 
@@ -33,6 +34,7 @@ export function ProcessDiagram({
   doneStepIds = new Set(),
 }: ProcessDiagramProps) {
   const { t } = useTranslation();
+  const label = useLabel();
   const stateOf = (id: string, members: string[] = []): NodeState =>
     activeStepIds.has(id) || members.some((m) => activeStepIds.has(m))
       ? 'active'
@@ -43,12 +45,12 @@ export function ProcessDiagram({
   const current = definition.steps
     .flatMap((s) => [s, ...(s.kind === 'parallel' ? s.members : [])])
     .filter((s) => activeStepIds.has(s.id))
-    .map((s) => s.title);
+    .map((s) => label(s.title));
   const titleId = `diagram-title-${definition.key}`;
   const descId = `diagram-desc-${definition.key}`;
 
   const box = (
-    step: { id: string; title: string; owner: { department: string } },
+    step: { id: string; title: LocalizedText; owner: { department: string } },
     x: number,
     y: number,
     w: number,
@@ -66,10 +68,13 @@ export function ProcessDiagram({
         strokeWidth={state === 'active' ? 3 : 1}
       />
       <text x={x + 8} y={y + 17} fontSize={12} fill="#0f172a" fontWeight={state === 'active' ? 700 : 400}>
-        {clip(step.title, w - 16)}
+        {clip(label(step.title), w - 16)}
       </text>
       <text x={x + 8} y={y + 32} fontSize={10} fill="#334155">
-        {clip(`${step.owner.department}${state === 'active' ? ` · ${t('diagram.current')}` : ''}`, w - 16)}
+        {clip(
+          `${t(`departments.${step.owner.department}`, { defaultValue: step.owner.department })}${state === 'active' ? ` · ${t('diagram.current')}` : ''}`,
+          w - 16,
+        )}
       </text>
     </g>
   );
@@ -129,7 +134,7 @@ export function ProcessDiagram({
       data-testid="process-diagram"
       style={{ maxWidth: WIDTH }}
     >
-      <title id={titleId}>{t('diagram.title', { title: definition.title })}</title>
+      <title id={titleId}>{t('diagram.title', { title: label(definition.title) })}</title>
       <desc id={descId}>
         {current.length > 0 ? t('diagram.currentSteps', { steps: current.join(', ') }) : t('diagram.noCurrentStep')}
       </desc>

@@ -1,5 +1,5 @@
 import type { AttributesSchema } from './process-definition.types';
-import { checkKnownKeys, checkOneOf, describe, isRecord, SchemaErrors } from './schema-reader';
+import { checkKnownKeys, checkLabel, checkOneOf, describe, isRecord, SchemaErrors } from './schema-reader';
 
 /** Attribute names: identifiers, as the submit endpoint accepts them. */
 export const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
@@ -94,9 +94,7 @@ function checkProperty(errors: SchemaErrors, name: string, value: unknown, path:
     }
   }
   for (const key of ['title', 'description'] as const) {
-    if (value[key] !== undefined && typeof value[key] !== 'string') {
-      errors.add(`${path}.${key}`, `must be a string (${describe(value[key])})`);
-    }
+    if (value[key] !== undefined) checkLabel(errors, value[key], `${path}.${key}`);
   }
   if (
     value.default !== undefined &&

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../text/localized-text';
 import type {
   Duration,
   NextTarget,
@@ -12,7 +13,7 @@ import type {
 /** A step of the flow diagram; members of a joint review carry their group's id. */
 export interface GraphStep {
   id: string;
-  title: string;
+  title: LocalizedText;
   kind: StepKind;
   owner: StepOwner;
   /** The step's own time limit (rules may change it per request). */
@@ -46,7 +47,7 @@ export interface GraphEdge {
 export interface DefinitionGraph {
   key: string;
   version: number;
-  title: string;
+  title: LocalizedText;
   steps: GraphStep[];
   edges: GraphEdge[];
   /** The case statuses the definition can route to. */

@@ -22,8 +22,34 @@ function errorsOf(input: unknown): string[] {
 }
 
 describe(validateDefinition.name, () => {
-  it.each(builtInDefinitions.map((d) => [d.key, d]))('accepts the built-in %s', (_key, definition) => {
-    expect(errorsOf(definition)).toEqual([]);
+  it.each(builtInDefinitions.map((d) => [d.key, d]))(
+    'accepts the built-in %s, every label in every served language',
+    (_key, definition) => {
+      expect(errorsOf(definition)).toEqual([]);
+      expect(validateDefinition(definition, { everyLanguage: true })).toMatchObject({ ok: true });
+    },
+  );
+
+  it('refuses a definition being published with a label missing a language, naming the path', () => {
+    const input = withSteps((d) => {
+      node(d, 'steps', 1, 'members', 1).title = { en: 'Fire safety review' };
+      node(d, 'attributesSchema', 'properties', 'floorAreaM2').description = 'Only English';
+      node(d, 'documents', 0).title = { en: 'Site plan', 'zh-CN': '总平面图', fr: 'Plan de masse' };
+    });
+    const result = validateDefinition(input, { everyLanguage: true });
+    expect(result.ok ? [] : result.errors).toEqual([
+      'steps[1].members[1].title.zh-CN: the zh-CN text is missing',
+      'documents[0].title.fr: is not a served language (en, zh-CN)',
+      expect.stringMatching(/^attributesSchema\.properties\.floorAreaM2\.description: must be a text in each language/),
+    ]);
+  });
+
+  it('still reads a stored version whose labels are plain strings, so its cases replay', () => {
+    const old = withSteps((d) => {
+      d.title = 'Construction / building permit';
+      node(d, 'steps', 0).title = 'Intake and completeness check';
+    });
+    expect(errorsOf(old)).toEqual([]);
   });
 
   it('accepts the built-ins loaded back from JSON files and returns a detached copy', () => {

@@ -3,6 +3,7 @@ import { checkDuration, checkDurationRules } from './duration-schema';
 import type { ProcessDefinition } from './process-definition.types';
 import {
   checkKnownKeys,
+  checkLabel,
   checkOneOf,
   checkOptionalBoolean,
   checkString,
@@ -34,12 +35,23 @@ const ROOT_KEYS = [
   'notices',
 ];
 
+export interface ValidationOptions {
+  /**
+   * Every label in every served language: what a definition being published must have. Versions already
+   * stored may carry plain-string labels; they still load and replay.
+   */
+  everyLanguage?: boolean;
+}
+
 /**
  * Validates a process definition published as data. Errors name the path and the fault, e.g.
  * "steps[2].next.approved: unknown step 'isuance'". On success the definition is returned as a detached copy.
  */
-export function validateDefinition(input: unknown): ValidationResult<ProcessDefinition> {
-  const errors = new SchemaErrors();
+export function validateDefinition(
+  input: unknown,
+  options: ValidationOptions = {},
+): ValidationResult<ProcessDefinition> {
+  const errors = new SchemaErrors(options.everyLanguage);
   if (!isRecord(input)) {
     const message = `must be an object (${describe(input)})`;
     return { ok: false, errors: [`definition: ${message}`], faults: [{ path: 'definition', message }] };
@@ -49,7 +61,7 @@ export function validateDefinition(input: unknown): ValidationResult<ProcessDefi
   if (typeof input.version !== 'number' || !Number.isInteger(input.version) || input.version < 1) {
     errors.add('version', `must be a positive whole number (${describe(input.version)})`);
   }
-  checkString(errors, input.title, 'title');
+  checkLabel(errors, input.title, 'title');
   checkOneOf(errors, input.requestType, 'requestType', ['permit', 'land-use', 'infrastructure'] as const);
   checkString(errors, input.jurisdiction, 'jurisdiction');
   checkOptionalBoolean(errors, input.extensionByAgreement, 'extensionByAgreement');
@@ -248,7 +260,7 @@ function checkDocuments(errors: SchemaErrors, value: unknown, resolve: (path: st
       if (keys.has(doc.key)) errors.add(`${path}.key`, `duplicate document type '${doc.key}'`);
       keys.add(doc.key);
     }
-    checkString(errors, doc.title, `${path}.title`);
+    checkLabel(errors, doc.title, `${path}.title`);
     if (doc.requiredAt === undefined) return;
     if (!Array.isArray(doc.requiredAt)) return errors.add(`${path}.requiredAt`, 'must be a list of step ids');
     doc.requiredAt.forEach((id: unknown, j) => {

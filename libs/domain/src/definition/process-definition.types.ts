@@ -1,4 +1,5 @@
 import type { NoticeDeclaration } from '../documents/issued-document.types';
+import type { LocalizedText } from '../text/localized-text';
 import type { ActorRole } from '../actor';
 
 export type RequestType = 'permit' | 'land-use' | 'infrastructure';
@@ -129,7 +130,7 @@ export type StepKind = 'task' | 'parallel' | 'period' | 'applicant' | 'payment' 
 
 export interface StepCommon {
   id: string;
-  title: string;
+  title: LocalizedText;
   owner: StepOwner;
   duration?: Duration;
   durationRules?: DurationRule[];
@@ -247,9 +248,9 @@ export interface AppealPolicy {
 /** One attribute a request carries: a JSON Schema of a scalar (string, number, integer or boolean). */
 export interface AttributeSchema {
   type: 'string' | 'number' | 'integer' | 'boolean';
-  /** The label a form shows. */
-  title?: string;
-  description?: string;
+  /** The label a form shows, and its help text. */
+  title?: LocalizedText;
+  description?: LocalizedText;
   enum?: Array<string | number>;
   minimum?: number;
   maximum?: number;
@@ -281,14 +282,14 @@ export interface AttributesSchema {
  */
 export interface DocumentTypeDefinition {
   key: string;
-  title: string;
+  title: LocalizedText;
   requiredAt?: string[];
 }
 
 export interface ProcessDefinition {
   key: string;
   version: number;
-  title: string;
+  title: LocalizedText;
   requestType: RequestType;
   /** The id of the working calendar the definition's clocks use. */
   jurisdiction: string;

@@ -1,3 +1,5 @@
+import { LANGUAGES } from '../text/localized-text';
+
 /**
  * A tiny hand-written schema checker: definitions are loaded from JSON published by administrators, and
  * every fault is reported with its path so the author can fix them all in one pass.
@@ -6,6 +8,12 @@ export class SchemaErrors {
   readonly list: string[] = [];
   /** The same faults with their place apart, so an editor can show each where it is. */
   readonly faults: SchemaFault[] = [];
+
+  /**
+   * `everyLanguage`: a label must be written in every served language (a definition being published);
+   * otherwise a plain string still passes, as versions published before labels were translated carry.
+   */
+  constructor(readonly everyLanguage = false) {}
 
   add(path: string, fault: string): void {
     this.list.push(`${path}: ${fault}`);
@@ -38,6 +46,30 @@ export function checkString(errors: SchemaErrors, value: unknown, path: string, 
     return false;
   }
   return true;
+}
+
+/** A human-readable label: `{ en, 'zh-CN' }` with a text in each served language (or, when allowed, a string). */
+export function checkLabel(errors: SchemaErrors, value: unknown, path: string): void {
+  if (typeof value === 'string' && !errors.everyLanguage) {
+    checkString(errors, value, path);
+    return;
+  }
+  if (!isRecord(value)) {
+    errors.add(
+      path,
+      `must be a text in each language: { ${LANGUAGES.map((l) => `"${l}": "…"`).join(', ')} } (${describe(value)})`,
+    );
+    return;
+  }
+  for (const language of LANGUAGES) {
+    const text = value[language];
+    if (typeof text !== 'string' || text.trim() === '')
+      errors.add(`${path}.${language}`, `the ${language} text is missing`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!(LANGUAGES as readonly string[]).includes(key))
+      errors.add(`${path}.${key}`, `is not a served language (${LANGUAGES.join(', ')})`);
+  }
 }
 
 export function checkOneOf<T extends string>(

@@ -1,6 +1,7 @@
 import { checkCondition, checkDuration, checkDurationRules, checkOwner } from './duration-schema';
 import {
   checkKnownKeys,
+  checkLabel,
   checkOneOf,
   checkOptionalBoolean,
   checkString,
@@ -81,7 +82,7 @@ export function checkStep(errors: SchemaErrors, value: unknown, path: string, re
 }
 
 function checkCommon(errors: SchemaErrors, step: Record<string, unknown>, path: string, outcomes: string[]): void {
-  checkString(errors, step.title, `${path}.title`);
+  checkLabel(errors, step.title, `${path}.title`);
   checkOwner(errors, step.owner, `${path}.owner`);
   if (step.duration !== undefined) checkDuration(errors, step.duration, `${path}.duration`);
   checkDurationRules(errors, step.durationRules, `${path}.durationRules`);

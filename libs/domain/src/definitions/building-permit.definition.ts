@@ -11,7 +11,7 @@ import type { ProcessDefinition } from '../definition/process-definition.types';
 export const buildingPermitDefinition: ProcessDefinition = {
   key: 'building-permit',
   version: 1,
-  title: 'Construction / building permit',
+  title: { en: 'Construction / building permit', 'zh-CN': '建筑工程施工许可' },
   requestType: 'permit',
   jurisdiction: 'us-ca',
   start: 'intake',
@@ -22,22 +22,29 @@ export const buildingPermitDefinition: ProcessDefinition = {
     properties: {
       floorAreaM2: {
         type: 'number',
-        title: 'Gross floor area (m²)',
-        description: 'From 20 000 m² the traffic and access review joins the plan review.',
+        title: { en: 'Gross floor area (m²)', 'zh-CN': '总建筑面积（平方米）' },
+        description: {
+          en: 'From 20 000 m² the traffic and access review joins the plan review.',
+          'zh-CN': '总建筑面积达到 20000 平方米的，联合审查增加交通影响评价审查。',
+        },
         exclusiveMinimum: 0,
         maximum: 10_000_000,
       },
-      inspectionRequired: { type: 'boolean', title: 'Site inspection required', default: false },
+      inspectionRequired: {
+        type: 'boolean',
+        title: { en: 'Site inspection required', 'zh-CN': '需要现场核查' },
+        default: false,
+      },
     },
     required: ['floorAreaM2'],
     additionalProperties: false,
   },
   documents: [
-    { key: 'site-plan', title: 'Site plan' },
-    { key: 'architectural-plans', title: 'Architectural plans' },
-    { key: 'structural-calculations', title: 'Structural calculations' },
-    { key: 'fire-strategy', title: 'Fire strategy report' },
-    { key: 'environmental-report', title: 'Environmental report' },
+    { key: 'site-plan', title: { en: 'Site plan', 'zh-CN': '总平面图' } },
+    { key: 'architectural-plans', title: { en: 'Architectural plans', 'zh-CN': '建筑施工图' } },
+    { key: 'structural-calculations', title: { en: 'Structural calculations', 'zh-CN': '结构计算书' } },
+    { key: 'fire-strategy', title: { en: 'Fire strategy report', 'zh-CN': '消防设计说明书' } },
+    { key: 'environmental-report', title: { en: 'Environmental report', 'zh-CN': '环境影响评价文件' } },
   ],
   // The decision notice (approval with its conditions, or refusal with its reasons) and the permit itself,
   // valid for three years: works not started by then need a new permit.
@@ -50,7 +57,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'intake',
       kind: 'task',
-      title: 'Intake and completeness check',
+      title: { en: 'Intake and completeness check', 'zh-CN': '受理及材料审核' },
       owner: { department: 'building', role: 'clerk' },
       duration: { value: 30, unit: 'calendarDays' },
       onTimeout: { action: 'deemed', outcome: 'complete', effect: 'complete' },
@@ -61,7 +68,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'plan-review',
       kind: 'parallel',
-      title: 'Joint plan review',
+      title: { en: 'Joint plan review', 'zh-CN': '多部门联合审查' },
       owner: { department: 'building', role: 'supervisor' },
       duration: { value: 20, unit: 'workingDays' },
       mode: 'all',
@@ -70,25 +77,25 @@ export const buildingPermitDefinition: ProcessDefinition = {
       members: [
         {
           id: 'building-review',
-          title: 'Structural and building code review',
+          title: { en: 'Structural and building code review', 'zh-CN': '建筑结构及规范审查' },
           owner: { department: 'building', role: 'clerk' },
           informationRequests: { clock: 'pause' },
         },
         {
           id: 'fire-review',
-          title: 'Fire safety review',
+          title: { en: 'Fire safety review', 'zh-CN': '消防设计审查' },
           owner: { department: 'fire', role: 'clerk' },
           informationRequests: { clock: 'pause' },
         },
         {
           id: 'environment-review',
-          title: 'Environmental review',
+          title: { en: 'Environmental review', 'zh-CN': '环境影响审查' },
           owner: { department: 'environment', role: 'clerk' },
           informationRequests: { clock: 'pause' },
         },
         {
           id: 'transport-review',
-          title: 'Traffic and access review',
+          title: { en: 'Traffic and access review', 'zh-CN': '交通影响评价审查' },
           owner: { department: 'transport', role: 'clerk' },
           when: { attr: 'floorAreaM2', op: '>=', value: 20000 },
           informationRequests: { clock: 'pause' },
@@ -99,7 +106,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'corrections',
       kind: 'applicant',
-      title: 'Applicant corrects and resubmits the plans',
+      title: { en: 'Applicant corrects and resubmits the plans', 'zh-CN': '申请人补正材料' },
       owner: { department: 'applicant', role: 'applicant' },
       duration: { value: 180, unit: 'calendarDays' },
       onTimeout: { action: 'lapse' },
@@ -110,7 +117,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'decision',
       kind: 'task',
-      title: 'Permit decision',
+      title: { en: 'Permit decision', 'zh-CN': '作出许可决定' },
       owner: { department: 'building', role: 'supervisor' },
       duration: { value: 10, unit: 'workingDays' },
       onTimeout: { action: 'deemed', outcome: 'approved', effect: 'approved', requiresNotice: true },
@@ -124,7 +131,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'fee',
       kind: 'payment',
-      title: 'Permit fee',
+      title: { en: 'Permit fee', 'zh-CN': '缴纳费用' },
       owner: { department: 'finance', role: 'clerk' },
       duration: { value: 30, unit: 'calendarDays' },
       onTimeout: { action: 'lapse' },
@@ -133,7 +140,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'issuance',
       kind: 'task',
-      title: 'Permit issuance',
+      title: { en: 'Permit issuance', 'zh-CN': '制发许可证' },
       owner: { department: 'building', role: 'clerk' },
       duration: { value: 3, unit: 'workingDays' },
       next: { issued: { status: 'approved', then: ['inspection'] } },
@@ -141,7 +148,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'inspection',
       kind: 'inspection',
-      title: 'Site inspection and completion acceptance',
+      title: { en: 'Site inspection and completion acceptance', 'zh-CN': '现场核查及竣工验收' },
       owner: { department: 'building', role: 'clerk' },
       when: { attr: 'inspectionRequired', op: '==', value: true },
       next: { passed: { status: 'approved' }, failed: 'inspection-rework', skipped: { status: 'approved' } },
@@ -149,14 +156,14 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'inspection-rework',
       kind: 'applicant',
-      title: 'Applicant remedies inspection findings',
+      title: { en: 'Applicant remedies inspection findings', 'zh-CN': '申请人按核查意见整改' },
       owner: { department: 'applicant', role: 'applicant' },
       next: { remedied: 'inspection' },
     },
     {
       id: 'pledge-verification',
       kind: 'task',
-      title: 'Post-approval verification of the pledge',
+      title: { en: 'Post-approval verification of the pledge', 'zh-CN': '告知承诺事后核查' },
       owner: { department: 'building', role: 'clerk' },
       duration: { value: 20, unit: 'workingDays' },
       next: { verified: { end: true }, failed: { status: 'revoked' } },
@@ -164,7 +171,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
     {
       id: 'appeal-review',
       kind: 'task',
-      title: 'Appeal to the board of appeals',
+      title: { en: 'Appeal to the board of appeals', 'zh-CN': '行政复议' },
       owner: { department: 'appeals-board', role: 'clerk' },
       duration: { value: 60, unit: 'calendarDays' },
       next: { allowed: { status: 'approved' }, dismissed: { status: 'refused' } },

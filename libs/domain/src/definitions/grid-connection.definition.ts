@@ -11,7 +11,7 @@ import type { ProcessDefinition } from '../definition/process-definition.types';
 export const gridConnectionDefinition: ProcessDefinition = {
   key: 'grid-connection',
   version: 1,
-  title: 'High-voltage grid connection',
+  title: { en: 'High-voltage grid connection', 'zh-CN': '高压用电报装' },
   requestType: 'infrastructure',
   jurisdiction: 'cn',
   start: 'supply-plan',
@@ -20,12 +20,20 @@ export const gridConnectionDefinition: ProcessDefinition = {
     properties: {
       loadKw: {
         type: 'number',
-        title: 'Connected load (kW)',
-        description: 'Above 10 000 kW a protection review joins the design review.',
+        title: { en: 'Connected load (kW)', 'zh-CN': '用电容量（千瓦）' },
+        description: {
+          en: 'Above 10 000 kW a protection review joins the design review.',
+          'zh-CN': '用电容量超过 10000 千瓦的，设计审核增加继电保护及调度审核。',
+        },
         exclusiveMinimum: 0,
         maximum: 10_000_000,
       },
-      supplySource: { type: 'string', title: 'Supply', enum: ['single', 'dual'], default: 'single' },
+      supplySource: {
+        type: 'string',
+        title: { en: 'Supply', 'zh-CN': '供电方式' },
+        enum: ['single', 'dual'],
+        default: 'single',
+      },
     },
     required: ['loadKw'],
     additionalProperties: false,
@@ -41,7 +49,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'supply-plan',
       kind: 'task',
-      title: 'Supply plan reply',
+      title: { en: 'Supply plan reply', 'zh-CN': '答复供电方案' },
       owner: { department: 'grid-utility', role: 'clerk' },
       duration: { value: 15, unit: 'workingDays' },
       durationRules: [
@@ -53,7 +61,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'customer-design',
       kind: 'applicant',
-      title: "Customer's own design work",
+      title: { en: "Customer's own design work", 'zh-CN': '用户工程设计' },
       owner: { department: 'customer', role: 'applicant' },
       clock: 'excluded',
       next: { submitted: 'design-review' },
@@ -61,7 +69,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'design-review',
       kind: 'parallel',
-      title: 'Design review',
+      title: { en: 'Design review', 'zh-CN': '设计文件审核' },
       owner: { department: 'grid-utility', role: 'supervisor' },
       duration: { value: 10, unit: 'workingDays' },
       mode: 'all',
@@ -70,13 +78,13 @@ export const gridConnectionDefinition: ProcessDefinition = {
       members: [
         {
           id: 'electrical-design-review',
-          title: 'Electrical design review',
+          title: { en: 'Electrical design review', 'zh-CN': '电气设计审核' },
           owner: { department: 'grid-utility', role: 'clerk' },
           informationRequests: { clock: 'pause' },
         },
         {
           id: 'protection-review',
-          title: 'Relay protection and dispatch review',
+          title: { en: 'Relay protection and dispatch review', 'zh-CN': '继电保护及调度审核' },
           owner: { department: 'grid-dispatch', role: 'clerk' },
           when: { attr: 'loadKw', op: '>', value: 10000 },
         },
@@ -86,7 +94,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'construction',
       kind: 'applicant',
-      title: "Customer's construction up to the mid-construction check",
+      title: { en: "Customer's construction up to the mid-construction check", 'zh-CN': '用户工程施工（至中间检查）' },
       owner: { department: 'customer', role: 'applicant' },
       clock: 'excluded',
       next: { 'ready-for-check': 'mid-construction-check' },
@@ -94,7 +102,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'mid-construction-check',
       kind: 'inspection',
-      title: 'Mid-construction (concealed works) check',
+      title: { en: 'Mid-construction (concealed works) check', 'zh-CN': '中间检查（隐蔽工程）' },
       owner: { department: 'grid-utility', role: 'clerk' },
       duration: { value: 5, unit: 'workingDays' },
       next: { passed: 'construction-completion', failed: 'construction' },
@@ -102,7 +110,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'construction-completion',
       kind: 'applicant',
-      title: 'Customer completes construction',
+      title: { en: 'Customer completes construction', 'zh-CN': '用户工程竣工' },
       owner: { department: 'customer', role: 'applicant' },
       clock: 'excluded',
       next: { completed: 'completion-check' },
@@ -110,7 +118,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'completion-check',
       kind: 'inspection',
-      title: 'Completion check',
+      title: { en: 'Completion check', 'zh-CN': '竣工检验' },
       owner: { department: 'grid-utility', role: 'clerk' },
       duration: { value: 5, unit: 'workingDays' },
       next: { passed: 'metering-energisation', failed: 'construction-completion' },
@@ -118,7 +126,7 @@ export const gridConnectionDefinition: ProcessDefinition = {
     {
       id: 'metering-energisation',
       kind: 'task',
-      title: 'Metering installation and energisation',
+      title: { en: 'Metering installation and energisation', 'zh-CN': '装表接电' },
       owner: { department: 'grid-utility', role: 'clerk' },
       duration: { value: 5, unit: 'workingDays' },
       next: { energised: { status: 'approved' } },

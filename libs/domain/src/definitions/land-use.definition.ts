@@ -13,7 +13,7 @@ import type { ProcessDefinition } from '../definition/process-definition.types';
 export const landUseDefinition: ProcessDefinition = {
   key: 'land-use',
   version: 1,
-  title: 'Land-use / planning approval',
+  title: { en: 'Land-use / planning approval', 'zh-CN': '建设用地规划许可' },
   requestType: 'land-use',
   jurisdiction: 'gb-eng',
   start: 'validation',
@@ -23,11 +23,18 @@ export const landUseDefinition: ProcessDefinition = {
     properties: {
       development: {
         type: 'string',
-        title: 'Category of development',
-        description: 'Major development: 10 or more dwellings or 1 000 m² or more of floor space.',
+        title: { en: 'Category of development', 'zh-CN': '建设项目类别' },
+        description: {
+          en: 'Major development: 10 or more dwellings or 1 000 m² or more of floor space.',
+          'zh-CN': '重大建设项目：住宅 10 套及以上，或建筑面积 1000 平方米及以上。',
+        },
         enum: ['minor', 'major'],
       },
-      eiaRequired: { type: 'boolean', title: 'Environmental impact assessment required', default: false },
+      eiaRequired: {
+        type: 'boolean',
+        title: { en: 'Environmental impact assessment required', 'zh-CN': '需要开展环境影响评价' },
+        default: false,
+      },
     },
     required: ['development'],
     additionalProperties: false,
@@ -46,7 +53,7 @@ export const landUseDefinition: ProcessDefinition = {
     {
       id: 'validation',
       kind: 'task',
-      title: 'Validation of the application',
+      title: { en: 'Validation of the application', 'zh-CN': '申请受理核验' },
       owner: { department: 'planning', role: 'clerk' },
       duration: { value: 10, unit: 'workingDays' },
       informationRequests: { clock: 'restart', exhaustive: true },
@@ -55,7 +62,7 @@ export const landUseDefinition: ProcessDefinition = {
     {
       id: 'consultation',
       kind: 'period',
-      title: 'Consultation and public notice (21 days)',
+      title: { en: 'Consultation and public notice (21 days)', 'zh-CN': '征求意见及批前公示（21 日）' },
       owner: { department: 'planning', role: 'clerk' },
       duration: { value: 21, unit: 'calendarDays' },
       next: { elapsed: 'assessment' },
@@ -63,7 +70,7 @@ export const landUseDefinition: ProcessDefinition = {
     {
       id: 'assessment',
       kind: 'task',
-      title: "Case officer's assessment and recommendation",
+      title: { en: "Case officer's assessment and recommendation", 'zh-CN': '承办人审查并提出意见' },
       owner: { department: 'planning', role: 'clerk' },
       informationRequests: { clock: 'pause' },
       next: { 'recommend-approval': 'committee', 'recommend-refusal': 'committee' },
@@ -71,7 +78,7 @@ export const landUseDefinition: ProcessDefinition = {
     {
       id: 'committee',
       kind: 'task',
-      title: 'Planning committee',
+      title: { en: 'Planning committee', 'zh-CN': '规划委员会审议' },
       owner: { department: 'planning-committee', role: 'supervisor' },
       when: { attr: 'development', op: '==', value: 'major' },
       next: { resolved: 'determination', skipped: 'determination' },
@@ -79,14 +86,14 @@ export const landUseDefinition: ProcessDefinition = {
     {
       id: 'determination',
       kind: 'task',
-      title: 'Determination of the application',
+      title: { en: 'Determination of the application', 'zh-CN': '作出审批决定' },
       owner: { department: 'planning', role: 'supervisor' },
       next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
     },
     {
       id: 'appeal',
       kind: 'task',
-      title: 'Appeal to the Planning Inspectorate',
+      title: { en: 'Appeal to the Planning Inspectorate', 'zh-CN': '申请上级规划主管部门复核' },
       owner: { department: 'planning-inspectorate', role: 'clerk' },
       next: { allowed: { status: 'approved' }, dismissed: { status: 'refused' } },
     },

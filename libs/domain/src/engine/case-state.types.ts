@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../text/localized-text';
 import type { Actor } from '../actor';
 import type {
   AttributeValue,
@@ -34,7 +35,8 @@ export type StepState = 'active' | 'awaiting_applicant';
 
 export interface ActiveStep {
   stepId: string;
-  title: string;
+  /** The step's label as its definition writes it (in every language, or a plain string in older versions). */
+  title: LocalizedText;
   kind: StepKind;
   owner: StepOwner;
   state: StepState;
@@ -101,7 +103,8 @@ export interface CaseFlag {
 
 export interface InformationItem {
   id: string;
-  description: string;
+  /** A clerk's own words, or a document type's label from the definition. */
+  description: LocalizedText;
 }
 
 export interface InformationRequest {

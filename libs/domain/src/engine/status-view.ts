@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../text/localized-text';
 import type { ActorRole } from '../actor';
 import { parseInstant } from '../calendar/working-calendar';
 import type { CaseState, CaseStatus, Extension, InformationRequest, MissingDocumentsNotice } from './case-state.types';
@@ -6,7 +7,7 @@ import type { ProcessContext } from './process-context.types';
 
 export interface StepStatusView {
   stepId: string;
-  title: string;
+  title: LocalizedText;
   department: string;
   role: ActorRole;
   assignee: string | null;

@@ -5,7 +5,7 @@ import type {
   RequestIdentity,
   TransitionBatch,
 } from '@onewindow/contracts';
-import { CaseState, earliestStepDueAt } from '@onewindow/domain';
+import { CaseState, DEFAULT_LANGUAGE, earliestStepDueAt, textIn } from '@onewindow/domain';
 import { planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -164,7 +164,8 @@ const APPEND_SQL = `
 function openTaskRows(state: CaseState): Array<Record<string, unknown>> {
   return state.activeSteps.map((step) => ({
     step_id: step.stepId,
-    title: step.title,
+    // A column for lists and search; pages show the step's label in the reader's language from its definition.
+    title: textIn(step.title, DEFAULT_LANGUAGE),
     kind: step.kind,
     department: step.owner.department,
     role: step.owner.role,

@@ -16,7 +16,7 @@ export interface WorkQueueFilter {
 }
 
 /** The request fields a queue item shows beside its step. */
-const REQUEST_FIELDS = ['title', 'definitionKey', 'requestType', 'applicantId', 'status'] as const;
+const REQUEST_FIELDS = ['title', 'definitionKey', 'definitionVersion', 'requestType', 'applicantId', 'status'] as const;
 
 /** A queue's count is exact up to this many tasks; beyond it the page says there are more. */
 export const TOTAL_CAP = 1000;
@@ -64,8 +64,9 @@ export class WorkQueueRepository {
       ),
     ]);
     const rows = entities.map((task, i) => {
-      const { title, definitionKey, requestType, applicantId, status } = raw[i];
-      return { task, request: { id: task.requestId, title, definitionKey, requestType, applicantId, status } };
+      const { title, definitionKey, definitionVersion, requestType, applicantId, status } = raw[i];
+      const request = { id: task.requestId, title, definitionKey, definitionVersion, requestType, applicantId, status };
+      return { task, request };
     });
     return { rows, total: Math.min(matched, TOTAL_CAP), totalCapped: matched > TOTAL_CAP };
   }

@@ -20,7 +20,7 @@ export class AttributesValidator {
     const key = `${definition.key}@${definition.version}`;
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(definition.attributesSchema);
+      validate = this.ajv.compile(withoutLabels(definition.attributesSchema));
       this.compiled.set(key, validate);
     }
     if (validate(attributes)) return;
@@ -36,12 +36,27 @@ export class AttributesValidator {
   /** Faults ajv finds compiling a schema the domain's own check let through (none expected). */
   schemaFaults(schema: AttributesSchema): SchemaFault[] {
     try {
-      new Ajv({ strict: true }).compile(schema);
+      new Ajv({ strict: true }).compile(withoutLabels(schema));
       return [];
     } catch (error) {
       return [{ path: 'attributesSchema', message: error instanceof Error ? error.message : String(error) }];
     }
   }
+}
+
+/**
+ * The schema as JSON Schema knows it: titles and help texts are labels in every language (objects, where
+ * JSON Schema wants strings), and annotations that change nothing a value must satisfy.
+ */
+function withoutLabels(schema: AttributesSchema): object {
+  const strip = <T extends object>(node: T): T => {
+    const copy = { ...node } as Record<string, unknown>;
+    delete copy.title;
+    delete copy.description;
+    return copy as T;
+  };
+  const properties = Object.fromEntries(Object.entries(schema.properties).map(([name, p]) => [name, strip(p)]));
+  return { ...strip(schema), properties };
 }
 
 function fieldErrors(errors: ErrorObject[]): FieldError[] {

@@ -122,7 +122,7 @@ export class DefinitionCatalogService implements OnModuleInit {
 
   /** A definition as publishing would accept it (a draft too); 422 names every fault. */
   valid(input: unknown): ProcessDefinition {
-    const validated = validateDefinition(input);
+    const validated = validateDefinition(input, { everyLanguage: true });
     if (!validated.ok) {
       throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${validated.errors[0]}`, {
         faults: validated.faults,
@@ -193,7 +193,7 @@ export class DefinitionCatalogService implements OnModuleInit {
       const content: unknown = JSON.parse(await readFile(file, 'utf8'));
       const invalid = (errors: string[]) => new Error(`${file} is invalid:\n  ${errors.join('\n  ')}`);
       if (isDefinition) {
-        const validated = validateDefinition(content);
+        const validated = validateDefinition(content, { everyLanguage: true });
         if (!validated.ok) throw invalid(validated.errors);
         result.definitions.push(validated.definition);
       } else {

@@ -1,4 +1,4 @@
-import type { CaseDocument, DocumentTypeDefinition, DocumentVersion } from '@onewindow/domain';
+import type { CaseDocument, DocumentTypeDefinition, DocumentVersion, LocalizedText } from '@onewindow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class UploaderView {
@@ -22,7 +22,7 @@ export class DocumentVersionView {
 
 export class DocumentView {
   @ApiProperty() documentType!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, description: "In the reader's language" }) title!: LocalizedText;
   @ApiProperty({ type: [String], description: 'Steps that need this document on file' }) requiredAt!: string[];
   @ApiPropertyOptional({ type: DocumentVersionView, nullable: true, description: 'What every reviewer sees' })
   current!: DocumentVersionView | null;

@@ -4,6 +4,7 @@ import {
   Clock,
   clockStatus,
   conditionOf,
+  LocalizedText,
   ProcessContext,
   showInstant,
   WorkingCalendar,
@@ -69,12 +70,12 @@ export class DurationView {
 
 export class InformationItemView {
   @ApiProperty() id!: string;
-  @ApiProperty() description!: string;
+  @ApiProperty({ type: String, description: "In the reader's language" }) description!: LocalizedText;
 }
 
 export class StepView {
   @ApiProperty() stepId!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, description: "In the reader's language" }) title!: LocalizedText;
   @ApiProperty() kind!: string;
   @ApiProperty() department!: string;
   @ApiProperty() state!: string;
@@ -125,7 +126,7 @@ export class TransitionView {
 /** Who holds an active step, for lists. */
 export class StepHolderView {
   @ApiProperty() stepId!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, description: "In the reader's language" }) title!: LocalizedText;
   @ApiProperty() department!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) assignee!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) assigneeName!: string | null;

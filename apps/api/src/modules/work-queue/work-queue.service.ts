@@ -1,8 +1,9 @@
-import type { Actor } from '@onewindow/domain';
+import { findStep, type Actor } from '@onewindow/domain';
 import { WorkQueueRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
 import { DenialRecorder } from '../../core/access/denial-recorder';
 import { ApiError, ApiErrorCode, httpStatusOf } from '../../core/errors/api-error';
+import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { CaseActionsService } from '../requests/case-actions.service';
 import { BulkDecideDto, WorkQueueQuery } from './work-queue.dto';
 import { BulkDecideView, toWorkItemView, WorkQueueView } from './work-queue.views';
@@ -16,6 +17,7 @@ export class WorkQueueService {
     private readonly queue: WorkQueueRepository,
     private readonly actions: CaseActionsService,
     private readonly denials: DenialRecorder,
+    private readonly catalog: DefinitionCatalogService,
   ) {}
 
   /** Open steps by department or assignee, earliest due first. A clerk sees their own department's queue. */
@@ -33,7 +35,14 @@ export class WorkQueueService {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { items: rows.map((row) => toWorkItemView(row, now)), total, totalCapped, page, pageSize };
+    const items = await Promise.all(
+      rows.map(async (row) => {
+        // The step's label in every language, from the version the case runs on (cached: versions never change).
+        const definition = await this.catalog.definition(row.request.definitionKey, row.request.definitionVersion);
+        return toWorkItemView(row, now, findStep(definition, row.task.stepId)?.step.title);
+      }),
+    );
+    return { items, total, totalCapped, page, pageSize };
   }
 
   /** The department whose queue the caller may read: a clerk only their own, other staff any or all. */

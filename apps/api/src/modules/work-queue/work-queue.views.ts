@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@onewindow/domain';
 import { TOTAL_CAP, WorkQueueRow } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -9,7 +10,7 @@ export class WorkItemView {
   @ApiProperty() applicantId!: string;
   @ApiProperty() requestStatus!: string;
   @ApiProperty() stepId!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, description: "In the reader's language" }) title!: LocalizedText;
   @ApiProperty() kind!: string;
   @ApiProperty() department!: string;
   @ApiProperty() state!: string;
@@ -42,7 +43,7 @@ export class BulkDecideView {
   @ApiProperty({ type: [BulkResultView] }) results!: BulkResultView[];
 }
 
-export function toWorkItemView({ task, request }: WorkQueueRow, now: Date): WorkItemView {
+export function toWorkItemView({ task, request }: WorkQueueRow, now: Date, title?: LocalizedText): WorkItemView {
   return {
     requestId: request.id,
     requestTitle: request.title,
@@ -51,7 +52,7 @@ export function toWorkItemView({ task, request }: WorkQueueRow, now: Date): Work
     applicantId: request.applicantId,
     requestStatus: request.status,
     stepId: task.stepId,
-    title: task.title,
+    title: title ?? task.title,
     kind: task.kind,
     department: task.department,
     state: task.state,

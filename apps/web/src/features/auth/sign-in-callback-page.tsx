@@ -8,6 +8,7 @@ import { Card } from '@/components/card';
 import { PageLoading } from '@/components/page-state';
 import { useAuth } from '@/lib/auth/auth-context';
 import { oidcAuth, OidcSignInError } from '@/lib/auth/oidc-auth-provider';
+import { safeReturnPath } from '@/lib/auth/return-path';
 
 /** Where the OpenID provider sends the browser back: exchanges the code for tokens, then goes on. */
 export function SignInCallbackPage() {
@@ -26,7 +27,7 @@ export function SignInCallbackPage() {
   useEffect(() => {
     if (!completed.data) return;
     signedIn(completed.data.session);
-    void navigate(completed.data.returnTo, { replace: true });
+    void navigate(safeReturnPath(completed.data.returnTo), { replace: true });
   }, [completed.data, signedIn, navigate]);
 
   if (completed.error) {

@@ -11,6 +11,7 @@ import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import type { Actor } from '@/lib/api/client';
 import { useAuth } from '@/lib/auth/auth-context';
 import { developmentAuth } from '@/lib/auth/development-auth-provider';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { loadAuthConfig, oidcAuth, type AuthConfig } from '@/lib/auth/oidc-auth-provider';
 import { LanguageSwitch } from '@/components/language-switch';
 
@@ -44,7 +45,7 @@ export function SignInPage() {
 function ProviderSignIn({ oidc }: { oidc: NonNullable<AuthConfig['oidc']> }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const from = safeReturnPath((location.state as { from?: string } | null)?.from);
   const begin = useMutation({ mutationFn: () => oidcAuth.begin(oidc, from) });
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('signIn.title')}</h2>}>
@@ -68,12 +69,14 @@ function DevelopmentSignIn() {
   const { t } = useTranslation();
   const { signedIn } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
+  const from = safeReturnPath((location.state as { from?: string } | null)?.from);
   const users = useQuery({ queryKey: ['auth', 'demo-users'], queryFn: () => developmentAuth.users() });
   const signIn = useMutation({
     mutationFn: (username: string) => developmentAuth.signIn(username),
     onSuccess: (session) => {
       signedIn(session);
-      void navigate('/', { replace: true });
+      void navigate(from, { replace: true });
     },
   });
 

@@ -18,7 +18,7 @@ import { Deferred, ErrorAlert, PageLoading, StreamBadge } from '@/components/pag
 import { api, idempotencyKey, unwrap, type RequestDetail } from '@/lib/api/client';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
-import { stepTitleIn } from '@/lib/definition-labels';
+import { stepTitleIn, useLabel } from '@/lib/definition-labels';
 import { useLiveInvalidation } from '@/lib/event-stream';
 import { DecisionForm } from './components/decision-form';
 import { InformationRequestBuilder } from './components/information-request-builder';
@@ -38,6 +38,7 @@ export function StepPage() {
   const { requestId = '', stepId = '' } = useParams();
   const { user } = useSession();
   const queryClient = useQueryClient();
+  const label = useLabel();
   const request = useRequestDetail(requestId);
   const definition = useDefinition(request.data?.definitionKey, request.data?.definitionVersion);
   const stream = useLiveInvalidation(`/requests/${requestId}/events`, [queryKeys.request(requestId)]);
@@ -60,7 +61,7 @@ export function StepPage() {
   const path = (id: string) => ({ path: { id, stepId } });
   const timeZone = detail.timeZone;
   const decide = can('decide');
-  const stepTitle = (id: string) => stepTitleIn(definition.data, id);
+  const stepTitle = (id: string) => label(stepTitleIn(definition.data, id));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import { i18n } from '@/lib/i18n';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -34,6 +35,8 @@ api.use({
   onRequest({ request }) {
     const token = tokenSource();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
+    // Labels from definitions come in the reader's language, not the browser's.
+    if (i18n.language) request.headers.set('accept-language', i18n.language);
     return request;
   },
   onResponse({ response }) {

@@ -1276,6 +1276,7 @@ export interface components {
         };
         StepHolderView: {
             stepId: string;
+            /** @description In the reader's language */
             title: string;
             department: string;
             assignee?: string | null;
@@ -1325,6 +1326,7 @@ export interface components {
         };
         StepView: {
             stepId: string;
+            /** @description In the reader's language */
             title: string;
             kind: string;
             department: string;
@@ -1353,6 +1355,7 @@ export interface components {
         };
         InformationItemView: {
             id: string;
+            /** @description In the reader's language */
             description: string;
         };
         InformationRequestView: {
@@ -1717,6 +1720,7 @@ export interface components {
         };
         DocumentView: {
             documentType: string;
+            /** @description In the reader's language */
             title: string;
             /** @description Steps that need this document on file */
             requiredAt: string[];
@@ -1845,6 +1849,7 @@ export interface components {
             applicantId: string;
             requestStatus: string;
             stepId: string;
+            /** @description In the reader's language */
             title: string;
             kind: string;
             department: string;

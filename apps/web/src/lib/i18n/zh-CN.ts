@@ -43,9 +43,9 @@ export const zhCN: Strings<typeof en> = {
   },
   definitions: {
     'building-permit': '建筑工程施工许可',
-    'land-use': '用地规划许可',
-    'grid-connection': '电网接入',
-    'street-works-permit': '道路施工许可',
+    'land-use': '建设用地规划许可',
+    'grid-connection': '高压用电报装',
+    'street-works-permit': '挖掘城市道路许可',
   },
   status: {
     in_progress: '办理中',

@@ -14,7 +14,7 @@ import { Typography } from '@/components/typography';
 import { ActionErrorAlert, StaleGuard } from '@/components/action-error';
 import { api, idempotencyKey, unwrap, type LegalAction, type RequestDetail } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queries';
-import { stepTitleIn } from '@/lib/definition-labels';
+import { stepTitleIn, useLabel } from '@/lib/definition-labels';
 import { formatDateTime } from '@/lib/format';
 
 type Send = (request: RequestDetail['id'], key: string) => Promise<RequestDetail>;
@@ -41,6 +41,7 @@ interface ApplicantActionsProps {
 export function ApplicantActions({ request, definition, timeZone }: ApplicantActionsProps) {
   const { t, i18n } = useTranslation();
   const action = useAction(request);
+  const label = useLabel();
   const legal = request.legalActions;
   const has = (type: LegalAction['type']) => legal.some((a) => a.type === type);
   const headers = (key: string) => ({ 'Idempotency-Key': key });
@@ -57,7 +58,7 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
         <ActionErrorAlert
           error={action.error}
           requestId={request.id}
-          stepTitle={(id) => stepTitleIn(definition, id)}
+          stepTitle={(id) => label(stepTitleIn(definition, id))}
           onRefresh={() => action.reset()}
         />
       )}

@@ -1,0 +1,46 @@
+import { LANGUAGES, languageOf, textIn, type Language } from '@onewindow/domain';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { map, Observable } from 'rxjs';
+
+const SERVED: ReadonlySet<string> = new Set(LANGUAGES);
+
+/** A label from a definition: `{ en, 'zh-CN' }`, every key a served language and every value a text. */
+function isLabel(value: object): value is Record<Language, string> {
+  const entries = Object.entries(value);
+  return entries.length > 0 && entries.every(([key, text]) => SERVED.has(key) && typeof text === 'string');
+}
+
+/** The body with every definition label replaced by its text in `language`; everything else as it is. */
+export function inLanguage(body: unknown, language: Language): unknown {
+  if (Array.isArray(body)) return body.map((item) => inLanguage(item, language));
+  if (!isDataObject(body)) return body;
+  if (isLabel(body)) return textIn(body, language);
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, inLanguage(value, language)]));
+}
+
+/** A plain object or a view (an instance of a plain class); never a file, stream, buffer or date. */
+function isDataObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  if (value instanceof StreamableFile || value instanceof Date || Buffer.isBuffer(value)) return false;
+  if (typeof (value as { pipe?: unknown }).pipe === 'function') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === Object.prototype;
+}
+
+/**
+ * The one place labels from definitions are put in the reader's language: the language the caller asks
+ * for (`Accept-Language`; the web app sends the one its reader chose), English otherwise. Views carry
+ * labels in every language; the answer carries one.
+ */
+@Injectable()
+export class LabelsInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const language = languageOf(request.headers['accept-language']);
+    void http.getResponse<FastifyReply>().header('vary', 'Accept-Language');
+    return next.handle().pipe(map((body: unknown) => inLanguage(body, language)));
+  }
+}
