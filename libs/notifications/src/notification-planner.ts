@@ -62,6 +62,9 @@ export function planNotifications(
       plan('breach', t, [...holder, { supervisorsOf: department }], { dueAt: stringOr(t.data?.dueAt) });
     } else if (t.event === 'timer.case-overdue') {
       plan('breach', t, [{ supervisorsOf: null }]);
+    } else if (t.event === 'document.issued' && typeof t.data?.number === 'string') {
+      const { kind, number, verificationCode } = t.data as { kind: string; number: string; verificationCode: string };
+      plan('document-issued', t, applicants, { document: { kind, number, verificationCode } });
     }
   }
   return planned;

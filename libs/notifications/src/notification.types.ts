@@ -1,5 +1,5 @@
 /** Why someone is told: their action is needed, a decision or deemed outcome, a due date near, or breached. */
-export type NotificationKind = 'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach';
+export type NotificationKind = 'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach' | 'document-issued';
 
 export type Channel = 'email' | 'webhook' | 'in-app';
 export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'in-app'];
@@ -33,6 +33,8 @@ export interface NotificationFacts {
   status: string;
   dueAt: string | null;
   items: string[];
+  /** For an issued document: which, its number and the code that verifies it. */
+  document?: { kind: string; number: string; verificationCode: string };
 }
 
 /** A user's notification preferences; users without any get in-app notifications in English. */

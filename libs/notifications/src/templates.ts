@@ -37,6 +37,28 @@ const EN: Record<NotificationKind, Template> = {
     subject: `Overdue: ${step(f) || f.requestTitle}`,
     body: `The time limit of "${step(f) || 'the case'}" on request "${f.requestTitle}" has passed (due ${f.dueAt ?? '-'}); it is escalated.`,
   }),
+  'document-issued': (f) => ({
+    subject: `Issued: ${EN_KINDS[f.document?.kind ?? ''] ?? f.document?.kind} ${f.document?.number ?? ''} (${f.requestTitle})`,
+    body:
+      `The ${EN_KINDS[f.document?.kind ?? ''] ?? 'document'} ${f.document?.number ?? ''} for your request "${f.requestTitle}" was issued, signed, in English and Chinese.` +
+      ` Download it from the request's documents; anyone can check it at /verify/${f.document?.verificationCode ?? ''}.`,
+  }),
+};
+
+const EN_KINDS: Record<string, string> = {
+  receipt: 'acknowledgement of receipt',
+  'information-notice': 'correction notice',
+  'extension-notice': 'extension notice',
+  'decision-notice': 'decision notice',
+  permit: 'permit',
+};
+
+const ZH_KINDS: Record<string, string> = {
+  receipt: '受理回执',
+  'information-notice': '补正告知书',
+  'extension-notice': '延期通知书',
+  'decision-notice': '行政许可决定书',
+  permit: '许可证',
 };
 
 const ZH: Record<NotificationKind, Template> = {
@@ -65,6 +87,12 @@ const ZH: Record<NotificationKind, Template> = {
   breach: (f) => ({
     subject: `已超期：${step(f) || f.requestTitle}`,
     body: `申请“${f.requestTitle}”的“${step(f) || '整体'}”已超过时限（${f.dueAt ?? '-'}），已上报。`,
+  }),
+  'document-issued': (f) => ({
+    subject: `已签发：${ZH_KINDS[f.document?.kind ?? ''] ?? f.document?.kind}${f.document?.number ?? ''}（${f.requestTitle}）`,
+    body:
+      `您的申请“${f.requestTitle}”的${ZH_KINDS[f.document?.kind ?? ''] ?? '文书'}（编号 ${f.document?.number ?? ''}）已签发，附电子签章，中英文各一份。` +
+      `请在申请的文书中下载；任何人均可在 /verify/${f.document?.verificationCode ?? ''} 核验。`,
   }),
 };
 

@@ -1750,7 +1750,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach";
+            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "document-issued";
             subject: string;
             body: string;
             language: string;
