@@ -132,7 +132,8 @@ describe('notifications', () => {
       ).toBe(200);
 
       // The applicant's mailbox: each notification once, in Chinese; the co-applicant's: the same, in English.
-      const expectedKinds = ['action-needed', 'decision'];
+      // The decision also issued its decision notice, which the applicants hear of.
+      const expectedKinds = ['action-needed', 'decision', 'document-issued'];
       const emails = await waitFor(async () => {
         const rows = (await deliveries(id)).filter((d) => d.channel === 'email' && d.kind !== 'due-soon');
         const applicants = rows.filter((d) => d.recipientId === 'acme-battery' || d.recipientId === 'volta-grid');

@@ -22,6 +22,7 @@ const PUBLIC_ROUTES = [
   'GET /health/live',
   'GET /health/ready',
   'GET /metrics',
+  'GET /verifications/{code}',
   'POST /auth/login',
 ];
 

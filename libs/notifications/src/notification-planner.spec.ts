@@ -38,6 +38,26 @@ describe(planNotifications.name, () => {
     expect(planned.map((p) => [p.kind, p.seq])).toEqual([['decision', 10]]);
   });
 
+  it('tells the applicants when a document is issued, with its number and verification code, in their language', () => {
+    const planned = planNotifications(request, state([], 'approved'), [
+      t(12, 'document.issued', 'issuance', {
+        outcome: 'issued',
+        data: {
+          kind: 'permit',
+          documentId: 'permit-1',
+          number: 'US-CA-2026-000042',
+          verificationCode: 'ABCD-EFGH-JKMN-PQRS',
+        },
+      }),
+    ]);
+    expect(planned).toEqual([
+      expect.objectContaining({ kind: 'document-issued', audience: [{ userId: 'acme' }, { userId: 'volta' }] }),
+    ]);
+    const [{ facts }] = planned;
+    expect(render('document-issued', 'en', facts).subject).toBe('Issued: permit US-CA-2026-000042 (Hall A)');
+    expect(render('document-issued', 'zh-CN', facts).body).toContain('/verify/ABCD-EFGH-JKMN-PQRS');
+  });
+
   it('tells the holder of a breached step and the supervisors over its department', () => {
     const active = { stepId: 'fire-review', title: 'Fire', owner: { department: 'fire', role: 'clerk' } };
     const held = planNotifications(request, state([{ ...active, assignee: 'clerk-fire' } as never]), [

@@ -68,6 +68,9 @@ export function planNotifications(
         .filter((d): d is string => d !== undefined)
         .sort()[0];
       plan('migrated', t, applicants, { outcome: t.reason ?? null, dueAt: earliest ?? null });
+    } else if (t.event === 'document.issued' && typeof t.data?.number === 'string') {
+      const { kind, number, verificationCode } = t.data as { kind: string; number: string; verificationCode: string };
+      plan('document-issued', t, applicants, { document: { kind, number, verificationCode } });
     }
   }
   return planned;

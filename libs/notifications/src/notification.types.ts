@@ -1,5 +1,6 @@
 /** Why someone is told: their action is needed, a decision or deemed outcome, a due date near, or breached. */
-export type NotificationKind = 'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach' | 'migrated';
+export type NotificationKind =
+  'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach' | 'migrated' | 'document-issued';
 
 export type Channel = 'email' | 'webhook' | 'in-app';
 export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'in-app'];
@@ -34,6 +35,8 @@ export interface NotificationFacts {
   status: string;
   dueAt: string | null;
   items: LocalizedText[];
+  /** For an issued document: which, its number and the code that verifies it. */
+  document?: { kind: string; number: string; verificationCode: string };
 }
 
 /** A user's notification preferences; users without any get in-app notifications in English. */

@@ -47,6 +47,28 @@ const EN: Record<NotificationKind, Template> = {
       (f.dueAt ? ` The current step is due by ${f.dueAt}.` : '') +
       ' Time already spent on it still counts.',
   }),
+  'document-issued': (f) => ({
+    subject: `Issued: ${EN_KINDS[f.document?.kind ?? ''] ?? f.document?.kind} ${f.document?.number ?? ''} (${f.requestTitle})`,
+    body:
+      `The ${EN_KINDS[f.document?.kind ?? ''] ?? 'document'} ${f.document?.number ?? ''} for your request "${f.requestTitle}" was issued, signed, in English and Chinese.` +
+      ` Download it from the request's documents; anyone can check it at /verify/${f.document?.verificationCode ?? ''}.`,
+  }),
+};
+
+const EN_KINDS: Record<string, string> = {
+  receipt: 'acknowledgement of receipt',
+  'information-notice': 'correction notice',
+  'extension-notice': 'extension notice',
+  'decision-notice': 'decision notice',
+  permit: 'permit',
+};
+
+const ZH_KINDS: Record<string, string> = {
+  receipt: '受理回执',
+  'information-notice': '补正告知书',
+  'extension-notice': '延期通知书',
+  'decision-notice': '行政许可决定书',
+  permit: '许可证',
 };
 
 const ZH: Record<NotificationKind, Template> = {
@@ -82,6 +104,12 @@ const ZH: Record<NotificationKind, Template> = {
       `因法规调整，您的申请“${f.requestTitle}”改按新版办理流程继续办理（${f.outcome ?? ''}）。` +
       (f.dueAt ? `当前环节截止时间：${f.dueAt}。` : '') +
       '已经过的办理时间继续计算。',
+  }),
+  'document-issued': (f) => ({
+    subject: `已签发：${ZH_KINDS[f.document?.kind ?? ''] ?? f.document?.kind}${f.document?.number ?? ''}（${f.requestTitle}）`,
+    body:
+      `您的申请“${f.requestTitle}”的${ZH_KINDS[f.document?.kind ?? ''] ?? '文书'}（编号 ${f.document?.number ?? ''}）已签发，附电子签章，中英文各一份。` +
+      `请在申请的文书中下载；任何人均可在 /verify/${f.document?.verificationCode ?? ''} 核验。`,
   }),
 };
 

@@ -9,6 +9,7 @@ import { api, authorizedFetch, unwrap, type Schemas } from '@/lib/api/client';
 import { Table } from '@/components/table';
 import { formatDateTime } from '@/lib/format';
 import { ErrorAlert } from './page-state';
+import { TAG } from './tag-colors';
 
 type Issued = Schemas['IssuedDocumentView'];
 
@@ -59,7 +60,11 @@ export function IssuedDocuments({ requestId, timeZone }: { requestId: string; ti
           {
             title: t('issued.status'),
             key: 'status',
-            render: (_, d) => <Tag data-status={d.status}>{t(`issued.statuses.${d.status}`)}</Tag>,
+            render: (_, d) => (
+              <Tag color={d.status === 'valid' ? TAG.green : TAG.grey} data-status={d.status}>
+                {t(`issued.statuses.${d.status}`)}
+              </Tag>
+            ),
           },
           {
             title: t('issued.verify'),

@@ -4,7 +4,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class NotificationView {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['action-needed', 'decision', 'deemed', 'due-soon', 'breach', 'migrated'] }) kind!: string;
+  @ApiProperty({ enum: ['action-needed', 'decision', 'deemed', 'due-soon', 'breach', 'migrated', 'document-issued'] })
+  kind!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() body!: string;
   @ApiProperty() language!: string;

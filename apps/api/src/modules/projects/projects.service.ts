@@ -4,10 +4,12 @@ import {
   Actor,
   CaseState,
   dayOf,
+  DEFAULT_LANGUAGE,
   planStages,
   ProcessContext,
   scheduleProject,
   stageForm,
+  textIn,
   WorkingCalendar,
   zoneOf,
 } from '@onewindow/domain';
@@ -63,7 +65,8 @@ export class ProjectsService {
       const ctx = contexts.get(m.definitionKey)!;
       return {
         id: m.id,
-        title: `${dto.stages[m.stage - 1].name}: ${ctx.definition.title}`,
+        // A request's title is stored text, as an applicant types one: the process named in the default language.
+        title: `${dto.stages[m.stage - 1].name}: ${textIn(ctx.definition.title, DEFAULT_LANGUAGE)}`,
         ctx,
         attributes: m.attributes,
         ...(m.dependsOn.length > 0 ? { dependsOn: m.dependsOn } : {}),

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { Card } from '@/components/card';
 import { LanguageSwitch } from '@/components/language-switch';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
+import { TAG } from '@/components/tag-colors';
 import { Typography } from '@/components/typography';
 import { api, ApiError, unwrap, type Schemas } from '@/lib/api/client';
 import { formatDateTime } from '@/lib/format';
@@ -15,11 +16,11 @@ import { formatDateTime } from '@/lib/format';
 type Verification = Schemas['VerificationView'];
 
 const STATUS_COLOURS: Record<Verification['status'], string> = {
-  valid: 'green',
-  varied: 'gold',
-  suspended: 'orange',
-  revoked: 'red',
-  expired: 'default',
+  valid: TAG.green,
+  varied: TAG.blue,
+  suspended: TAG.orange,
+  revoked: TAG.red,
+  expired: TAG.grey,
 };
 
 /**

@@ -1786,7 +1786,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "migrated";
+            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "migrated" | "document-issued";
             subject: string;
             body: string;
             language: string;
