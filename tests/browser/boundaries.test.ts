@@ -158,6 +158,7 @@ describe('The web app: department boundaries, Chinese pages, the keyboard', () =
     await clerk.keyboard.press('Tab');
     await clerk.keyboard.type('Documents complete');
     await clerk.keyboard.press('Tab'); // add condition
+    await clerk.keyboard.press('Tab'); // add informative
     await clerk.keyboard.press('Tab'); // record decision
     await clerk.keyboard.press('Enter');
     await form.waitFor({ state: 'detached' });

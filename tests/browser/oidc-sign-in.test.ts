@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { documentSigningEnv } from '../support/document-signing';
 import { SHORT_LIVED_CLIENT, TestOidcProvider } from '../support/oidc-provider';
 import { missingTranslations } from './support/browser';
 import { startWebSession, WebSession } from './support/web-session';
@@ -26,6 +27,7 @@ describe('The web app signs in through an OpenID Connect provider', () => {
     idp = await TestOidcProvider.start({ [AUDIENCE]: 300 });
     web = await startWebSession({
       ONEWINDOW_MODE: 'production',
+      ...documentSigningEnv(),
       AUTH_DEV_LOGIN: 'false',
       AUTH_DEV_SECRET: secret(),
       AUDIT_SIGNING_KEY: secret(),

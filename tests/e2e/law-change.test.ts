@@ -31,7 +31,11 @@ const v2: ProcessDefinition = {
   version: 2,
   steps: landUseDefinition.steps.map((s) =>
     s.id === 'consultation'
-      ? { ...s, title: 'Consultation and public notice (30 days)', duration: { value: 30, unit: 'calendarDays' } }
+      ? {
+          ...s,
+          title: { en: 'Consultation and public notice (30 days)', 'zh-CN': '征求意见及公示（30日）' },
+          duration: { value: 30, unit: 'calendarDays' },
+        }
       : s,
   ),
 };

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
+import { documentSigningEnv } from '../support/document-signing';
 import { callRoute, routeTable } from '../support/route-table';
 import { SHORT_LIVED_CLIENT, TestOidcProvider, TokenSet, WEB_CLIENT } from '../support/oidc-provider';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -24,6 +25,7 @@ describe('sign-in through an OpenID Connect provider (production mode)', () => {
     idp = await TestOidcProvider.start({ [AUDIENCE]: 300, [OTHER_AUDIENCE]: 300 });
     api = await startTestApi({
       ONEWINDOW_MODE: 'production',
+      ...documentSigningEnv(),
       AUTH_DEV_LOGIN: 'false',
       AUTH_DEV_SECRET: devSecret,
       AUDIT_SIGNING_KEY: secret(),
