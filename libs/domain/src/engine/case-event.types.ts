@@ -105,6 +105,8 @@ export interface ProposeExtensionEvent extends EventBase {
   reason: string;
   /** agreement (the default): the applicant must accept; authority: a supervisor must approve. */
   basis?: 'agreement' | 'authority';
+  /** The ground it is proposed on: required, and one of them, when the definition declares extension grounds. */
+  ground?: string;
 }
 
 /** A supervisor approves an extension the authority decided on itself; the applicant is told the reason. */

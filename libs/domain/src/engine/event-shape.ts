@@ -62,6 +62,7 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
     by: duration,
     reason: str,
     basis: (v) => v === undefined || v === 'agreement' || v === 'authority',
+    ground: (v) => v === undefined || str(v),
   },
   'approve-extension': { extensionId: str },
   'calendar-published': {

@@ -1562,6 +1562,11 @@ export interface components {
              * @enum {string}
              */
             basis?: "agreement" | "authority";
+            /**
+             * @description The definition's extension ground it is proposed on (required when the definition declares grounds)
+             * @example expert-report
+             */
+            ground?: string;
         };
         PauseClockDto: {
             /** @example External expert review of the noise study */
