@@ -22,6 +22,11 @@ export interface DecideEvent extends EventBase {
   informatives?: string[];
   /** For a refusal: each reason on its own. */
   refusalReasons?: string[];
+  /**
+   * Only for the step that starts the case clock (the validation): the instant the application became valid,
+   * between receipt and now, with a reason; the clocks the decision starts count from it.
+   */
+  effectiveFrom?: string;
 }
 
 /** A pending timer fired; `timerId` comes from `state.timers`. */

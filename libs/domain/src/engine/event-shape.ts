@@ -39,6 +39,7 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
     conditions,
     informatives: optStrList,
     refusalReasons: optStrList,
+    effectiveFrom: (v) => v === undefined || isInstant(v),
   },
   'upload-document': {
     documentType: str,

@@ -169,6 +169,56 @@ describe('statutory clocks', () => {
     );
   });
 
+  describe('a validation dated back', () => {
+    const accept = {
+      type: 'decide',
+      stepId: 'acceptance',
+      outcome: 'accepted',
+      reason: 'The site plan arrived by post on 3 March',
+      // Fri 6 March, 10:00 in Beijing, dated back to Tue 3 March, 10:00.
+      at: '2026-03-06T02:00:00Z',
+      effectiveFrom: '2026-03-03T02:00:00Z',
+      actor: clerk,
+    } as const;
+
+    it('starts the case clock from the day the application became valid, recorded on the transition', () => {
+      const sut = CaseDriver.for(definition, {}, received);
+      sut.send(accept);
+      // 20 working days after Tue 3 March: 4-6 (3), 9-13 (8), 16-20 (13), 23-27 (18), 30, 31 March (20).
+      // Counted from Fri 6 March it would be 9-13 (5), 16-20 (10), 23-27 (15), 30 March-3 April (20).
+      expect(sut.state.caseClock).toMatchObject({ dueDate: '2026-03-31', dueAt: '2026-03-31T16:00:00.000Z' });
+      expect(sut.step('decision').dueDate).toBe('2026-03-31');
+      expect(sut.last[0]).toMatchObject({
+        event: 'decided',
+        stepId: 'acceptance',
+        reason: 'The site plan arrived by post on 3 March',
+        at: '2026-03-06T02:00:00Z',
+        data: { effectiveFrom: '2026-03-03T02:00:00Z' },
+      });
+      expect(sut.last.find((t) => t.event === 'clock.started')).toMatchObject({
+        data: { countsFrom: '2026-03-03T02:00:00Z' },
+      });
+    });
+
+    it('is refused before receipt, in the future, without a reason, or on a step that starts no case clock', () => {
+      const sut = CaseDriver.for(definition, {}, received);
+      const refusal = (e: object) => rejectionReason(sut.ctx, sut.state, { ...accept, ...e });
+      expect(refusal({ effectiveFrom: '2026-03-02T01:59:59Z' })).toBe(
+        'a validation may be dated back only between receipt (2026-03-02T02:00:00Z) and now (2026-03-06T02:00:00Z), ' +
+          'not to 2026-03-02T01:59:59Z',
+      );
+      expect(refusal({ effectiveFrom: '2026-03-06T02:00:01Z' })).toMatch(/only between receipt/);
+      expect(refusal({ reason: undefined })).toBe('a validation dated back needs the reason why');
+      expect(refusal({ effectiveFrom: '3 March' })).toMatch(/effectiveFrom/);
+      expect(refusal({ effectiveFrom: received })).toBeNull();
+
+      sut.decide('acceptance', 'accepted', '2026-03-03T02:00:00Z', clerk);
+      expect(refusal({ stepId: 'decision', outcome: 'refused' })).toBe(
+        "only the validation that starts the case clock may be dated back, not step 'decision'",
+      );
+    });
+  });
+
   describe('extension grounds', () => {
     const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
     const grounded: ProcessDefinition = {
