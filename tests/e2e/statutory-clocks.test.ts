@@ -245,7 +245,8 @@ describe('statutory clocks over HTTP and the real workflow', () => {
 
   it('counts the case clock from the instant a validation is dated back to, and refuses one before receipt', async () => {
     const id = await submit('grid-validated-review');
-    const { submittedAt } = await sut.waitForStep(id, 'validation');
+    await sut.waitForStep(id, 'validation');
+    const { submittedAt } = await detail(id);
     const reason = 'The missing single-line diagram was on file at receipt';
 
     const early = new Date(Date.parse(submittedAt) - 1000).toISOString();
@@ -257,7 +258,7 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
     expect((refused.body as { message: string }).message).toContain('only between receipt');
-    expect(await sut.waitForStep(id, 'validation')).toMatchObject({ clock: null });
+    expect(await detail(id)).toMatchObject({ clock: null, currentSteps: [{ stepId: 'validation' }] });
 
     const res = await sut.decide('clerk-grid', id, 'validation', {
       outcome: 'valid',
@@ -265,9 +266,8 @@ describe('statutory clocks over HTTP and the real workflow', () => {
       effectiveFrom: submittedAt,
     });
     expect(res.status).toBe(200);
-    const d = (await sut.waitForStep(id, 'review')) as unknown as Detail & {
-      clock: { startedAt: string; dueAt: string };
-    };
+    await sut.waitForStep(id, 'review');
+    const d = (await detail(id)) as Detail & { clock: { startedAt: string; dueAt: string } };
     // 48 hours from receipt, not from the moment the clerk recorded the validation.
     expect(d.clock.startedAt).toBe(submittedAt);
     expect(Date.parse(d.clock.dueAt)).toBe(Date.parse(submittedAt) + 48 * 3_600_000);
