@@ -219,7 +219,7 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     const definition = {
       ...longDecision,
       key: 'berlin-grid-review',
-      title: 'Grid review (Berlin)',
+      title: { en: 'Grid review (Berlin)', 'zh-CN': '电网审查（柏林）' },
       jurisdiction: 'de-be',
       steps: [{ ...longDecision.steps[0], duration }],
     };
