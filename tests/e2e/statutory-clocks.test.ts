@@ -81,6 +81,35 @@ const noticeDecision = {
   ],
 };
 
+/** A validation that starts a 48-hour case clock, so where it counts from shows to the second. */
+const validatedReview = {
+  key: 'grid-validated-review',
+  version: 1,
+  title: { en: 'Grid review after validation', 'zh-CN': '受理后电网审查' },
+  requestType: 'infrastructure',
+  jurisdiction: 'cn',
+  start: 'validation',
+  steps: [
+    {
+      id: 'validation',
+      title: { en: 'Validation', 'zh-CN': '受理审查' },
+      kind: 'task',
+      owner: grid,
+      duration: { value: 5, unit: 'workingDays' },
+      next: { valid: 'review', invalid: { status: 'refused' } },
+    },
+    {
+      id: 'review',
+      title: { en: 'Capacity review', 'zh-CN': '容量审查' },
+      kind: 'task',
+      owner: grid,
+      duration: { value: 20, unit: 'workingDays' },
+      next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
+    },
+  ],
+  caseClock: { duration: { value: 48, unit: 'hours' }, startsAfter: 'validation', pauseOnApplicant: false },
+};
+
 /** Berlin's offset east of UTC at an instant, by the host's zone data: only to pick a period that crosses a change. */
 function berlinOffset(ms: number): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
@@ -121,7 +150,7 @@ describe('statutory clocks over HTTP and the real workflow', () => {
   beforeAll(async () => {
     api = await startTestApi();
     sut = new ApiDriver(api);
-    for (const definition of [longDecision, noticeDecision]) {
+    for (const definition of [longDecision, noticeDecision, validatedReview]) {
       const res = await sut.post('admin', '/definitions', { definition });
       expect(res.status).toBe(201);
     }
@@ -212,6 +241,37 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     });
     expect(unknown.status).toBe(422);
     expect((unknown.body as { message: string }).message).toContain("'Mars/Olympus' is not a zone");
+  });
+
+  it('counts the case clock from the instant a validation is dated back to, and refuses one before receipt', async () => {
+    const id = await submit('grid-validated-review');
+    await sut.waitForStep(id, 'validation');
+    const { submittedAt } = await detail(id);
+    const reason = 'The missing single-line diagram was on file at receipt';
+
+    const early = new Date(Date.parse(submittedAt) - 1000).toISOString();
+    const refused = await sut.decide('clerk-grid', id, 'validation', {
+      outcome: 'valid',
+      reason,
+      effectiveFrom: early,
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect((refused.body as { message: string }).message).toContain('only between receipt');
+    expect(await detail(id)).toMatchObject({ clock: null, currentSteps: [{ stepId: 'validation' }] });
+
+    const res = await sut.decide('clerk-grid', id, 'validation', {
+      outcome: 'valid',
+      reason,
+      effectiveFrom: submittedAt,
+    });
+    expect(res.status).toBe(200);
+    await sut.waitForStep(id, 'review');
+    const d = (await detail(id)) as Detail & { clock: { startedAt: string; dueAt: string } };
+    // 48 hours from receipt, not from the moment the clerk recorded the validation.
+    expect(d.clock.startedAt).toBe(submittedAt);
+    expect(Date.parse(d.clock.dueAt)).toBe(Date.parse(submittedAt) + 48 * 3_600_000);
+    expect(d.timeline.find((t) => t.stepId === 'validation' && t.event === 'decided')).toMatchObject({ reason });
   });
 
   it('deems approval only once the notice period after the applicant’s notice has ended', async () => {

@@ -16,6 +16,7 @@ export function validateCalendar(input: unknown): CalendarValidationResult {
     'weekendDays',
     'holidays',
     'makeUpWorkingDays',
+    'noPeriodEndDays',
     'coverage',
     'utcOffsets',
   ]);
@@ -35,12 +36,19 @@ export function validateCalendar(input: unknown): CalendarValidationResult {
       errors.add(`makeUpWorkingDays[${index}]`, `${date} is already a working day (not a weekend day)`);
     }
   });
+  const noEnd = input.noPeriodEndDays === undefined ? [] : checkDays(errors, input.noPeriodEndDays, 'noPeriodEndDays');
+  noEnd.forEach(({ date, index }) => {
+    // A closed day never ends a period already: listing it again would hide a mistake in one of the lists.
+    if (holidays.some((h) => h.date === date)) errors.add(`noPeriodEndDays[${index}]`, `${date} is already a holiday`);
+  });
   if (input.coverage !== undefined) {
     const c = input.coverage;
     if (!isRecord(c) || !isIsoDate(c.from) || !isIsoDate(c.to) || c.from > c.to) {
       errors.add('coverage', `must be { from, to } dates in order (${describe(c)})`);
     } else {
-      const outside = [...holidays, ...makeUp].filter(({ date }) => date < String(c.from) || date > String(c.to));
+      const outside = [...holidays, ...makeUp, ...noEnd].filter(
+        ({ date }) => date < String(c.from) || date > String(c.to),
+      );
       for (const { date } of outside) errors.add('coverage', `${date} lies outside the coverage it claims`);
     }
   } else if (input.timeZone !== undefined) {

@@ -120,6 +120,7 @@ interface CompiledCalendar {
   weekend: Set<number>;
   holidays: Set<number>;
   makeUp: Set<number>;
+  noPeriodEnd: Set<number>;
   covered: (index: number) => boolean;
 }
 
@@ -133,6 +134,7 @@ function compile(calendar: WorkingCalendar): CompiledCalendar {
       weekend: new Set(calendar.weekendDays),
       holidays: new Set(calendar.holidays.map((h) => indexOf(h.date))),
       makeUp: new Set(calendar.makeUpWorkingDays.map((d) => indexOf(d.date))),
+      noPeriodEnd: new Set((calendar.noPeriodEndDays ?? []).map((d) => indexOf(d.date))),
       covered: coverageTest(calendar),
     };
     compiled.set(calendar, c);
@@ -189,12 +191,16 @@ export function countWorkingDays(
   return { date: formatDate(index), provisional };
 }
 
-/** The first working day on or after `date` (a last day on a weekend or holiday rolls forward to it). */
+/**
+ * The first day on or after `date` on which a period may end: a working day not listed among the calendar's
+ * no-period-end days (a last day on a weekend, a holiday or such a day rolls forward to it).
+ */
 export function rollForward(calendar: WorkingCalendar, date: IsoDate): { date: IsoDate; provisional: boolean } {
   const c = compile(calendar);
+  const mayEnd = (i: number) => isWorkingIndex(c, i) && !c.noPeriodEnd.has(i);
   let index = indexOf(date);
   let provisional = !c.covered(index);
-  for (let guard = 0; !isWorkingIndex(c, index) && guard < 366; guard++) {
+  for (let guard = 0; !mayEnd(index) && guard < 366; guard++) {
     index += 1;
     if (!c.covered(index)) provisional = true;
   }

@@ -33,6 +33,12 @@ export interface WorkingCalendar {
   /** Make-up working days on what would be a weekend (e.g. China's adjusted working Saturdays). */
   makeUpWorkingDays: CalendarDay[];
   /**
+   * Working days on which a period may not end (e.g. a court holiday on which offices stay open): counted as
+   * working days, but a last day falling on one rolls forward like a closed day (only where the definition
+   * asks for roll-forward). Calendars without the list roll over weekends and holidays only, as before.
+   */
+  noPeriodEndDays?: CalendarDay[];
+  /**
    * The span whose holidays are officially known. A working-day count that reaches a day outside it gives a
    * provisional due date (weekends only are known there), flagged wherever the date is shown.
    */

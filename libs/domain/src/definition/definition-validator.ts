@@ -176,14 +176,35 @@ function checkThresholds(errors: SchemaErrors, value: unknown): void {
 function checkExtensions(errors: SchemaErrors, value: unknown): void {
   if (value === undefined) return;
   if (!isRecord(value)) return errors.add('extensions', `must be an extension policy (${describe(value)})`);
-  checkKnownKeys(errors, value, 'extensions', ['byAgreement', 'byAuthority', 'maxCount', 'maxTotal']);
+  checkKnownKeys(errors, value, 'extensions', ['byAgreement', 'byAuthority', 'maxCount', 'maxTotal', 'grounds']);
   checkOptionalBoolean(errors, value.byAgreement, 'extensions.byAgreement');
   checkOptionalBoolean(errors, value.byAuthority, 'extensions.byAuthority');
+  checkLimits(errors, value, 'extensions');
+  if (value.grounds === undefined) return;
+  if (!Array.isArray(value.grounds) || value.grounds.length === 0) {
+    return errors.add('extensions.grounds', `must be a non-empty list of { id, label } (${describe(value.grounds)})`);
+  }
+  const ids = new Set<string>();
+  value.grounds.forEach((g, i) => {
+    const p = `extensions.grounds[${i}]`;
+    if (!isRecord(g)) return errors.add(p, `must be { id, label, maxCount?, maxTotal? } (${describe(g)})`);
+    checkKnownKeys(errors, g, p, ['id', 'label', 'maxCount', 'maxTotal']);
+    if (checkString(errors, g.id, `${p}.id`, /^[a-z0-9][a-z0-9-]*$/)) {
+      if (ids.has(g.id)) errors.add(`${p}.id`, `'${g.id}' is declared twice`);
+      ids.add(g.id);
+    }
+    checkLabel(errors, g.label, `${p}.label`);
+    checkLimits(errors, g, p);
+  });
+}
+
+/** An extension limit: a number of extensions and a total extra time, each optional. */
+function checkLimits(errors: SchemaErrors, value: Record<string, unknown>, path: string): void {
   const n = value.maxCount;
   if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 1)) {
-    errors.add('extensions.maxCount', `must be a positive whole number (${describe(n)})`);
+    errors.add(`${path}.maxCount`, `must be a positive whole number (${describe(n)})`);
   }
-  if (value.maxTotal !== undefined) checkDuration(errors, value.maxTotal, 'extensions.maxTotal');
+  if (value.maxTotal !== undefined) checkDuration(errors, value.maxTotal, `${path}.maxTotal`);
 }
 
 const WINDOWED_ACTIONS = ['request-information', 'accept-with-missing', 'propose-extension', 'decide'] as const;

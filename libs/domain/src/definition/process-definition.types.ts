@@ -236,6 +236,20 @@ export interface ExtensionPolicy {
   maxCount?: number;
   /** At most this much extra time in all per clock (same unit as the clock). */
   maxTotal?: Duration;
+  /**
+   * The grounds an extension may be given on, each with its own limits per clock besides the ones above
+   * (which then count every ground together). When grounds are declared, a proposal names one of them.
+   */
+  grounds?: ExtensionGround[];
+}
+
+export interface ExtensionGround {
+  id: string;
+  label: LocalizedText;
+  /** At most this many extensions on this ground per clock. */
+  maxCount?: number;
+  /** At most this much extra time on this ground per clock (same unit as the clock). */
+  maxTotal?: Duration;
 }
 
 export interface AppealPolicy {

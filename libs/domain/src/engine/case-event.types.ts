@@ -22,6 +22,11 @@ export interface DecideEvent extends EventBase {
   informatives?: string[];
   /** For a refusal: each reason on its own. */
   refusalReasons?: string[];
+  /**
+   * Only for the step that starts the case clock (the validation): the instant the application became valid,
+   * between receipt and now, with a reason; the clocks the decision starts count from it.
+   */
+  effectiveFrom?: string;
 }
 
 /** A pending timer fired; `timerId` comes from `state.timers`. */
@@ -105,6 +110,8 @@ export interface ProposeExtensionEvent extends EventBase {
   reason: string;
   /** agreement (the default): the applicant must accept; authority: a supervisor must approve. */
   basis?: 'agreement' | 'authority';
+  /** The ground it is proposed on: required, and one of them, when the definition declares extension grounds. */
+  ground?: string;
 }
 
 /** A supervisor approves an extension the authority decided on itself; the applicant is told the reason. */

@@ -158,6 +158,8 @@ export interface Extension {
   proposedAt: string;
   /** agreement: the applicant accepts or declines; authority: a supervisor approves or declines. */
   basis?: 'agreement' | 'authority';
+  /** The definition's extension ground it was proposed on, when the definition declares grounds. */
+  ground?: string;
   status: 'proposed' | 'accepted' | 'declined';
   decidedAt?: string;
   decidedBy?: Actor;

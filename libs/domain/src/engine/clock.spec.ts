@@ -104,6 +104,18 @@ describe('clock', () => {
       expect(sut.dueAt).toBe('2026-11-26T08:00:00.000Z');
     });
 
+    it('us-ca: a period whose last day is Lincoln Day runs on past it, though it counts as a working day', () => {
+      // Code Civ. Proc. §12a with §135 and Gov. Code §6700(a): 12 February is a judicial holiday, so a last
+      // day on it rolls forward; state offices are open (Gov. Code §19853 does not list it).
+      const period = { value: 30, unit: 'calendarDays', counting: { rollForward: true } } as const;
+      // Wed 13 Jan 2027, 09:00 PST: 14..31 January are 18 days, day 30 is Fri 12 Feb (Lincoln Day); Sat 13,
+      // Sun 14 and Mon 15 Feb (Presidents' Day, third Monday) follow, so the period ends Tue 16 Feb.
+      expect(startClock(usCaCalendar, '2027-01-13T17:00:00Z', period).dueDate).toBe('2027-02-16');
+      // A working-day count is not rolled: one working day after Thu 11 Feb is Fri 12 Feb.
+      const workingDays = { value: 1, unit: 'workingDays' } as const;
+      expect(startClock(usCaCalendar, '2027-02-11T17:00:00Z', workingDays).dueDate).toBe('2027-02-12');
+    });
+
     it('gb-eng: 25 days from 2 December keep 13 days left across Christmas and the year end', () => {
       const period = { value: 25, unit: 'calendarDays', counting: { rollForward: true } } as const;
       // Wed 2 Dec 2026: day 25 is Sun 27 Dec; Mon 28 Dec is the Boxing Day substitute, so it ends Tue 29 Dec.

@@ -39,6 +39,7 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
     conditions,
     informatives: optStrList,
     refusalReasons: optStrList,
+    effectiveFrom: (v) => v === undefined || isInstant(v),
   },
   'upload-document': {
     documentType: str,
@@ -62,6 +63,7 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
     by: duration,
     reason: str,
     basis: (v) => v === undefined || v === 'agreement' || v === 'authority',
+    ground: (v) => v === undefined || str(v),
   },
   'approve-extension': { extensionId: str },
   'calendar-published': {

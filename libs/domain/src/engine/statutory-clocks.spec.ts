@@ -169,6 +169,160 @@ describe('statutory clocks', () => {
     );
   });
 
+  describe('a validation dated back', () => {
+    const accept = {
+      type: 'decide',
+      stepId: 'acceptance',
+      outcome: 'accepted',
+      reason: 'The site plan arrived by post on 3 March',
+      // Fri 6 March, 10:00 in Beijing, dated back to Tue 3 March, 10:00.
+      at: '2026-03-06T02:00:00Z',
+      effectiveFrom: '2026-03-03T02:00:00Z',
+      actor: clerk,
+    } as const;
+
+    it('starts the case clock from the day the application became valid, recorded on the transition', () => {
+      const sut = CaseDriver.for(definition, {}, received);
+      sut.send(accept);
+      // 20 working days after Tue 3 March: 4-6 (3), 9-13 (8), 16-20 (13), 23-27 (18), 30, 31 March (20).
+      // Counted from Fri 6 March it would be 9-13 (5), 16-20 (10), 23-27 (15), 30 March-3 April (20).
+      expect(sut.state.caseClock).toMatchObject({ dueDate: '2026-03-31', dueAt: '2026-03-31T16:00:00.000Z' });
+      expect(sut.step('decision').dueDate).toBe('2026-03-31');
+      expect(sut.last[0]).toMatchObject({
+        event: 'decided',
+        stepId: 'acceptance',
+        reason: 'The site plan arrived by post on 3 March',
+        at: '2026-03-06T02:00:00Z',
+        data: { effectiveFrom: '2026-03-03T02:00:00Z' },
+      });
+      expect(sut.last.find((t) => t.event === 'clock.started')).toMatchObject({
+        data: { countsFrom: '2026-03-03T02:00:00Z' },
+      });
+    });
+
+    it('is refused before receipt, in the future, without a reason, or on a step that starts no case clock', () => {
+      const sut = CaseDriver.for(definition, {}, received);
+      const refusal = (e: object) => rejectionReason(sut.ctx, sut.state, { ...accept, ...e });
+      expect(refusal({ effectiveFrom: '2026-03-02T01:59:59Z' })).toBe(
+        'a validation may be dated back only between receipt (2026-03-02T02:00:00Z) and now (2026-03-06T02:00:00Z), ' +
+          'not to 2026-03-02T01:59:59Z',
+      );
+      expect(refusal({ effectiveFrom: '2026-03-06T02:00:01Z' })).toMatch(/only between receipt/);
+      expect(refusal({ reason: undefined })).toBe('a validation dated back needs the reason why');
+      expect(refusal({ effectiveFrom: '3 March' })).toMatch(/effectiveFrom/);
+      expect(refusal({ effectiveFrom: received })).toBeNull();
+
+      sut.decide('acceptance', 'accepted', '2026-03-03T02:00:00Z', clerk);
+      expect(refusal({ stepId: 'decision', outcome: 'refused' })).toBe(
+        "only the validation that starts the case clock may be dated back, not step 'decision'",
+      );
+    });
+  });
+
+  describe('extension grounds', () => {
+    const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+    const grounded: ProcessDefinition = {
+      ...definition,
+      extensions: {
+        byAgreement: true,
+        maxCount: 3,
+        maxTotal: wd(12),
+        grounds: [
+          { id: 'expert-report', label: label('Expert report', '专家评审'), maxCount: 1, maxTotal: wd(5) },
+          { id: 'applicant-request', label: label("Applicant's request", '申请人申请'), maxTotal: wd(10) },
+        ],
+      },
+    };
+
+    it('limits each ground on its own and every ground together, naming the ground and the limit', () => {
+      expect(validateDefinition(grounded)).toMatchObject({ ok: true });
+      const sut = CaseDriver.for(grounded, {}, received);
+      // Accepted Tue 3 March: 20 working days are 4-6 (3), 9-13 (8), 16-20 (13), 23-27 (18), 30, 31 March (20).
+      sut.decide('acceptance', 'accepted', '2026-03-03T02:00:00Z', clerk);
+      expect(sut.state.caseClock?.dueDate).toBe('2026-03-31');
+      const at = '2026-03-04T02:00:00Z';
+      const propose = { type: 'propose-extension', reason: 'More time', at, actor: clerk } as const;
+
+      expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(5) })).toBe(
+        "an extension names its ground, one of 'expert-report', 'applicant-request'",
+      );
+      expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(5), ground: 'weather' })).toBe(
+        "an extension names its ground, one of 'expert-report', 'applicant-request' (not 'weather')",
+      );
+
+      sut.send({ ...propose, by: wd(5), ground: 'expert-report' });
+      expect(sut.last[0]).toMatchObject({ event: 'extension.proposed', data: { ground: 'expert-report' } });
+      sut.send({ type: 'accept-extension', extensionId: 'ext-1', at, actor: applicant });
+      // 5 working days after 31 March: 1-3 April (3), Qingming 4-6 April off, 7, 8 April (5).
+      expect(sut.state.caseClock?.dueDate).toBe('2026-04-08');
+      expect(sut.state.extensions[0]).toMatchObject({ ground: 'expert-report', status: 'accepted' });
+
+      expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(1), ground: 'expert-report' })).toBe(
+        "the limit of 1 extension(s) on the ground 'expert-report' of the case's statutory clock is reached (1 granted)",
+      );
+      expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(11), ground: 'applicant-request' })).toBe(
+        "the limit of 10 workingDays of extensions on the ground 'applicant-request' of the case's statutory clock " +
+          'would be exceeded (0 granted, 11 asked)',
+      );
+      // Within the ground's 10 days, but 5 + 8 = 13 passes the 12 of every ground together.
+      expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(8), ground: 'applicant-request' })).toBe(
+        "the limit of 12 workingDays of extensions of the case's statutory clock would be exceeded (5 granted, 8 asked)",
+      );
+      expect(rejectionReason(sut.ctx, sut.state, { ...propose, by: wd(7), ground: 'applicant-request' })).toBeNull();
+    });
+
+    it('gives the refusal the ground and the limit as details', () => {
+      const sut = CaseDriver.for(grounded, {}, received);
+      sut.decide('acceptance', 'accepted', '2026-03-03T02:00:00Z', clerk);
+      const event = {
+        type: 'propose-extension',
+        by: wd(6),
+        ground: 'expert-report',
+        reason: 'Expert',
+        at: '2026-03-04T02:00:00Z',
+        actor: clerk,
+      } as const;
+      expect(() => sut.send(event)).toThrow(
+        expect.objectContaining({
+          details: { limit: 'maxTotal', ground: 'expert-report', maxTotal: wd(5), granted: 0 },
+        }),
+      );
+    });
+
+    it('leaves definitions without grounds as they were: no ground is taken', () => {
+      const sut = CaseDriver.for(definition, {}, received);
+      sut.decide('acceptance', 'accepted', '2026-03-03T02:00:00Z', clerk);
+      const propose = {
+        type: 'propose-extension',
+        by: wd(5),
+        reason: 'x',
+        at: '2026-03-04T02:00:00Z',
+        actor: clerk,
+      } as const;
+      expect(rejectionReason(sut.ctx, sut.state, { ...propose, ground: 'expert-report' })).toBe(
+        "definition 'clock-rules' declares no extension grounds",
+      );
+      expect(rejectionReason(sut.ctx, sut.state, propose)).toBeNull();
+    });
+
+    it('refuses malformed grounds, naming the path', () => {
+      const faults = (grounds: unknown) => {
+        const result = validateDefinition({ ...definition, extensions: { byAgreement: true, grounds } });
+        return result.ok ? [] : result.errors;
+      };
+      expect(faults([])).toEqual([expect.stringContaining('extensions.grounds: must be a non-empty list')]);
+      const one = { id: 'expert-report', label: label('Expert report', '专家评审') };
+      expect(faults([one, { ...one, maxCount: 0 }])).toEqual([
+        expect.stringContaining("extensions.grounds[1].id: 'expert-report' is declared twice"),
+        expect.stringContaining('extensions.grounds[1].maxCount: must be a positive whole number'),
+      ]);
+      expect(faults([{ id: 'x', label: { en: 'X' }, maxTotal: { value: 1, unit: 'fortnights' } }])).toEqual([
+        expect.stringContaining('extensions.grounds[0].label.zh-CN'),
+        expect.stringContaining('extensions.grounds[0].maxTotal'),
+      ]);
+    });
+  });
+
   it('marks a due date past the calendar provisional, and recounts it when a calendar covering it is published', () => {
     // Thu 10 December 2026; accepted Fri 11 December: 20 working days after it are 14-18 (5), 21-25 (10),
     // 28-31 (14) December, then only weekends are known: 1 January (15), 4-7 (19), 8 January 2027 (20).

@@ -100,6 +100,14 @@ export class ProposeExtensionDto {
   @IsOptional()
   @IsIn(['agreement', 'authority'])
   basis?: 'agreement' | 'authority';
+
+  @ApiPropertyOptional({
+    example: 'expert-report',
+    description: "The definition's extension ground it is proposed on (required when the definition declares grounds)",
+  })
+  @IsOptional()
+  @Matches(KEY, { message: 'ground must be a lower-case key' })
+  ground?: string;
 }
 
 export class DeclineExtensionDto {

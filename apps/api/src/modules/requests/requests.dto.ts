@@ -137,6 +137,17 @@ export class DecideDto {
   @IsString({ each: true })
   @Length(1, 1000, { each: true })
   refusalReasons?: string[];
+
+  @ApiPropertyOptional({
+    example: '2026-03-02T09:00:00Z',
+    description:
+      'The validation that starts the case clock only: when the application became valid, between receipt and ' +
+      'now (a reason is required); the case clock counts from it',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  effectiveFrom?: string;
 }
 
 export class WithdrawDto {

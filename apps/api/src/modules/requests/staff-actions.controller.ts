@@ -67,6 +67,7 @@ export class StaffActionsController {
       by,
       reason: dto.reason,
       basis: dto.basis,
+      ground: dto.ground,
     });
   }
 

@@ -1514,6 +1514,11 @@ export interface components {
              *     ]
              */
             refusalReasons?: string[];
+            /**
+             * @description The validation that starts the case clock only: when the application became valid, between receipt and now (a reason is required); the case clock counts from it
+             * @example 2026-03-02T09:00:00Z
+             */
+            effectiveFrom?: string;
         };
         InformationItemDto: {
             /** @example site-plan */
@@ -1562,6 +1567,11 @@ export interface components {
              * @enum {string}
              */
             basis?: "agreement" | "authority";
+            /**
+             * @description The definition's extension ground it is proposed on (required when the definition declares grounds)
+             * @example expert-report
+             */
+            ground?: string;
         };
         PauseClockDto: {
             /** @example External expert review of the noise study */
@@ -1897,6 +1907,11 @@ export interface components {
              *     ]
              */
             refusalReasons?: string[];
+            /**
+             * @description The validation that starts the case clock only: when the application became valid, between receipt and now (a reason is required); the case clock counts from it
+             * @example 2026-03-02T09:00:00Z
+             */
+            effectiveFrom?: string;
             items: components["schemas"]["BulkItemDto"][];
         };
         BulkResultView: {

@@ -2,7 +2,7 @@ import { validateCalendar } from '../calendar-validator';
 import { isWorkingDay } from '../working-calendar';
 import { builtInCalendars, cnCalendar, gbEngCalendar, usCaCalendar } from '.';
 import { gbEngHolidays } from './gb-eng.calendar';
-import { usCaHolidays } from './us-ca.calendar';
+import { usCaHolidays, usCaNoPeriodEndDays } from './us-ca.calendar';
 
 const dates = (days: { date: string }[]) => days.map((d) => d.date);
 
@@ -52,6 +52,49 @@ describe('built-in calendars', () => {
     [2028, ['01-17', '02-21', '03-31', '05-29', '07-04', '09-04', '09-22', '11-10', '11-23', '11-24', '12-25']],
   ])('generates California state holidays for %i', (year, expected) => {
     expect(dates(usCaHolidays(year)).map((d) => d.slice(5))).toEqual(expected);
+  });
+
+  it.each([
+    // Lincoln Day, 12 February (Gov. Code §6700(a); a judicial holiday by Code Civ. Proc. §135): Wed 2025,
+    // Thu 2026, Fri 2027, Mon 2029, Tue 2030; Sat 12 Feb 2028 is a weekend day already, so it is not listed.
+    [2025, ['2025-02-12']],
+    [2026, ['2026-02-12']],
+    [2027, ['2027-02-12']],
+    [2028, []],
+    [2029, ['2029-02-12']],
+    [2030, ['2030-02-12']],
+    // 12 February 2023 was a Sunday: observed Monday 13 February (Gov. Code §6700(b)).
+    [2023, ['2023-02-13']],
+  ])('lists the California days on which a period may not end for %i', (year, expected) => {
+    expect(dates(usCaNoPeriodEndDays(year))).toEqual(expected);
+  });
+
+  it('keeps Lincoln Day a working day of the us-ca calendar, closed only to period ends', () => {
+    expect(isWorkingDay(usCaCalendar, '2027-02-12')).toBe(true);
+    expect(dates(usCaCalendar.noPeriodEndDays ?? [])).toContain('2027-02-12');
+  });
+
+  it('refuses a no-period-end list that is not a list of days, repeats a holiday or leaves the coverage', () => {
+    const with_ = (noPeriodEndDays: unknown) => validateCalendar({ ...usCaCalendar, noPeriodEndDays });
+    expect(with_('2027-02-12')).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('noPeriodEndDays: must be a list of { date, name }')],
+    });
+    expect(with_([{ date: '2027-02-30', name: 'x' }])).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('noPeriodEndDays[0].date: must be a YYYY-MM-DD date')],
+    });
+    expect(with_([{ date: '2027-11-11', name: 'Veterans Day' }])).toEqual({
+      ok: false,
+      errors: ['noPeriodEndDays[0]: 2027-11-11 is already a holiday'],
+    });
+    expect(with_([{ date: '2031-02-12', name: 'Lincoln Day' }])).toEqual({
+      ok: false,
+      errors: ['coverage: 2031-02-12 lies outside the coverage it claims'],
+    });
+    const old = { ...usCaCalendar };
+    delete old.noPeriodEndDays;
+    expect(validateCalendar(old).ok).toBe(true);
   });
 
   it('holds the published Chinese arrangements of 2025 and 2026, with make-up working days', () => {

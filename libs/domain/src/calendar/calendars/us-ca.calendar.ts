@@ -38,6 +38,24 @@ export function usCaHolidays(year: number): CalendarDay[] {
   return days.filter((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay() !== 6).sort(byDate);
 }
 
+/**
+ * Days on which a period may not end although state offices are open. Code of Civil Procedure §12a: when the
+ * last day for an act is a holiday — all day on Saturdays and the judicial holidays of §135 — the period runs
+ * to and including the next day that is not a holiday (§12 counts the period excluding the first day and
+ * including the last; §12b adds days a public office is closed). §135 makes a judicial holiday of every full
+ * day designated a holiday by Government Code §6700, except 9 September (Admission Day). Of §6700's days, the
+ * one listed here is 12 February, Lincoln Day (§6700(a)), kept by the courts but no longer a paid holiday of
+ * state service (§19853), observed the Monday after when it falls on a Sunday (§6700(b)); a Saturday is never
+ * a last day already. Columbus Day and election days are left out: the texts cited do not settle whether
+ * they end periods today, so they are not claimed here.
+ */
+export function usCaNoPeriodEndDays(year: number): CalendarDay[] {
+  const on = date(year, 2, 12);
+  const dow = weekday(year, 2, 12);
+  if (dow === 6) return [];
+  return [dow === 0 ? { date: shift(on, 1), name: 'Lincoln Day (observed)' } : { date: on, name: 'Lincoln Day' }];
+}
+
 export const usCaCalendar: WorkingCalendar = {
   id: 'us-ca',
   name: `California (state holidays, ${US_CA_YEARS.from}-${US_CA_YEARS.to})`,
@@ -46,5 +64,6 @@ export const usCaCalendar: WorkingCalendar = {
   weekendDays: [0, 6],
   holidays: years(US_CA_YEARS.from, US_CA_YEARS.to).flatMap(usCaHolidays),
   makeUpWorkingDays: [],
+  noPeriodEndDays: years(US_CA_YEARS.from, US_CA_YEARS.to).flatMap(usCaNoPeriodEndDays),
   coverage: { from: `${US_CA_YEARS.from}-01-01`, to: `${US_CA_YEARS.to}-12-31` },
 };

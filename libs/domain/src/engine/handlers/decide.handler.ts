@@ -1,3 +1,4 @@
+import { parseInstant } from '../../calendar/working-calendar';
 import { Refusal } from '../../domain-error';
 import { findStep, outcomesOf } from '../../definition/definition-index';
 import { roleRefusal, workRefusal } from '../authorization';
@@ -45,7 +46,33 @@ export function checkDecide(v: CaseView, event: DecideEvent): Refusal | undefine
       return new Refusal('NOT_ALLOWED', `outcome '${event.outcome}' needs the applicant's signed pledge on file`);
     }
   }
-  return requiredDocumentsRefusal(v, event.stepId, event.outcome);
+  return backDatingRefusal(v, event) ?? requiredDocumentsRefusal(v, event.stepId, event.outcome);
+}
+
+/**
+ * A validation may be dated back to when the application became valid (e.g. the missing document arrived by
+ * post before the clerk recorded it): never before receipt, never in the future, and always with a reason.
+ */
+function backDatingRefusal(v: CaseView, event: DecideEvent): Refusal | undefined {
+  const from = event.effectiveFrom;
+  if (from === undefined) return undefined;
+  if (v.ctx.definition.caseClock?.startsAfter !== event.stepId) {
+    return new Refusal(
+      'NOT_ALLOWED',
+      `only the validation that starts the case clock may be dated back, not step '${event.stepId}'`,
+    );
+  }
+  if (event.reason === undefined || event.reason.trim() === '') {
+    return new Refusal('INVALID_EVENT', 'a validation dated back needs the reason why');
+  }
+  const receivedAt = v.state.submittedAt;
+  if (parseInstant(from) < parseInstant(receivedAt) || parseInstant(from) > parseInstant(v.at)) {
+    return new Refusal(
+      'INVALID_EVENT',
+      `a validation may be dated back only between receipt (${receivedAt}) and now (${v.at}), not to ${from}`,
+    );
+  }
+  return undefined;
 }
 
 export function decide(r: Reduction, event: DecideEvent): void {
@@ -56,6 +83,7 @@ export function decide(r: Reduction, event: DecideEvent): void {
     ...(event.conditions?.length ? { conditions: event.conditions } : {}),
     ...(event.informatives?.length ? { informatives: event.informatives } : {}),
     ...(event.refusalReasons?.length ? { refusalReasons: event.refusalReasons } : {}),
+    ...(event.effectiveFrom !== undefined ? { effectiveAt: event.effectiveFrom } : {}),
   });
 }
 

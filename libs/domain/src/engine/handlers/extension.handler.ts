@@ -7,6 +7,7 @@ import type {
   ProposeExtensionEvent,
 } from '../case-event.types';
 import type { Extension } from '../case-state.types';
+import type { Duration } from '../../definition/process-definition.types';
 import type { Clock } from '../clock.types';
 import { extendClock } from '../clock';
 import type { CaseView, Reduction } from '../reduction';
@@ -62,6 +63,7 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
     proposedBy: r.actor,
     proposedAt: r.at,
     ...(basis === 'authority' ? { basis } : {}),
+    ...(event.ground !== undefined ? { ground: event.ground } : {}),
     status: 'proposed',
   };
   s.extensions.push(extension);
@@ -70,31 +72,81 @@ export function proposeExtension(r: Reduction, event: ProposeExtensionEvent): vo
     event: 'extension.proposed',
     ...stateOf(r, stepId),
     reason: event.reason,
-    data: { extensionId: extension.id, by: event.by, ...(basis === 'authority' ? { basis } : {}) },
+    data: {
+      extensionId: extension.id,
+      by: event.by,
+      ...(basis === 'authority' ? { basis } : {}),
+      ...(event.ground !== undefined ? { ground: event.ground } : {}),
+    },
   });
 }
 
-/** The definition's limits on the number and the total length of a clock's extensions. */
+/**
+ * The definition's limits on a clock's extensions: the ground's own, when the definition declares grounds, then
+ * the limits over every ground together. Definitions without grounds take no ground and keep the latter only.
+ */
 function limitsRefusal(v: CaseView, stepId: string | null, event: ProposeExtensionEvent): Refusal | undefined {
   const limits = v.ctx.definition.extensions;
-  if (!limits) return undefined;
-  const granted = v.state.extensions.filter((x) => x.stepId === stepId && x.status === 'accepted');
-  const clockName = stepId === null ? "the case's statutory clock" : `step '${stepId}'`;
-  if (limits.maxCount !== undefined && granted.length + 1 > limits.maxCount) {
+  const grounds = limits?.grounds;
+  if (!grounds) {
+    if (event.ground === undefined) return overall();
+    return new Refusal('INVALID_EVENT', `definition '${v.ctx.definition.key}' declares no extension grounds`);
+  }
+  const ground = grounds.find((g) => g.id === event.ground);
+  if (!ground) {
     return new Refusal(
-      'NOT_ALLOWED',
-      `the limit of ${limits.maxCount} extension(s) of ${clockName} is reached (${granted.length} granted)`,
-      { limit: 'maxCount', maxCount: limits.maxCount, granted: granted.length },
+      'INVALID_EVENT',
+      `an extension names its ground, one of ${grounds.map((g) => `'${g.id}'`).join(', ')}` +
+        (event.ground === undefined ? '' : ` (not '${event.ground}')`),
+      { grounds: grounds.map((g) => g.id) },
     );
   }
-  const max = limits.maxTotal;
+  const granted = v.state.extensions.filter((x) => x.stepId === stepId && x.status === 'accepted');
+  return (
+    limitRefusal(
+      granted.filter((x) => x.ground === ground.id),
+      ground,
+      event,
+      `on the ground '${ground.id}' of ${clockName(stepId)}`,
+      ground.id,
+    ) ?? overall()
+  );
+
+  function overall(): Refusal | undefined {
+    if (!limits) return undefined;
+    const all = v.state.extensions.filter((x) => x.stepId === stepId && x.status === 'accepted');
+    return limitRefusal(all, limits, event, `of ${clockName(stepId)}`);
+  }
+}
+
+function clockName(stepId: string | null): string {
+  return stepId === null ? "the case's statutory clock" : `step '${stepId}'`;
+}
+
+/** Whether one more extension would pass a limit on the number or the total of those `granted` already. */
+function limitRefusal(
+  granted: Extension[],
+  limit: { maxCount?: number; maxTotal?: Duration },
+  event: ProposeExtensionEvent,
+  of: string,
+  ground?: string,
+): Refusal | undefined {
+  const on = ground === undefined ? {} : { ground };
+  if (limit.maxCount !== undefined && granted.length + 1 > limit.maxCount) {
+    return new Refusal(
+      'NOT_ALLOWED',
+      `the limit of ${limit.maxCount} extension(s) ${of} is reached (${granted.length} granted)`,
+      { limit: 'maxCount', ...on, maxCount: limit.maxCount, granted: granted.length },
+    );
+  }
+  const max = limit.maxTotal;
   if (max !== undefined && max.unit === event.by.unit) {
     const total = granted.reduce((sum, x) => sum + x.by.value, 0) + event.by.value;
     if (total > max.value) {
       return new Refusal(
         'NOT_ALLOWED',
-        `the limit of ${max.value} ${max.unit} of extensions of ${clockName} would be exceeded (${total - event.by.value} granted, ${event.by.value} asked)`,
-        { limit: 'maxTotal', maxTotal: max, granted: total - event.by.value },
+        `the limit of ${max.value} ${max.unit} of extensions ${of} would be exceeded (${total - event.by.value} granted, ${event.by.value} asked)`,
+        { limit: 'maxTotal', ...on, maxTotal: max, granted: total - event.by.value },
       );
     }
   }
