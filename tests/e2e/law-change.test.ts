@@ -25,11 +25,17 @@ interface Detail {
   timeline: Array<{ event: string; reason: string | null }>;
 }
 
+/**
+ * The land-use process under a key of its own: other test files run cases of the built-in land-use process in
+ * the same database, and the report and the migrations cover every running case of a key.
+ */
+const v1: ProcessDefinition = { ...landUseDefinition, key: 'consultation-act' };
+
 /** A statute lengthens the consultation and public notice period from 21 to 30 days. */
 const v2: ProcessDefinition = {
-  ...landUseDefinition,
+  ...v1,
   version: 2,
-  steps: landUseDefinition.steps.map((s) =>
+  steps: v1.steps.map((s) =>
     s.id === 'consultation'
       ? {
           ...s,
@@ -42,9 +48,9 @@ const v2: ProcessDefinition = {
 
 /** A later version drops the consultation step altogether. */
 const v3: ProcessDefinition = {
-  ...landUseDefinition,
+  ...v1,
   version: 3,
-  steps: landUseDefinition.steps
+  steps: v1.steps
     .filter((s) => s.id !== 'consultation')
     .map((s) => (s.id === 'validation' ? { ...s, next: { valid: 'assessment' } } : s)),
 };
@@ -100,9 +106,10 @@ describe('a law change: the impact of a new definition version, then the migrati
   beforeAll(async () => {
     api = await startTestApi();
     driver = new ApiDriver(api);
+    expect((await driver.post('admin', '/definitions', { definition: v1 })).status).toBe(201);
     for (let i = 0; i < 6; i += 1) {
       const res = await driver.post('acme-battery', '/requests', {
-        definitionKey: 'land-use',
+        definitionKey: v1.key,
         title: `Warehouse ${i}`,
         attributes: { development: 'minor' },
       });
@@ -124,7 +131,7 @@ describe('a law change: the impact of a new definition version, then the migrati
   afterAll(() => api?.close());
 
   it('names exactly the cases in consultation, with their new due dates, before anything is published', async () => {
-    const res = await impact('supervisor', { key: 'land-use', candidate: v2 });
+    const res = await impact('supervisor', { key: v1.key, candidate: v2 });
 
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
@@ -185,16 +192,16 @@ describe('a law change: the impact of a new definition version, then the migrati
   });
 
   it('pages the report and refuses bad input with the one error body', async () => {
-    const page = ndjson(await impact('admin', { key: 'land-use', candidate: v2, limit: 4 }));
+    const page = ndjson(await impact('admin', { key: v1.key, candidate: v2, limit: 4 }));
     expect(page[page.length - 1]).toMatchObject({ type: 'summary', examined: 4, nextOffset: 4 });
 
-    const clerk = await impact('clerk-planning', { key: 'land-use', candidate: v2 });
+    const clerk = await impact('clerk-planning', { key: v1.key, candidate: v2 });
     expect(clerk.status).toBe(403);
-    const neither = await driver.post('admin', '/definitions/impact', { key: 'land-use' });
+    const neither = await driver.post('admin', '/definitions/impact', { key: v1.key });
     expect(neither.status).toBe(400);
     expect(neither.body).toMatchObject({ code: 'VALIDATION_FAILED', correlationId: expect.any(String) });
     const invalid = await driver.post('admin', '/definitions/impact', {
-      key: 'land-use',
+      key: v1.key,
       candidate: { ...v2, steps: [] },
     });
     expect(invalid.status).toBe(422);
@@ -205,7 +212,7 @@ describe('a law change: the impact of a new definition version, then the migrati
     const [a, b, c, d] = inConsultation;
     const before = await Promise.all([c, d].map(({ id }) => timers(id)));
 
-    const res = await driver.post('admin', '/definitions/land-use/migrations', {
+    const res = await driver.post('admin', `/definitions/${v1.key}/migrations`, {
       version: 2,
       reason: 'Planning (Consultation) Act 2026, s.4',
       requestIds: [a.id, b.id],
@@ -242,7 +249,7 @@ describe('a law change: the impact of a new definition version, then the migrati
     const [a, b] = inConsultation;
     const seqs = await Promise.all([a, b].map(async ({ id }) => (await detail(id)).timeline.length));
 
-    const res = await driver.post('admin', '/definitions/land-use/migrations', {
+    const res = await driver.post('admin', `/definitions/${v1.key}/migrations`, {
       version: 2,
       reason: 'Planning (Consultation) Act 2026, s.4',
       requestIds: [a.id, b.id],
@@ -255,7 +262,7 @@ describe('a law change: the impact of a new definition version, then the migrati
   it("migrates the rest by the impact report's filter: only the running cases the version changes", async () => {
     const [, , c, d] = inConsultation;
 
-    const res = await driver.post('admin', '/definitions/land-use/migrations', {
+    const res = await driver.post('admin', `/definitions/${v1.key}/migrations`, {
       version: 2,
       reason: 'Planning (Consultation) Act 2026, s.4',
       onlyChanged: true,
@@ -278,7 +285,7 @@ describe('a law change: the impact of a new definition version, then the migrati
     const [stillValidating] = inValidation;
     const before = (await detail(c.id)).timeline.length;
 
-    const res = await driver.post('admin', '/definitions/land-use/migrations', {
+    const res = await driver.post('admin', `/definitions/${v1.key}/migrations`, {
       version: 3,
       reason: 'Consultation abolished',
       requestIds: [c.id, stillValidating],
