@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { DenialRecorder } from './core/access/denial-recorder';
 import { correlate } from './core/correlation';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
-import { answerClientError, answerFrameworkError } from './core/errors/framework-errors';
+import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './core/errors/framework-errors';
 import { acceptBodies } from './core/common/body-guards';
 import { refuseWhileDraining } from './core/common/draining.hook';
 import { validationFailed } from './core/common/validation-errors';
@@ -43,7 +43,7 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: BODY_LIMIT_BYTES,
     // A request arriving while the server closes gets the API's own 503 (refuseWhileDraining), not Fastify's bare one.
     return503OnClosing: false,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
   });

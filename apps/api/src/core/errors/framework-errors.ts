@@ -30,12 +30,21 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   socket.destroy();
 }
 
+/** The longest path parameter the router takes: a route parameter may be as long as a URL. */
+export const MAX_PARAM_LENGTH = 2048;
+
 /** Fastify's own refusals before routing (a URL it cannot decode, a path parameter over its limit). */
 export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const [code, message] =
-    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? [ApiErrorCode.URI_TOO_LONG, 'The request path is too long']
-      : [ApiErrorCode.VALIDATION_FAILED, 'The request path is not a valid URL'];
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return answerPathTooLong(reply);
+  answer(reply, ApiErrorCode.VALIDATION_FAILED, 'The request path is not a valid URL');
+}
+
+/** A path with a segment over MAX_PARAM_LENGTH: 414, also where a catch-all route would otherwise take it. */
+export function answerPathTooLong(reply: FastifyReply): void {
+  answer(reply, ApiErrorCode.URI_TOO_LONG, 'The request path is too long');
+}
+
+function answer(reply: FastifyReply, code: ApiErrorCode, message: string): void {
   void reply
     .code(httpStatusOf(code))
     .header('cache-control', 'no-store')

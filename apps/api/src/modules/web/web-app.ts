@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { answerPathTooLong, MAX_PARAM_LENGTH } from '../../core/errors/framework-errors';
 
 /** First path segments that belong to the API even when the OpenAPI document does not list them. */
 const UNDOCUMENTED_API_ROOTS = ['api', 'health', 'metrics'];
@@ -25,7 +26,12 @@ export function serveWebApp(fastify: FastifyInstance, distDir: string, roots: Re
   void fastify.register(fastifyStatic, { root: dir, serve: false, dotfiles: 'ignore', index: false });
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
-    if (roots.has(path.split('/')[1] ?? '')) return reply.callNotFound();
+    const segments = path.split('/');
+    if (roots.has(segments[1] ?? '')) {
+      // A parameter over the router's limit falls through to this catch-all: the API's 414, as without the app.
+      if (segments.some((segment) => segment.length > MAX_PARAM_LENGTH)) return answerPathTooLong(reply);
+      return reply.callNotFound();
+    }
     if (prefersHtml(request.headers.accept) && !path.startsWith('/assets/')) {
       // Relative to the folder, so a folder under a dot-directory (e.g. `.data/`) is served too.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', dir, { cacheControl: false });
