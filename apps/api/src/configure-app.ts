@@ -11,7 +11,7 @@ import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './cor
 import { readBodies } from './core/common/request-bodies';
 import { refuseWhileDraining } from './core/common/draining.hook';
 import { validationFailed } from './core/common/validation-errors';
-import { logAccess } from './core/observability/access-log.hook';
+import { AccessLog } from './core/observability/access-log';
 import { observeHttp } from './core/observability/http-metrics.hook';
 import { MetricsService } from './core/observability/metrics.service';
 import { addressRateLimit } from './core/rate-limit/address-rate-limit.hook';
@@ -43,9 +43,7 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     loggerInstance: processLogger('api', config.LOG_LEVEL),
     genReqId: correlationIdFor,
-    requestIdLogLabel: 'correlationId',
-    // One line per request, written when it is answered (logAccess), rather than Fastify's two.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
     trustProxy: trustedProxies(config.API_TRUST_PROXY.trim()),
     bodyLimit: BODY_LIMIT_BYTES,
     // A request arriving while the server closes gets the API's own 503 (refuseWhileDraining), not Fastify's bare one.
@@ -79,7 +77,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   await app.register(helmet, { contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } });
   // Before authentication and body parsing: a flood from one address is turned away cheaply.
   fastify.addHook('onRequest', addressRateLimit(config));
-  fastify.addHook('onResponse', logAccess);
   fastify.addHook('onResponse', observeHttp(app.get(MetricsService)));
   await readBodies(app, BODY_LIMIT_BYTES);
   app.useGlobalPipes(
