@@ -46,7 +46,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     .addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) if (method !== 'HEAD') servedRoutes.push(`${method} ${route.url}`);
     });
-  configureApp(app);
+  await configureApp(app);
   await app.listen(0, '127.0.0.1');
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();

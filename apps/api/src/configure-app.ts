@@ -1,16 +1,17 @@
 import { AppConfig } from '@onewindow/config';
-import { ServiceLogger } from '@onewindow/logging';
+import { processLogger } from '@onewindow/logging';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from 'helmet';
+import helmet from '@fastify/helmet';
 import { DenialRecorder } from './core/access/denial-recorder';
-import { correlate } from './core/correlation';
+import { correlate, correlationIdFor } from './core/correlation';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './core/errors/framework-errors';
-import { acceptBodies } from './core/common/body-guards';
+import { readBodies } from './core/common/request-bodies';
 import { refuseWhileDraining } from './core/common/draining.hook';
 import { validationFailed } from './core/common/validation-errors';
+import { AccessLog } from './core/observability/access-log';
 import { observeHttp } from './core/observability/http-metrics.hook';
 import { MetricsService } from './core/observability/metrics.service';
 import { addressRateLimit } from './core/rate-limit/address-rate-limit.hook';
@@ -34,11 +35,15 @@ function connectSources(config: AppConfig): string[] {
 }
 
 /**
- * The HTTP server (Nest's Fastify adapter): client addresses from trusted proxies' X-Forwarded-For
- * when API_TRUST_PROXY names them, and a route parameter may be as long as a URL.
+ * The HTTP server (Nest's Fastify adapter): the process's logger, each request's id its correlation id;
+ * client addresses from trusted proxies' X-Forwarded-For when API_TRUST_PROXY names them, and a route
+ * parameter may be as long as a URL.
  */
 export function httpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
+    loggerInstance: processLogger('api', config.LOG_LEVEL),
+    genReqId: correlationIdFor,
+    logController: new AccessLog(),
     trustProxy: trustedProxies(config.API_TRUST_PROXY.trim()),
     bodyLimit: BODY_LIMIT_BYTES,
     // A request arriving while the server closes gets the API's own 503 (refuseWhileDraining), not Fastify's bare one.
@@ -60,25 +65,20 @@ function trustedProxies(setting: string): string | false | ((address: string, ho
   return (_address, hop) => hop < hops;
 }
 
-/** The options Nest creates the app with: its own logger silenced (pino logs), bodies read by `acceptBodies`. */
+/** The options Nest creates the app with: its own logger silenced (pino logs), bodies read by `readBodies`. */
 export const NEST_APP_OPTIONS = { logger: false as const, abortOnError: false, bodyParser: false };
 
 /** Everything about the HTTP surface that is not a route: shared by the server and the e2e tests. */
-export function configureApp(app: NestFastifyApplication): void {
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get(AppConfig);
   const fastify = app.getHttpAdapter().getInstance();
-  const http = app.get(ServiceLogger).http;
-  const securityHeaders = helmet({ contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } });
   fastify.addHook('onRequest', correlate);
   fastify.addHook('onRequest', refuseWhileDraining(fastify));
-  fastify.addHook('onRequest', (request, reply, done) => {
-    http(request.raw, reply.raw);
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
-  });
+  await app.register(helmet, { contentSecurityPolicy: { directives: { connectSrc: connectSources(config) } } });
   // Before authentication and body parsing: a flood from one address is turned away cheaply.
   fastify.addHook('onRequest', addressRateLimit(config));
   fastify.addHook('onResponse', observeHttp(app.get(MetricsService)));
-  acceptBodies(fastify, BODY_LIMIT_BYTES);
+  await readBodies(app, BODY_LIMIT_BYTES);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -23,7 +23,7 @@ export function serve(module: Type): void {
     // Silent until created, and abortOnError false: a failure reaches the catch below, which says it in one line.
     const app = await NestFactory.create<NestFastifyApplication>(module, httpAdapter(checked), NEST_APP_OPTIONS);
     app.useLogger(app.get(Logger));
-    configureApp(app);
+    await configureApp(app);
     const config = app.get(AppConfig);
     const temporal = app.get(Client);
     if (config.isProduction) await reachTemporal(temporal, config, TEMPORAL_WAIT_PRODUCTION_MS);

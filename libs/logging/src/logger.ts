@@ -22,7 +22,7 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      // A request's own child logger already names it (pino-http binds the id); others take it from the context.
+      // A request's own child logger already names it (Fastify binds the id); others take it from the context.
       mixin: (_fields, _level, logger) => {
         const correlationId = currentCorrelationId();
         return correlationId && !('correlationId' in logger.bindings()) ? { correlationId } : {};
@@ -30,4 +30,20 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
     },
     destination,
   );
+}
+
+const processLoggers = new Map<string, Logger>();
+
+/**
+ * The process's one logger for a service at a level: the HTTP server (Fastify's request loggers are its
+ * children) and Nest's logger share it, so every line has one shape and one destination.
+ */
+export function processLogger(service: string, level: LogLevel): Logger {
+  const key = `${service}:${level}`;
+  let logger = processLoggers.get(key);
+  if (!logger) {
+    logger = createLogger({ service, level });
+    processLoggers.set(key, logger);
+  }
+  return logger;
 }

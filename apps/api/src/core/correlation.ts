@@ -1,28 +1,27 @@
 import { withCorrelationId } from '@onewindow/logging';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
 export { currentCorrelationId } from '@onewindow/logging';
 
 const HEADER = 'x-correlation-id';
 const SAFE_ID = /^[\w.:-]{1,100}$/;
-const KEY = Symbol('correlationId');
-
-type Correlated = FastifyRequest & { [KEY]?: string };
 
 /**
- * Takes the caller's correlation id when it is well-formed, else makes one; echoes it on the
- * response and keeps it for every log line written, and every workflow call made, while the
- * request is handled (the rest of the request's hooks and its handler run inside `done`).
+ * The request's id (Fastify's `genReqId`), which is its correlation id: the caller's when well-formed,
+ * else a new one. Fastify binds it to the request's logger, so every line about the request carries it.
  */
-export function correlate(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
-  const given = request.headers[HEADER];
-  const id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
-  (request as Correlated)[KEY] = id;
-  reply.header(HEADER, id);
-  withCorrelationId(id, done);
+export function correlationIdFor(req: IncomingMessage): string {
+  const given = req.headers[HEADER];
+  return typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
 }
 
-export function correlationIdOf(request: FastifyRequest): string {
-  return (request as Correlated)[KEY] ?? 'none';
+/**
+ * Echoes the correlation id on the response and keeps it for every log line written, and every workflow
+ * call made, while the request is handled (the rest of the request's hooks and its handler run inside `done`).
+ */
+export function correlate(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  reply.header(HEADER, request.id);
+  withCorrelationId(request.id, done);
 }

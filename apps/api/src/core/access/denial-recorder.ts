@@ -3,7 +3,7 @@ import { AccessDenial, AccessDenialKind, AccessLogRepository } from '@onewindow/
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { correlationIdOf, currentCorrelationId } from '../correlation';
+import { currentCorrelationId } from '../correlation';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { routeOf } from '../observability/http-metrics.hook';
 import { MetricsService } from '../observability/metrics.service';
@@ -35,7 +35,7 @@ export class DenialRecorder {
       extra.address = request.ip;
       this.metrics?.authenticationFailed(typeof reason === 'string' ? reason : 'unknown');
     }
-    this.write(kind, actor, route, params.id ?? null, params.stepId, error, correlationIdOf(request), extra);
+    this.write(kind, actor, route, params.id ?? null, params.stepId, error, request.id, extra);
   }
 
   /** One refused item of a bulk action (the call itself answers 200 with each item's result). */

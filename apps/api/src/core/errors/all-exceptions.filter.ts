@@ -3,7 +3,6 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { HttpServer } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DenialRecorder } from '../access/denial-recorder';
-import { correlationIdOf } from '../correlation';
 import { ApiError, ApiErrorCode, ErrorBody, httpStatusOf } from './api-error';
 import { grpcCauseOf, outageMessage, outageOf, RETRY_AFTER_SECONDS } from './dependency-outage';
 
@@ -22,7 +21,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = context.getRequest<FastifyRequest>();
     const response = context.getResponse<FastifyReply>();
     const error = toApiError(exception);
-    const correlationId = correlationIdOf(request);
+    const correlationId = request.id;
     if (error.code === ApiErrorCode.INTERNAL) {
       this.logger.error({
         msg: 'unhandled error',

@@ -13,9 +13,11 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../../core/auth/auth.decorators';
 import { DocumentTypePipe, LanguagePipe, VerificationCodePipe } from '../../core/common/key-param.pipe';
+import { STREAMS_MULTIPART } from '../../core/common/request-bodies';
 import { RequestAccessGuard } from '../requests/request-access.guard';
 import { DocumentListView, DocumentVersionView, IssuedDocumentView } from './document.views';
 import { DocumentsService } from './documents.service';
@@ -35,6 +37,7 @@ export class DocumentsController {
   @Post()
   @HttpCode(201)
   @Roles('applicant', 'clerk', 'supervisor')
+  @RouteConfig(STREAMS_MULTIPART)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -49,7 +52,7 @@ export class DocumentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<DocumentVersionView> {
-    return this.service.upload(actor, id, request.raw);
+    return this.service.upload(actor, id, request);
   }
 
   /** Every document type of the request with its current version and the whole version history. */

@@ -3,7 +3,7 @@ import { BlobStore, CONTENT_TYPES, contentDisposition, sanitizeFileName, storedF
 import { Actor, CaseState, checkEvent } from '@onewindow/domain';
 import { IssuedDocumentRepository } from '@onewindow/persistence';
 import { Injectable, StreamableFile } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
@@ -76,11 +76,11 @@ export class DocumentsService {
     });
   }
 
-  async upload(actor: Actor, id: string, req: IncomingMessage): Promise<DocumentVersionView> {
+  async upload(actor: Actor, id: string, request: FastifyRequest): Promise<DocumentVersionView> {
     const row = await this.requests.visible(actor, id);
     const ctx = await this.catalog.context(row.definitionKey, row.definitionVersion);
     const received = await receiveUpload(
-      req,
+      request,
       this.store,
       { maxBytes: this.config.DOCUMENT_MAX_BYTES, zip: this.config.zipLimits },
       (fields, raw) => {

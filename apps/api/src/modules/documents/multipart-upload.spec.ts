@@ -1,6 +1,7 @@
+import multipart from '@fastify/multipart';
 import { BlobStore, StoredBlob } from '@onewindow/documents';
-import type { IncomingMessage } from 'node:http';
-import { PassThrough } from 'node:stream';
+import Fastify from 'fastify';
+import { ApiError } from '../../core/errors/api-error';
 import { receiveUpload } from './multipart-upload';
 
 class MemoryStore extends BlobStore {
@@ -15,42 +16,92 @@ class MemoryStore extends BlobStore {
   delete = () => Promise.resolve();
 }
 
-function multipart(content: Buffer): IncomingMessage {
-  const boundary = 'b0';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documentType"\r\n\r\nsite-plan\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.html"\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
+const ZIP_LIMITS = { maxEntries: 100, maxUncompressedBytes: 1_000_000, maxRatio: 100 };
+const BOUNDARY = 'b0';
+
+function form(...parts: Array<{ name: string; fileName?: string; content: Buffer | string }>): Buffer {
+  return Buffer.concat([
+    ...parts.flatMap(({ name, fileName, content }) => [
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${fileName ? `; filename="${fileName}"` : ''}\r\n\r\n`,
+      ),
+      Buffer.from(content),
+      Buffer.from('\r\n'),
+    ]),
+    Buffer.from(`--${BOUNDARY}--\r\n`),
   ]);
-  const req = new PassThrough() as unknown as IncomingMessage;
-  Object.assign(req, {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
-  });
-  (req as unknown as PassThrough).end(body);
-  return req;
 }
 
-const upload = (content: Buffer, maxBytes = 1000) =>
-  receiveUpload(multipart(content), new MemoryStore(), { maxBytes, zip: ZIP_LIMITS }, () => undefined);
+/** What a route that streams one upload into the store answers: the upload, or the refusal's code. */
+async function upload(body: Buffer, maxBytes = 1000): Promise<Record<string, unknown>> {
+  const app = Fastify();
+  await app.register(multipart);
+  app.post('/upload', async (request) => {
+    try {
+      const { kind, fileName, fields, blob } = await receiveUpload(
+        request,
+        new MemoryStore(),
+        { maxBytes, zip: ZIP_LIMITS },
+        () => undefined,
+      );
+      return { kind, fileName, fields, size: blob.size };
+    } catch (error) {
+      return { refused: (error as ApiError).code, message: (error as Error).message };
+    }
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const response = await fetch(`${address}/upload`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      body,
+    });
+    return (await response.json()) as Record<string, unknown>;
+  } finally {
+    await app.close();
+  }
+}
 
-const ZIP_LIMITS = { maxEntries: 100, maxUncompressedBytes: 1_000_000, maxRatio: 100 };
+const documentType = { name: 'documentType', content: 'site-plan' };
 
 describe(receiveUpload.name, () => {
-  it('passes an allowed kind through to the store, sniffed from its content', async () => {
+  it('passes an allowed kind through to the store, sniffed from its content, with the fields before it', async () => {
     const pdf = Buffer.from('%PDF-1.7 short');
-    await expect(upload(pdf)).resolves.toMatchObject({ kind: 'pdf', blob: { size: pdf.length } });
+    await expect(upload(form(documentType, { name: 'file', fileName: 'a.html', content: pdf }))).resolves.toEqual({
+      kind: 'pdf',
+      fileName: 'a.html',
+      fields: { documentType: 'site-plan' },
+      size: pdf.length,
+    });
   });
 
   it('refuses content beyond the limit', async () => {
-    await expect(upload(Buffer.concat([Buffer.from('%PDF-1.7'), Buffer.alloc(2000)]))).rejects.toMatchObject({
-      code: 'PAYLOAD_TOO_LARGE',
+    const big = Buffer.concat([Buffer.from('%PDF-1.7'), Buffer.alloc(2000)]);
+    await expect(upload(form(documentType, { name: 'file', fileName: 'a.pdf', content: big }))).resolves.toMatchObject({
+      refused: 'PAYLOAD_TOO_LARGE',
     });
   });
 
   it('refuses a short file of a kind not allowed', async () => {
-    await expect(upload(Buffer.from('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
-      code: 'UNSUPPORTED_MEDIA_TYPE',
+    const html = '<html><script>alert(1)</script></html>';
+    await expect(upload(form(documentType, { name: 'file', fileName: 'a.pdf', content: html }))).resolves.toMatchObject(
+      {
+        refused: 'UNSUPPORTED_MEDIA_TYPE',
+      },
+    );
+  });
+
+  it('refuses a form without a file part named "file"', async () => {
+    await expect(upload(form(documentType))).resolves.toMatchObject({
+      refused: 'VALIDATION_FAILED',
+      message: 'The form has no file part named "file"',
     });
+  });
+
+  it('refuses a form that breaks off in the middle of a part', async () => {
+    const broken = Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF`,
+    );
+    await expect(upload(broken)).resolves.toMatchObject({ refused: 'VALIDATION_FAILED' });
   });
 });

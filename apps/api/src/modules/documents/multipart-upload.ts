@@ -9,7 +9,7 @@ import {
   ZipEntry,
   ZipLimits,
 } from '@onewindow/documents';
-import busboy from 'busboy';
+import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
@@ -34,94 +34,71 @@ export interface ReceivedUpload {
 /** Bytes of a refused request still read (so the client gets its answer) before the connection is cut. */
 const DRAIN_LIMIT = 8 * 1024 * 1024;
 
+/** The parts a document upload may have: a few fields, then one file. */
+const PART_LIMITS = { files: 1, fields: 10, fieldSize: 1024, parts: 12 };
+
 /**
  * Streams one `multipart/form-data` upload (fields first, then one `file` part) into the store: the
  * first bytes are sniffed against the allow-list before anything is written, the size is counted as
  * it flows, and any refusal or interruption leaves nothing stored.
  */
-export function receiveUpload(
-  req: IncomingMessage,
+export async function receiveUpload(
+  request: FastifyRequest,
   store: BlobStore,
   limits: UploadLimits,
   accept: (fields: UploadFields, rawFileName: string) => void,
 ): Promise<ReceivedUpload> {
-  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-    return Promise.reject(
-      new ApiError(
-        ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
-        'Send the document as multipart/form-data: a documentType field, then the file',
-      ),
+  if (!request.isMultipart()) {
+    throw new ApiError(
+      ApiErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      'Send the document as multipart/form-data: a documentType field, then the file',
     );
   }
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limits.maxBytes + 64 * 1024) {
-    return Promise.reject(tooLarge(limits.maxBytes));
-  }
-  return new Promise<ReceivedUpload>((resolve, reject) => {
-    let settled = false;
-    let sawFile = false;
-    let fileStream: Readable | undefined;
+  try {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limits.maxBytes + 64 * 1024) throw tooLarge(limits.maxBytes);
     const fields: UploadFields = {};
-    const finish = (error: Error | null, result?: ReceivedUpload) => {
-      if (settled) return;
-      settled = true;
-      if (error) {
-        req.unpipe(parser);
-        drain(req);
-        reject(error);
-      } else resolve(result as ReceivedUpload);
-    };
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: limits.maxBytes, parts: 12 },
-        defParamCharset: 'utf8',
-      });
-    } catch (error) {
-      reject(new ApiError(ApiErrorCode.VALIDATION_FAILED, `Malformed multipart request: ${(error as Error).message}`));
-      return;
-    }
-    parser.on('field', (name, value) => {
-      if (name === 'documentType') fields.documentType = value;
-    });
-    parser.on('file', (name, file, info) => {
-      if (name !== 'file' || sawFile) {
-        file.resume();
-        return;
+    for await (const part of request.parts({ limits: { ...PART_LIMITS, fileSize: limits.maxBytes } })) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'documentType') fields.documentType = String(part.value);
+        continue;
       }
-      sawFile = true;
-      fileStream = file;
-      Promise.resolve()
-        .then(() => accept(fields, info.filename ?? ''))
-        .then(() => store.put(guarded(file, limits)))
-        .then((blob) => openedZip(store, blob, zipEntriesOf.get(file), limits))
-        .then(
-          (blob) =>
-            finish(null, { fields, fileName: info.filename ?? '', kind: kindOf.get(file) as DocumentKind, blob }),
-          (error: unknown) => {
-            file.resume();
-            finish(error instanceof Error ? error : new Error(String(error)));
-          },
-        );
-    });
-    parser.on('filesLimit', () => finish(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'Send one file per upload')));
-    parser.on('error', (error: Error) => {
-      const refusal = new ApiError(ApiErrorCode.VALIDATION_FAILED, `Malformed multipart request: ${error.message}`);
-      fileStream?.destroy(refusal);
-      finish(refusal);
-    });
-    parser.on('close', () => {
-      if (!sawFile) finish(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The form has no file part named "file"'));
-    });
-    // A client that goes away mid-upload: the part fails, and the store removes what it staged.
-    let received = false;
-    req.on('end', () => (received = true));
-    req.on('close', () => {
-      if (!received) fileStream?.destroy(new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The upload was interrupted'));
-    });
-    req.pipe(parser);
-  });
+      if (part.fieldname !== 'file') {
+        part.file.resume();
+        continue;
+      }
+      accept(fields, part.filename);
+      const blob = await openedZip(
+        store,
+        await store.put(guarded(part.file, limits)),
+        zipEntriesOf.get(part.file),
+        limits,
+      );
+      return { fields, fileName: part.filename, kind: kindOf.get(part.file) as DocumentKind, blob };
+    }
+    throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The form has no file part named "file"');
+  } catch (error) {
+    drain(request.raw);
+    throw refusalOf(error);
+  }
+}
+
+/** The parser's own errors (limits, malformed parts, a client gone mid-upload) as the API's 400. */
+function refusalOf(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'FST_FILES_LIMIT') return new ApiError(ApiErrorCode.VALIDATION_FAILED, 'Send one file per upload');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new ApiError(
+      ApiErrorCode.VALIDATION_FAILED,
+      'The form has too many parts: a documentType field, then the file',
+    );
+  }
+  if (code === 'FST_PROTO_VIOLATION')
+    return new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The form names a forbidden field');
+  if (code === 'FST_MP_PREMATURE_CLOSE')
+    return new ApiError(ApiErrorCode.VALIDATION_FAILED, 'The upload was interrupted');
+  return new ApiError(ApiErrorCode.VALIDATION_FAILED, `Malformed multipart request: ${(error as Error).message}`);
 }
 
 const kindOf = new WeakMap<Readable, DocumentKind>();

@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 
@@ -11,8 +13,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The route that takes a streamed multipart upload instead of JSON (document uploads). */
-const MULTIPART_ROUTE = '/requests/:id/documents';
+/**
+ * The route option (Nest's `@RouteConfig(STREAMS_MULTIPART)`) of a route that reads a `multipart/form-data`
+ * stream itself instead of a JSON body (document uploads).
+ */
+export const STREAMS_MULTIPART = { multipart: true } as const;
 
 type Decompress = (body: Buffer, options: { maxOutputLength: number }) => Buffer;
 const DECOMPRESS: Record<string, Decompress> = {
@@ -24,10 +29,12 @@ const DECOMPRESS: Record<string, Decompress> = {
 
 /**
  * The bodies the API reads: JSON objects and arrays (UTF-8 or UTF-16, optionally compressed) on every
- * route, and a multipart stream on the upload route, which reads it itself. Anything else is a 415
- * before it is read; every failure is the one error body.
+ * route, and a multipart stream (@fastify/multipart) on a route that declares `STREAMS_MULTIPART` and reads
+ * it itself. Anything else is a 415 before it is read; a body that parsed is then checked by
+ * `rejectUnsafeBodies`; every failure is the one error body.
  */
-export function acceptBodies(fastify: FastifyInstance, limitBytes: number): void {
+export async function readBodies(app: NestFastifyApplication, limitBytes: number): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',
@@ -40,13 +47,17 @@ export function acceptBodies(fastify: FastifyInstance, limitBytes: number): void
       }
     },
   );
-  fastify.addContentTypeParser('multipart/form-data', (request, _payload, done) => {
-    // Left unread: the upload streams it to the document store.
-    if (request.routeOptions.url === MULTIPART_ROUTE && request.method === 'POST') done(null);
-    else done(notJson(), undefined);
-  });
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(notJson(), undefined));
-  fastify.addHook('preValidation', rejectUnsafeBodies);
+  // Its parser only marks the request as multipart and leaves the stream to the route.
+  await app.register(multipart);
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.isMultipart() && !streamsMultipart(request)) done(notJson());
+    else rejectUnsafeBodies(request, reply, done);
+  });
+}
+
+function streamsMultipart(request: FastifyRequest): boolean {
+  return (request.routeOptions.config as { multipart?: boolean }).multipart === true;
 }
 
 function notJson(): ApiError {
