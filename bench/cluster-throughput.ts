@@ -6,15 +6,15 @@ import { ensurePostgres, recreateDatabase, SupervisedProcess } from '@onewindow/
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startClusterStack } from '../scripts/cluster-stack';
 import { PermitClient, runPermitCase } from '../scripts/permit-client';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const CASES = arg('--cases', 60);
-const CONCURRENCY = arg('--concurrency', 20);
+const { values: args } = parseArgs({
+  options: { cases: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '20' } },
+});
+const CASES = Number(args.cases);
+const CONCURRENCY = Number(args.concurrency);
 const ACTIONS_PER_CASE = 8;
 const log = (line: string) => console.log(`[bench:cluster] ${line}`);
 

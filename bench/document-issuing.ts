@@ -11,9 +11,9 @@ import {
   type DocumentFacts,
 } from '@onewindow/issuance';
 import { LANGUAGES } from '@onewindow/domain';
+import { parseArgs } from 'node:util';
 
-const countArg = process.argv.find((a) => a.startsWith('--count='));
-const COUNT = countArg ? Number(countArg.split('=')[1]) : 20;
+const COUNT = Number(parseArgs({ options: { count: { type: 'string', default: '20' } } }).values.count);
 
 async function main(): Promise<void> {
   const key = developmentSigningKey(join(mkdtempSync(join(tmpdir(), 'ow-bench-')), 'signing.p12'));

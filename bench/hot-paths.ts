@@ -10,9 +10,9 @@ import { loadavg } from 'node:os';
 import { uploadMoves, walkActors, walkCases, type VisitedState } from '../libs/domain/src/testing/case-walk';
 import { candidateActions, legalActions } from '../apps/api/src/modules/requests/legal-actions';
 import { TokenService } from '../apps/api/src/core/auth/token.service';
+import { parseArgs } from 'node:util';
 
-const secondsArg = process.argv.find((a) => a.startsWith('--seconds='));
-const SECONDS = secondsArg ? Number(secondsArg.split('=')[1]) : 2;
+const SECONDS = Number(parseArgs({ options: { seconds: { type: 'string', default: '2' } } }).values.seconds);
 
 const ATTRIBUTES: Record<string, Record<string, string | number | boolean>> = {
   'building-permit': { floorAreaM2: 25_000, inspectionRequired: true },

@@ -5,13 +5,13 @@
 import { caseImpact, landUseDefinition, replay, type Actor, type ProcessDefinition } from '@onewindow/domain';
 import { loadavg } from 'node:os';
 import { CaseDriver, clerkFor } from '../libs/domain/src/testing/case-driver';
+import { parseArgs } from 'node:util';
 
-const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.split('=')[1]) : fallback;
-};
-const CASES = arg('cases', 10_000);
-const ROUNDS = arg('rounds', 3);
+const { values: args } = parseArgs({
+  options: { cases: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '3' } },
+});
+const CASES = Number(args.cases);
+const ROUNDS = Number(args.rounds);
 
 const administrator: Actor = { id: 'bench-admin', role: 'administrator' };
 const candidate: ProcessDefinition = {

@@ -4,17 +4,19 @@ import {
   dropDatabase,
   ensurePostgres,
   ensureTemporalCli,
+  findFreePort,
   PostgresHandle,
   recreateDatabase,
   startTemporalDevServer,
   TemporalDevServer,
+  waitUntil,
+  WaitOptions,
 } from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';
 import { Client, Connection } from '@temporalio/client';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { findFreePort } from '../libs/devstack/src/free-port';
 import { announce } from './support/progress';
 import { Child, childPidsNamed, startChild } from './support/processes';
 
@@ -138,10 +140,12 @@ export async function startStack(outDir: string, opts: { profile: boolean }): Pr
     for (const child of Object.values(children)) cleanups.push(() => child.stop());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await Promise.all([
-      waitFor(`the API at ${apiUrl}/health`, children.api, () => isHealthy(apiUrl)),
-      waitFor(`the worker on ${taskQueue}`, children.worker, () => hasPoller(client, taskQueue)),
-      waitFor(`the baseline worker on ${baselineTaskQueue}`, children.baselineWorker, () =>
-        hasPoller(client, baselineTaskQueue),
+      waitUntil(`the API at ${apiUrl}/health`, () => isHealthy(apiUrl), ready(children.api)),
+      waitUntil(`the worker on ${taskQueue}`, () => hasPoller(client, taskQueue), ready(children.worker)),
+      waitUntil(
+        `the baseline worker on ${baselineTaskQueue}`,
+        () => hasPoller(client, baselineTaskQueue),
+        ready(children.baselineWorker),
       ),
     ]);
     announce(`stack up: api ${apiUrl}, Temporal ${temporalAddress}${temporal ? ' (own dev server)' : ''}`);
@@ -180,16 +184,9 @@ function withLog(
   return [env, logFile, nodeArgs];
 }
 
-async function waitFor(what: string, child: Child, ready: () => Promise<boolean>): Promise<void> {
-  let exitCode: number | null | undefined;
-  void child.exited.then((code) => (exitCode = code));
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${child.name} exited with code ${exitCode} (see its log)`);
-    if (await ready().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Timed out after ${READY_TIMEOUT_MS / 1000}s waiting for ${what}`);
+/** How long a child of the bench has to come up, given up on at once if it exits (its log says why). */
+function ready(child: Child): WaitOptions {
+  return { timeoutMs: READY_TIMEOUT_MS, child };
 }
 
 async function isHealthy(apiUrl: string): Promise<boolean> {

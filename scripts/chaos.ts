@@ -23,14 +23,23 @@ import { AuditLogRepository, createDataSource } from '@onewindow/persistence';
 import { Client, Connection } from '@temporalio/client';
 import { appendFileSync, chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startClusterStack, waitForReady } from './cluster-stack';
 import { PermitClient, runPermitCase, waitForStep } from './permit-client';
 
-const short = process.argv.includes('--short');
-/** `--tls`: Temporal's frontend serves TLS with a throw-away CA; workers, replicas and checks verify it. */
-const withTls = process.argv.includes('--tls');
-const CASES = Number(argValue('--cases') ?? (short ? 12 : 80));
-const CONCURRENCY = Number(argValue('--concurrency') ?? (short ? 6 : 40));
+const { values: args } = parseArgs({
+  options: {
+    short: { type: 'boolean', default: false },
+    /** Temporal's frontend serves TLS with a throw-away CA; workers, replicas and checks verify it. */
+    tls: { type: 'boolean', default: false },
+    cases: { type: 'string' },
+    concurrency: { type: 'string' },
+  },
+});
+const short = args.short;
+const withTls = args.tls;
+const CASES = Number(args.cases ?? (short ? 12 : 80));
+const CONCURRENCY = Number(args.concurrency ?? (short ? 6 : 40));
 /** Network faults on both links (OneWindow to PostgreSQL, OneWindow to Temporal) and how long each lasts. */
 const NETWORK_FAULTS: Array<{ name: string; fault: NetworkFault; seconds: number }> = [
   { name: 'latency 500 ms', fault: { kind: 'latency', ms: 500 }, seconds: short ? 5 : 15 },
@@ -38,11 +47,6 @@ const NETWORK_FAULTS: Array<{ name: string; fault: NetworkFault; seconds: number
   { name: 'bandwidth 32 KB/s', fault: { kind: 'bandwidth', kilobytesPerSecond: 32 }, seconds: short ? 5 : 15 },
   { name: 'blackhole', fault: { kind: 'blackhole' }, seconds: 30 },
 ];
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const log = (line: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -11,6 +11,7 @@ import {
   supervise,
   SupervisedProcess,
   TemporalCluster,
+  waitUntil,
 } from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';
 import { mkdir } from 'node:fs/promises';
@@ -108,14 +109,8 @@ export async function startClusterStack(opts: ClusterStackOptions): Promise<Clus
 }
 
 export async function waitForReady(apiUrl: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${apiUrl}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The API did not become ready at ${apiUrl}/health/ready within ${timeoutMs / 1000}s`);
+  await waitUntil(`the API to answer ${apiUrl}/health/ready`, async () => (await fetch(`${apiUrl}/health/ready`)).ok, {
+    timeoutMs,
+    intervalMs: 500,
+  });
 }

@@ -3,6 +3,7 @@ import { loadConfig } from '@onewindow/config';
 import { createLogger } from '@onewindow/logging';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import globalSetup from '../tests/support/global-setup';
 import globalTeardown from '../tests/support/global-teardown';
 import { startTestEnv } from '../tests/support/test-env';
@@ -12,7 +13,8 @@ import { scenarios } from '../tests/replay/scenarios';
 const logger = createLogger({ service: 'replay-record', level: loadConfig().LOG_LEVEL });
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  // The scenarios named, or all of them.
+  const only = parseArgs({ allowPositionals: true }).positionals;
   const chosen = only.length > 0 ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
   await globalSetup();
   const env = await startTestEnv();

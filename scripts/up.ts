@@ -3,12 +3,13 @@
 // only Ctrl-C (or SIGTERM) stops everything. With `--cluster`: a Temporal cluster (frontend, history,
 // matching and worker services as separate processes on PostgreSQL), two workers and two API replicas.
 import { SEARCH_ATTRIBUTE_TYPES } from '@onewindow/contracts';
-import { ensurePostgres, ensureTemporalCli, startTemporalDevServer, supervise } from '@onewindow/devstack';
+import { ensurePostgres, ensureTemporalCli, startTemporalDevServer, supervise, waitUntil } from '@onewindow/devstack';
 import { DATABASE_NAME, loadConfig, StartupError, startupErrorLine } from '@onewindow/config';
 import { createLogger } from '@onewindow/logging';
 import { runMigrations } from '@onewindow/persistence';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startClusterStack } from './cluster-stack';
 import { seedDemoData } from './seed-demo';
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     });
     stops.push(() => postgres.stop());
     log(`PostgreSQL ${postgres.embedded ? '(embedded) ' : ''}ready`);
-    if (process.argv.includes('--cluster')) {
+    if (parseArgs({ options: { cluster: { type: 'boolean', default: false } } }).values.cluster) {
       const stack = await startClusterStack({
         config,
         databaseUrl: postgres.url,
@@ -142,16 +143,10 @@ async function main(): Promise<void> {
 }
 
 async function waitForHealth(apiUrl: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${apiUrl}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The API did not become healthy at ${apiUrl}/health within ${timeoutMs / 1000}s`);
+  await waitUntil(`the API to answer ${apiUrl}/health`, async () => (await fetch(`${apiUrl}/health`)).ok, {
+    timeoutMs,
+    intervalMs: 500,
+  });
 }
 
 // One line naming what failed and the setting behind it; no stack.

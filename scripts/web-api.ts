@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { AppModule } from '../apps/api/src/app.module';
 import { buildOpenApiDocument } from '../apps/api/src/configure-app';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const document = buildOpenApiDocument(app);
   const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]);
   const generated = HEADER + astToString(ast);
-  if (process.argv.includes('--check')) {
+  if (parseArgs({ options: { check: { type: 'boolean', default: false } } }).values.check) {
     let current = '';
     try {
       current = readFileSync(TARGET, 'utf8');

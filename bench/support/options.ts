@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 export const SECTIONS = ['throughput', 'latency', 'reads', 'scale', 'audit', 'web'] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -125,26 +126,35 @@ export const USAGE = [
 
 /** Flags win over BENCH_* environment variables, which win over the defaults of the full or quick run. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const flags = new Map<string, string>();
-  for (const arg of argv) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument ${arg}\n${USAGE}`);
-    flags.set(match[1], match[2] ?? 'true');
+  let flags: Record<string, string | boolean | undefined>;
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: {
+        quick: { type: 'boolean' },
+        sections: { type: 'string' },
+        'keep-db': { type: 'boolean' },
+        profile: { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+        ...Object.fromEntries(NUMERIC.map((s) => [s.flag, { type: 'string' as const }])),
+      },
+    }).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
   }
-  const known = new Set(['quick', 'sections', 'keep-db', 'profile', 'out', 'help', ...NUMERIC.map((s) => s.flag)]);
-  for (const flag of flags.keys()) if (!known.has(flag)) throw new Error(`Unknown flag --${flag}\n${USAGE}`);
-  if (flags.has('help')) throw new Error(USAGE);
+  if (flags.help) throw new Error(USAGE);
 
-  const quick = flags.get('quick') === 'true' || env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
+  const quick = flags.quick === true || env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
   const options: Record<string, unknown> = {
     quick,
-    sections: parseSections(flags.get('sections') ?? env.BENCH_SECTIONS),
-    keepDatabase: flags.get('keep-db') === 'true',
-    profile: flags.get('profile') === 'true' || env.BENCH_PROFILE === '1',
-    outDir: flags.get('out') ?? env.BENCH_OUT ?? 'bench-results',
+    sections: parseSections((flags.sections as string | undefined) ?? env.BENCH_SECTIONS),
+    keepDatabase: flags['keep-db'] === true,
+    profile: flags.profile === true || env.BENCH_PROFILE === '1',
+    outDir: (flags.out) ?? env.BENCH_OUT ?? 'bench-results',
   };
   for (const s of NUMERIC) {
-    const raw = flags.get(s.flag) ?? env[s.env];
+    const raw = (flags[s.flag] as string | undefined) ?? env[s.env];
     const value = raw === undefined || raw === '' ? (quick ? s.quick : s.full) : Number(raw);
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${s.flag} (${s.env}) must be a positive integer`);
     options[s.key] = value;

@@ -1,17 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { ManagedChild, startManagedChild } from '@onewindow/devstack';
 import { readFile, readdir } from 'node:fs/promises';
 
 const CLOCK_TICKS = 100;
 const STOP_GRACE_MS = 10_000;
 
-/** A child process the bench started, with its output in a log file. */
-export interface Child {
-  name: string;
-  pid: number;
-  exited: Promise<number | null>;
-  stop(): Promise<void>;
-}
+/** A Node.js process the bench started, its output appended to a log file. */
+export type Child = ManagedChild & { pid: number };
 
 export function startChild(
   name: string,
@@ -20,33 +14,16 @@ export function startChild(
   logFile: string,
   nodeArgs: string[] = [],
 ): Child {
-  const log = createWriteStream(logFile, { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.pipe(log, { end: false });
-  child.stderr?.pipe(log, { end: false });
-  if (child.pid === undefined) throw new Error(`Could not start ${name} (${entry})`);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
+  const child = startManagedChild({
     name,
-    pid: child.pid,
-    exited,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        const graceful = await Promise.race([
-          exited.then(() => true),
-          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
-        ]);
-        clearTimeout(timer);
-        if (!graceful) {
-          child.kill('SIGKILL');
-          await exited;
-        }
-      }
-      log.end();
-    },
-  };
+    command: process.execPath,
+    args: [...nodeArgs, entry],
+    env,
+    output: { file: logFile },
+    stopGraceMs: STOP_GRACE_MS,
+  });
+  if (child.pid === undefined) throw new Error(`Could not start ${name} (${entry})`);
+  return child as Child;
 }
 
 export interface ProcessSample {

@@ -1,55 +1,35 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '../support/test-env';
+import { AppProcess, startAppProcess } from '../support/app-process';
 
-const ROOT = join(__dirname, '..', '..');
 const START_TIMEOUT_MS = 120_000;
 
 /** The API's own entry point in a process of its own, as `npm run up` starts it (from source here). */
 class ApiProcess {
-  output = '';
-  exitCode: number | null = null;
-  private readonly child: ChildProcess;
+  private readonly app: AppProcess;
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps', 'api', 'src', 'main.ts')],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const collect = (chunk: Buffer) => (this.output += chunk.toString());
-    this.child.stdout!.on('data', collect);
-    this.child.stderr!.on('data', collect);
-    this.child.once('exit', (code) => (this.exitCode = code ?? -1));
+    this.app = startAppProcess('api', env, { isolatedEnv: true });
+  }
+
+  get output(): string {
+    return this.app.lines.join('\n');
   }
 
   waitFor(pattern: RegExp): Promise<RegExpExecArray> {
-    return eventually(
-      () => Promise.resolve(pattern.exec(this.output) ?? (this.exitCode !== null ? null : undefined)),
-      `${pattern} in the API's output`,
-      START_TIMEOUT_MS,
-    ).then((match) => {
-      if (!match) throw new Error(`the API exited (${this.exitCode}) without ${pattern}:\n${this.output}`);
-      return match;
-    });
+    return this.app.waitForOutput(pattern, START_TIMEOUT_MS);
   }
 
-  exited(): Promise<number> {
-    return eventually(() => Promise.resolve(this.exitCode ?? undefined), 'the API to exit', START_TIMEOUT_MS);
+  /** Its exit code, once it has exited. */
+  async exited(): Promise<number | null> {
+    return (await this.app.child.exited).code;
   }
 
-  async stop(): Promise<void> {
-    if (this.exitCode !== null) return;
-    this.child.kill('SIGTERM');
-    await this.exited();
+  stop(): Promise<void> {
+    return this.app.stop();
   }
 }
 

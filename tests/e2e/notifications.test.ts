@@ -1,6 +1,6 @@
 import { loadConfig } from '@onewindow/config';
+import { ManagedChild, startManagedChild } from '@onewindow/devstack';
 import { OutboxRepository } from '@onewindow/persistence';
-import { ChildProcess, spawn } from 'node:child_process';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
 import { ApiDriver } from '../support/api-driver';
@@ -305,8 +305,8 @@ describe('notifications', () => {
       const worker = startOutboxWorker();
       try {
         await waitFor(() => Promise.resolve(first), 'the first delivery in flight');
-        worker.kill('SIGKILL');
-        await new Promise((resolve) => worker.once('exit', resolve));
+        worker.signal('SIGKILL');
+        await worker.exited;
         workerKilled = true;
         // The killed worker's transaction rolled back: the row is still pending, nothing was recorded as sent.
         expect((await deliveries(id)).find((d) => d.dedupeKey === first)).toMatchObject({
@@ -314,7 +314,7 @@ describe('notifications', () => {
           attempts: 0,
         });
       } finally {
-        worker.kill('SIGKILL');
+        worker.signal('SIGKILL');
       }
       const second = startOutboxWorker();
       try {
@@ -323,8 +323,7 @@ describe('notifications', () => {
           return now.every((d) => d.state === 'delivered') ? now : undefined;
         }, 'every notification delivered by the second worker');
       } finally {
-        second.kill('SIGTERM');
-        await new Promise((resolve) => second.once('exit', resolve));
+        await second.stop();
         await hook.close();
       }
       const accepted = hook.accepted().filter((d) => d.startsWith(`${id}:`));
@@ -335,9 +334,12 @@ describe('notifications', () => {
 });
 
 /** The notification worker as a separate process, so a test can kill it outright. */
-function startOutboxWorker(): ChildProcess {
-  // One process (tsx as a loader, not its CLI, which would run the script in a child that outlives a kill).
-  return spawn(process.execPath, ['--import', 'tsx', 'tests/support/outbox-worker.ts'], {
+function startOutboxWorker(): ManagedChild {
+  return startManagedChild({
+    name: 'the notification worker',
+    // One process (tsx as a loader, not its CLI, which would run the script in a child that outlives a kill).
+    command: process.execPath,
+    args: ['--import', 'tsx', 'tests/support/outbox-worker.ts'],
     cwd: `${__dirname}/../..`,
     env: {
       ...process.env,
@@ -345,6 +347,5 @@ function startOutboxWorker(): ChildProcess {
       NOTIFICATION_REMINDER_WORKING_DAYS: '0',
       DATABASE_APP_ROLE: '',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

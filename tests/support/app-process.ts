@@ -1,28 +1,41 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { ManagedChild, startManagedChild, waitUntil } from '@onewindow/devstack';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** An app (api or worker) run as its own process from source, with every line it writes kept. */
 export interface AppProcess {
+  readonly child: ManagedChild;
   lines: string[];
   /** The JSON lines it wrote, parsed; other lines are skipped. */
   entries(): Array<Record<string, unknown>>;
+  /** The first match of `pattern` in its output, waited for; fails at once, with its output, if it exits first. */
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   stop(): Promise<void>;
 }
 
-export function startAppProcess(app: 'api' | 'worker', env: Record<string, string>): AppProcess {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps', app, 'src', 'main.ts')],
-    { cwd: ROOT, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+export interface AppProcessOptions {
+  /** Only `env` (and PATH and HOME), not this process's environment: what a deployment sets is all it has. */
+  isolatedEnv?: boolean;
+}
+
+export function startAppProcess(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  { isolatedEnv = false }: AppProcessOptions = {},
+): AppProcess {
   const lines: string[] = [];
-  const keep = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const inherited = isolatedEnv ? { PATH: process.env.PATH, HOME: process.env.HOME } : process.env;
+  const child = startManagedChild({
+    name: `the ${app === 'api' ? 'API' : 'worker'}`,
+    command: process.execPath,
+    args: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps', app, 'src', 'main.ts')],
+    cwd: ROOT,
+    env: { ...inherited, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    output: (line) => lines.push(line),
+  });
   return {
+    child,
     lines,
     entries: () =>
       lines.flatMap((line) => {
@@ -32,11 +45,17 @@ export function startAppProcess(app: 'api' | 'worker', env: Record<string, strin
           return [];
         }
       }),
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
+    async waitForOutput(pattern, timeoutMs) {
+      try {
+        return await waitUntil(`${pattern} in its output`, () => pattern.exec(lines.join('\n')) ?? undefined, {
+          timeoutMs,
+          intervalMs: 100,
+          child,
+        });
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; its output:\n${lines.join('\n')}`);
+      }
     },
+    stop: () => child.stop(),
   };
 }

@@ -1,8 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, JWK } from 'jose';
-import { findFreePort } from '../../libs/devstack/src/free-port';
+import { findFreePort, ManagedChild, startManagedChild, waitUntil } from '@onewindow/devstack';
 
 export const WEB_CLIENT = 'onewindow-web';
 /** A client whose access tokens live two seconds: for watching one expire. */
@@ -29,7 +28,7 @@ export interface SignInOptions {
  * over HTTP as a browser would, cookies kept — plus refresh, revocation and key rotation.
  */
 export class TestOidcProvider {
-  private child?: ChildProcess;
+  private child?: ManagedChild;
   private keys: JWK[] = [];
   /** Where the provider may send a browser back to, besides REDIRECT_URI (e.g. the web app's callback). */
   private readonly redirectUris = [REDIRECT_URI];
@@ -149,11 +148,7 @@ export class TestOidcProvider {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await this.child?.stop();
   }
 
   private async launch(): Promise<void> {
@@ -164,7 +159,11 @@ export class TestOidcProvider {
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
     });
-    const child = spawn(process.execPath, [join(__dirname, 'oidc', 'provider.mjs')], {
+    const lines: string[] = [];
+    const child = startManagedChild({
+      name: 'the OpenID provider',
+      command: process.execPath,
+      args: [join(__dirname, 'oidc', 'provider.mjs')],
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'test',
@@ -174,16 +173,19 @@ export class TestOidcProvider {
         OIDC_SHORT_LIVED_CLIENTS: JSON.stringify([SHORT_LIVED_CLIENT]),
         OIDC_RESOURCES: JSON.stringify(this.resources),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      output: (line) => lines.push(line),
     });
     this.child = child;
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('"ready":true')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`the OpenID provider exited (${code}): ${errors}`)));
+    await waitUntil(
+      'the OpenID provider to say it is ready',
+      () => lines.some((line) => line.includes('"ready":true')),
+      {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        child,
+      },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}: ${lines.join('\n')}`);
     });
   }
 }

@@ -3,6 +3,7 @@ import { loadConfig } from '@onewindow/config';
 import { RecordActivities } from '@onewindow/contracts';
 import { createDataSource, TransitionLogRepository } from '@onewindow/persistence';
 import { createBlobStore } from '@onewindow/documents';
+import { waitUntil } from '@onewindow/devstack';
 import { createDocumentIssuer } from '@onewindow/issuance';
 import { createApprovalWorker } from '@onewindow/temporal';
 import { Client, Connection } from '@temporalio/client';
@@ -71,13 +72,16 @@ export async function startTestEnv({
   };
 }
 
-/** Polls until `probe` returns a value (not undefined); for effects that arrive asynchronously. */
+/** Polls until `probe` returns a value (anything but undefined); for effects that arrive asynchronously. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const found = await waitUntil(
+    what,
+    async () => {
+      const value = await probe();
+      // Wrapped, so that false and null count as found: here only undefined means "not yet".
+      return value === undefined ? undefined : { value };
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
+  return found.value;
 }

@@ -27,3 +27,7 @@ export type {
 } from './temporal-cluster';
 export { ensureToxiproxy, startFaultProxy, TOXIPROXY_VERSION } from './toxiproxy';
 export type { FaultProxy, NetworkFault } from './toxiproxy';
+export { describeExit, startManagedChild } from './managed-child';
+export type { ChildExit, ChildOutput, ManagedChild, ManagedChildOptions } from './managed-child';
+export { waitUntil } from './wait-until';
+export type { WaitOptions } from './wait-until';

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { describeExit, ManagedChild, startManagedChild } from './managed-child';
 
 export interface SupervisedProcess {
   readonly name: string;
@@ -45,33 +45,24 @@ export function supervise(options: SuperviseOptions): SupervisedProcess {
     healthyAfterMs = 30_000,
     stopGraceMs = 15_000,
   } = options;
-  let child: ChildProcess | undefined;
+  let child: ManagedChild | undefined;
   let stopping = false;
   let backoff = 0;
   let restartTimer: NodeJS.Timeout | undefined;
 
   const start = () => {
     const startedAt = Date.now();
-    const current = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const current = startManagedChild({ name, command, args, env, output, stopGraceMs });
     child = current;
-    let rest = '';
-    const forward = (chunk: Buffer) => {
-      const lines = (rest + chunk.toString()).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) if (line) output(line);
-    };
-    current.stdout?.on('data', forward);
-    current.stderr?.on('data', forward);
-    current.once('error', (error) => log(`${name} could not start: ${error.message}`));
-    current.once('exit', (code, signal) => {
-      if (rest) output(rest);
+    void current.exited.then((exit) => {
       if (child === current) child = undefined;
       if (stopping) return;
+      if (exit.error) log(`${name} could not start: ${exit.error.message}`);
       backoff =
         Date.now() - startedAt >= healthyAfterMs
           ? initialBackoffMs
           : nextBackoff(backoff, initialBackoffMs, maxBackoffMs);
-      log(`${name} exited (${signal ?? `code ${code}`}); restarting in ${backoff} ms`);
+      log(`${name} ${describeExit(exit)}; restarting in ${backoff} ms`);
       restartTimer = setTimeout(start, backoff);
     });
   };
@@ -83,13 +74,7 @@ export function supervise(options: SuperviseOptions): SupervisedProcess {
     async stop() {
       stopping = true;
       clearTimeout(restartTimer);
-      const current = child;
-      if (!current || current.exitCode !== null || current.signalCode !== null) return;
-      const exited = new Promise((resolve) => current.once('exit', resolve));
-      current.kill('SIGTERM');
-      const timer = setTimeout(() => current.kill('SIGKILL'), stopGraceMs);
-      await exited;
-      clearTimeout(timer);
+      await child?.stop();
     },
   };
 }

@@ -10,6 +10,7 @@ import { isPortInUse } from './free-port';
 import { supervise, SupervisedProcess } from './supervisor';
 import { defaultCliCacheDir } from './temporal-cli';
 import type { SearchAttributeType } from './temporal-dev-server';
+import { waitUntil } from './wait-until';
 
 /** The server release the CLI's dev server embeds, so the cluster and the tests run the same server. */
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -287,7 +288,12 @@ export async function startTemporalCluster(opts: TemporalClusterOptions): Promis
   const services = {} as Record<TemporalService, SupervisedProcess>;
   for (const service of TEMPORAL_SERVICES) {
     // The frontend alone first: services that start together race to initialise the cluster metadata.
-    if (service !== 'frontend') await waitForPort(opts.ports.grpcBase, 60_000);
+    if (service !== 'frontend') {
+      await waitUntil('the Temporal frontend to listen', () => isPortInUse('127.0.0.1', opts.ports.grpcBase), {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+      });
+    }
     services[service] = supervise({
       name: `temporal-${service}`,
       command: opts.binaries.server,
@@ -344,69 +350,67 @@ async function registerNamespace(opts: {
   const { Connection } = await import('@temporalio/client');
   const { msToTs } = await import('@temporalio/common/lib/time');
   const deadline = Date.now() + 180_000;
-  const connection = await retryUntil(deadline, 'the Temporal frontend to accept connections', () =>
-    Connection.connect({
-      address: opts.address,
-      connectTimeout: 5_000,
-      tls: opts.tls
-        ? { serverNameOverride: opts.tls.serverName, serverRootCACertificate: readFileSync(opts.tls.caFile) }
-        : undefined,
-    }),
+  // Each step has what is left of the one deadline.
+  const remaining = () => ({ timeoutMs: Math.max(0, deadline - Date.now()), intervalMs: 1_000 });
+  const connection = await waitUntil(
+    'the Temporal frontend to accept connections',
+    () =>
+      Connection.connect({
+        address: opts.address,
+        connectTimeout: 5_000,
+        tls: opts.tls
+          ? { serverNameOverride: opts.tls.serverName, serverRootCACertificate: readFileSync(opts.tls.caFile) }
+          : undefined,
+      }),
+    remaining(),
   );
   try {
-    await retryUntil(deadline, `namespace ${opts.namespace} to be registered`, async () => {
-      try {
-        await connection.workflowService.registerNamespace({
-          namespace: opts.namespace,
-          workflowExecutionRetentionPeriod: msToTs(opts.retentionDays * 86_400_000),
-        });
-        opts.log?.(`Registered namespace ${opts.namespace} (retention ${opts.retentionDays} days)`);
-      } catch (error) {
-        if (!isAlreadyExists(error)) throw error;
-      }
-    });
+    await waitUntil(
+      `namespace ${opts.namespace} to be registered`,
+      async () => {
+        try {
+          await connection.workflowService.registerNamespace({
+            namespace: opts.namespace,
+            workflowExecutionRetentionPeriod: msToTs(opts.retentionDays * 86_400_000),
+          });
+          opts.log?.(`Registered namespace ${opts.namespace} (retention ${opts.retentionDays} days)`);
+        } catch (error) {
+          if (!isAlreadyExists(error)) throw error;
+        }
+        return true;
+      },
+      remaining(),
+    );
     const wanted = Object.fromEntries(
       Object.entries(opts.searchAttributes).map(([name, type]) => [name, INDEXED_VALUE_TYPE[type]]),
     );
-    await retryUntil(deadline, 'the search attributes to be registered', async () => {
-      const existing = await connection.operatorService.listSearchAttributes({ namespace: opts.namespace });
-      const missing = Object.fromEntries(
-        Object.entries(wanted).filter(([name]) => !(name in (existing.customAttributes ?? {}))),
-      );
-      if (Object.keys(missing).length > 0) {
-        await connection.operatorService.addSearchAttributes({ namespace: opts.namespace, searchAttributes: missing });
-      }
-      const now = await connection.operatorService.listSearchAttributes({ namespace: opts.namespace });
-      const absent = Object.keys(wanted).filter((name) => !(name in (now.customAttributes ?? {})));
-      if (absent.length > 0) throw new Error(`search attributes not yet visible: ${absent.join(', ')}`);
-    });
+    await waitUntil(
+      'the search attributes to be registered',
+      async () => {
+        const existing = await connection.operatorService.listSearchAttributes({ namespace: opts.namespace });
+        const missing = Object.fromEntries(
+          Object.entries(wanted).filter(([name]) => !(name in (existing.customAttributes ?? {}))),
+        );
+        if (Object.keys(missing).length > 0) {
+          await connection.operatorService.addSearchAttributes({
+            namespace: opts.namespace,
+            searchAttributes: missing,
+          });
+        }
+        const now = await connection.operatorService.listSearchAttributes({ namespace: opts.namespace });
+        const absent = Object.keys(wanted).filter((name) => !(name in (now.customAttributes ?? {})));
+        if (absent.length > 0) throw new Error(`search attributes not yet visible: ${absent.join(', ')}`);
+        return true;
+      },
+      remaining(),
+    );
   } finally {
     await connection.close();
   }
 }
 
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await isPortInUse('127.0.0.1', port)) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 function isAlreadyExists(error: unknown): boolean {
   return (error as { code?: number })?.code === 6 || /already exists|AlreadyExists/i.test(String(error));
-}
-
-async function retryUntil<T>(deadline: number, what: string, attempt: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) {
-        throw new DevstackSetupError(`Timed out waiting for ${what}: ${(error as Error).message}`);
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
 }
 
 /** Keeps each service's output in its own file under dir (for the cluster's operators). */

@@ -1,12 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
 import { DevstackSetupError } from './devstack-error';
 import { findFreePort, isPortInUse } from './free-port';
-import { createLineSplitter, TailBuffer } from './line-splitter';
+import { TailBuffer } from './line-splitter';
+import { startManagedChild } from './managed-child';
+import { waitUntil } from './wait-until';
 
 export type SearchAttributeType = 'Keyword' | 'KeywordList' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime';
 
@@ -105,50 +104,32 @@ export async function startTemporalDevServer(opts: StartTemporalDevServerOptions
     searchAttributes: opts.searchAttributes,
   });
   if (opts.dbFile) await mkdir(dirname(opts.dbFile), { recursive: true });
-  const output = await openServerOutput(opts.logFile);
+  if (opts.logFile) await mkdir(dirname(opts.logFile), { recursive: true });
+  // Its output goes to the log file, or into memory for error messages; never to the caller's terminal.
+  const recent = new TailBuffer(200);
 
   const startedAt = Date.now();
   log(`Starting Temporal dev server on ${address}${opts.logFile ? ` (log: ${opts.logFile})` : ''}`);
-  // Same process group as the caller on purpose: Ctrl-C in a terminal then stops the server too.
-  const child = spawn(opts.cliPath, args, { stdio: ['ignore', output.stdio, output.stdio] });
-  output.attach(child);
-  // The server must not keep a finished caller alive; the exit hook below ends it instead.
-  child.unref();
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
-  const killOnExit = () => child.kill('SIGTERM');
-  process.on('exit', killOnExit);
-
-  const stop = async () => {
-    process.off('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      // A plain timer we clear: a pending grace timer would keep the caller's process alive for seconds.
-      let graceTimer: NodeJS.Timeout | undefined;
-      const graceful = await Promise.race([
-        exited.then(() => true),
-        new Promise<boolean>((resolveGrace) => (graceTimer = setTimeout(() => resolveGrace(false), STOP_GRACE_MS))),
-      ]);
-      clearTimeout(graceTimer);
-      if (!graceful) {
-        child.kill('SIGKILL');
-        await exited;
-      }
-    }
-    output.close();
-  };
+  const server = startManagedChild({
+    name: 'the Temporal dev server',
+    command: opts.cliPath,
+    args,
+    output: opts.logFile ? { file: opts.logFile } : (line) => recent.push(line),
+    stopGraceMs: STOP_GRACE_MS,
+    // It must not keep a finished caller alive; it is stopped when the caller exits.
+    background: true,
+  });
+  const stop = () => server.stop();
 
   try {
-    await waitUntilServing({
-      address,
-      namespace: opts.namespace,
-      searchAttributes: Object.keys(opts.searchAttributes),
-      hasExited: () => spawnError ?? (child.exitCode !== null || child.signalCode !== null),
-    });
+    await waitUntil(
+      `the Temporal dev server on ${address} to serve namespace ${opts.namespace}`,
+      () => probe({ address, namespace: opts.namespace, searchAttributes: Object.keys(opts.searchAttributes) }),
+      { timeoutMs: READY_TIMEOUT_MS, child: server },
+    );
   } catch (error) {
     await stop();
-    const tail = summariseServerOutput(await output.tail());
+    const tail = summariseServerOutput(opts.logFile ? await readTail(opts.logFile) : recent.toString());
     throw new DevstackSetupError(
       `The Temporal dev server (${opts.cliPath} ${args.join(' ')}) did not become ready: ${(error as Error).message}` +
         (tail ? `\nLast server output:\n${tail}` : ''),
@@ -175,44 +156,6 @@ export function summariseServerOutput(output: string, maxLines = 30): string {
     .join('\n');
 }
 
-interface ServerOutput {
-  stdio: 'pipe' | number;
-  attach(child: ChildProcess): void;
-  tail(): Promise<string>;
-  close(): void;
-}
-
-/** Server output goes to the log file, or into memory for error messages; never to the caller's terminal. */
-async function openServerOutput(logFile: string | undefined): Promise<ServerOutput> {
-  if (!logFile) {
-    const buffer = new TailBuffer(200);
-    return {
-      stdio: 'pipe',
-      attach(child) {
-        for (const stream of [child.stdout, child.stderr]) {
-          const lines = createLineSplitter((line) => buffer.push(line));
-          stream?.on('data', (chunk: Buffer) => lines.push(chunk));
-          // Unreferenced pipes let the caller exit while the server still runs (then the exit hook stops it).
-          (stream as unknown as { unref?: () => void } | null)?.unref?.();
-        }
-      },
-      tail: () => Promise.resolve(buffer.toString()),
-      close: () => undefined,
-    };
-  }
-  await mkdir(dirname(logFile), { recursive: true });
-  let fd: number | undefined = openSync(logFile, 'a');
-  return {
-    stdio: fd,
-    attach: () => undefined,
-    tail: () => readTail(logFile),
-    close() {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-    },
-  };
-}
-
 async function readTail(file: string, bytes = 8_192): Promise<string> {
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) return '';
@@ -227,30 +170,8 @@ async function readTail(file: string, bytes = 8_192): Promise<string> {
   }
 }
 
-async function waitUntilServing(opts: {
-  address: string;
-  namespace: string;
-  searchAttributes: string[];
-  hasExited: () => boolean | Error;
-}): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let lastError = 'not started';
-  while (Date.now() < deadline) {
-    const exited = opts.hasExited();
-    if (exited) throw exited instanceof Error ? exited : new Error('the server process exited');
-    try {
-      await probe(opts);
-      return;
-    } catch (error) {
-      lastError = (error as Error).message;
-    }
-    await sleep(250);
-  }
-  throw new Error(`no answer within ${READY_TIMEOUT_MS / 1000}s (last: ${lastError})`);
-}
-
 /** Ready means the frontend answers, the namespace exists and every search attribute is registered. */
-async function probe(opts: { address: string; namespace: string; searchAttributes: string[] }): Promise<void> {
+async function probe(opts: { address: string; namespace: string; searchAttributes: string[] }): Promise<true> {
   const connection = await Connection.connect({ address: opts.address, connectTimeout: '2s' });
   try {
     await connection.workflowService.getSystemInfo({});
@@ -258,6 +179,7 @@ async function probe(opts: { address: string; namespace: string; searchAttribute
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace: opts.namespace });
     const missing = opts.searchAttributes.filter((name) => !customAttributes || !(name in customAttributes));
     if (missing.length) throw new Error(`search attributes not registered yet: ${missing.join(', ')}`);
+    return true;
   } finally {
     await connection.close();
   }

@@ -1,13 +1,14 @@
 // Makes sure a Temporal CLI exists (building it once into the cache) and prints its path.
 // Usage: npx tsx libs/devstack/src/cli/ensure-temporal.ts [--cache-dir DIR]
 // Honours TEMPORAL_CLI like the apps do; this entry is the caller that reads the environment.
+import { parseArgs } from 'node:util';
 import { ensureTemporalCli } from '../temporal-cli';
 
 async function main(): Promise<void> {
-  const cacheDirFlag = process.argv.indexOf('--cache-dir');
+  const { values } = parseArgs({ options: { 'cache-dir': { type: 'string' } } });
   const cliPath = await ensureTemporalCli({
     explicitPath: process.env.TEMPORAL_CLI || undefined,
-    cacheDir: cacheDirFlag >= 0 ? process.argv[cacheDirFlag + 1] : process.env.ONEWINDOW_CACHE_DIR || undefined,
+    cacheDir: values['cache-dir'] ?? (process.env.ONEWINDOW_CACHE_DIR || undefined),
     log: (line) => process.stderr.write(`[temporal-cli] ${line}\n`),
   });
   process.stdout.write(`${cliPath}\n`);
