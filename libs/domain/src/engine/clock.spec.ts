@@ -244,6 +244,31 @@ describe('clock', () => {
     });
   });
 
+  it.each([
+    /*
+     * Wed 21 Jan 2026 on gb-eng: day 10 is Sat 31 Jan, rolled to Mon 2 Feb, the last day on which the authority
+     * may act. Stopped on that Monday (in time) nothing is left after it: running again on Wed 11 Feb, the period
+     * ends that day. Stopped on Sunday 1 Feb, Monday is left: Thu 12 Feb. Counted to Saturday the clock would
+     * come back already overdue (Mon 9 and Tue 10 Feb).
+     */
+    { paused: '2026-02-02T10:00:00Z', remaining: 0, dueDate: '2026-02-11' },
+    { paused: '2026-02-01T10:00:00Z', remaining: 1, dueDate: '2026-02-12' },
+  ])(
+    'gb-eng: a clock stopped on $paused, in the days its end rolled over, keeps $remaining to the rolled day',
+    (row) => {
+      const period = { value: 10, unit: 'calendarDays', counting: { rollForward: true } } as const;
+      const sut = startClock(gbEngCalendar, '2026-01-21T10:00:00Z', period);
+      expect(sut.dueDate).toBe('2026-02-02');
+
+      pauseClock(gbEngCalendar, sut, 'rfi:1', row.paused);
+      expect(sut.remaining).toBe(row.remaining);
+      resumeClock(gbEngCalendar, sut, 'rfi:1', '2026-02-11T10:00:00Z');
+
+      expect(sut.dueDate).toBe(row.dueDate);
+      expect(clockStatus(gbEngCalendar, sut, '2026-02-11T10:00:00Z')).toMatchObject({ overdue: false });
+    },
+  );
+
   describe('months', () => {
     it('gb-eng: a stopped three-month clock keeps its days and an extension adds a month from its last day', () => {
       // Three months after Mon 2 Nov 2026: Tue 2 Feb 2027.
