@@ -165,4 +165,27 @@ describe('deemed approval on a notice after expiry', () => {
     sut.fireNextTimer();
     expect(sut.last[0]).toMatchObject({ event: 'timer.deemed-approved', at: '2026-05-02T07:00:00.000Z' });
   });
+
+  it('de-be: the unchanged form over three months (the period of § 42a(2) VwVfG): deemed at the deadline', () => {
+    /*
+     * Three months from receipt of the complete application, counted as VwVfG § 31(1) with BGB §§ 187(1),
+     * 188(2)-(3), moved off a weekend or holiday by § 31(3). Complete on Mon 30 Nov 2026: three months reach
+     * February 2027, which has no 30th, so Sun 28 Feb; moved to Mon 1 March, ending at midnight CET. A notice given
+     * before the end is taken, and the approval is deemed when the period ends, as before this form existed.
+     */
+    const definition = definitionOn(berlinCalendar, { value: 3, unit: 'months', counting: { rollForward: true } });
+    const policy = definition.steps[0].onTimeout as { noticeAfterExpiry?: boolean };
+    delete policy.noticeAfterExpiry;
+    const sut = new CaseDriver(
+      { definition, calendar: berlinCalendar },
+      { requestId: 'req-1', applicant, attributes: {}, at: '2026-11-30T09:00:00Z' },
+    );
+    expect(sut.step('decision')).toMatchObject({ dueDate: '2027-03-01', dueAt: '2027-03-01T23:00:00.000Z' });
+
+    sut.send(notice('2027-02-01T09:00:00Z'));
+    expect(sut.state.status).not.toBe('approved');
+    sut.fireNextTimer();
+    expect(sut.last[0]).toMatchObject({ event: 'timer.deemed-approved', at: '2027-03-01T23:00:00.000Z' });
+    expect(sut.state.status).toBe('approved');
+  });
 });
