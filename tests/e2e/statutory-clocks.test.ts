@@ -394,6 +394,16 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     expect(early.body).toMatchObject({ code: 'FORBIDDEN', details: { periodEndsAt: step.dueAt } });
     expect((early.body as { message: string }).message).toContain(`may be given only after its period ends at ${end}`);
     expect((await detail(id)).timeline.some((t) => t.event === 'notice.given')).toBe(false);
+
+    // The auditor folds the recorded transitions through the reducer on the same snapshot and counts the same end.
+    const now = encodeURIComponent(new Date().toISOString());
+    const audited = await sut.get('auditor', `/audit/requests/${id}/state?at=${now}`);
+    expect(audited.status).toBe(200);
+    expect(
+      (audited.body as { state: { activeSteps: Array<{ stepId: string; dueAt: string }> } }).state.activeSteps,
+    ).toEqual([expect.objectContaining({ stepId: 'decision', dueAt: step.dueAt })]);
+    const verified = await sut.get('auditor', `/audit/requests/${id}/verify`);
+    expect(verified.body).toMatchObject({ requestId: id, ok: true, issues: [] });
   });
 
   it('counts the case clock from the instant a validation is dated back to, and refuses one before receipt', async () => {
