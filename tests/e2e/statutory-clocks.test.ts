@@ -377,7 +377,8 @@ describe('statutory clocks over HTTP and the real workflow', () => {
       if (working(last)) counted++;
     }
     const dayAfter = nextDate(last);
-    const offset = sydneyLocal(Date.parse(`${dayAfter}T12:00:00+10:00`)).offset;
+    // The offset in force as the day after begins (00:00 AEST is 01:00 AEDT: the same offset as midnight).
+    const offset = sydneyLocal(Date.parse(`${dayAfter}T00:00:00+10:00`)).offset;
     const end = `${dayAfter}T00:00:00${offset}`;
     const step = d.currentSteps[0];
     expect(step).toMatchObject({ dueLocal: end, dueAt: new Date(Date.parse(end)).toISOString() });
