@@ -1,4 +1,5 @@
 import { cnCalendar, gbEngCalendar, usCaCalendar } from '../calendar/calendars';
+import { berlinCalendar } from '../testing/berlin-calendar';
 import { sydneyCalendar } from '../testing/jurisdiction-calendars';
 import { clockStatus, dueFrom, extendClock, pauseClock, restartClock, resumeClock, startClock } from './clock';
 
@@ -268,6 +269,21 @@ describe('clock', () => {
       expect(clockStatus(gbEngCalendar, sut, '2026-02-11T10:00:00Z')).toMatchObject({ overdue: false });
     },
   );
+
+  it('de-be: a month clock stopped on the Monday its end rolled to keeps nothing after that day', () => {
+    // A month after Sat 31 Jan 2026 is Sat 28 Feb (BGB §188(3)), moved to Mon 2 March (§193). Stopped on that
+    // Monday, in time; running again Thu 5 March, the period ends that day, at midnight CET.
+    const period = { value: 1, unit: 'months', counting: { rollForward: true } } as const;
+    const sut = startClock(berlinCalendar, '2026-01-31T09:00:00Z', period);
+    expect(sut.dueDate).toBe('2026-03-02');
+    pauseClock(berlinCalendar, sut, 'rfi:1', '2026-03-02T09:00:00Z');
+    expect(sut.remaining).toBe(0);
+    resumeClock(berlinCalendar, sut, 'rfi:1', '2026-03-05T09:00:00Z');
+    expect({ dueDate: sut.dueDate, dueAt: sut.dueAt }).toEqual({
+      dueDate: '2026-03-05',
+      dueAt: '2026-03-05T23:00:00.000Z',
+    });
+  });
 
   describe('months', () => {
     it('gb-eng: a stopped three-month clock keeps its days and an extension adds a month from its last day', () => {
