@@ -433,11 +433,11 @@ describe('months as a unit in every clock, counted by hand', () => {
     expect(sut.state.caseClock).toMatchObject({ dueDate: '2026-05-31', dueAt: '2026-05-31T22:00:00.000Z' });
     // One month after 31 March: April has no 31st, so Thu 30 April.
     const ask = {
-      type: 'request-information',
+      type: 'request-information' as const,
       stepId: 'decision',
       items: [{ id: 'plan', description: 'Plan de masse' }],
       actor: clerk,
-    } as const;
+    };
     expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-04-30T21:59:00Z' })).toBeNull();
     expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-04-30T22:30:00Z' })).toContain(
       'closed at 2026-05-01T00:00:00+02:00',
