@@ -144,6 +144,76 @@ function berlinCalendar(): Record<string, unknown> {
   };
 }
 
+const SYDNEY = 'Australia/Sydney';
+
+/** The local date and offset of an instant in Sydney, by the host's zone data: an oracle apart from the snapshot. */
+function sydneyLocal(ms: number): { date: string; offset: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SYDNEY,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZoneName: 'longOffset',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, offset: get('timeZoneName').replace('GMT', '') };
+}
+
+const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+/** The day of `month` (1-12) of `year` that is its `nth` Monday. */
+function nthMonday(year: number, month: number, nth: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const day = 1 + ((8 - first) % 7) + 7 * (nth - 1);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * New South Wales, a jurisdiction the project has no code or calendar for, published as data: Sydney's zone
+ * (southern summer time), weekends, and the Public Holidays Act 2010 (NSW) holidays for this year and the next
+ * two that fall on a fixed date or a fixed Monday (King's Birthday, the second Monday of June; Labour Day, the
+ * first Monday of October), with the Act's additional day for New Year's Day, Christmas Day and Boxing Day on a
+ * weekend and Australia Day on a weekend kept on the Monday after. A test fixture: Easter is left out.
+ */
+function nswCalendar(): { id: string; timeZone: string; holidays: Array<{ date: string; name: string }> } & Record<
+  string,
+  unknown
+> {
+  const year = new Date().getUTCFullYear();
+  const weekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
+  const holidays = [year, year + 1, year + 2].flatMap((y) => {
+    let australiaDay = `${y}-01-26`;
+    while (weekend(australiaDay)) australiaDay = nextDate(australiaDay);
+    const days = [
+      { date: `${y}-01-01`, name: "New Year's Day" },
+      { date: australiaDay, name: 'Australia Day' },
+      { date: `${y}-04-25`, name: 'Anzac Day' },
+      { date: nthMonday(y, 6, 2), name: "King's Birthday" },
+      { date: nthMonday(y, 10, 1), name: 'Labour Day' },
+      { date: `${y}-12-25`, name: 'Christmas Day' },
+      { date: `${y}-12-26`, name: 'Boxing Day' },
+    ];
+    for (const name of ["New Year's Day", 'Christmas Day', 'Boxing Day']) {
+      const holiday = days.find((h) => h.name === name)!;
+      if (!weekend(holiday.date)) continue;
+      let extra = nextDate(holiday.date);
+      while (weekend(extra) || days.some((h) => h.date === extra)) extra = nextDate(extra);
+      days.push({ date: extra, name: `${name} (additional day)` });
+    }
+    return days.sort((a, b) => a.date.localeCompare(b.date));
+  });
+  return {
+    id: 'au-nsw',
+    name: 'New South Wales',
+    timeZone: SYDNEY,
+    weekendDays: [0, 6],
+    holidays,
+    makeUpWorkingDays: [],
+    coverage: { from: `${year}-01-01`, to: `${year + 2}-12-31` },
+  };
+}
+
 describe('statutory clocks over HTTP and the real workflow', () => {
   let api: TestApi;
   let sut: ApiDriver;
@@ -241,6 +311,100 @@ describe('statutory clocks over HTTP and the real workflow', () => {
     });
     expect(unknown.status).toBe(422);
     expect((unknown.body as { message: string }).message).toContain("'Mars/Olympus' is not a zone");
+  });
+
+  it('publishes New South Wales, never seen before, and counts a case on its local days and holidays', async () => {
+    const body = nswCalendar();
+    const published = await sut.post('admin', '/calendars', { calendar: body });
+    expect(published.status).toBe(201);
+    const calendar = (published.body as { calendar: WorkingCalendar }).calendar;
+    expect(calendar).toMatchObject({
+      id: 'au-nsw',
+      timeZone: SYDNEY,
+      coverage: body.coverage,
+      holidays: body.holidays,
+    });
+    // Offsets generated from the IANA database: two changes a year (AEST and AEDT) over the covered years.
+    const offsets = new Set(calendar.utcOffsets!.transitions.map((t) => t.offset));
+    expect(offsets).toEqual(new Set([600, 660]));
+    expect(calendar.utcOffsets!.transitions.length).toBeGreaterThanOrEqual(6);
+
+    // A period long enough to run over the next holiday on a weekday, counted by hand below.
+    const holidays = new Set(body.holidays.map((h) => h.date));
+    const working = (date: string) => weekday(date) !== 0 && weekday(date) !== 6 && !holidays.has(date);
+    const today = sydneyLocal(Date.now()).date;
+    let days = 0;
+    for (let d = nextDate(today); !(holidays.has(d) && weekday(d) !== 0 && weekday(d) !== 6); d = nextDate(d)) {
+      if (working(d)) days++;
+    }
+    const duration: Duration = { value: days + 2, unit: 'workingDays' };
+    const definition = {
+      key: 'nsw-connection-consent',
+      version: 1,
+      title: { en: 'Connection consent (New South Wales)', 'zh-CN': '并网许可（新南威尔士州）' },
+      requestType: 'infrastructure',
+      jurisdiction: 'au-nsw',
+      start: 'decision',
+      steps: [
+        {
+          id: 'decision',
+          title: { en: 'Consent decision', 'zh-CN': '许可决定' },
+          kind: 'task',
+          owner: grid,
+          duration,
+          onTimeout: {
+            action: 'deemed',
+            outcome: 'approved',
+            effect: 'approved',
+            requiresNotice: true,
+            noticeAfterExpiry: true,
+          },
+          next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
+        },
+      ],
+    };
+    expect((await sut.post('admin', '/definitions', { definition })).status).toBe(201);
+
+    const id = await submit('nsw-connection-consent');
+    await sut.waitForStep(id, 'decision');
+    const d = await detail(id);
+    expect(d.timeZone).toBe(SYDNEY);
+
+    // By hand: working days after the Sydney day of receipt, skipping weekends and the published holidays.
+    let last = sydneyLocal(Date.parse(d.submittedAt)).date;
+    for (let counted = 0; counted < duration.value;) {
+      last = nextDate(last);
+      if (working(last)) counted++;
+    }
+    const dayAfter = nextDate(last);
+    // The offset in force as the day after begins (00:00 AEST is 01:00 AEDT: the same offset as midnight).
+    const offset = sydneyLocal(Date.parse(`${dayAfter}T00:00:00+10:00`)).offset;
+    const end = `${dayAfter}T00:00:00${offset}`;
+    const step = d.currentSteps[0];
+    expect(step).toMatchObject({ dueLocal: end, dueAt: new Date(Date.parse(end)).toISOString() });
+
+    // 00:30 in Sydney on the day after the last day is past the end, though in UTC it is still the last day.
+    const halfPast = Date.parse(`${dayAfter}T00:30:00${offset}`);
+    expect(halfPast).toBeGreaterThan(Date.parse(step.dueAt!));
+    expect(new Date(halfPast).toISOString().slice(0, 10)).toBe(last);
+
+    // The API counts on the snapshot too: a notice now is refused, naming the end at Sydney midnight.
+    const early = await sut.post('acme-battery', `/requests/${id}/steps/decision/notice`);
+    // A refusal of what the law does not allow yet (NOT_ALLOWED), with the one error body.
+    expect(early.status).toBe(403);
+    expect(early.body).toMatchObject({ code: 'FORBIDDEN', details: { periodEndsAt: step.dueAt } });
+    expect((early.body as { message: string }).message).toContain(`may be given only after its period ends at ${end}`);
+    expect((await detail(id)).timeline.some((t) => t.event === 'notice.given')).toBe(false);
+
+    // The auditor folds the recorded transitions through the reducer on the same snapshot and counts the same end.
+    const now = encodeURIComponent(new Date().toISOString());
+    const audited = await sut.get('auditor', `/audit/requests/${id}/state?at=${now}`);
+    expect(audited.status).toBe(200);
+    expect(
+      (audited.body as { state: { activeSteps: Array<{ stepId: string; dueAt: string }> } }).state.activeSteps,
+    ).toEqual([expect.objectContaining({ stepId: 'decision', dueAt: step.dueAt })]);
+    const verified = await sut.get('auditor', `/audit/requests/${id}/verify`);
+    expect(verified.body).toMatchObject({ requestId: id, ok: true, issues: [] });
   });
 
   it('counts the case clock from the instant a validation is dated back to, and refuses one before receipt', async () => {

@@ -1,3 +1,5 @@
+import { berlinCalendar } from '../testing/berlin-calendar';
+import { parisCalendar, singaporeCalendar, sydneyCalendar } from '../testing/jurisdiction-calendars';
 import { formatInZone, localPartsOf, localToInstant, offsetAt } from './time-zone';
 
 function intlOffset(zone: string, ms: number): number {
@@ -22,6 +24,18 @@ describe('time zones', () => {
       const mismatches: string[] = [];
       for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2032, 0, 1); ms += 1_800_000) {
         if (offsetAt(zone, ms) !== intlOffset(zone, ms)) mismatches.push(new Date(ms).toISOString());
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
+
+  it.each([berlinCalendar, parisCalendar, sydneyCalendar, singaporeCalendar])(
+    'reads the offsets a $id calendar carries as data like the IANA database for every half hour of 2026-2027',
+    (calendar) => {
+      const zone = { id: calendar.timeZone!, utcOffsets: calendar.utcOffsets! };
+      const mismatches: string[] = [];
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 1_800_000) {
+        if (offsetAt(zone, ms) !== intlOffset(calendar.timeZone!, ms)) mismatches.push(new Date(ms).toISOString());
       }
       expect(mismatches).toEqual([]);
     },

@@ -1,4 +1,6 @@
 import { cnCalendar, gbEngCalendar, usCaCalendar } from '../calendar/calendars';
+import { berlinCalendar } from '../testing/berlin-calendar';
+import { sydneyCalendar } from '../testing/jurisdiction-calendars';
 import { clockStatus, dueFrom, extendClock, pauseClock, restartClock, resumeClock, startClock } from './clock';
 
 describe('clock', () => {
@@ -130,6 +132,156 @@ describe('clock', () => {
       // Resumed Mon 21 Dec: day 13 is Sun 3 Jan 2027, rolled to Mon 4 Jan (New Year's Day was Fri 1 Jan).
       resumeClock(gbEngCalendar, sut, 'rfi:1', '2026-12-21T10:00:00Z');
       expect(sut.dueDate).toBe('2027-01-04');
+    });
+  });
+
+  /*
+   * Exact remainders at a change of summer time, a month end and a year end. Each period is calendar days with
+   * roll-forward (gb-eng: bank holidays 2026; us-ca: Code Civ. Proc. §12a; au-nsw: Interpretation Act 1987 (NSW)
+   * s.36, on a calendar published as data). `rolled` is what the remainder would be if counted to the rolled day:
+   * the days the pause would gain.
+   */
+  describe('exact remainders, counted by hand', () => {
+    it.each([
+      {
+        /*
+         * Mon 16 Mar 2026 (GMT): Mar 17-31 are days 1-15, day 20 is Sun 5 Apr (Easter Sunday), rolled past Easter
+         * Monday to Tue 7 Apr. Stopped Mon 23 Mar: 24-31 March and 1-5 April are 13 days (15 to the 7th). Runs
+         * again Wed 1 Apr, in BST: 2-14 April, Tue 14 April, midnight BST.
+         */
+        name: 'gb-eng: across the change to summer time and Easter',
+        calendar: gbEngCalendar,
+        days: 20,
+        start: '2026-03-16T10:00:00Z',
+        dueDate: '2026-04-07',
+        paused: '2026-03-23T10:00:00Z',
+        remaining: 13,
+        rolled: 15,
+        resumed: '2026-04-01T09:00:00Z',
+        endDate: '2026-04-14',
+        endAt: '2026-04-14T23:00:00.000Z',
+      },
+      {
+        /*
+         * Wed 21 Jan 2026: day 10 is Sat 31 Jan, rolled to Mon 2 Feb. Stopped Mon 26 Jan: 27-31 January are 5 days
+         * (7 to the 2nd). Runs again Tue 3 Feb: day 5 is Sun 8 Feb, rolled once, to Mon 9 Feb.
+         */
+        name: 'gb-eng: a last day on 31 January',
+        calendar: gbEngCalendar,
+        days: 10,
+        start: '2026-01-21T10:00:00Z',
+        dueDate: '2026-02-02',
+        paused: '2026-01-26T10:00:00Z',
+        remaining: 5,
+        rolled: 7,
+        resumed: '2026-02-03T10:00:00Z',
+        endDate: '2026-02-09',
+        endAt: '2026-02-10T00:00:00.000Z',
+      },
+      {
+        /*
+         * Thu 1 Oct 2026 (PDT): day 30 is Sat 31 Oct, rolled to Mon 2 Nov. Stopped Mon 19 Oct: 20-31 October are
+         * 12 days (14 to the 2nd). Runs again Tue 27 Oct: 28-31 October and 1-8 November, Sun 8 Nov, rolled to
+         * Mon 9 Nov (Veterans Day is Wed 11th), ending at midnight PST.
+         */
+        name: 'us-ca: a last day on 31 October, across the change back to PST',
+        calendar: usCaCalendar,
+        days: 30,
+        start: '2026-10-01T16:00:00Z',
+        dueDate: '2026-11-02',
+        paused: '2026-10-19T16:00:00Z',
+        remaining: 12,
+        rolled: 14,
+        resumed: '2026-10-27T16:00:00Z',
+        endDate: '2026-11-09',
+        endAt: '2026-11-10T08:00:00.000Z',
+      },
+      {
+        /*
+         * Sat 12 Dec 2026: 13-31 December are days 1-19, day 20 is Fri 1 Jan 2027, New Year's Day, rolled to Mon
+         * 4 Jan. Stopped Fri 18 Dec: 19-31 December and 1 January are 14 days (17 to the 4th). Runs again Mon
+         * 21 Dec: 22-31 December and 1-4 January, Mon 4 January.
+         */
+        name: 'us-ca: a last day on New Year’s Day, across the year end',
+        calendar: usCaCalendar,
+        days: 20,
+        start: '2026-12-12T18:00:00Z',
+        dueDate: '2027-01-04',
+        paused: '2026-12-18T18:00:00Z',
+        remaining: 14,
+        rolled: 17,
+        resumed: '2026-12-21T18:00:00Z',
+        endDate: '2027-01-04',
+        endAt: '2027-01-05T08:00:00.000Z',
+      },
+      {
+        /*
+         * Wed 25 Mar 2026 (AEDT): day 10 is Sat 4 Apr, Easter Saturday, rolled past Easter Sunday and Monday to
+         * Tue 7 Apr. Stopped Mon 30 Mar: 31 March and 1-4 April are 5 days (8 to the 7th). Runs again Wed 8 Apr,
+         * in AEST: 9-13 April, Mon 13 April, midnight AEST (14:00 UTC).
+         */
+        name: 'au-nsw: across Easter and the end of southern summer time',
+        calendar: sydneyCalendar,
+        days: 10,
+        start: '2026-03-24T23:00:00Z',
+        dueDate: '2026-04-07',
+        paused: '2026-03-29T23:00:00Z',
+        remaining: 5,
+        rolled: 8,
+        resumed: '2026-04-07T23:00:00Z',
+        endDate: '2026-04-13',
+        endAt: '2026-04-13T14:00:00.000Z',
+      },
+    ])('$name: keeps $remaining days, not $rolled', (row) => {
+      const period = { value: row.days, unit: 'calendarDays', counting: { rollForward: true } } as const;
+      const sut = startClock(row.calendar, row.start, period);
+      expect(sut.dueDate).toBe(row.dueDate);
+
+      pauseClock(row.calendar, sut, 'rfi:1', row.paused);
+      expect(sut.remaining).toBe(row.remaining);
+
+      resumeClock(row.calendar, sut, 'rfi:1', row.resumed);
+      expect({ dueDate: sut.dueDate, dueAt: sut.dueAt }).toEqual({ dueDate: row.endDate, dueAt: row.endAt });
+    });
+  });
+
+  it.each([
+    /*
+     * Wed 21 Jan 2026 on gb-eng: day 10 is Sat 31 Jan, rolled to Mon 2 Feb, the last day on which the authority
+     * may act. Stopped on that Monday (in time) nothing is left after it: running again on Wed 11 Feb, the period
+     * ends that day. Stopped on Sunday 1 Feb, Monday is left: Thu 12 Feb. Counted to Saturday the clock would
+     * come back already overdue (Mon 9 and Tue 10 Feb).
+     */
+    { paused: '2026-02-02T10:00:00Z', remaining: 0, dueDate: '2026-02-11' },
+    { paused: '2026-02-01T10:00:00Z', remaining: 1, dueDate: '2026-02-12' },
+  ])(
+    'gb-eng: a clock stopped on $paused, in the days its end rolled over, keeps $remaining to the rolled day',
+    (row) => {
+      const period = { value: 10, unit: 'calendarDays', counting: { rollForward: true } } as const;
+      const sut = startClock(gbEngCalendar, '2026-01-21T10:00:00Z', period);
+      expect(sut.dueDate).toBe('2026-02-02');
+
+      pauseClock(gbEngCalendar, sut, 'rfi:1', row.paused);
+      expect(sut.remaining).toBe(row.remaining);
+      resumeClock(gbEngCalendar, sut, 'rfi:1', '2026-02-11T10:00:00Z');
+
+      expect(sut.dueDate).toBe(row.dueDate);
+      expect(clockStatus(gbEngCalendar, sut, '2026-02-11T10:00:00Z')).toMatchObject({ overdue: false });
+    },
+  );
+
+  it('de-be: a month clock stopped on the Monday its end rolled to keeps nothing after that day', () => {
+    // A month after Sat 31 Jan 2026 is Sat 28 Feb (BGB §188(3)), moved to Mon 2 March (§193). Stopped on that
+    // Monday, in time; running again Thu 5 March, the period ends that day, at midnight CET.
+    const period = { value: 1, unit: 'months', counting: { rollForward: true } } as const;
+    const sut = startClock(berlinCalendar, '2026-01-31T09:00:00Z', period);
+    expect(sut.dueDate).toBe('2026-03-02');
+    pauseClock(berlinCalendar, sut, 'rfi:1', '2026-03-02T09:00:00Z');
+    expect(sut.remaining).toBe(0);
+    resumeClock(berlinCalendar, sut, 'rfi:1', '2026-03-05T09:00:00Z');
+    expect({ dueDate: sut.dueDate, dueAt: sut.dueAt }).toEqual({
+      dueDate: '2026-03-05',
+      dueAt: '2026-03-05T23:00:00.000Z',
     });
   });
 

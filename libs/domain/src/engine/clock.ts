@@ -152,13 +152,17 @@ export function isPaused(clock: Clock): boolean {
 /**
  * What is left at `at`, in the clock's unit (days) or milliseconds; negative when overdue. Counted to the due
  * date, or with `exact` to the last day counted before any roll-forward: a stopped clock keeps that remainder
- * and rolls forward once, when it ends, so a pause never gains the days a weekend or holiday added.
+ * and rolls forward once, when it ends, so a pause never gains the days a weekend or holiday added. A clock
+ * stopped past that day, in the days its end rolled over, keeps what is left to the rolled day: the roll-forward
+ * is already spent, and counting to the earlier day would bring it back overdue.
  */
 function remainingAt(calendar: WorkingCalendar, clock: Clock, at: string, exact = false): number {
   const unit = clock.duration.unit;
   if (isDateUnit(unit)) {
-    const last = exact ? lastCountedDay(calendar, clock) : (clock.dueDate ?? dayOf(clock.dueAt, calendar));
-    return daysBetween(calendar, remainderUnit(unit), dayOf(at, calendar), last);
+    const day = dayOf(at, calendar);
+    const due = clock.dueDate ?? dayOf(clock.dueAt, calendar);
+    const counted = exact ? lastCountedDay(calendar, clock) : due;
+    return daysBetween(calendar, remainderUnit(unit), day, day > counted ? due : counted);
   }
   return parseInstant(clock.dueAt) - parseInstant(at);
 }

@@ -2,7 +2,9 @@ import { cnCalendar, gbEngCalendar, usCaCalendar } from '../calendar/calendars';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration } from '../definition/process-definition.types';
 import { berlinCalendar } from '../testing/berlin-calendar';
-import { dueFrom } from './clock';
+import { parisCalendar, singaporeCalendar, sydneyCalendar } from '../testing/jurisdiction-calendars';
+import { validateCalendar } from '../calendar/calendar-validator';
+import { clockStatus, dueFrom, startClock } from './clock';
 import { startCase } from './case-engine';
 import type { ProcessDefinition } from '../definition/process-definition.types';
 
@@ -349,7 +351,181 @@ const rows: Row[] = [
     dueDate: '2026-10-30',
     dueAt: '2026-10-30T23:00:00.000Z',
   },
+  /*
+   * au-nsw, published as data (no code for Australia/Sydney): Interpretation Act 1987 (NSW) s.36 (the day of the
+   * event does not count; a last day on a Saturday, Sunday or public holiday moves to the next day that is not),
+   * on the Public Holidays Act 2010 (NSW) holidays. Southern summer time: AEDT (UTC+11) until 03:00 on Sun
+   * 5 April 2026, AEST (UTC+10) until 02:00 on Sun 4 October 2026, AEDT again.
+   */
+  {
+    /*
+     * 23:00 UTC on Tue 31 March is 10:00 AEDT on Wed 1 April. Thu 2 (1); Good Friday 3, Easter Saturday 4,
+     * Easter Sunday 5 (AEST from 03:00), Easter Monday 6; Tue 7 (2), 8 (3), 9 (4), Fri 10 (5). Midnight AEST
+     * is 14:00 UTC on the 10th (counted on UTC days the last day would be Thu 9 April).
+     */
+    name: 'au-nsw: five working days across Easter and the end of southern summer time',
+    calendar: sydneyCalendar,
+    at: '2026-03-31T23:00:00Z',
+    duration: wd(5),
+    dueDate: '2026-04-10',
+    dueAt: '2026-04-10T14:00:00.000Z',
+  },
+  {
+    // 09:00 AEST on Wed 30 Sep: Thu 1 Oct (1), Fri 2 (2), AEDT from Sun 4, Labour Day Mon 5, Tue 6 (3), Wed 7 (4),
+    // Thu 8 (5). Midnight AEDT is 13:00 UTC.
+    name: 'au-nsw: five working days across Labour Day and the start of summer time',
+    calendar: sydneyCalendar,
+    at: '2026-09-29T23:00:00Z',
+    duration: wd(5),
+    dueDate: '2026-10-08',
+    dueAt: '2026-10-08T13:00:00.000Z',
+  },
+  {
+    // 09:00 AEDT on Sat 31 Jan (still the 30th in UTC): February has no 31st, so Sat 28 Feb; s.36 moves it past
+    // Sunday to Mon 2 March.
+    name: 'au-nsw: a month from 31 January ends with February, moved to the Monday',
+    calendar: sydneyCalendar,
+    at: '2026-01-30T22:00:00Z',
+    duration: { value: 1, unit: 'months', counting: { rollForward: true } },
+    dueDate: '2026-03-02',
+    dueAt: '2026-03-02T13:00:00.000Z',
+  },
+  {
+    /*
+     * 10:00 AEDT on Wed 23 Dec: Thu 24 (1); Christmas 25, Boxing Day 26, Sun 27, the additional day Mon 28;
+     * Tue 29 (2), 30 (3), Thu 31 (4); New Year's Day Fri 1 Jan 2027, Sat 2, Sun 3; Mon 4 (5), Tue 5 (6).
+     */
+    name: 'au-nsw: six working days across Christmas, the additional Boxing Day and the year end',
+    calendar: sydneyCalendar,
+    at: '2026-12-22T23:00:00Z',
+    duration: wd(6),
+    dueDate: '2027-01-05',
+    dueAt: '2027-01-05T13:00:00.000Z',
+  },
+  /*
+   * sg, published as data (Asia/Singapore, UTC+8 all year), on the Holidays Act 1998 holidays gazetted for 2026.
+   */
+  {
+    /*
+     * Thu 26 March: Fri 27 (1), Mon 30 (2), Tue 31 (3), Wed 1 Apr (4), Thu 2 (5); Good Friday 3; Mon 6 (6): Easter
+     * Monday is no holiday in Singapore. The offset stays +08:00 while Europe (29 March) and Sydney (5 April)
+     * change theirs.
+     */
+    name: 'sg: working days across Good Friday keep their offset when other zones change',
+    calendar: singaporeCalendar,
+    at: '2026-03-26T02:00:00Z',
+    duration: wd(6),
+    dueDate: '2026-04-06',
+    dueAt: '2026-04-06T16:00:00.000Z',
+  },
+  {
+    // A calendar month (Interpretation Act 1965 s.2) after Tue 31 March: April has no 31st, so Thu 30 April.
+    name: 'sg: a month from 31 March ends on 30 April',
+    calendar: singaporeCalendar,
+    at: '2026-03-31T02:00:00Z',
+    duration: { value: 1, unit: 'months' },
+    dueDate: '2026-04-30',
+    dueAt: '2026-04-30T16:00:00.000Z',
+  },
+  {
+    // Tue 22 Dec: Wed 23 (1), Thu 24 (2), Christmas Fri 25, Mon 28 (3), Tue 29 (4), Wed 30 (5).
+    name: 'sg: five working days over Christmas up to the year end',
+    calendar: singaporeCalendar,
+    at: '2026-12-22T02:00:00Z',
+    duration: wd(5),
+    dueDate: '2026-12-30',
+    dueAt: '2026-12-30T16:00:00.000Z',
+  },
+  {
+    // The same receipt, 8 working days: Thu 31 (6), Fri 1 Jan 2027 (7: no 2027 holidays are published here),
+    // Mon 4 Jan (8), past the coverage: provisional.
+    name: 'sg: a count into a year not yet published is provisional',
+    calendar: singaporeCalendar,
+    at: '2026-12-22T02:00:00Z',
+    duration: wd(8),
+    dueDate: '2027-01-04',
+    dueAt: '2027-01-04T16:00:00.000Z',
+    provisional: true,
+  },
+  /*
+   * fr-75, published as data (Europe/Paris): Code de procédure civile art. 641 (a period in months ends on the
+   * day of the last month with the same number, failing which on the month's last day) and art. 642 (a period
+   * ending on a Saturday, Sunday or public holiday runs to the next working day), which the Conseil d'État applies
+   * to the two-month appeal period of CJA R421-1. Silence kept for two months on a request is acceptance
+   * (loi 2013-1005, CRPA L231-1): the implicit decision is born at the end of the period, not moved.
+   */
+  {
+    // Received Mon 2 Feb 2026, 10:00 CET: two months is Thu 2 April, in CEST since 29 March: 22:00 UTC.
+    name: 'fr-75: silence for two months across the change to summer time',
+    calendar: parisCalendar,
+    at: '2026-02-02T09:00:00Z',
+    duration: { value: 2, unit: 'months' },
+    dueDate: '2026-04-02',
+    dueAt: '2026-04-02T22:00:00.000Z',
+  },
+  {
+    // Received Thu 31 Dec 2026: February 2027 has no 31st, so the last day of February, Sun 28 (art. 641), not moved.
+    name: 'fr-75: silence for two months from 31 December ends on the last day of February',
+    calendar: parisCalendar,
+    at: '2026-12-31T09:00:00Z',
+    duration: { value: 2, unit: 'months' },
+    dueDate: '2027-02-28',
+    dueAt: '2027-02-28T23:00:00.000Z',
+  },
+  {
+    // Notified Tue 3 Nov 2026: two months is Sun 3 Jan 2027; art. 642 moves it to Mon 4 Jan (CET: 23:00 UTC).
+    name: 'fr-75: a two-month appeal period across the year end, moved off the Sunday',
+    calendar: parisCalendar,
+    at: '2026-11-03T09:00:00Z',
+    duration: { value: 2, unit: 'months', counting: { rollForward: true } },
+    dueDate: '2027-01-04',
+    dueAt: '2027-01-04T23:00:00.000Z',
+  },
+  {
+    // Notified Fri 28 Aug 2026 (CEST): two months is Wed 28 October, in CET since the 25th: 23:00 UTC.
+    name: 'fr-75: a two-month appeal period across the change back to standard time',
+    calendar: parisCalendar,
+    at: '2026-08-28T08:00:00Z',
+    duration: { value: 2, unit: 'months', counting: { rollForward: true } },
+    dueDate: '2026-10-28',
+    dueAt: '2026-10-28T23:00:00.000Z',
+  },
 ];
+
+describe('calendars published as data for jurisdictions without code', () => {
+  it.each([sydneyCalendar, singaporeCalendar, parisCalendar])('$id ($timeZone) passes the validator', (calendar) => {
+    expect(validateCalendar(calendar)).toMatchObject({ ok: true });
+  });
+
+  /*
+   * The limit that started this: counted on UTC days, an event at 00:30 local time on the day after the last day
+   * is still on the last day in UTC (east of Greenwich) and was taken as in time.
+   */
+  it.each([
+    // 5 working days from Wed 1 April (see the table): the last day is Fri 10 April; 00:30 AEST on Sat 11 April
+    // is 14:30 UTC on the 10th.
+    {
+      calendar: sydneyCalendar,
+      at: '2026-03-31T23:00:00Z',
+      days: 5,
+      lastMinute: '2026-04-10T13:59:00Z',
+      late: '2026-04-10T14:30:00Z',
+    },
+    // 5 working days from Tue 22 Dec: the last day is Wed 30 Dec; 00:30 on Thu 31 Dec in Singapore is 16:30 UTC on the 30th.
+    {
+      calendar: singaporeCalendar,
+      at: '2026-12-22T02:00:00Z',
+      days: 5,
+      lastMinute: '2026-12-30T15:59:00Z',
+      late: '2026-12-30T16:30:00Z',
+    },
+  ])('$calendar.id: 00:30 local time on the day after the last day is late, 23:59 on it is not', (row) => {
+    const sut = startClock(row.calendar, row.at, wd(row.days));
+    expect(clockStatus(row.calendar, sut, row.lastMinute)).toMatchObject({ overdue: false, remaining: 0 });
+    expect(clockStatus(row.calendar, sut, row.late)).toMatchObject({ overdue: true });
+    expect(row.late.slice(0, 10)).toBe(sut.dueDate);
+  });
+});
 
 describe('counting conventions', () => {
   it.each(rows)('$name', (row) => {

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration, ProcessDefinition } from '../definition/process-definition.types';
 import { validateDefinition } from '../definition/definition-validator';
 import { applicant, CaseDriver, clerkFor, supervisorFor, system } from '../testing/case-driver';
+import { parisCalendar } from '../testing/jurisdiction-calendars';
 import { rejectionReason } from './case-engine';
 
 /*
@@ -362,5 +363,117 @@ describe('statutory clocks', () => {
       actor: system,
     } as const;
     expect(rejectionReason(sut.ctx, sut.state, stale)).toBe("the case already runs on revision 2 of 'cn'");
+  });
+});
+
+/*
+ * Months in every place a duration goes, on Paris (a calendar published as data): the step, the case clock, a
+ * window, an extension, a threshold and a notice period. Code de procédure civile art. 641: a period in months
+ * ends on the day of the last month with the starting day's number, failing which on that month's last day; the
+ * two months of silence of CRPA L231-1 are not moved off a Sunday. Received Tue 31 March 2026, 10:00 CEST.
+ */
+describe('months as a unit in every clock, counted by hand', () => {
+  const months = (value: number): Duration => ({ value, unit: 'months' });
+  const monthly: ProcessDefinition = {
+    key: 'months-everywhere',
+    version: 1,
+    title: 'Months everywhere',
+    requestType: 'permit',
+    jurisdiction: parisCalendar.id,
+    start: 'decision',
+    steps: [
+      {
+        id: 'decision',
+        title: 'Decision',
+        kind: 'task',
+        owner,
+        duration: months(2),
+        informationRequests: { clock: 'pause' },
+        onTimeout: {
+          action: 'deemed',
+          outcome: 'approved',
+          effect: 'approved',
+          requiresNotice: true,
+          noticePeriod: months(1),
+        },
+        next: { approved: { status: 'approved' }, refused: { status: 'refused' } },
+      },
+    ],
+    caseClock: {
+      duration: months(2),
+      pauseOnApplicant: false,
+      thresholds: [{ name: 'a-month-late', after: months(1), consequence: 'flag' }],
+    },
+    extensions: { byAgreement: true, maxCount: 1, maxTotal: months(1) },
+    actionWindows: [
+      {
+        name: 'information-within-a-month',
+        action: 'request-information',
+        stepId: 'decision',
+        within: months(1),
+        anchor: 'receipt',
+        default: 'the application is taken as complete',
+      },
+    ],
+  };
+  const start = () =>
+    new CaseDriver(
+      { definition: monthly, calendar: parisCalendar },
+      { requestId: 'req-1', applicant, attributes: {}, at: '2026-03-31T08:00:00Z' },
+    );
+
+  it('is a valid definition', () => {
+    expect(validateDefinition(monthly)).toMatchObject({ ok: true });
+  });
+
+  it('counts the step, the case clock and the window by the corresponding day', () => {
+    const sut = start();
+    // Two months after 31 March: Sun 31 May, not moved; midnight CEST is 22:00 UTC.
+    expect(sut.step('decision')).toMatchObject({ dueDate: '2026-05-31', dueAt: '2026-05-31T22:00:00.000Z' });
+    expect(sut.state.caseClock).toMatchObject({ dueDate: '2026-05-31', dueAt: '2026-05-31T22:00:00.000Z' });
+    // One month after 31 March: April has no 31st, so Thu 30 April.
+    const ask = {
+      type: 'request-information' as const,
+      stepId: 'decision',
+      items: [{ id: 'plan', description: 'Plan de masse' }],
+      actor: clerk,
+    };
+    expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-04-30T21:59:00Z' })).toBeNull();
+    expect(rejectionReason(sut.ctx, sut.state, { ...ask, at: '2026-04-30T22:30:00Z' })).toContain(
+      'closed at 2026-05-01T00:00:00+02:00',
+    );
+  });
+
+  it('extends the case clock by a month from its last day, and counts its threshold a month after that', () => {
+    const sut = start();
+    // Unextended, the threshold is a month after Sun 31 May: June has no 31st, so Tue 30 June.
+    expect(sut.state.timers).toContainEqual(
+      expect.objectContaining({ id: 'threshold:a-month-late', dueAt: '2026-06-30T22:00:00.000Z' }),
+    );
+    const at = '2026-04-15T08:00:00Z';
+    sut.send({
+      type: 'propose-extension',
+      by: months(1),
+      reason: 'Avis de l’architecte des Bâtiments de France',
+      at,
+      actor: clerk,
+    });
+    sut.send({ type: 'accept-extension', extensionId: 'ext-1', at, actor: applicant });
+    // A month after Sun 31 May: June has no 31st, so Tue 30 June.
+    expect(sut.state.caseClock).toMatchObject({ dueDate: '2026-06-30', dueAt: '2026-06-30T22:00:00.000Z' });
+    // A month after Tue 30 June: Thu 30 July.
+    expect(sut.state.timers).toContainEqual(
+      expect.objectContaining({ id: 'threshold:a-month-late', dueAt: '2026-07-30T22:00:00.000Z' }),
+    );
+  });
+
+  it('runs the notice period for a month after the notice', () => {
+    const sut = start();
+    sut.fireNextTimer(); // the case clock runs out at the end of Sun 31 May
+    sut.fireNextTimer(); // so does the decision's period: without notice, escalated, not approved
+    expect(sut.last[0]).toMatchObject({ event: 'timer.escalated', at: '2026-05-31T22:00:00.000Z' });
+    // Notice on Mon 1 June: a month after it is Wed 1 July.
+    sut.send({ type: 'give-notice', stepId: 'decision', at: '2026-06-01T08:00:00Z', actor: applicant });
+    expect(sut.last[0]).toMatchObject({ event: 'notice.given', data: { endsAt: '2026-07-01T22:00:00.000Z' } });
   });
 });
