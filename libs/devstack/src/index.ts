@@ -8,23 +8,13 @@ export type { EmbeddedCluster } from './embedded-postgres';
 export { findFreePort } from './free-port';
 export { supervise } from './supervisor';
 export type { SupervisedProcess, SuperviseOptions } from './supervisor';
-export {
-  clusterConfigYaml,
-  createClusterCertificates,
-  ensureTemporalServer,
-  provisionTemporalSchemas,
-  serviceLogWriter,
-  startTemporalCluster,
-  TEMPORAL_SERVER_VERSION,
-  TEMPORAL_SERVICES,
-} from './temporal-cluster';
-export type {
-  ClusterPorts,
-  ClusterTls,
-  TemporalCluster,
-  TemporalServerBinaries,
-  TemporalService,
-} from './temporal-cluster';
+export { clusterConfigYaml, createClusterCertificates } from './temporal-cluster-config';
+export type { ClusterPorts, ClusterTls } from './temporal-cluster-config';
+export { provisionTemporalSchemas } from './temporal-cluster-schema';
+export { ensureTemporalServer, TEMPORAL_SERVER_VERSION } from './temporal-server-build';
+export type { TemporalServerBinaries } from './temporal-server-build';
+export { serviceLogWriter, startTemporalCluster, TEMPORAL_SERVICES } from './temporal-cluster';
+export type { TemporalCluster, TemporalService } from './temporal-cluster';
 export { ensureToxiproxy, startFaultProxy, TOXIPROXY_VERSION } from './toxiproxy';
 export type { FaultProxy, NetworkFault } from './toxiproxy';
 export { describeExit, startManagedChild } from './managed-child';
