@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig } from '.';
 import { StartupError, startupErrorLine } from './startup-error';
 
 describe(startupErrorLine.name, () => {

@@ -1,4 +1,6 @@
-import { AppConfig, ConfigError, loadConfig } from './app-config';
+import { AppConfig } from './app-config';
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
 
 /** A start-up failure that already names the setting at fault. */
 export class StartupError extends Error {
