@@ -8,6 +8,15 @@ const webFeatures = readdirSync(new URL('./apps/web/src/features', import.meta.u
 
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
+/** The browser app's boundaries, for every file of it: each feature's own rule adds to them. */
+const webAppBoundaries = [
+  { group: ['@/app/*', '../app/*', '../../app/*'], message: 'Only the app imports the app shell.' },
+  {
+    group: ['@onewindow/*', '!@onewindow/definition-types', '!@onewindow/calendar-types', '!@onewindow/localized-text'],
+    message: 'The browser app imports API types only, and the one reader of labels in every language.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', '.data', 'coverage', 'eslint.config.mjs', 'jest.config.js'] },
   eslint.configs.recommended,
@@ -46,23 +55,7 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@/app/*', '../app/*', '../../app/*'], message: 'Only the app imports the app shell.' },
-            {
-              group: [
-                '@onewindow/*',
-                '!@onewindow/definition-types',
-                '!@onewindow/calendar-types',
-                '!@onewindow/localized-text',
-              ],
-              message: 'The browser app imports API types only, and the one reader of labels in every language.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: webAppBoundaries }],
     },
   },
   ...webFeatures.map((feature) => ({
@@ -85,7 +78,7 @@ export default tseslint.config(
                 ]),
               message: 'Features never import each other: move shared code to src/components or src/lib.',
             },
-            { group: ['@/app/*'], message: 'Only the app imports the app shell.' },
+            ...webAppBoundaries,
           ],
         },
       ],
