@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './database-probe';
 export * from './hash-chain';
 export { CHAINED_COLUMNS, CHAINED_FIELD_NAMES, chainedFieldsOfRow, TIMELINE_SQL } from './transition-columns';
 export * from './persistence.module';

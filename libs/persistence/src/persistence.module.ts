@@ -2,6 +2,7 @@ import { AppConfig } from '@onewindow/config';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { DatabaseProbe } from './database-probe';
 import { AccessLogRepository } from './repositories/access-log.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { CheckpointRepository } from './repositories/checkpoint.repository';
@@ -30,6 +31,7 @@ const repositories = [
   ProjectRepository,
   SupervisionRepository,
   OutboxRepository,
+  DatabaseProbe,
 ];
 
 @Global()

@@ -1,8 +1,9 @@
+import { DatabaseProbe } from '@onewindow/persistence';
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { Public } from '../../core/auth/auth.decorators';
+import { probeTemporal } from '../../core/common/temporal-probe';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 
 type Check = 'up' | 'down';
@@ -14,7 +15,7 @@ const PROBE_DEADLINE_MS = 2000;
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly db: DataSource,
+    private readonly database: DatabaseProbe,
     private readonly temporal: Client,
   ) {}
 
@@ -39,31 +40,13 @@ export class HealthController {
   @Get()
   @HttpCode(200)
   async health(): Promise<{ status: 'ok'; postgres: Check; temporal: Check }> {
-    const [postgres, temporal] = await Promise.all([
-      probe(() => this.db.query('SELECT 1')),
-      probe(() =>
-        this.temporal.withDeadline(Date.now() + PROBE_DEADLINE_MS, () =>
-          this.temporal.connection.workflowService.getSystemInfo({}),
-        ),
-      ),
+    const [postgres, temporal]: Check[] = await Promise.all([
+      this.database.answers(PROBE_DEADLINE_MS).then((up) => (up ? 'up' : 'down')),
+      probeTemporal(this.temporal, PROBE_DEADLINE_MS).then((probe) => (probe.answered ? 'up' : 'down')),
     ]);
     if (postgres === 'down' || temporal === 'down') {
       throw new ApiError(ApiErrorCode.UNAVAILABLE, 'A dependency is down', { postgres, temporal });
     }
     return { status: 'ok', postgres, temporal };
-  }
-}
-
-async function probe(check: () => Promise<unknown>): Promise<Check> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<Check>((resolve) => {
-    timer = setTimeout(() => resolve('down'), PROBE_DEADLINE_MS);
-  });
-  try {
-    return await Promise.race([check().then((): Check => 'up'), deadline]);
-  } catch {
-    return 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
