@@ -151,7 +151,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     sections: parseSections((flags.sections as string | undefined) ?? env.BENCH_SECTIONS),
     keepDatabase: flags['keep-db'] === true,
     profile: flags.profile === true || env.BENCH_PROFILE === '1',
-    outDir: (flags.out) ?? env.BENCH_OUT ?? 'bench-results',
+    outDir: flags.out ?? env.BENCH_OUT ?? 'bench-results',
   };
   for (const s of NUMERIC) {
     const raw = (flags[s.flag] as string | undefined) ?? env[s.env];
