@@ -1,12 +1,12 @@
 import Descriptions from 'antd/es/descriptions';
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from './moment';
 import { StatusTag } from './status-tag';
 
 /** The heading facts of a request. */
 export function CaseHeader({ request, timeZone }: { request: RequestDetail; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Descriptions size="small" column={{ xs: 1, md: 3 }}>
       <Descriptions.Item label={t('requests.status')}>
@@ -19,7 +19,7 @@ export function CaseHeader({ request, timeZone }: { request: RequestDetail; time
         {request.definitionVersion}
       </Descriptions.Item>
       <Descriptions.Item label={t('request.submitted')}>
-        {formatDateTime(request.submittedAt, timeZone, i18n.language)}
+        <Moment at={request.submittedAt} timeZone={timeZone} />
       </Descriptions.Item>
     </Descriptions>
   );

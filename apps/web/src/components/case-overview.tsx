@@ -8,8 +8,8 @@ import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { ConditionList } from '@/components/decision-details';
 import type { RequestDetail, StepView } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
 import { CaseTimeline } from './case-timeline';
+import { Deadline } from './moment';
 import { ProcessDiagram } from './process-diagram';
 import { StatusTag } from './status-tag';
 import { StatutoryClock } from './statutory-clock';
@@ -25,7 +25,7 @@ export function CaseOverview({
   definition: ProcessDefinition | undefined;
   timeZone: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const active = new Set(request.currentSteps.map((s) => s.stepId));
   // A step skipped by its routing condition or cancelled was never worked: it is not drawn as done.
   const done = new Set(
@@ -87,7 +87,7 @@ export function CaseOverview({
                 dataIndex: 'dueAt',
                 render: (d: string | null, s) => (
                   <>
-                    {formatDateTime(d, timeZone, i18n.language)}{' '}
+                    <Deadline dueAt={d} dueDate={s.clock?.dueDate} timeZone={timeZone} />{' '}
                     {s.clock?.overdue && <Tag color={TAG.red}>{t('clock.overdue')}</Tag>}
                     {s.escalated && <Tag color={TAG.orange}>{t('request.escalated')}</Tag>}
                   </>
@@ -99,7 +99,7 @@ export function CaseOverview({
       </Col>
       <Col span={24}>
         <Card title={<h2 className="ow-card-title">{t('request.timeline')}</h2>}>
-          <CaseTimeline timeline={request.timeline} timeZone={timeZone} />
+          <CaseTimeline timeline={request.timeline} timeZone={timeZone} definition={definition} />
         </Card>
       </Col>
     </Row>

@@ -1,27 +1,46 @@
 import Timeline from 'antd/es/timeline';
 import { useTranslation } from 'react-i18next';
+import type { ProcessDefinition } from '@onewindow/definition-types';
 import { ConditionList, DecisionNotes } from '@/components/decision-details';
 import { Typography } from '@/components/typography';
 import type { Schemas } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
+import { stepTitleIn, useLabel } from '@/lib/definition-labels';
+import { Moment } from './moment';
 
 type Transition = Schemas['TransitionView'];
 
-/** The recorded transitions, newest first, with who did what and the conditions attached. */
-export function CaseTimeline({ timeline, timeZone }: { timeline: Transition[]; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+/** The recorded transitions, newest first, with who did what and the conditions attached, in words. */
+export function CaseTimeline({
+  timeline,
+  timeZone,
+  definition,
+}: {
+  timeline: Transition[];
+  timeZone: string;
+  definition: ProcessDefinition | undefined;
+}) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  // People are named by their part in the case: the applicant is "the applicant", staff by role and department.
+  const who = (actor: Transition['actor']) => {
+    const role = t(`roles.${actor.role}`, { defaultValue: actor.role });
+    if (actor.role === 'applicant' || actor.role === 'system') return role;
+    if (!actor.department) return t('timeline.person', { role, id: actor.id });
+    const department = t(`departments.${actor.department}`, { defaultValue: actor.department });
+    return t('timeline.staff', { role, department, id: actor.id });
+  };
   const items = [...timeline].reverse().map((entry) => ({
     key: entry.seq,
     content: (
       <div data-testid="timeline-entry" data-event={entry.event}>
         <Typography.Text strong>
           {t(`events.${entry.event.replace(/\./g, '_')}`, { defaultValue: entry.event })}
-          {entry.stepId ? ` · ${entry.stepId}` : ''}
+          {entry.stepId ? ` · ${label(stepTitleIn(definition, entry.stepId))}` : ''}
           {entry.outcome ? ` → ${t(`outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}` : ''}
         </Typography.Text>
         <div>
           <Typography.Text type="secondary">
-            {formatDateTime(entry.at, timeZone, i18n.language)} · {entry.actor.id} ({t(`roles.${entry.actor.role}`)})
+            <Moment at={entry.at} timeZone={timeZone} /> · <span data-testid="timeline-actor">{who(entry.actor)}</span>
           </Typography.Text>
         </div>
         {entry.reason && <div>{entry.reason}</div>}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { languageOf, textIn, type LocalizedText } from '@onewindow/localized-text';
+import { useDefinitions } from '@/lib/api/queries';
 
 export type { LocalizedText };
 
@@ -23,4 +24,15 @@ export function stepTitleIn(definition: ProcessDefinition | undefined, stepId: s
     if (member) return member.title;
   }
   return stepId;
+}
+
+/** A process's name in the reader's language: its definition's title, else the app's own name for the key. */
+export function useProcessName(): (definitionKey: string) => string {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const definitions = useDefinitions();
+  return (definitionKey) => {
+    const title = definitions.data?.find((d) => d.key === definitionKey)?.title;
+    return title !== undefined ? label(title) : t(`definitions.${definitionKey}`, { defaultValue: definitionKey });
+  };
 }

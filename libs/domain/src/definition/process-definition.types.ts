@@ -109,6 +109,8 @@ export interface InformationPolicy {
   clock: 'pause' | 'restart';
   /** One exhaustive list: a later request may only repeat items of the first one. */
   exhaustive?: boolean;
+  /** The time the applicant is given to answer, counted from the request: shown as its answer-by date. */
+  answerWithin?: Duration;
 }
 
 /** Accept now with one notice listing what is missing; the case lapses if not delivered by the deadline. */

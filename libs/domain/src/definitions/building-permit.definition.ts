@@ -61,7 +61,8 @@ export const buildingPermitDefinition: ProcessDefinition = {
       owner: { department: 'building', role: 'clerk' },
       duration: { value: 30, unit: 'calendarDays' },
       onTimeout: { action: 'deemed', outcome: 'complete', effect: 'complete' },
-      informationRequests: { clock: 'restart', exhaustive: true },
+      // The applicant is given 30 days to answer the one list of what is missing; the answer restarts the check.
+      informationRequests: { clock: 'restart', exhaustive: true, answerWithin: { value: 30, unit: 'calendarDays' } },
       missingDocuments: { outcome: 'complete', deadline: { value: 20, unit: 'workingDays' } },
       next: { complete: 'plan-review' },
     },

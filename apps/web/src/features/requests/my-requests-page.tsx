@@ -10,12 +10,12 @@ import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { api, unwrap, type RequestSummary } from '@/lib/api/client';
 import { queryKeys, useTimeZoneOfDefinition } from '@/lib/api/queries';
-import { formatDateTime } from '@/lib/format';
+import { Deadline } from '@/components/moment';
 
 const PAGE_SIZE = 20;
 
 export function MyRequestsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const requests = useQuery({
     queryKey: [...queryKeys.requests, 'mine', page],
@@ -60,7 +60,7 @@ export function MyRequestsPage() {
             {
               title: t('requests.nextDue'),
               dataIndex: 'nextDueAt',
-              render: (d: string | null, r) => formatDateTime(d, zoneOf(r.definitionKey), i18n.language),
+              render: (d: string | null, r) => <Deadline dueAt={d} timeZone={zoneOf(r.definitionKey)} />,
             },
             {
               title: t('requests.heldBy'),

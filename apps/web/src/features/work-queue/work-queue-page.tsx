@@ -18,7 +18,7 @@ import { api, idempotencyKey, unwrap, type Schemas, type WorkItem } from '@/lib/
 import { queryKeys, useDefinitions, useTimeZoneOfDefinition } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { formatDateTime } from '@/lib/format';
+import { Deadline } from '@/components/moment';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { TAG } from '@/components/tag-colors';
 
@@ -40,7 +40,7 @@ type Filter = 'department' | 'mine' | 'overdue';
 const PAGE_SIZE = 20;
 
 export function WorkQueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('department');
@@ -169,7 +169,7 @@ export function WorkQueuePage() {
               dataIndex: 'dueAt',
               render: (d: string | null, item) => (
                 <>
-                  {formatDateTime(d, zoneOf(item.definitionKey), i18n.language)}{' '}
+                  <Deadline dueAt={d} timeZone={zoneOf(item.definitionKey)} />{' '}
                   {item.overdue && (
                     <Tag color={TAG.red} data-testid="breach">
                       {t('queue.breached')}

@@ -1,10 +1,12 @@
 /** English strings. Every key here must exist in zh-CN.ts too (a unit test checks). */
 import { staffEn } from './staff.en';
 import { moreEn } from './more.en';
+import { readingEn } from './reading.en';
 
 export const en = {
   ...staffEn,
   ...moreEn,
+  ...readingEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',
@@ -264,7 +266,7 @@ export const en = {
     pledge: { title: 'Sign a pledge', statement: 'Pledge statement', submit: 'Sign pledge' },
     appeal: {
       title: 'Appeal',
-      deadline: 'You may appeal until {{at}}.',
+      deadline: 'You may appeal {{at}}.',
       grounds: 'Grounds of appeal',
       submit: 'Lodge appeal',
     },

@@ -15,7 +15,8 @@ import { ActionErrorAlert, StaleGuard } from '@/components/action-error';
 import { api, idempotencyKey, unwrap, type LegalAction, type RequestDetail } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queries';
 import { stepTitleIn, useLabel } from '@/lib/definition-labels';
-import { formatDateTime } from '@/lib/format';
+import { deadlineText } from '@/components/moment';
+import { InformationRequestFacts } from '@/components/information-request-facts';
 
 type Send = (request: RequestDetail['id'], key: string) => Promise<RequestDetail>;
 
@@ -69,6 +70,7 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
             const open = request.informationRequests.find((q) => q.stepId === a.stepId && q.status === 'open');
             return (
               <Card key={`answer-${a.stepId}`} size="small" title={t('actions.answerInformation.title')}>
+                {open && <InformationRequestFacts request={open} timeZone={timeZone} />}
                 <Form
                   layout="vertical"
                   onFinish={(values: { itemIds?: string[]; note?: string }) =>
@@ -243,7 +245,9 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
           <Card size="small" title={t('actions.appeal.title')}>
             {request.appealDeadline && (
               <Typography.Paragraph>
-                {t('actions.appeal.deadline', { at: formatDateTime(request.appealDeadline, timeZone, i18n.language) })}
+                {t('actions.appeal.deadline', {
+                  at: deadlineText((k, o) => t(k, o), { dueAt: request.appealDeadline }, timeZone, i18n.language),
+                })}
               </Typography.Paragraph>
             )}
             <Form
