@@ -29,7 +29,10 @@ export function CaseTimeline({
     const department = t(`departments.${actor.department}`, { defaultValue: actor.department });
     return t('timeline.staff', { role, department, id: actor.id });
   };
-  const items = [...timeline].reverse().map((entry) => ({
+  // A step's transition and the case's echo of it (same event, same moment) are one thing to a reader.
+  const stepEvents = new Set(timeline.filter((e) => e.stepId).map((e) => `${e.event}@${e.at}`));
+  const shown = timeline.filter((e) => e.stepId || !stepEvents.has(`${e.event}@${e.at}`));
+  const items = [...shown].reverse().map((entry) => ({
     key: entry.seq,
     content: (
       <div data-testid="timeline-entry" data-event={entry.event}>
