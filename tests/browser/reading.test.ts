@@ -35,7 +35,11 @@ const WORDS = {
     process: 'Construction / building permit',
     clerk: 'Clerk, Building control (clerk-building)',
   },
-  'zh-CN': { intake: '受理及材料审核', process: '建筑工程施工许可', clerk: '建设管理经办人（clerk-building）' },
+  'zh-CN': {
+    intake: '受理及材料审核',
+    process: '建筑工程施工许可',
+    clerk: '住房和城乡建设部门经办人（clerk-building）',
+  },
 } as const;
 
 interface Detail {
@@ -49,6 +53,8 @@ describe('Dates and names as people read them, in English and Chinese', () => {
   let id: string;
   /** A second case, its intake running: its due date is shown as it stands. */
   let running: string;
+  /** A third case, past its intake: in joint review by the building, fire and environment departments. */
+  let reviewed: string;
   let stepDueDate: string;
   let answerByDate: string;
 
@@ -67,6 +73,9 @@ describe('Dates and names as people read them, in English and Chinese', () => {
     };
     id = await submit(title);
     running = await submit(`${title} (running)`);
+    reviewed = await submit(`${title} (reviewed)`);
+    await driver.waitForStep(reviewed, 'intake');
+    expect((await driver.toPlanReview(reviewed)).status).toBe('in_progress');
     await driver.waitForStep(id, 'intake');
     const opened = (await driver.waitForStep(running, 'intake')) as unknown as Detail;
     stepDueDate = opened.currentSteps[0]?.clock?.dueDate ?? '';
@@ -107,6 +116,7 @@ describe('Dates and names as people read them, in English and Chinese', () => {
     const page = await openRequest(locale);
     // One entry for the request, not one for the step and another for the case's echo of it.
     const requested = page.locator('[data-testid="timeline-entry"][data-event="information.requested"]');
+    await requested.first().waitFor();
     expect(await requested.count()).toBe(1);
     const text = await requested.innerText();
     expect(text).toContain(WORDS[locale].intake);
@@ -115,6 +125,22 @@ describe('Dates and names as people read them, in English and Chinese', () => {
     const submitted = page.locator('[data-testid="timeline-entry"][data-event="submitted"]').first();
     expect(await submitted.getByTestId('timeline-actor').innerText()).toBe(locale === 'en' ? 'Applicant' : '申请人');
   });
+
+  it.each(['en', 'zh-CN'] as const)(
+    'calls outcomes and departments by the names the definition gives them (%s)',
+    async (locale) => {
+      const page = await web.as('acme-battery', locale);
+      await page.goto(`${web.base}/my-requests/${reviewed}`);
+      const decided = page.locator('[data-testid="timeline-entry"][data-event="decided"]').first();
+      await decided.waitFor();
+      expect(await decided.innerText()).toContain(
+        locale === 'en' ? `${WORDS.en.intake} → Complete` : `${WORDS['zh-CN'].intake} → 材料齐全，予以受理`,
+      );
+      const fireRow = page.locator('tr', { hasText: locale === 'en' ? 'Fire safety review' : '消防设计审查' });
+      expect(await fireRow.innerText()).toContain(locale === 'en' ? 'Fire safety' : '消防救援机构');
+      expect(await fireRow.innerText()).not.toMatch(/\bfire\b/);
+    },
+  );
 
   it.each(['en', 'zh-CN'] as const)(
     'reads a step deadline as the end of its last day, not as the midnight after it (%s)',

@@ -8,6 +8,7 @@ import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { ConditionList } from '@/components/decision-details';
 import type { RequestDetail, StepView } from '@/lib/api/client';
+import { nameIn, useLabel } from '@/lib/definition-labels';
 import { CaseTimeline } from './case-timeline';
 import { Deadline } from './moment';
 import { ProcessDiagram } from './process-diagram';
@@ -26,6 +27,7 @@ export function CaseOverview({
   timeZone: string;
 }) {
   const { t } = useTranslation();
+  const label = useLabel();
   const active = new Set(request.currentSteps.map((s) => s.stepId));
   // A step skipped by its routing condition or cancelled was never worked: it is not drawn as done.
   const done = new Set(
@@ -74,7 +76,7 @@ export function CaseOverview({
               {
                 title: t('request.department'),
                 dataIndex: 'department',
-                render: (d: string) => t(`departments.${d}`, { defaultValue: d }),
+                render: (d: string) => nameIn('departments', d, definition, t, label),
               },
               {
                 title: t('request.heldBy'),

@@ -4,7 +4,7 @@ import type { ProcessDefinition } from '@onewindow/definition-types';
 import { ConditionList, DecisionNotes } from '@/components/decision-details';
 import { Typography } from '@/components/typography';
 import type { Schemas } from '@/lib/api/client';
-import { stepTitleIn, useLabel } from '@/lib/definition-labels';
+import { nameIn, stepTitleIn, useLabel } from '@/lib/definition-labels';
 import { Moment } from './moment';
 
 type Transition = Schemas['TransitionView'];
@@ -26,7 +26,7 @@ export function CaseTimeline({
     const role = t(`roles.${actor.role}`, { defaultValue: actor.role });
     if (actor.role === 'applicant' || actor.role === 'system') return role;
     if (!actor.department) return t('timeline.person', { role, id: actor.id });
-    const department = t(`departments.${actor.department}`, { defaultValue: actor.department });
+    const department = nameIn('departments', actor.department, definition, t, label);
     return t('timeline.staff', { role, department, id: actor.id });
   };
   // A step's transition and the case's echo of it (same event, same moment) are one thing to a reader.
@@ -39,7 +39,7 @@ export function CaseTimeline({
         <Typography.Text strong>
           {t(`events.${entry.event.replace(/\./g, '_')}`, { defaultValue: entry.event })}
           {entry.stepId ? ` · ${label(stepTitleIn(definition, entry.stepId))}` : ''}
-          {entry.outcome ? ` → ${t(`outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}` : ''}
+          {entry.outcome ? ` → ${nameIn('outcomes', entry.outcome, definition, t, label)}` : ''}
         </Typography.Text>
         <div>
           <Typography.Text type="secondary">

@@ -324,4 +324,8 @@ export interface ProcessDefinition {
   documents?: DocumentTypeDefinition[];
   /** The documents the process issues, and at which step's outcome. */
   notices?: NoticeDeclaration[];
+  /** What the process's outcomes are called, by outcome id (`approved`, `corrections`…), in every served language. */
+  outcomeLabels?: Record<string, LocalizedText>;
+  /** What the departments owning its steps are called, by department id, in every served language. */
+  departments?: Record<string, LocalizedText>;
 }

@@ -3,6 +3,7 @@ import Button from 'antd/es/button';
 import Space from 'antd/es/space';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDefinitionNames, useProcessName } from '@/lib/definition-labels';
 import { Link } from 'react-router';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
@@ -16,6 +17,8 @@ const PAGE_SIZE = 20;
 
 export function MyRequestsPage() {
   const { t } = useTranslation();
+  const names = useDefinitionNames();
+  const processName = useProcessName();
   const [page, setPage] = useState(1);
   const requests = useQuery({
     queryKey: [...queryKeys.requests, 'mine', page],
@@ -54,7 +57,7 @@ export function MyRequestsPage() {
             {
               title: t('requests.type'),
               dataIndex: 'definitionKey',
-              render: (k: string) => t(`definitions.${k}`, { defaultValue: k }),
+              render: (k: string) => processName(k),
             },
             { title: t('requests.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
             {
@@ -71,7 +74,7 @@ export function MyRequestsPage() {
                   : r.holders
                       .map(
                         (h) =>
-                          `${h.title}: ${h.assigneeName ?? h.assignee ?? t(`departments.${h.department}`, { defaultValue: h.department })}`,
+                          `${h.title}: ${h.assigneeName ?? h.assignee ?? names.department(h.department, r.definitionKey)}`,
                       )
                       .join('; '),
             },

@@ -5,6 +5,7 @@ import Tabs from 'antd/es/tabs';
 import Tag from 'antd/es/tag';
 import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDefinitionNames } from '@/lib/definition-labels';
 import { Link } from 'react-router';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
@@ -23,6 +24,7 @@ const days = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? S
 
 function BreachesTab({ department }: { department?: string }) {
   const { t, i18n } = useTranslation();
+  const names = useDefinitionNames();
   const breaches = useBreaches(department);
   const [selected, setSelected] = useState<Breach | null>(null);
   if (breaches.isPending) return <PageLoading />;
@@ -46,7 +48,7 @@ function BreachesTab({ department }: { department?: string }) {
           {
             title: t('supervision.department'),
             dataIndex: 'department',
-            render: (d: string) => t(`departments.${d}`, { defaultValue: d }),
+            render: (d: string) => names.department(d),
           },
           { title: t('supervision.assignee'), dataIndex: 'assignee', render: (a: string | null) => a ?? '—' },
           {
@@ -92,6 +94,7 @@ function BreachesTab({ department }: { department?: string }) {
 
 function TimeUseTab({ department }: { department?: string }) {
   const { t } = useTranslation();
+  const names = useDefinitionNames();
   const timeUse = useTimeUse(department);
   if (timeUse.isPending) return <PageLoading />;
   if (timeUse.error) return <ErrorAlert error={timeUse.error} onRetry={() => void timeUse.refetch()} />;
@@ -109,7 +112,7 @@ function TimeUseTab({ department }: { department?: string }) {
           {
             title: t('supervision.department'),
             dataIndex: 'department',
-            render: (d: string) => t(`departments.${d}`, { defaultValue: d }),
+            render: (d: string) => names.department(d),
           },
           { title: t('supervision.step'), dataIndex: 'stepId' },
           { title: t('supervision.open'), dataIndex: 'open', align: 'right' },

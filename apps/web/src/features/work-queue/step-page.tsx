@@ -18,7 +18,7 @@ import { Deferred, ErrorAlert, PageLoading, StreamBadge } from '@/components/pag
 import { api, idempotencyKey, unwrap, type RequestDetail } from '@/lib/api/client';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
-import { stepTitleIn, useLabel } from '@/lib/definition-labels';
+import { nameIn, stepTitleIn, useLabel } from '@/lib/definition-labels';
 import { useLiveInvalidation } from '@/lib/event-stream';
 import { DecisionForm } from './components/decision-form';
 import { InformationRequestFacts } from '@/components/information-request-facts';
@@ -167,6 +167,7 @@ export function StepPage() {
             {decide && (
               <DecisionForm
                 outcomes={decide.outcomes ?? []}
+                outcomeName={(o) => nameIn('outcomes', o, definition.data, t, label)}
                 pending={action.isPending}
                 onDecide={(body) =>
                   action.mutate((id, key) =>

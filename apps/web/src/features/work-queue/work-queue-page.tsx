@@ -8,6 +8,7 @@ import Space from 'antd/es/space';
 import Tag from 'antd/es/tag';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDefinitionNames } from '@/lib/definition-labels';
 import { Link } from 'react-router';
 import { Card } from '@/components/card';
 import { Table } from '@/components/table';
@@ -41,6 +42,7 @@ const PAGE_SIZE = 20;
 
 export function WorkQueuePage() {
   const { t } = useTranslation();
+  const names = useDefinitionNames();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('department');
@@ -89,7 +91,7 @@ export function WorkQueuePage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={1} id="queue-title">
           {t('queue.title')}
-          {department ? ` · ${t(`departments.${department}`, { defaultValue: department })}` : ''}
+          {department ? ` · ${names.department(department)}` : ''}
         </Typography.Title>
         <StreamBadge status={stream} />
       </Space>
@@ -193,7 +195,7 @@ export function WorkQueuePage() {
                 style={{ minWidth: 180 }}
                 options={commonOutcomes(selected, definitions.data ?? []).map((o) => ({
                   value: o,
-                  label: t(`outcomes.${o}`, { defaultValue: o }),
+                  label: names.outcome(o, selected[0]?.definitionKey),
                 }))}
               />
             </Form.Item>

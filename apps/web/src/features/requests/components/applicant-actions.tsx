@@ -14,7 +14,7 @@ import { Typography } from '@/components/typography';
 import { ActionErrorAlert, StaleGuard } from '@/components/action-error';
 import { api, idempotencyKey, unwrap, type LegalAction, type RequestDetail } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queries';
-import { stepTitleIn, useLabel } from '@/lib/definition-labels';
+import { nameIn, stepTitleIn, useLabel } from '@/lib/definition-labels';
 import { deadlineText } from '@/components/moment';
 import { InformationRequestFacts } from '@/components/information-request-facts';
 
@@ -129,7 +129,7 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
                   <Radio.Group
                     options={(a.outcomes ?? []).map((o) => ({
                       value: o,
-                      label: t(`outcomes.${o}`, { defaultValue: o }),
+                      label: nameIn('outcomes', o, definition, t, label),
                     }))}
                   />
                 </Form.Item>
