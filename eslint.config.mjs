@@ -57,8 +57,10 @@ export default tseslint.config(
                 '!@onewindow/definition-types',
                 '!@onewindow/calendar-types',
                 '!@onewindow/localized-text',
+                '!@onewindow/reading-dates',
               ],
-              message: 'The browser app imports API types only, and the one reader of labels in every language.',
+              message:
+                'The browser app imports API types only, the one reader of labels in every language and of dates.',
             },
           ],
         },

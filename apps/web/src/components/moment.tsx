@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatDay, lastDayOf, zoneName } from '@/lib/format';
+import { deadlineParts, formatDateTime } from '@/lib/format';
 
 /** The same instant in UTC, on hover: what an auditor compares with the records. */
 function utcTitle(iso: string, language: string): string {
@@ -24,14 +24,8 @@ export function deadlineText(
   timeZone: string,
   language: string,
 ): string {
-  const day = due.dueDate ?? lastDayOf(due.dueAt, timeZone);
-  if (day) {
-    return t('dates.byEndOf', {
-      day: formatDay(day, language),
-      zone: zoneName(timeZone, language, due.dueAt),
-    });
-  }
-  return t('dates.by', { moment: formatDateTime(due.dueAt, timeZone, language) });
+  const parts = deadlineParts(due, timeZone, language);
+  return 'day' in parts ? t('dates.byEndOf', parts) : t('dates.by', parts);
 }
 
 /** A deadline in the case's zone, named; UTC on hover. */

@@ -48,6 +48,16 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
   const headers = (key: string) => ({ 'Idempotency-Key': key });
   const [withdrawOpen, setWithdrawOpen] = useState(false);
   const [withdrawReason, setWithdrawReason] = useState('');
+  const [pledgeOpen, setPledgeOpen] = useState(false);
+  // What the case waits for from the applicant comes first; what they may do besides comes after it.
+  const waiting = legal.some(
+    (a) =>
+      a.type === 'answer-information' ||
+      a.type === 'decide' ||
+      a.type === 'accept-extension' ||
+      a.type === 'give-notice',
+  );
+  const optional = has('pledge') || has('appeal') || has('withdraw');
 
   if (legal.length === 0) {
     return <Typography.Paragraph data-testid="no-actions">{t('actions.noneNow')}</Typography.Paragraph>;
@@ -64,6 +74,14 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
         />
       )}
       <StaleGuard error={action.error}>
+        <Typography.Title level={3} className="ow-card-title" data-testid="actions-waiting">
+          {t('applicantActions.waiting')}
+        </Typography.Title>
+        {!waiting && (
+          <Typography.Paragraph data-testid="nothing-waiting">
+            {t('applicantActions.nothingWaiting')}
+          </Typography.Paragraph>
+        )}
         {legal
           .filter((a) => a.type === 'answer-information' && a.stepId)
           .map((a) => {
@@ -211,33 +229,43 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
             </Button>
           ))}
 
+        {optional && (
+          <Typography.Title level={3} className="ow-card-title" data-testid="actions-optional">
+            {t('applicantActions.optional')}
+          </Typography.Title>
+        )}
+
         {has('pledge') && (
-          <Card size="small" title={t('actions.pledge.title')}>
-            <Form
-              layout="vertical"
-              onFinish={(values: { statement: string }) =>
-                action.mutate((id, key) =>
-                  unwrap(
-                    api.POST('/requests/{id}/pledge', {
-                      params: { path: { id } },
-                      body: values,
-                      headers: headers(key),
-                    }),
-                  ),
-                )
-              }
-            >
-              <Form.Item
-                name="statement"
-                label={t('actions.pledge.statement')}
-                rules={[{ required: true, message: t('form.required', { field: t('actions.pledge.statement') }) }]}
+          <Card size="small" title={t('actions.pledge.title')} data-testid="pledge">
+            <Typography.Paragraph type="secondary">{t('applicantActions.pledgeHint')}</Typography.Paragraph>
+            {!pledgeOpen && <Button onClick={() => setPledgeOpen(true)}>{t('applicantActions.pledgeOpen')}</Button>}
+            {pledgeOpen && (
+              <Form
+                layout="vertical"
+                onFinish={(values: { statement: string }) =>
+                  action.mutate((id, key) =>
+                    unwrap(
+                      api.POST('/requests/{id}/pledge', {
+                        params: { path: { id } },
+                        body: values,
+                        headers: headers(key),
+                      }),
+                    ),
+                  )
+                }
               >
-                <Input.TextArea rows={2} />
-              </Form.Item>
-              <Button htmlType="submit" loading={action.isPending}>
-                {t('actions.pledge.submit')}
-              </Button>
-            </Form>
+                <Form.Item
+                  name="statement"
+                  label={t('actions.pledge.statement')}
+                  rules={[{ required: true, message: t('form.required', { field: t('actions.pledge.statement') }) }]}
+                >
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+                <Button htmlType="submit" loading={action.isPending}>
+                  {t('actions.pledge.submit')}
+                </Button>
+              </Form>
+            )}
           </Card>
         )}
 

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, lastDayOf, zoneName } from './format';
+import { deadlineParts, formatDateTime, formatDay, lastDayOf, zoneName } from './reading-dates';
 
 describe('dates as people read them', () => {
   it('writes a day with its weekday, day first in English and in Chinese order in Chinese', () => {
@@ -22,5 +21,15 @@ describe('dates as people read them', () => {
   it('names the zone in the reader’s language', () => {
     expect(zoneName('Asia/Shanghai', 'en')).toBe('China Standard Time');
     expect(zoneName('Asia/Shanghai', 'zh-CN')).toBe('中国标准时间');
+  });
+
+  it('gives a deadline as the day it closes with the zone, or as its moment when it closes no day', () => {
+    expect(deadlineParts({ dueAt: '2027-01-06T16:00:00.000Z' }, 'Asia/Shanghai', 'en')).toEqual({
+      day: 'Wed 6 Jan 2027',
+      zone: 'China Standard Time',
+    });
+    expect(deadlineParts({ dueAt: '2027-01-06T09:30:00.000Z' }, 'Europe/London', 'en')).toEqual({
+      moment: 'Wed 6 Jan 2027 09:30 GMT',
+    });
   });
 });
