@@ -112,6 +112,32 @@ describe('Dates and names as people read them, in English and Chinese', () => {
     },
   );
 
+  it.each(['en', 'zh-CN'] as const)(
+    'offers the applicant first what the request waits for, and the optional pledge after it, folded (%s)',
+    async (locale) => {
+      const page = await openRequest(locale);
+      const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.y ?? Number.NaN;
+      const waiting = await top('actions-waiting');
+      const answer = await top('information-answer-by');
+      const optional = await top('actions-optional');
+      const pledge = await top('pledge');
+      expect(waiting < answer && answer < optional && optional < pledge).toBe(true);
+      // No required-looking field for what is optional until the applicant opens it.
+      const pledgeCard = page.getByTestId('pledge');
+      expect(await pledgeCard.getByRole('textbox').count()).toBe(0);
+      await pledgeCard.getByRole('button', { name: locale === 'en' ? 'Sign a pledge…' : '签署承诺书…' }).click();
+      await pledgeCard.getByRole('textbox').waitFor();
+
+      // A request with the office waits for nothing from the applicant, and says so.
+      await page.goto(`${web.base}/my-requests/${reviewed}`);
+      expect(await page.getByTestId('nothing-waiting').innerText()).toBe(
+        locale === 'en'
+          ? 'Nothing waits for you now: the request is with the office.'
+          : '目前无需您办理，申请正在审批部门办理中。',
+      );
+    },
+  );
+
   it.each(['en', 'zh-CN'] as const)('names steps and people in the timeline, never their ids (%s)', async (locale) => {
     const page = await openRequest(locale);
     // One entry for the request, not one for the step and another for the case's echo of it.
