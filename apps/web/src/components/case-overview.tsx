@@ -89,7 +89,12 @@ export function CaseOverview({
                 dataIndex: 'dueAt',
                 render: (d: string | null, s) => (
                   <>
-                    <Deadline dueAt={d} dueDate={s.clock?.dueDate} timeZone={timeZone} />{' '}
+                    {/* A stopped step has no deadline until it runs again: say it is stopped, not "—". */}
+                    {!d && s.clock?.paused ? (
+                      <Tag color={TAG.orange}>{t('clock.paused')}</Tag>
+                    ) : (
+                      <Deadline dueAt={d} dueDate={s.clock?.dueDate} timeZone={timeZone} />
+                    )}{' '}
                     {s.clock?.overdue && <Tag color={TAG.red}>{t('clock.overdue')}</Tag>}
                     {s.escalated && <Tag color={TAG.orange}>{t('request.escalated')}</Tag>}
                   </>

@@ -11,7 +11,8 @@ import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { Deferred, EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';
-import { formatDateTime } from '@/lib/format';
+import { Deadline } from '@/components/moment';
+import { useTimeZoneOfDefinition } from '@/lib/api/queries';
 import { useBreaches, useTimeUse, type Breach, type StepTimeUse } from './api';
 
 /** Acting on a breach (its forms) loads once one is chosen. */
@@ -19,12 +20,12 @@ const CaseSupervision = lazy(() =>
   import('./components/case-supervision').then((m) => ({ default: m.CaseSupervision })),
 );
 
-const UTC = 'UTC';
 const days = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 function BreachesTab({ department }: { department?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const names = useDefinitionNames();
+  const zoneOf = useTimeZoneOfDefinition();
   const breaches = useBreaches(department);
   const [selected, setSelected] = useState<Breach | null>(null);
   if (breaches.isPending) return <PageLoading />;
@@ -54,7 +55,7 @@ function BreachesTab({ department }: { department?: string }) {
           {
             title: t('supervision.due'),
             dataIndex: 'dueAt',
-            render: (at: string | null) => formatDateTime(at, UTC, i18n.language),
+            render: (at: string | null, b) => <Deadline dueAt={at} timeZone={zoneOf(b.definitionKey)} />,
           },
           {
             title: t('supervision.breach'),

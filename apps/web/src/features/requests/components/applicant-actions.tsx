@@ -74,9 +74,9 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
         />
       )}
       <StaleGuard error={action.error}>
-        <Typography.Title level={3} className="ow-card-title" data-testid="actions-waiting">
+        <h3 className="ow-card-title" data-testid="actions-waiting">
           {t('applicantActions.waiting')}
-        </Typography.Title>
+        </h3>
         {!waiting && (
           <Typography.Paragraph data-testid="nothing-waiting">
             {t('applicantActions.nothingWaiting')}
@@ -230,9 +230,9 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
           ))}
 
         {optional && (
-          <Typography.Title level={3} className="ow-card-title" data-testid="actions-optional">
+          <h3 className="ow-card-title" data-testid="actions-optional">
             {t('applicantActions.optional')}
-          </Typography.Title>
+          </h3>
         )}
 
         {has('pledge') && (
