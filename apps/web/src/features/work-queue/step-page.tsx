@@ -276,7 +276,7 @@ export function StepPage() {
         </Space>
       </Card>
       <Deferred>
-        <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} />
+        <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} timeZone={timeZone} />
       </Deferred>
       <Deferred>
         <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />

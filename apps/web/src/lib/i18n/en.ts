@@ -79,6 +79,12 @@ export const en = {
   },
   events: {
     document_uploaded: 'Document uploaded',
+    document_issued: 'Document issued',
+    deadline_recomputed: 'Deadline recounted on a new calendar',
+    definition_migrated: 'Moved to a new version of the procedure',
+    extension_granted: 'Extension granted',
+    'timer_notice-period-ended': 'Notice period ended',
+    'timer_threshold-reached': 'Time threshold reached',
     submitted: 'Submitted',
     activated: 'Step started',
     decided: 'Decided',

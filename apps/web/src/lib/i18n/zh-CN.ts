@@ -82,6 +82,12 @@ export const zhCN: Strings<typeof en> = {
   },
   events: {
     document_uploaded: '已上传材料',
+    document_issued: '已签发文书',
+    deadline_recomputed: '按新公布的日历重新计算期限',
+    definition_migrated: '改按新版办理流程',
+    extension_granted: '已准予延期',
+    'timer_notice-period-ended': '告知期届满',
+    'timer_threshold-reached': '达到时限节点',
     submitted: '已提交',
     activated: '环节开始',
     decided: '已决定',
