@@ -12,8 +12,14 @@ const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 const webAppBoundaries = [
   { group: ['@/app/*', '../app/*', '../../app/*'], message: 'Only the app imports the app shell.' },
   {
-    group: ['@onewindow/*', '!@onewindow/definition-types', '!@onewindow/calendar-types', '!@onewindow/localized-text'],
-    message: 'The browser app imports API types only, and the one reader of labels in every language.',
+    group: [
+      '@onewindow/*',
+      '!@onewindow/definition-types',
+      '!@onewindow/calendar-types',
+      '!@onewindow/localized-text',
+      '!@onewindow/reading-dates',
+    ],
+    message: 'The browser app imports API types only, the one reader of labels in every language and of dates.',
   },
 ];
 

@@ -27,6 +27,7 @@ export default defineConfig({
       '@': `${root}src`,
       // The domain's one reader of labels written in every language (pure, no imports).
       '@onewindow/localized-text': `${root}../../libs/domain/src/text/localized-text.ts`,
+      '@onewindow/reading-dates': `${root}../../libs/domain/src/text/reading-dates.ts`,
     },
   },
   build: {

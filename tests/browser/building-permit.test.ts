@@ -97,7 +97,7 @@ describe('The web app: a building permit from submission to issuance', () => {
     await finance.getByRole('button', { name: 'Record payment' }).click();
     await applicant.locator('[data-step="issuance"][data-state="active"]').waitFor();
     await openFromQueue(building, title, 'issuance');
-    await decide(building, 'Issued');
+    await decide(building, 'Permit issued');
 
     // Without a reload, the applicant sees the approval and its condition.
     await applicant.getByTestId('request-status').getByText('Approved').waitFor();

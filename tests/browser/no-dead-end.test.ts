@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { ApiDriver } from '../support/api-driver';
 import { expectAccessible, startWebSession, WebSession } from './support/web-session';
@@ -135,9 +136,16 @@ describe('The web app: no dead end', () => {
     const id = await driver.submitPermit();
     for (const locale of ['en', 'zh-CN'] as const) {
       const applicant = await as('acme-battery', locale);
-      // An answer the page cannot read: the page fails, the app does not.
+      // An answer the page cannot read (with a correlation id, as the API's answers carry): the page fails, the
+      // app does not. The request may be the very first answer of the tab: the page asks for it as its route starts.
+      const correlationId = randomUUID();
       await applicant.route(`**/requests/${id}`, (route) =>
-        route.fulfill({ status: 200, contentType: 'application/json', body: '{"id":"x"}' }),
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          headers: { 'x-correlation-id': correlationId },
+          body: '{"id":"x"}',
+        }),
       );
       await applicant.goto(`${base}/my-requests/${id}`);
       const page = applicant.getByTestId('route-error');
@@ -145,6 +153,7 @@ describe('The web app: no dead end', () => {
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
         locale === 'en' ? 'This page could not be shown' : '本页面无法显示',
       );
+      // This answer's id, or that of an answer the tab had after it: one a support desk can find in the logs.
       expect(await page.getByTestId('route-error-correlation-id').innerText()).toMatch(/^[0-9a-f-]{36}$/);
       expect(await applicant.getByText('Unexpected Application Error').count()).toBe(0);
       expect(await applicant.getByText('Hey developer').count()).toBe(0);

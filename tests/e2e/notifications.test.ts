@@ -144,7 +144,7 @@ describe('notifications', () => {
       const applicantMails = forRequest(mail.mails, id).filter((m) => m.to.includes('acme-battery'));
       const coApplicantMails = forRequest(mail.mails, id).filter((m) => m.to.includes('volta'));
       expect(applicantMails).toHaveLength(emails.filter((d) => d.recipientId === 'acme-battery').length);
-      expect(applicantMails.some((m) => m.subject.startsWith('审批决定') && m.subject.includes('approved'))).toBe(true);
+      expect(applicantMails.some((m) => m.subject.startsWith('审批决定') && m.subject.includes('准予许可'))).toBe(true);
       for (const box of [applicantMails, coApplicantMails]) {
         const ids = box.map((m) => m.delivery);
         expect(new Set(ids).size).toBe(ids.length);

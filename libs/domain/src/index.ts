@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './domain-error';
 export * from './text/localized-text';
+export * from './text/reading-dates';
 export * from './documents/issued-document.types';
 
 export type * from './calendar/working-calendar.types';

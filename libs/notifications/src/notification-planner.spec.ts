@@ -96,7 +96,28 @@ describe(render.name, () => {
       items: [],
     };
     expect(render('decision', 'en', facts).subject).toBe('Decision on Hall A: approved');
-    expect(render('decision', 'zh-CN', facts).subject).toBe('审批决定：Hall A（approved）');
+    expect(render('decision', 'zh-CN', facts).subject).toBe('审批决定：Hall A（准予许可）');
+  });
+
+  it('says what happened and by when in words, the deadline read in the case’s zone', () => {
+    const facts = {
+      requestTitle: 'Hall A',
+      requestId: 'r-1',
+      event: 'information.requested',
+      stepId: 'intake',
+      stepTitle: { en: 'Intake', 'zh-CN': '受理' },
+      outcome: null,
+      status: 'in_progress',
+      // The end of Wednesday 6 January 2027 in Beijing.
+      dueAt: '2027-01-06T16:00:00.000Z',
+      items: [],
+    };
+    const en = render('action-needed', 'en', facts, 'Asia/Shanghai').body;
+    expect(en).toContain('(information was requested)');
+    expect(en).toContain('Due by end of Wed 6 Jan 2027 (China Standard Time).');
+    const zh = render('action-needed', 'zh-CN', facts, 'Asia/Shanghai').body;
+    expect(zh).toContain('（需补正材料）');
+    expect(zh).toContain('办理期限：2027年1月6日（周三）当日结束前（中国标准时间）。');
   });
 });
 

@@ -134,7 +134,8 @@ function factsOf(request: PlanningRequest, state: CaseState, t: Transition): Not
     stepTitle: active?.title ?? null,
     outcome: t.outcome ?? (t.stepId === null ? t.toState : null),
     status: state.status,
-    dueAt: active?.dueAt ?? stringOr(t.data?.deadlineAt),
+    // What the applicant must answer by comes before the (stopped) step's own deadline.
+    dueAt: stringOr(t.data?.answerBy) ?? active?.dueAt ?? stringOr(t.data?.deadlineAt),
     items,
   };
 }

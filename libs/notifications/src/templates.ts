@@ -1,4 +1,5 @@
 import { textIn } from '@onewindow/domain';
+import { deadlineWords, eventWords, resultWords } from './words';
 import type { Language, NotificationFacts, NotificationKind } from './notification.types';
 
 export interface Rendered {
@@ -6,7 +7,7 @@ export interface Rendered {
   body: string;
 }
 
-/** The facts with their labels in the recipient's language. */
+/** The facts in the recipient's language: labels, and words (and a deadline read in the case's zone) for ids. */
 type LocalFacts = Omit<NotificationFacts, 'stepTitle' | 'items'> & { stepTitle: string | null; items: string[] };
 type Template = (f: LocalFacts) => Rendered;
 
@@ -19,7 +20,7 @@ const EN: Record<NotificationKind, Template> = {
     body:
       `Your request "${f.requestTitle}" needs your action at "${step(f)}" (${f.event}).` +
       (f.items.length ? `\nItems: ${items(f, ', ')}.` : '') +
-      (f.dueAt ? `\nDue by ${f.dueAt}.` : ''),
+      (f.dueAt ? `\nDue ${f.dueAt}.` : ''),
   }),
   decision: (f) => ({
     subject: `Decision on ${f.requestTitle}: ${f.outcome ?? f.status}`,
@@ -34,7 +35,7 @@ const EN: Record<NotificationKind, Template> = {
   }),
   'due-soon': (f) => ({
     subject: `Due soon: ${step(f)} (${f.requestTitle})`,
-    body: `The step "${step(f)}" of request "${f.requestTitle}" is due by ${f.dueAt ?? '-'}.`,
+    body: `The step "${step(f)}" of request "${f.requestTitle}" is due ${f.dueAt ?? '-'}.`,
   }),
   breach: (f) => ({
     subject: `Overdue: ${step(f) || f.requestTitle}`,
@@ -44,7 +45,7 @@ const EN: Record<NotificationKind, Template> = {
     subject: `New rules for ${f.requestTitle}`,
     body:
       `Your request "${f.requestTitle}" now follows a new version of its procedure (${f.outcome ?? ''}).` +
-      (f.dueAt ? ` The current step is due by ${f.dueAt}.` : '') +
+      (f.dueAt ? ` The current step is due ${f.dueAt}.` : '') +
       ' Time already spent on it still counts.',
   }),
   'document-issued': (f) => ({
@@ -77,7 +78,7 @@ const ZH: Record<NotificationKind, Template> = {
     body:
       `您的申请“${f.requestTitle}”在“${step(f)}”环节需要您处理（${f.event}）。` +
       (f.items.length ? `\n所需材料：${items(f, '、')}。` : '') +
-      (f.dueAt ? `\n截止时间：${f.dueAt}。` : ''),
+      (f.dueAt ? `\n办理期限：${f.dueAt}。` : ''),
   }),
   decision: (f) => ({
     subject: `审批决定：${f.requestTitle}（${f.outcome ?? f.status}）`,
@@ -92,17 +93,17 @@ const ZH: Record<NotificationKind, Template> = {
   }),
   'due-soon': (f) => ({
     subject: `即将到期：${step(f)}（${f.requestTitle}）`,
-    body: `申请“${f.requestTitle}”的“${step(f)}”环节将于 ${f.dueAt ?? '-'} 到期。`,
+    body: `申请“${f.requestTitle}”的“${step(f)}”环节须于${f.dueAt ?? '-'}办结。`,
   }),
   breach: (f) => ({
     subject: `已超期：${step(f) || f.requestTitle}`,
-    body: `申请“${f.requestTitle}”的“${step(f) || '整体'}”已超过时限（${f.dueAt ?? '-'}），已上报。`,
+    body: `申请“${f.requestTitle}”的“${step(f) || '整体'}”已超过时限（期限：${f.dueAt ?? '-'}），已上报。`,
   }),
   migrated: (f) => ({
     subject: `办理规则变更：${f.requestTitle}`,
     body:
       `因法规调整，您的申请“${f.requestTitle}”改按新版办理流程继续办理（${f.outcome ?? ''}）。` +
-      (f.dueAt ? `当前环节截止时间：${f.dueAt}。` : '') +
+      (f.dueAt ? `当前环节办理期限：${f.dueAt}。` : '') +
       '已经过的办理时间继续计算。',
   }),
   'document-issued': (f) => ({
@@ -115,10 +116,19 @@ const ZH: Record<NotificationKind, Template> = {
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = { en: EN, 'zh-CN': ZH };
 
-/** The subject and text of a notification in the recipient's language. */
-export function render(kind: NotificationKind, language: Language, facts: NotificationFacts): Rendered {
+/** The subject and text of a notification in the recipient's language, its deadline in `timeZone`. */
+export function render(
+  kind: NotificationKind,
+  language: Language,
+  facts: NotificationFacts,
+  timeZone = 'UTC',
+): Rendered {
   return TEMPLATES[language][kind]({
     ...facts,
+    event: eventWords(facts.event, language),
+    outcome: facts.outcome === null ? null : resultWords(facts.outcome, language),
+    status: resultWords(facts.status, language),
+    dueAt: facts.dueAt === null ? null : deadlineWords(facts.dueAt, timeZone, language),
     stepTitle: facts.stepTitle === null ? null : textIn(facts.stepTitle, language),
     items: facts.items.map((item) => textIn(item, language)),
   });

@@ -1,31 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import ConfigProvider from 'antd/es/config-provider';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/lib/api/client';
+import { queryClient } from '@/lib/api/query-client';
 import { AuthProviderBoundary } from '@/lib/auth/auth-context';
-import { developmentAuth } from '@/lib/auth/development-auth-provider';
-import { oidcAuth } from '@/lib/auth/oidc-auth-provider';
+import { tabAuthProvider } from '@/lib/auth/tab-auth-provider';
 import { antdLocaleOf } from '@/lib/i18n';
 
-function makeQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 5_000,
-        // A 4xx will answer the same again; only network trouble and 5xx are worth retrying.
-        retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-      },
-      mutations: { retry: false },
-    },
-  });
-}
-
 export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(makeQueryClient);
   const { i18n } = useTranslation();
   // A tab that signed in (or is signing in) through the OpenID provider keeps using it.
-  const [auth] = useState(() => (oidcAuth.inUse() ? oidcAuth : developmentAuth));
+  const [auth] = useState(tabAuthProvider);
   return (
     <ConfigProvider
       locale={antdLocaleOf(i18n.language)}

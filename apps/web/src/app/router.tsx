@@ -1,8 +1,29 @@
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, useLocation, type LoaderFunctionArgs } from 'react-router';
 import { PageLoading } from '@/components/page-state';
 import { RouteErrorPage } from '@/components/route-error-page';
+import { currentToken, setTokenSource } from '@/lib/api/client';
+import { requestDetailQuery } from '@/lib/api/queries';
+import { queryClient } from '@/lib/api/query-client';
 import { useAuth } from '@/lib/auth/auth-context';
+import { tabAuthProvider } from '@/lib/auth/tab-auth-provider';
 import { homeFor } from './navigation';
+
+/**
+ * Starts a request's data request while its page's code (and, on a first visit, the language strings) still
+ * load, instead of after: the page finds its answer in the cache or on the way. Returns nothing, so the
+ * route never waits for it; a failed prefetch is asked again by the page. On a first visit the session is
+ * read from the tab before the app has rendered (the app sets the same token source when it does).
+ */
+function prefetchRequest(id: string | undefined): null {
+  if (!id) return null;
+  if (!currentToken()) {
+    const session = tabAuthProvider().restore();
+    if (!session) return null;
+    setTokenSource(() => session.accessToken);
+  }
+  void queryClient.prefetchQuery(requestDetailQuery(id));
+  return null;
+}
 
 /**
  * Client routes. None may start with an API route's first segment (`requests`, `work-queue`, `auth`, ...):
@@ -70,6 +91,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'my-requests/:id',
+                loader: ({ params }: LoaderFunctionArgs) => prefetchRequest(params.id),
                 lazy: () => import('@/features/requests/request-page').then((m) => ({ Component: m.RequestPage })),
               },
               {
@@ -79,6 +101,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'queue/:requestId/steps/:stepId',
+                loader: ({ params }: LoaderFunctionArgs) => prefetchRequest(params.requestId),
                 lazy: () => import('@/features/work-queue/step-page').then((m) => ({ Component: m.StepPage })),
               },
               {

@@ -10,7 +10,7 @@ import { ErrorAlert } from './page-state';
 
 interface CurrentState {
   status: string;
-  currentSteps: Array<{ stepId: string; state: string; assignee: string | null }>;
+  currentSteps: Array<{ stepId: string; state: string; assignee: string | null; assigneeName?: string | null }>;
 }
 
 /** Someone else acted first: what the page shows was out of date when the action was sent. */
@@ -53,7 +53,7 @@ export function ActionErrorAlert({ error, requestId, stepTitle = (id) => id, onR
                   current.currentSteps
                     .map((s) =>
                       s.assignee
-                        ? t('errors.stepHeldBy', { step: stepTitle(s.stepId), assignee: s.assignee })
+                        ? t('errors.stepHeldBy', { step: stepTitle(s.stepId), assignee: s.assigneeName ?? s.assignee })
                         : stepTitle(s.stepId),
                     )
                     .join(t('errors.listSeparator')) || '—',

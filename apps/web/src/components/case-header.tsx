@@ -1,12 +1,14 @@
 import Descriptions from 'antd/es/descriptions';
 import { useTranslation } from 'react-i18next';
+import { useProcessName } from '@/lib/definition-labels';
 import type { RequestDetail } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from './moment';
 import { StatusTag } from './status-tag';
 
 /** The heading facts of a request. */
 export function CaseHeader({ request, timeZone }: { request: RequestDetail; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const processName = useProcessName();
   return (
     <Descriptions size="small" column={{ xs: 1, md: 3 }}>
       <Descriptions.Item label={t('requests.status')}>
@@ -15,11 +17,10 @@ export function CaseHeader({ request, timeZone }: { request: RequestDetail; time
         </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('requests.type')}>
-        {t(`definitions.${request.definitionKey}`, { defaultValue: request.definitionKey })} v
-        {request.definitionVersion}
+        {processName(request.definitionKey)} v{request.definitionVersion}
       </Descriptions.Item>
       <Descriptions.Item label={t('request.submitted')}>
-        {formatDateTime(request.submittedAt, timeZone, i18n.language)}
+        <Moment at={request.submittedAt} timeZone={timeZone} />
       </Descriptions.Item>
     </Descriptions>
   );

@@ -8,8 +8,9 @@ import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { ConditionList } from '@/components/decision-details';
 import type { RequestDetail, StepView } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
+import { nameIn, useLabel } from '@/lib/definition-labels';
 import { CaseTimeline } from './case-timeline';
+import { Deadline } from './moment';
 import { ProcessDiagram } from './process-diagram';
 import { StatusTag } from './status-tag';
 import { StatutoryClock } from './statutory-clock';
@@ -25,7 +26,8 @@ export function CaseOverview({
   definition: ProcessDefinition | undefined;
   timeZone: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const label = useLabel();
   const active = new Set(request.currentSteps.map((s) => s.stepId));
   // A step skipped by its routing condition or cancelled was never worked: it is not drawn as done.
   const done = new Set(
@@ -74,7 +76,7 @@ export function CaseOverview({
               {
                 title: t('request.department'),
                 dataIndex: 'department',
-                render: (d: string) => t(`departments.${d}`, { defaultValue: d }),
+                render: (d: string) => nameIn('departments', d, definition, t, label),
               },
               {
                 title: t('request.heldBy'),
@@ -87,7 +89,12 @@ export function CaseOverview({
                 dataIndex: 'dueAt',
                 render: (d: string | null, s) => (
                   <>
-                    {formatDateTime(d, timeZone, i18n.language)}{' '}
+                    {/* A stopped step has no deadline until it runs again: say it is stopped, not "—". */}
+                    {!d && s.clock?.paused ? (
+                      <Tag color={TAG.orange}>{t('clock.paused')}</Tag>
+                    ) : (
+                      <Deadline dueAt={d} dueDate={s.clock?.dueDate} timeZone={timeZone} />
+                    )}{' '}
                     {s.clock?.overdue && <Tag color={TAG.red}>{t('clock.overdue')}</Tag>}
                     {s.escalated && <Tag color={TAG.orange}>{t('request.escalated')}</Tag>}
                   </>
@@ -99,7 +106,7 @@ export function CaseOverview({
       </Col>
       <Col span={24}>
         <Card title={<h2 className="ow-card-title">{t('request.timeline')}</h2>}>
-          <CaseTimeline timeline={request.timeline} timeZone={timeZone} />
+          <CaseTimeline timeline={request.timeline} timeZone={timeZone} definition={definition} />
         </Card>
       </Col>
     </Row>

@@ -152,9 +152,8 @@ function UploadForm({ requestId, types }: { requestId: string; types: CaseDocume
   );
 }
 
-function VersionHistory({ doc }: { doc: CaseDocumentView }) {
+function VersionHistory({ doc, zone }: { doc: CaseDocumentView; zone: string }) {
   const { t, i18n } = useTranslation();
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [failure, setFailure] = useState<unknown>(null);
   return (
     <>
@@ -223,7 +222,16 @@ function VersionHistory({ doc }: { doc: CaseDocumentView }) {
  * The documents of a request: each declared type, its current version (the one every reviewer sees)
  * and the whole history; downloads; and, for those who may, an upload of a new version.
  */
-export function DocumentsPanel({ requestId, canUpload }: { requestId: string; canUpload: boolean }) {
+/** The case's documents; their moments in the case's zone (the browser's own where none is given). */
+export function DocumentsPanel({
+  requestId,
+  canUpload,
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+}: {
+  requestId: string;
+  canUpload: boolean;
+  timeZone?: string;
+}) {
   const { t } = useTranslation();
   const documents = useQuery({
     queryKey: documentKeys.list(requestId),
@@ -257,11 +265,11 @@ export function DocumentsPanel({ requestId, canUpload }: { requestId: string; ca
                 </Typography.Text>
               )}
             </div>
-            {doc.versions.length > 0 && <VersionHistory doc={doc} />}
+            {doc.versions.length > 0 && <VersionHistory zone={timeZone} doc={doc} />}
           </section>
         ))}
         {canUpload && <UploadForm requestId={requestId} types={documents.data.items} />}
-        <IssuedDocuments requestId={requestId} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} />
+        <IssuedDocuments requestId={requestId} timeZone={timeZone} />
       </Space>
     );
   }

@@ -1,4 +1,4 @@
-import { useLabel, type LocalizedText } from '@/lib/definition-labels';
+import { nameIn, useLabel, type LocalizedText } from '@/lib/definition-labels';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition, StepDefinition } from '@onewindow/definition-types';
 
@@ -72,7 +72,7 @@ export function ProcessDiagram({
       </text>
       <text x={x + 8} y={y + 32} fontSize={10} fill="#334155">
         {clip(
-          `${t(`departments.${step.owner.department}`, { defaultValue: step.owner.department })}${state === 'active' ? ` · ${t('diagram.current')}` : ''}`,
+          `${nameIn('departments', step.owner.department, definition, t, label)}${state === 'active' ? ` · ${t('diagram.current')}` : ''}`,
           w - 16,
         )}
       </text>

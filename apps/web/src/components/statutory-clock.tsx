@@ -3,12 +3,12 @@ import Progress from 'antd/es/progress';
 import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import type { ClockView } from '@/lib/api/client';
-import { formatDateTime, formatDay } from '@/lib/format';
+import { Deadline } from './moment';
 import { TAG } from './tag-colors';
 
 /** Used, left, due and, while stopped, why: the statutory clock as the law counts it. */
 export function StatutoryClock({ clock, timeZone }: { clock: ClockView; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const unit = (n: number) =>
     clock.unit === 'milliseconds'
       ? t('clock.minutes', { count: Math.round(n / 60_000) })
@@ -56,9 +56,7 @@ export function StatutoryClock({ clock, timeZone }: { clock: ClockView; timeZone
           <span data-testid="clock-left">{unit(Math.max(0, clock.remaining))}</span>
         </Descriptions.Item>
         <Descriptions.Item label={clock.paused ? t('clock.dueIfResumed') : t('clock.due')}>
-          {clock.dueDate
-            ? formatDay(clock.dueDate, i18n.language)
-            : formatDateTime(clock.dueAt, timeZone, i18n.language)}
+          <Deadline dueAt={clock.dueAt} dueDate={clock.dueDate} timeZone={timeZone} testId="clock-due" />
         </Descriptions.Item>
       </Descriptions>
     </section>

@@ -13,6 +13,7 @@ import {
   type SchemaFault,
 } from './schema-reader';
 import { checkAttributeReferences, checkAttributesSchema } from './attributes-schema';
+import { checkLabelMap } from './label-maps';
 import { checkStep, STEP_ID, type StepReference, type StepShape } from './step-schema';
 
 export type ValidationResult<T> = { ok: true; definition: T } | { ok: false; errors: string[]; faults: SchemaFault[] };
@@ -33,6 +34,8 @@ const ROOT_KEYS = [
   'attributesSchema',
   'documents',
   'notices',
+  'outcomeLabels',
+  'departments',
 ];
 
 export interface ValidationOptions {
@@ -105,6 +108,8 @@ export function validateDefinition(
   if (appealStep) roots.push(appealStep);
   checkDocuments(errors, input.documents, (path, id) => resolve(path, id));
   checkNotices(errors, input.notices, (path, id) => resolve(path, id));
+  checkLabelMap(errors, input.outcomeLabels, 'outcomeLabels');
+  checkLabelMap(errors, input.departments, 'departments');
 
   const declared = checkAttributesSchema(errors, input.attributesSchema, 'attributesSchema');
   if (declared) checkAttributeReferences(errors, input, declared);

@@ -109,6 +109,8 @@ export interface InformationPolicy {
   clock: 'pause' | 'restart';
   /** One exhaustive list: a later request may only repeat items of the first one. */
   exhaustive?: boolean;
+  /** The time the applicant is given to answer, counted from the request: shown as its answer-by date. */
+  answerWithin?: Duration;
 }
 
 /** Accept now with one notice listing what is missing; the case lapses if not delivered by the deadline. */
@@ -322,4 +324,8 @@ export interface ProcessDefinition {
   documents?: DocumentTypeDefinition[];
   /** The documents the process issues, and at which step's outcome. */
   notices?: NoticeDeclaration[];
+  /** What the process's outcomes are called, by outcome id (`approved`, `corrections`…), in every served language. */
+  outcomeLabels?: Record<string, LocalizedText>;
+  /** What the departments owning its steps are called, by department id, in every served language. */
+  departments?: Record<string, LocalizedText>;
 }

@@ -90,9 +90,11 @@ function checkCommon(errors: SchemaErrors, step: Record<string, unknown>, path: 
   if (step.clock !== undefined) checkOneOf(errors, step.clock, `${path}.clock`, ['counts', 'excluded'] as const);
   const rfi = step.informationRequests;
   if (rfi !== undefined) {
-    if (!isRecord(rfi)) errors.add(`${path}.informationRequests`, 'must be { clock, exhaustive? }');
+    if (!isRecord(rfi)) errors.add(`${path}.informationRequests`, 'must be { clock, exhaustive?, answerWithin? }');
     else {
-      checkKnownKeys(errors, rfi, `${path}.informationRequests`, ['clock', 'exhaustive']);
+      checkKnownKeys(errors, rfi, `${path}.informationRequests`, ['clock', 'exhaustive', 'answerWithin']);
+      if (rfi.answerWithin !== undefined)
+        checkDuration(errors, rfi.answerWithin, `${path}.informationRequests.answerWithin`);
       checkOneOf(errors, rfi.clock, `${path}.informationRequests.clock`, ['pause', 'restart'] as const);
       checkOptionalBoolean(errors, rfi.exhaustive, `${path}.informationRequests.exhaustive`);
     }

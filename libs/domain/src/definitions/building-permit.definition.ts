@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../definition/process-definition.types';
+import { buildingPermitDepartments, buildingPermitOutcomes } from './built-in-labels';
 
 /**
  * Construction / building permit, modelled on California practice: a completeness check that is deemed
@@ -14,6 +15,8 @@ export const buildingPermitDefinition: ProcessDefinition = {
   title: { en: 'Construction / building permit', 'zh-CN': '建筑工程施工许可' },
   requestType: 'permit',
   jurisdiction: 'us-ca',
+  outcomeLabels: buildingPermitOutcomes,
+  departments: buildingPermitDepartments,
   start: 'intake',
   extensionByAgreement: true,
   appeal: { step: 'appeal-review', window: { value: 30, unit: 'calendarDays' } },
@@ -61,7 +64,8 @@ export const buildingPermitDefinition: ProcessDefinition = {
       owner: { department: 'building', role: 'clerk' },
       duration: { value: 30, unit: 'calendarDays' },
       onTimeout: { action: 'deemed', outcome: 'complete', effect: 'complete' },
-      informationRequests: { clock: 'restart', exhaustive: true },
+      // The applicant is given 30 days to answer the one list of what is missing; the answer restarts the check.
+      informationRequests: { clock: 'restart', exhaustive: true, answerWithin: { value: 30, unit: 'calendarDays' } },
       missingDocuments: { outcome: 'complete', deadline: { value: 20, unit: 'workingDays' } },
       next: { complete: 'plan-review' },
     },

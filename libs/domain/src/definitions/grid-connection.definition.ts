@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../definition/process-definition.types';
+import { gridConnectionDepartments, gridConnectionOutcomes } from './built-in-labels';
 
 /**
  * High-voltage grid connection for an industrial load, modelled on the time limits Chinese grid utilities
@@ -14,6 +15,8 @@ export const gridConnectionDefinition: ProcessDefinition = {
   title: { en: 'High-voltage grid connection', 'zh-CN': '高压用电报装' },
   requestType: 'infrastructure',
   jurisdiction: 'cn',
+  outcomeLabels: gridConnectionOutcomes,
+  departments: gridConnectionDepartments,
   start: 'supply-plan',
   attributesSchema: {
     type: 'object',

@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '../definition/process-definition.types';
+import { landUseDepartments, landUseOutcomes } from './built-in-labels';
 
 /**
  * Land-use / planning approval, modelled on England's planning application process: validation with an
@@ -16,6 +17,8 @@ export const landUseDefinition: ProcessDefinition = {
   title: { en: 'Land-use / planning approval', 'zh-CN': '建设用地规划许可' },
   requestType: 'land-use',
   jurisdiction: 'gb-eng',
+  outcomeLabels: landUseOutcomes,
+  departments: landUseDepartments,
   start: 'validation',
   extensionByAgreement: true,
   attributesSchema: {

@@ -114,6 +114,10 @@ export interface InformationRequest {
   requestedAt: string;
   requestedBy: Actor;
   reason?: string;
+  /** The answer-by instant (end of its last day for day units), where the step's policy gives time to answer. */
+  answerBy?: string;
+  /** The last day to answer, for day units. */
+  answerByDate?: string;
   /** closed: the step ended (decided, cancelled) while the request was still open. */
   status: 'open' | 'answered' | 'closed';
   answeredAt?: string;

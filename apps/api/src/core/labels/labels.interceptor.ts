@@ -1,7 +1,9 @@
-import { LANGUAGES, languageOf, textIn, type Language } from '@onewindow/domain';
+import { LANGUAGES, textIn, type Language } from '@onewindow/domain';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { map, Observable } from 'rxjs';
+import type { FastifyReply } from 'fastify';
+import { from, map, Observable, switchMap } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { ReaderLanguage } from './reader-language.service';
 
 const SERVED: ReadonlySet<string> = new Set(LANGUAGES);
 
@@ -30,17 +32,20 @@ function isDataObject(value: unknown): value is object {
 
 /**
  * The one place labels from definitions are put in the reader's language: the language the caller asks
- * for (`Accept-Language`; the web app sends the one its reader chose), English otherwise. Views carry
- * labels in every language; the answer carries one.
+ * for (`Accept-Language`; the web app sends the one its reader chose), else the signed-in user's stored
+ * preference, English otherwise. Views carry labels in every language; the answer carries one.
  */
 @Injectable()
 export class LabelsInterceptor implements NestInterceptor {
+  constructor(private readonly reader: ReaderLanguage) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const language = languageOf(request.headers['accept-language']);
+    const request = http.getRequest<AuthenticatedRequest>();
     void http.getResponse<FastifyReply>().header('vary', 'Accept-Language');
-    return next.handle().pipe(map((body: unknown) => inLanguage(body, language)));
+    return from(this.reader.of(request.headers['accept-language'], request.actor?.id)).pipe(
+      switchMap((language) => next.handle().pipe(map((body: unknown) => inLanguage(body, language)))),
+    );
   }
 }

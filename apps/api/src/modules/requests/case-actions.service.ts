@@ -22,7 +22,14 @@ export type ActionDraft = CaseEvent extends infer E ? (E extends CaseEvent ? Omi
 export interface CurrentState {
   status: string;
   seq: number;
-  currentSteps: Array<{ stepId: string; state: string; assignee: string | null; dueAt: string | null }>;
+  currentSteps: Array<{
+    stepId: string;
+    state: string;
+    assignee: string | null;
+    /** Who holds the step, by name, so the refused caller reads a person rather than an id. */
+    assigneeName: string | null;
+    dueAt: string | null;
+  }>;
 }
 
 /** How long a refused action waits for the workflow's own view of the state before using the read model's. */
@@ -215,6 +222,7 @@ export function summarize(state: CaseState): CurrentState {
       stepId: s.stepId,
       state: s.state,
       assignee: s.assignee ?? null,
+      assigneeName: s.assigneeName ?? null,
       dueAt: s.dueAt ?? null,
     })),
   };

@@ -169,6 +169,10 @@ export class InformationRequestView {
   @ApiProperty({ type: [InformationItemView] }) items!: InformationItemView[];
   @ApiProperty() status!: string;
   @ApiProperty() requestedAt!: string;
+  @ApiPropertyOptional({ description: "Why the information is needed, in the clerk's words" }) reason?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601 UTC: the end of the time given to answer' }) answerBy?: string;
+  @ApiPropertyOptional({ description: 'The last day to answer, for day-based time, in the jurisdiction' })
+  answerByDate?: string;
 }
 
 export class RequestDetailView extends RequestSummaryView {
@@ -267,6 +271,9 @@ export function toDetailView(
       items: q.items,
       status: q.status,
       requestedAt: q.requestedAt,
+      ...(q.reason !== undefined ? { reason: q.reason } : {}),
+      ...(q.answerBy !== undefined ? { answerBy: q.answerBy } : {}),
+      ...(q.answerByDate !== undefined ? { answerByDate: q.answerByDate } : {}),
     })),
     appealDeadline: state.appealDeadline ?? null,
     timeZone: zoneOf(calendar),

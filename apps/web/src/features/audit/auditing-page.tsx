@@ -9,13 +9,15 @@ import { Typography } from '@/components/typography';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import type { RequestSummary } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from '@/components/moment';
+import { useTimeZoneOfDefinition } from '@/lib/api/queries';
 import { useFindCases } from './api';
 import { CheckpointsPanel } from './components/checkpoints-panel';
 
 /** The auditor's start: find a case by id, title or applicant; the signed checkpoints over all cases. */
 export function AuditingPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const zoneOf = useTimeZoneOfDefinition();
   const [q, setQ] = useState('');
   const found = useFindCases(q);
   return (
@@ -54,7 +56,7 @@ export function AuditingPage() {
                 {
                   title: t('request.submitted'),
                   dataIndex: 'submittedAt',
-                  render: (at: string) => formatDateTime(at, 'UTC', i18n.language),
+                  render: (at: string, r) => <Moment at={at} timeZone={zoneOf(r.definitionKey)} />,
                 },
               ]}
             />

@@ -3,6 +3,7 @@ import Button from 'antd/es/button';
 import Space from 'antd/es/space';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDefinitionNames, useProcessName } from '@/lib/definition-labels';
 import { Link } from 'react-router';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
@@ -10,12 +11,14 @@ import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { api, unwrap, type RequestSummary } from '@/lib/api/client';
 import { queryKeys, useTimeZoneOfDefinition } from '@/lib/api/queries';
-import { formatDateTime } from '@/lib/format';
+import { Deadline } from '@/components/moment';
 
 const PAGE_SIZE = 20;
 
 export function MyRequestsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const names = useDefinitionNames();
+  const processName = useProcessName();
   const [page, setPage] = useState(1);
   const requests = useQuery({
     queryKey: [...queryKeys.requests, 'mine', page],
@@ -54,13 +57,13 @@ export function MyRequestsPage() {
             {
               title: t('requests.type'),
               dataIndex: 'definitionKey',
-              render: (k: string) => t(`definitions.${k}`, { defaultValue: k }),
+              render: (k: string) => processName(k),
             },
             { title: t('requests.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
             {
               title: t('requests.nextDue'),
               dataIndex: 'nextDueAt',
-              render: (d: string | null, r) => formatDateTime(d, zoneOf(r.definitionKey), i18n.language),
+              render: (d: string | null, r) => <Deadline dueAt={d} timeZone={zoneOf(r.definitionKey)} />,
             },
             {
               title: t('requests.heldBy'),
@@ -71,7 +74,7 @@ export function MyRequestsPage() {
                   : r.holders
                       .map(
                         (h) =>
-                          `${h.title}: ${h.assigneeName ?? h.assignee ?? t(`departments.${h.department}`, { defaultValue: h.department })}`,
+                          `${h.title}: ${h.assigneeName ?? h.assignee ?? names.department(h.department, r.definitionKey)}`,
                       )
                       .join('; '),
             },

@@ -43,7 +43,7 @@ export function RequestPage() {
         </Deferred>
       </Card>
       <Deferred>
-        <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} />
+        <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} timeZone={timeZone} />
       </Deferred>
       <Deferred>
         <CaseOverview request={request.data} definition={definition.data} timeZone={timeZone} />

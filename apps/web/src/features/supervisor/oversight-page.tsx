@@ -5,12 +5,14 @@ import Tabs from 'antd/es/tabs';
 import Tag from 'antd/es/tag';
 import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDefinitionNames } from '@/lib/definition-labels';
 import { Link } from 'react-router';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { Deferred, EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';
-import { formatDateTime } from '@/lib/format';
+import { Deadline } from '@/components/moment';
+import { useTimeZoneOfDefinition } from '@/lib/api/queries';
 import { useBreaches, useTimeUse, type Breach, type StepTimeUse } from './api';
 
 /** Acting on a breach (its forms) loads once one is chosen. */
@@ -18,11 +20,12 @@ const CaseSupervision = lazy(() =>
   import('./components/case-supervision').then((m) => ({ default: m.CaseSupervision })),
 );
 
-const UTC = 'UTC';
 const days = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 function BreachesTab({ department }: { department?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const names = useDefinitionNames();
+  const zoneOf = useTimeZoneOfDefinition();
   const breaches = useBreaches(department);
   const [selected, setSelected] = useState<Breach | null>(null);
   if (breaches.isPending) return <PageLoading />;
@@ -46,13 +49,13 @@ function BreachesTab({ department }: { department?: string }) {
           {
             title: t('supervision.department'),
             dataIndex: 'department',
-            render: (d: string) => t(`departments.${d}`, { defaultValue: d }),
+            render: (d: string) => names.department(d),
           },
           { title: t('supervision.assignee'), dataIndex: 'assignee', render: (a: string | null) => a ?? '—' },
           {
             title: t('supervision.due'),
             dataIndex: 'dueAt',
-            render: (at: string | null) => formatDateTime(at, UTC, i18n.language),
+            render: (at: string | null, b) => <Deadline dueAt={at} timeZone={zoneOf(b.definitionKey)} />,
           },
           {
             title: t('supervision.breach'),
@@ -92,6 +95,7 @@ function BreachesTab({ department }: { department?: string }) {
 
 function TimeUseTab({ department }: { department?: string }) {
   const { t } = useTranslation();
+  const names = useDefinitionNames();
   const timeUse = useTimeUse(department);
   if (timeUse.isPending) return <PageLoading />;
   if (timeUse.error) return <ErrorAlert error={timeUse.error} onRetry={() => void timeUse.refetch()} />;
@@ -109,7 +113,7 @@ function TimeUseTab({ department }: { department?: string }) {
           {
             title: t('supervision.department'),
             dataIndex: 'department',
-            render: (d: string) => t(`departments.${d}`, { defaultValue: d }),
+            render: (d: string) => names.department(d),
           },
           { title: t('supervision.step'), dataIndex: 'stepId' },
           { title: t('supervision.open'), dataIndex: 'open', align: 'right' },

@@ -18,9 +18,10 @@ import { Deferred, ErrorAlert, PageLoading, StreamBadge } from '@/components/pag
 import { api, idempotencyKey, unwrap, type RequestDetail } from '@/lib/api/client';
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
-import { stepTitleIn, useLabel } from '@/lib/definition-labels';
+import { nameIn, stepTitleIn, useLabel } from '@/lib/definition-labels';
 import { useLiveInvalidation } from '@/lib/event-stream';
 import { DecisionForm } from './components/decision-form';
+import { InformationRequestFacts } from '@/components/information-request-facts';
 import { InformationRequestBuilder } from './components/information-request-builder';
 
 /**
@@ -62,6 +63,7 @@ export function StepPage() {
   const timeZone = detail.timeZone;
   const decide = can('decide');
   const stepTitle = (id: string) => label(stepTitleIn(definition.data, id));
+  const openRequest = detail.informationRequests.find((q) => q.stepId === stepId && q.status === 'open');
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -73,6 +75,17 @@ export function StepPage() {
         <StreamBadge status={stream} />
       </Space>
       <CaseHeader request={detail} timeZone={timeZone} />
+      {openRequest && (
+        <Card title={<h2 className="ow-card-title">{t('informationRequest.title')}</h2>}>
+          <InformationRequestFacts request={openRequest} timeZone={timeZone} />
+          <Typography.Text strong>{t('informationRequest.items')}</Typography.Text>
+          <ul>
+            {openRequest.items.map((item) => (
+              <li key={item.id}>{item.description}</li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <Card title={<h2 className="ow-card-title">{t('step.actions')}</h2>} data-testid="step-actions">
         <Space direction="vertical" style={{ width: '100%' }}>
           {action.error && (
@@ -154,6 +167,7 @@ export function StepPage() {
             {decide && (
               <DecisionForm
                 outcomes={decide.outcomes ?? []}
+                outcomeName={(o) => nameIn('outcomes', o, definition.data, t, label)}
                 pending={action.isPending}
                 onDecide={(body) =>
                   action.mutate((id, key) =>
@@ -262,7 +276,7 @@ export function StepPage() {
         </Space>
       </Card>
       <Deferred>
-        <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} />
+        <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} timeZone={timeZone} />
       </Deferred>
       <Deferred>
         <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />

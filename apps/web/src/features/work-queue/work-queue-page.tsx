@@ -8,6 +8,7 @@ import Space from 'antd/es/space';
 import Tag from 'antd/es/tag';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDefinitionNames } from '@/lib/definition-labels';
 import { Link } from 'react-router';
 import { Card } from '@/components/card';
 import { Table } from '@/components/table';
@@ -18,7 +19,7 @@ import { api, idempotencyKey, unwrap, type Schemas, type WorkItem } from '@/lib/
 import { queryKeys, useDefinitions, useTimeZoneOfDefinition } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { formatDateTime } from '@/lib/format';
+import { Deadline } from '@/components/moment';
 import type { ProcessDefinition } from '@onewindow/definition-types';
 import { TAG } from '@/components/tag-colors';
 
@@ -40,7 +41,8 @@ type Filter = 'department' | 'mine' | 'overdue';
 const PAGE_SIZE = 20;
 
 export function WorkQueuePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const names = useDefinitionNames();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('department');
@@ -89,7 +91,7 @@ export function WorkQueuePage() {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={1} id="queue-title">
           {t('queue.title')}
-          {department ? ` · ${t(`departments.${department}`, { defaultValue: department })}` : ''}
+          {department ? ` · ${names.department(department)}` : ''}
         </Typography.Title>
         <StreamBadge status={stream} />
       </Space>
@@ -169,7 +171,7 @@ export function WorkQueuePage() {
               dataIndex: 'dueAt',
               render: (d: string | null, item) => (
                 <>
-                  {formatDateTime(d, zoneOf(item.definitionKey), i18n.language)}{' '}
+                  <Deadline dueAt={d} timeZone={zoneOf(item.definitionKey)} />{' '}
                   {item.overdue && (
                     <Tag color={TAG.red} data-testid="breach">
                       {t('queue.breached')}
@@ -193,7 +195,7 @@ export function WorkQueuePage() {
                 style={{ minWidth: 180 }}
                 options={commonOutcomes(selected, definitions.data ?? []).map((o) => ({
                   value: o,
-                  label: t(`outcomes.${o}`, { defaultValue: o }),
+                  label: names.outcome(o, selected[0]?.definitionKey),
                 }))}
               />
             </Form.Item>

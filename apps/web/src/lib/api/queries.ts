@@ -13,11 +13,16 @@ export const queryKeys = {
   definition: (key: string, version: number) => ['definitions', key, version] as const,
 };
 
-export function useRequestDetail(id: string) {
-  return useQuery({
+/** A request's status page: asked for by its page, and ahead of it by the route (see the router). */
+export function requestDetailQuery(id: string) {
+  return {
     queryKey: queryKeys.request(id),
     queryFn: () => unwrap(api.GET('/requests/{id}', { params: { path: { id } } })),
-  });
+  };
+}
+
+export function useRequestDetail(id: string) {
+  return useQuery(requestDetailQuery(id));
 }
 
 /** The OpenAPI document leaves definitions open; their shape is the domain's definition type. */

@@ -1364,6 +1364,12 @@ export interface components {
             items: components["schemas"]["InformationItemView"][];
             status: string;
             requestedAt: string;
+            /** @description Why the information is needed, in the clerk's words */
+            reason?: string;
+            /** @description ISO-8601 UTC: the end of the time given to answer */
+            answerBy?: string;
+            /** @description The last day to answer, for day-based time, in the jurisdiction */
+            answerByDate?: string;
         };
         TransitionActorView: {
             id: string;

@@ -1,10 +1,12 @@
 /** English strings. Every key here must exist in zh-CN.ts too (a unit test checks). */
 import { staffEn } from './staff.en';
 import { moreEn } from './more.en';
+import { readingEn } from './reading.en';
 
 export const en = {
   ...staffEn,
   ...moreEn,
+  ...readingEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',
@@ -77,6 +79,12 @@ export const en = {
   },
   events: {
     document_uploaded: 'Document uploaded',
+    document_issued: 'Document issued',
+    deadline_recomputed: 'Deadline recounted on a new calendar',
+    definition_migrated: 'Moved to a new version of the procedure',
+    extension_granted: 'Extension granted',
+    'timer_notice-period-ended': 'Notice period ended',
+    'timer_threshold-reached': 'Time threshold reached',
     submitted: 'Submitted',
     activated: 'Step started',
     decided: 'Decided',
@@ -264,7 +272,7 @@ export const en = {
     pledge: { title: 'Sign a pledge', statement: 'Pledge statement', submit: 'Sign pledge' },
     appeal: {
       title: 'Appeal',
-      deadline: 'You may appeal until {{at}}.',
+      deadline: 'You may appeal {{at}}.',
       grounds: 'Grounds of appeal',
       submit: 'Lodge appeal',
     },

@@ -11,7 +11,7 @@ export const staffEn = {
     step: 'Step',
     department: 'Department',
     assignee: 'Held by',
-    due: 'Due (UTC)',
+    due: 'Due',
     breach: 'Breach',
     overdue: 'Overdue',
     escalated: 'Escalated',
@@ -73,7 +73,7 @@ export const staffEn = {
     history: {
       title: 'Merged history',
       empty: 'No history.',
-      at: 'When (UTC)',
+      at: 'When',
       source: 'Source',
       sources: { temporal: 'Temporal', log: 'Recorded' },
       event: 'Event id',
@@ -96,7 +96,7 @@ export const staffEn = {
     accessLog: {
       title: 'Access log',
       empty: 'No refused action on this case.',
-      at: 'When (UTC)',
+      at: 'When',
       who: 'Who',
       kind: 'Kind',
       route: 'Route',

@@ -15,7 +15,7 @@ export const staffZhCN: Strings<typeof staffEn> = {
     step: '环节',
     department: '部门',
     assignee: '经办人',
-    due: '期限（UTC）',
+    due: '期限',
     breach: '超期情况',
     overdue: '已超期',
     escalated: '已升级',
@@ -77,7 +77,7 @@ export const staffZhCN: Strings<typeof staffEn> = {
     history: {
       title: '合并历史',
       empty: '无历史记录。',
-      at: '时间（UTC）',
+      at: '时间',
       source: '来源',
       sources: { temporal: 'Temporal', log: '流转记录' },
       event: '事件编号',
@@ -100,7 +100,7 @@ export const staffZhCN: Strings<typeof staffEn> = {
     accessLog: {
       title: '访问日志',
       empty: '本案没有被拒绝的操作。',
-      at: '时间（UTC）',
+      at: '时间',
       who: '操作人',
       kind: '类别',
       route: '接口',

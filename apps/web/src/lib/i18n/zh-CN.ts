@@ -1,5 +1,6 @@
 import type { en } from './en';
 import { moreZhCN } from './more.zh-CN';
+import { readingZhCN } from './reading.zh-CN';
 import { staffZhCN } from './staff.zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -8,6 +9,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const zhCN: Strings<typeof en> = {
   ...staffZhCN,
   ...moreZhCN,
+  ...readingZhCN,
   app: { name: '一窗通办' },
   layout: {
     language: '语言',
@@ -80,6 +82,12 @@ export const zhCN: Strings<typeof en> = {
   },
   events: {
     document_uploaded: '已上传材料',
+    document_issued: '已签发文书',
+    deadline_recomputed: '按新公布的日历重新计算期限',
+    definition_migrated: '改按新版办理流程',
+    extension_granted: '已准予延期',
+    'timer_notice-period-ended': '告知期届满',
+    'timer_threshold-reached': '达到时限节点',
     submitted: '已提交',
     activated: '环节开始',
     decided: '已决定',
@@ -265,7 +273,7 @@ export const zhCN: Strings<typeof en> = {
     },
     giveNotice: '告知将适用视为批准',
     pledge: { title: '签署承诺书', statement: '承诺内容', submit: '签署承诺' },
-    appeal: { title: '申请复议', deadline: '复议截止时间：{{at}}。', grounds: '复议理由', submit: '提交复议' },
+    appeal: { title: '申请复议', deadline: '请于{{at}}提出复议申请。', grounds: '复议理由', submit: '提交复议' },
     withdraw: {
       button: '撤回申请',
       confirmTitle: '确定撤回本申请？',

@@ -57,6 +57,7 @@ export function requestInformation(r: Reduction, event: RequestInformationEvent)
   // checkRequestInformation refused a step that takes no requests for information.
   const policy = r.definitionOf(event.stepId).step.informationRequests!;
   const id = `rfi-${s.informationRequests.length + 1}`;
+  const answerBy = policy.answerWithin ? dueFrom(r.calendar, r.at, policy.answerWithin) : undefined;
   s.informationRequests.push({
     id,
     stepId: event.stepId,
@@ -65,6 +66,8 @@ export function requestInformation(r: Reduction, event: RequestInformationEvent)
     requestedBy: r.actor,
     status: 'open',
     ...(event.reason !== undefined ? { reason: event.reason } : {}),
+    ...(answerBy ? { answerBy: answerBy.dueAt } : {}),
+    ...(answerBy?.dueDate !== undefined ? { answerByDate: answerBy.dueDate } : {}),
   });
   const reason = `rfi:${id}`;
   if (active.clock) pauseClock(r.calendar, active.clock, reason, r.at);
@@ -78,7 +81,13 @@ export function requestInformation(r: Reduction, event: RequestInformationEvent)
     fromState: 'active',
     toState: 'awaiting_applicant',
     ...(event.reason !== undefined ? { reason: event.reason } : {}),
-    data: { requestId: id, items: event.items, clock: policy.clock },
+    data: {
+      requestId: id,
+      items: event.items,
+      clock: policy.clock,
+      ...(answerBy ? { answerBy: answerBy.dueAt } : {}),
+      ...(answerBy?.dueDate !== undefined ? { answerByDate: answerBy.dueDate } : {}),
+    },
   });
   if (r.ctx.definition.caseClock?.pauseOnApplicant) r.pauseCaseClock(reason);
 }

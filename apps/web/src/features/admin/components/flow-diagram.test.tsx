@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DefinitionGraph } from '../api';
@@ -61,7 +62,12 @@ const graph: DefinitionGraph = {
 
 describe(FlowDiagram.name, () => {
   it('draws the joint review with its members inside, the timer in words and each route to its outcome', () => {
-    const { container } = render(<FlowDiagram graph={graph} />);
+    const { container } = render(
+      // Names come from the published definitions where they name things; here none are in, so the app's words.
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <FlowDiagram graph={graph} />
+      </QueryClientProvider>,
+    );
 
     expect(screen.getByRole('img', { name: 'Mini permit, version 2' })).toBeTruthy();
     const review = container.querySelector('[data-step="review"][data-kind="parallel"]');

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useDefinitionNames } from '@/lib/definition-labels';
 import type { DefinitionGraph, GraphEdge, GraphStep } from '../api';
 
 const WIDTH = 900;
@@ -16,6 +17,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
   const { t, i18n } = useTranslation();
   // Published definitions may name outcomes and departments no translation knows: those show as written.
   const tr = (key: string, raw: string) => (i18n.exists(key) ? t(key) : raw);
+  const names = useDefinitionNames();
   const top = graph.steps.filter((s) => s.groupId === null);
   const members = (group: GraphStep) => graph.steps.filter((s) => s.groupId === group.id);
   const routesOf = (id: string) => graph.edges.filter((e) => e.from === id);
@@ -34,7 +36,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
     const limit = step.duration ? `${step.duration.value} ${t(`units.${step.duration.unit}`)}` : t('admin.flow.byRule');
     const action = step.onTimeout
       ? t(`admin.flow.timeout.${step.onTimeout.action}`, {
-          outcome: step.onTimeout.outcome ? tr(`outcomes.${step.onTimeout.outcome}`, step.onTimeout.outcome) : '',
+          outcome: step.onTimeout.outcome ? names.outcome(step.onTimeout.outcome, graph.key) : '',
         })
       : '';
     return `${t('admin.flow.limit')}: ${limit}${step.durationRules > 0 && step.duration ? ` (+${t('admin.flow.rules', { count: step.durationRules })})` : ''} → ${action}`;
@@ -107,7 +109,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
                       {m.title.length > memberW / 6 ? `${m.title.slice(0, Math.floor(memberW / 6) - 1)}…` : m.title}
                     </text>
                     <text x={X + j * (memberW + 6) + 5} y={y + 42} fontSize={9} fill="#475569">
-                      {tr(`departments.${m.owner.department}`, m.owner.department)}
+                      {names.department(m.owner.department, graph.key)}
                     </text>
                   </g>
                 ))}
@@ -133,7 +135,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
                   {label(step).length > 44 ? `${label(step).slice(0, 43)}…` : label(step)}
                 </text>
                 <text x={X + 8} y={y + 33} fontSize={10} fill="#334155">
-                  {`${t(`admin.flow.kind.${step.kind}`)} · ${tr(`departments.${step.owner.department}`, step.owner.department)}`}
+                  {`${t(`admin.flow.kind.${step.kind}`)} · ${names.department(step.owner.department, graph.key)}`}
                 </text>
                 {timer(step) && (
                   <text x={X + 8} y={y + 49} fontSize={10} fill="#9a3412">
@@ -150,7 +152,7 @@ export function FlowDiagram({ graph }: { graph: DefinitionGraph }) {
                 fontSize={11}
                 fill={edge.to.startsWith('status:') ? '#15803d' : '#1e293b'}
               >
-                {`${tr(`outcomes.${edge.label}`, edge.label)}${edge.fork ? ` (${t('admin.flow.fork')})` : ''} → ${target(edge)}`}
+                {`${names.outcome(edge.label, graph.key)}${edge.fork ? ` (${t('admin.flow.fork')})` : ''} → ${target(edge)}`}
               </text>
             ))}
           </g>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Table } from '@/components/table';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from '@/components/moment';
 import { useAccessLog, type AccessLogEntry } from '../api';
 
 /** Refused actions on the case: authorization denials and actions the rules rejected. */
-export function AccessLogTable({ requestId }: { requestId: string }) {
-  const { t, i18n } = useTranslation();
+/** Moments in the case's zone, UTC on hover. */
+export function AccessLogTable({ requestId, timeZone }: { requestId: string; timeZone: string }) {
+  const { t } = useTranslation();
   const log = useAccessLog(requestId);
   if (log.isPending) return <PageLoading />;
   if (log.error) return <ErrorAlert error={log.error} onRetry={() => void log.refetch()} />;
@@ -22,7 +23,7 @@ export function AccessLogTable({ requestId }: { requestId: string }) {
         {
           title: t('audit.accessLog.at'),
           dataIndex: 'occurredAt',
-          render: (at: string) => formatDateTime(at, 'UTC', i18n.language),
+          render: (at: string) => <Moment at={at} timeZone={timeZone} />,
         },
         { title: t('audit.accessLog.who'), dataIndex: 'actorId', render: (a: string | null) => a ?? '—' },
         { title: t('audit.accessLog.kind'), dataIndex: 'kind' },

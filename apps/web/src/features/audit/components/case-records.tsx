@@ -7,13 +7,17 @@ import { HistoryTable } from './history-table';
 import { ExportPanel, ReplayPanel } from './replay-export';
 
 /** A case's records as an auditor reads them: the merged history, replay and export, the access log. */
-export function CaseRecords({ requestId }: { requestId: string }) {
+export function CaseRecords({ requestId, timeZone }: { requestId: string; timeZone: string }) {
   const { t } = useTranslation();
   return (
     <Card>
       <Tabs
         items={[
-          { key: 'history', label: t('audit.history.title'), children: <HistoryTable requestId={requestId} /> },
+          {
+            key: 'history',
+            label: t('audit.history.title'),
+            children: <HistoryTable requestId={requestId} timeZone={timeZone} />,
+          },
           {
             key: 'replay',
             label: t('audit.replay.title'),
@@ -24,7 +28,11 @@ export function CaseRecords({ requestId }: { requestId: string }) {
               </Space>
             ),
           },
-          { key: 'access-log', label: t('audit.accessLog.title'), children: <AccessLogTable requestId={requestId} /> },
+          {
+            key: 'access-log',
+            label: t('audit.accessLog.title'),
+            children: <AccessLogTable requestId={requestId} timeZone={timeZone} />,
+          },
         ]}
       />
     </Card>

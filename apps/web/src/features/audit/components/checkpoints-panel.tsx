@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Table } from '@/components/table';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { api, unwrap } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from '@/components/moment';
 import { auditKeys, useCheckpoints, type Checkpoint } from '../api';
 
 /** The signed checkpoints over every case's chain head, and their verification. */
 export function CheckpointsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const checkpoints = useCheckpoints();
   const verify = useMutation({
@@ -77,7 +77,8 @@ export function CheckpointsPanel() {
             {
               title: t('audit.checkpoints.createdAt'),
               dataIndex: 'createdAt',
-              render: (at: string) => formatDateTime(at, 'UTC', i18n.language),
+              // A checkpoint spans every jurisdiction: it is read in UTC.
+              render: (at: string) => <Moment at={at} timeZone="UTC" />,
             },
             { title: t('audit.checkpoints.cases'), dataIndex: 'requestCount', align: 'right' },
             { title: t('audit.checkpoints.transitions'), dataIndex: 'transitionCount', align: 'right' },

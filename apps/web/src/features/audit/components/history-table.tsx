@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Table } from '@/components/table';
 import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from '@/components/moment';
 import { useHistory, type TimelineEntry } from '../api';
 
 /** Temporal's events beside the recorded transitions, in the order they happened. */
-export function HistoryTable({ requestId }: { requestId: string }) {
-  const { t, i18n } = useTranslation();
+/** Moments in the case's zone, UTC on hover. */
+export function HistoryTable({ requestId, timeZone }: { requestId: string; timeZone: string }) {
+  const { t } = useTranslation();
   const history = useHistory(requestId);
   if (history.isPending) return <PageLoading />;
   if (history.error) return <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />;
@@ -24,7 +25,7 @@ export function HistoryTable({ requestId }: { requestId: string }) {
         {
           title: t('audit.history.at'),
           dataIndex: 'at',
-          render: (at: string) => formatDateTime(at, 'UTC', i18n.language),
+          render: (at: string) => <Moment at={at} timeZone={timeZone} />,
         },
         {
           title: t('audit.history.source'),

@@ -14,8 +14,9 @@ import { Typography } from '@/components/typography';
 import { ActionErrorAlert, StaleGuard } from '@/components/action-error';
 import { api, idempotencyKey, unwrap, type LegalAction, type RequestDetail } from '@/lib/api/client';
 import { queryKeys } from '@/lib/api/queries';
-import { stepTitleIn, useLabel } from '@/lib/definition-labels';
-import { formatDateTime } from '@/lib/format';
+import { nameIn, stepTitleIn, useLabel } from '@/lib/definition-labels';
+import { deadlineText } from '@/components/moment';
+import { InformationRequestFacts } from '@/components/information-request-facts';
 
 type Send = (request: RequestDetail['id'], key: string) => Promise<RequestDetail>;
 
@@ -47,6 +48,16 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
   const headers = (key: string) => ({ 'Idempotency-Key': key });
   const [withdrawOpen, setWithdrawOpen] = useState(false);
   const [withdrawReason, setWithdrawReason] = useState('');
+  const [pledgeOpen, setPledgeOpen] = useState(false);
+  // What the case waits for from the applicant comes first; what they may do besides comes after it.
+  const waiting = legal.some(
+    (a) =>
+      a.type === 'answer-information' ||
+      a.type === 'decide' ||
+      a.type === 'accept-extension' ||
+      a.type === 'give-notice',
+  );
+  const optional = has('pledge') || has('appeal') || has('withdraw');
 
   if (legal.length === 0) {
     return <Typography.Paragraph data-testid="no-actions">{t('actions.noneNow')}</Typography.Paragraph>;
@@ -63,12 +74,21 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
         />
       )}
       <StaleGuard error={action.error}>
+        <h3 className="ow-card-title" data-testid="actions-waiting">
+          {t('applicantActions.waiting')}
+        </h3>
+        {!waiting && (
+          <Typography.Paragraph data-testid="nothing-waiting">
+            {t('applicantActions.nothingWaiting')}
+          </Typography.Paragraph>
+        )}
         {legal
           .filter((a) => a.type === 'answer-information' && a.stepId)
           .map((a) => {
             const open = request.informationRequests.find((q) => q.stepId === a.stepId && q.status === 'open');
             return (
               <Card key={`answer-${a.stepId}`} size="small" title={t('actions.answerInformation.title')}>
+                {open && <InformationRequestFacts request={open} timeZone={timeZone} />}
                 <Form
                   layout="vertical"
                   onFinish={(values: { itemIds?: string[]; note?: string }) =>
@@ -127,7 +147,7 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
                   <Radio.Group
                     options={(a.outcomes ?? []).map((o) => ({
                       value: o,
-                      label: t(`outcomes.${o}`, { defaultValue: o }),
+                      label: nameIn('outcomes', o, definition, t, label),
                     }))}
                   />
                 </Form.Item>
@@ -209,33 +229,43 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
             </Button>
           ))}
 
+        {optional && (
+          <h3 className="ow-card-title" data-testid="actions-optional">
+            {t('applicantActions.optional')}
+          </h3>
+        )}
+
         {has('pledge') && (
-          <Card size="small" title={t('actions.pledge.title')}>
-            <Form
-              layout="vertical"
-              onFinish={(values: { statement: string }) =>
-                action.mutate((id, key) =>
-                  unwrap(
-                    api.POST('/requests/{id}/pledge', {
-                      params: { path: { id } },
-                      body: values,
-                      headers: headers(key),
-                    }),
-                  ),
-                )
-              }
-            >
-              <Form.Item
-                name="statement"
-                label={t('actions.pledge.statement')}
-                rules={[{ required: true, message: t('form.required', { field: t('actions.pledge.statement') }) }]}
+          <Card size="small" title={t('actions.pledge.title')} data-testid="pledge">
+            <Typography.Paragraph type="secondary">{t('applicantActions.pledgeHint')}</Typography.Paragraph>
+            {!pledgeOpen && <Button onClick={() => setPledgeOpen(true)}>{t('applicantActions.pledgeOpen')}</Button>}
+            {pledgeOpen && (
+              <Form
+                layout="vertical"
+                onFinish={(values: { statement: string }) =>
+                  action.mutate((id, key) =>
+                    unwrap(
+                      api.POST('/requests/{id}/pledge', {
+                        params: { path: { id } },
+                        body: values,
+                        headers: headers(key),
+                      }),
+                    ),
+                  )
+                }
               >
-                <Input.TextArea rows={2} />
-              </Form.Item>
-              <Button htmlType="submit" loading={action.isPending}>
-                {t('actions.pledge.submit')}
-              </Button>
-            </Form>
+                <Form.Item
+                  name="statement"
+                  label={t('actions.pledge.statement')}
+                  rules={[{ required: true, message: t('form.required', { field: t('actions.pledge.statement') }) }]}
+                >
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+                <Button htmlType="submit" loading={action.isPending}>
+                  {t('actions.pledge.submit')}
+                </Button>
+              </Form>
+            )}
           </Card>
         )}
 
@@ -243,7 +273,9 @@ export function ApplicantActions({ request, definition, timeZone }: ApplicantAct
           <Card size="small" title={t('actions.appeal.title')}>
             {request.appealDeadline && (
               <Typography.Paragraph>
-                {t('actions.appeal.deadline', { at: formatDateTime(request.appealDeadline, timeZone, i18n.language) })}
+                {t('actions.appeal.deadline', {
+                  at: deadlineText((k, o) => t(k, o), { dueAt: request.appealDeadline }, timeZone, i18n.language),
+                })}
               </Typography.Paragraph>
             )}
             <Form

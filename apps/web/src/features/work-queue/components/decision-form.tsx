@@ -34,10 +34,13 @@ const trimmed = (list: string[] | undefined) => (list ?? []).map((s) => s.trim()
  */
 export function DecisionForm({
   outcomes,
+  outcomeName,
   pending,
   onDecide,
 }: {
   outcomes: string[];
+  /** An outcome's name in the reader's language. */
+  outcomeName?: (outcome: string) => string;
   pending: boolean;
   onDecide: (decision: Decision) => void;
 }) {
@@ -67,7 +70,12 @@ export function DecisionForm({
         }}
       >
         <Form.Item name="outcome" label={t('actions.outcome')} rules={[required(t('actions.outcome'))]}>
-          <Radio.Group options={outcomes.map((o) => ({ value: o, label: t(`outcomes.${o}`, { defaultValue: o }) }))} />
+          <Radio.Group
+            options={outcomes.map((o) => ({
+              value: o,
+              label: outcomeName ? outcomeName(o) : t(`outcomes.${o}`, { defaultValue: o }),
+            }))}
+          />
         </Form.Item>
         <Form.Item name="reason" label={t('actions.reason')}>
           <Input.TextArea rows={2} />

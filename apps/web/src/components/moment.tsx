@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { deadlineParts, formatDateTime } from '@/lib/format';
+
+/** The same instant in UTC, on hover: what an auditor compares with the records. */
+function utcTitle(iso: string, language: string): string {
+  return formatDateTime(iso, 'UTC', language);
+}
+
+/** A recorded moment in the case's zone, UTC on hover. */
+export function Moment({ at, timeZone, testId }: { at: string | null | undefined; timeZone: string; testId?: string }) {
+  const { i18n } = useTranslation();
+  if (!at) return <>—</>;
+  return (
+    <time dateTime={at} title={utcTitle(at, i18n.language)} data-testid={testId}>
+      {formatDateTime(at, timeZone, i18n.language)}
+    </time>
+  );
+}
+
+/** A deadline's words: a day-based one "by end of Wed 6 Jan 2027 (China Standard Time)", else "by" its moment. */
+export function deadlineText(
+  t: (key: string, options: Record<string, string>) => string,
+  due: { dueAt: string; dueDate?: string | null },
+  timeZone: string,
+  language: string,
+): string {
+  const parts = deadlineParts(due, timeZone, language);
+  return 'day' in parts ? t('dates.byEndOf', parts) : t('dates.by', parts);
+}
+
+/** A deadline in the case's zone, named; UTC on hover. */
+export function Deadline({
+  dueAt,
+  dueDate,
+  timeZone,
+  testId,
+}: {
+  dueAt: string | null | undefined;
+  dueDate?: string | null;
+  timeZone: string;
+  testId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  if (!dueAt) return <>—</>;
+  return (
+    <time dateTime={dueAt} title={utcTitle(dueAt, i18n.language)} data-testid={testId}>
+      {deadlineText((key, options) => t(key, options), { dueAt, dueDate }, timeZone, i18n.language)}
+    </time>
+  );
+}
