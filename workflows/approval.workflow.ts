@@ -90,7 +90,11 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   // Handlers are registered before the first await so an early Update is never refused.
   await initialRecording;
 
-  while (!interpreter.settled) {
+  // A case that issued a permit keeps waiting while the permit is in force: it can still be revoked, suspended,
+  // reinstated or varied, and expires by its own timer. Histories recorded before then ended at closure.
+  const waiting = () =>
+    !interpreter.settledIgnoringLicences || (!interpreter.settled && patched(ISSUED_PERMIT_LIFECYCLE));
+  while (waiting()) {
     const due = interpreter.dueTimer(new Date().toISOString());
     if (due) {
       await commit(interpreter.apply(due), 'timer');
@@ -123,6 +127,9 @@ function stamped(event: CaseEvent): CaseEvent {
 
 /** The patch that made batches carry every unrecorded transition and run side by side. */
 const RECORD_IN_PARALLEL = 'record-in-parallel';
+
+/** The patch that keeps a case's workflow running while a permit it issued is in force. */
+const ISSUED_PERMIT_LIFECYCLE = 'issued-permit-lifecycle';
 
 /** Long-running cases continue as new well before Temporal's history limits. */
 const DEFAULT_HISTORY_LIMIT = 2_000;

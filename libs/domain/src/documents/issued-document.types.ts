@@ -11,6 +11,20 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'permit',
 ];
 
+/** What an issued document's status is now, for whoever holds it. */
+export type IssuedDocumentStatus = 'valid' | 'varied' | 'suspended' | 'revoked' | 'expired';
+
+export const ISSUED_DOCUMENT_STATUSES: readonly IssuedDocumentStatus[] = [
+  'valid',
+  'varied',
+  'suspended',
+  'revoked',
+  'expired',
+];
+
+/** The kinds of document a supervisor can revoke, suspend, reinstate or vary, and that expire. */
+export const LICENCE_KINDS: readonly DocumentKind[] = ['permit'];
+
 /**
  * A definition's declaration of which document is due at which transition: when `step` completes with one of
  * `outcomes` (any outcome when omitted), a document of `kind` is issued. `validFor` makes it expire.

@@ -1,4 +1,6 @@
 import type { Actor } from '../actor';
+import type { DocumentKind } from '../documents/issued-document.types';
+import type { IssuedDocumentRef } from './case-state.types';
 import type { Reduction } from './reduction';
 import { dueFrom } from './clock';
 
@@ -9,23 +11,36 @@ import { dueFrom } from './clock';
 export function issueDeclaredDocuments(r: Reduction, stepId: string, outcome: string, by: Actor): void {
   for (const notice of r.ctx.definition.notices ?? []) {
     if (notice.step !== stepId || (notice.outcomes && !notice.outcomes.includes(outcome))) continue;
-    const issued = (r.state.issued ??= []);
-    const documentId = `${notice.kind}-${issued.filter((d) => d.kind === notice.kind).length + 1}`;
     const validUntil = notice.validFor ? dueFrom(r.calendar, r.at, notice.validFor).dueAt : undefined;
-    issued.push({ documentId, kind: notice.kind, stepId, outcome, at: r.at, ...(validUntil ? { validUntil } : {}) });
-    r.emit({
-      stepId,
-      event: 'document.issued',
-      fromState: 'due',
-      toState: 'issued',
-      actor: by,
-      outcome,
-      data: {
-        documentId,
-        kind: notice.kind,
-        process: r.ctx.definition.title,
-        ...(validUntil ? { validUntil } : {}),
-      },
-    });
+    issueDocument(r, { kind: notice.kind, stepId, outcome, ...(validUntil ? { validUntil } : {}) }, by);
   }
+}
+
+/** Issues one document (a declared one, or the new version of a varied one) and returns its reference. */
+export function issueDocument(
+  r: Reduction,
+  due: { kind: DocumentKind; stepId: string; outcome: string; validUntil?: string; supersedes?: string },
+  by: Actor,
+): IssuedDocumentRef {
+  const issued = (r.state.issued ??= []);
+  const documentId = `${due.kind}-${issued.filter((d) => d.kind === due.kind).length + 1}`;
+  const { kind, stepId, outcome, validUntil, supersedes } = due;
+  const ref: IssuedDocumentRef = { documentId, kind, stepId, outcome, at: r.at, ...(validUntil ? { validUntil } : {}) };
+  issued.push(ref);
+  r.emit({
+    stepId,
+    event: 'document.issued',
+    fromState: 'due',
+    toState: 'issued',
+    actor: by,
+    outcome,
+    data: {
+      documentId,
+      kind,
+      process: r.ctx.definition.title,
+      ...(validUntil ? { validUntil } : {}),
+      ...(supersedes ? { supersedes } : {}),
+    },
+  });
+  return ref;
 }

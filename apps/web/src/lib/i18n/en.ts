@@ -76,6 +76,12 @@ export const en = {
     'approved-on-pledge': 'Approved on pledge',
   },
   events: {
+    document_issued: 'Document issued',
+    document_revoked: 'Permit revoked',
+    document_suspended: 'Permit suspended',
+    document_reinstated: 'Permit reinstated',
+    document_varied: 'Permit varied (new version issued)',
+    document_expired: 'Permit expired',
     document_uploaded: 'Document uploaded',
     submitted: 'Submitted',
     activated: 'Step started',
@@ -329,6 +335,9 @@ export const en = {
     status: 'Status',
     download: 'Download ({{language}})',
     verify: 'Verify',
+    reason: 'Reason',
+    changeReason: 'Reason for changing permit {{number}}',
+    changes: { suspend: 'Suspend', reinstate: 'Reinstate', revoke: 'Revoke' },
     kinds: {
       receipt: 'Acknowledgement of receipt',
       'information-notice': 'Correction notice',
