@@ -5,6 +5,7 @@ import {
   ApprovalWorkflowInput,
   caseStateQuery,
   externalEventSignal,
+  memberDecidedSignal,
 } from '@onewindow/contracts';
 import type { RecordActivities, TransitionSource } from '@onewindow/contracts';
 import {
@@ -21,6 +22,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   patched,
   proxyActivities,
   setHandler,
@@ -94,7 +96,13 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   // reinstated or varied, and expires by its own timer. Histories recorded before then ended at closure.
   const waiting = () =>
     !interpreter.settledIgnoringLicences || (!interpreter.settled && patched(ISSUED_PERMIT_LIFECYCLE));
+  let parentTold = false;
   while (waiting()) {
+    if (interpreter.settledIgnoringLicences && !parentTold) {
+      // Decided, and waiting only on the permit it issued: a project waiting on this request learns it now.
+      parentTold = true;
+      await tellParent(interpreter.state);
+    }
     const due = interpreter.dueTimer(new Date().toISOString());
     if (due) {
       await commit(interpreter.apply(due), 'timer');
@@ -114,6 +122,20 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   await condition(allHandlersFinished);
   await log.settled();
   return interpreter.state;
+}
+
+/** Signals the project that started this request (if any) that the request was decided. */
+async function tellParent(state: CaseState): Promise<void> {
+  const parent = workflowInfo().parent;
+  if (!parent) return;
+  try {
+    await getExternalWorkflowHandle(parent.workflowId).signal(memberDecidedSignal, {
+      requestId: state.requestId,
+      status: state.status,
+    });
+  } catch {
+    // The project already ended (its time ran out, or it was terminated): nobody is waiting to be told.
+  }
 }
 
 function receiptOf(state: CaseState): ActionReceipt {
