@@ -95,9 +95,8 @@ describe('the lifecycle of an issued permit', () => {
     expect(await verify(permit.verificationCode)).toMatchObject({ status: 'valid', statusReason: 'Inspected' });
 
     const timeline = (await driver.detail(id)).timeline as Array<{ event: string; reason?: string | null }>;
-    expect(timeline.filter((t) => t.event.startsWith('document.')).map((t) => [t.event, t.reason ?? null])).toEqual([
-      ['document.issued', null],
-      ['document.issued', null],
+    const changes = timeline.filter((t) => t.event.startsWith('document.') && t.event !== 'document.issued');
+    expect(changes.map((t) => [t.event, t.reason ?? null])).toEqual([
       ['document.suspended', 'Site inspection due'],
       ['document.reinstated', 'Inspected'],
     ]);
@@ -110,7 +109,9 @@ describe('the lifecycle of an issued permit', () => {
     });
     expect(res.status).toBe(200);
 
-    const [, old, varied] = await issued();
+    const list = await issued();
+    const old = list.find((d) => d.documentId === permit.documentId)!;
+    const varied = list.find((d) => d.documentId === 'permit-2')!;
     expect(old).toMatchObject({ documentId: permit.documentId, status: 'varied', actions: [] });
     expect(varied).toMatchObject({ documentId: 'permit-2', kind: 'permit', status: 'valid' });
     expect(varied.number).not.toBe(permit.number);

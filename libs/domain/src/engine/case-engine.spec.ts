@@ -24,7 +24,9 @@ describe(startCase.name, () => {
     expect(sut.last.map((t) => [t.seq, t.stepId, t.event, t.fromState, t.toState])).toEqual([
       [1, null, 'submitted', 'none', 'in_progress'],
       [2, 'intake', 'activated', 'pending', 'active'],
+      [3, null, 'document.issued', 'due', 'issued'],
     ]);
+    expect(sut.last[2].data).toMatchObject({ documentId: 'receipt-1', kind: 'receipt' });
     expect(nextTimer(sut.state)).toEqual({
       id: 'step-due:intake:1',
       kind: 'step-due',

@@ -55,6 +55,7 @@ import {
 import { checkClaim, checkReassign, checkRelease, claim, reassign, release } from './handlers/assignment.handler';
 import { checkUploadDocument, uploadDocument } from './handlers/document.handler';
 import { caseContext, checkMigrate, migrate } from './handlers/migration.handler';
+import { issueEventNotices } from './issuing';
 import { changeDocumentStatus, checkDocumentChange, varyDocument } from './handlers/issued-document.handler';
 import type { ProcessContext, Submission } from './process-context.types';
 import { CaseView, Reduction } from './reduction';
@@ -100,6 +101,7 @@ export function startCase(ctx: ProcessContext, submission: Submission): Outcome 
   r.cause = 'activated';
   const start = Array.isArray(definition.start) ? definition.start : [definition.start];
   activateTarget(r, start, { stepId: null });
+  issueEventNotices(r);
   finalize(r);
   return { state, transitions: r.transitions };
 }
@@ -116,6 +118,7 @@ export function apply(ctx: ProcessContext, state: CaseState, event: CaseEvent): 
   const r = new Reduction(under, draft, event.at, { ...event.actor }, event.type);
   // The table pairs each type with its own handler; TypeScript cannot follow that through the union.
   HANDLERS[event.type].apply(r, event as never);
+  issueEventNotices(r);
   recordWindowAnchors(ctx.definition.actionWindows, draft, event);
   finalize(r);
   return { state: draft, transitions: r.transitions };

@@ -179,7 +179,8 @@ export interface IssuedDocumentRef {
   /** `<kind>-<n>`, unique within the case. */
   documentId: string;
   kind: DocumentKind;
-  stepId: string;
+  /** null for a notice issued on a case-level event (the receipt, an extension of the case's clock). */
+  stepId: string | null;
   outcome: string;
   at: string;
   /** When the document stops being in force (a definition's validFor). */

@@ -89,7 +89,7 @@ export function changeDocumentStatus(
 export function varyDocument(r: Reduction, event: VaryDocumentEvent): void {
   const document = documentOf(r, event.documentId);
   if (event.conditions) {
-    r.state.conditions = event.conditions.map((c) => ({ ...c, stepId: document.stepId, at: r.at }));
+    r.state.conditions = event.conditions.map((c) => ({ ...c, stepId: document.stepId ?? '', at: r.at }));
   }
   const { kind, stepId, outcome, validUntil } = document;
   const varied = issueDocument(
