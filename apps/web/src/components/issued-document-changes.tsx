@@ -42,7 +42,11 @@ export function IssuedDocumentChanges({ requestId, document }: { requestId: stri
   const offered = CHANGES.filter((c) => document.actions.includes(c));
   if (offered.length === 0) return null;
   const submit = (to: Change) =>
-    void form.validateFields().then(({ reason }) => change.mutate({ to, reason: reason.trim() }));
+    void form.validateFields().then(
+      ({ reason }) => change.mutate({ to, reason: reason.trim() }),
+      // The form shows what is missing next to the field.
+      () => undefined,
+    );
   return (
     <div data-testid={`issued-changes-${document.documentId}`}>
       {change.error && <ActionErrorAlert error={change.error} requestId={requestId} onRefresh={() => change.reset()} />}
