@@ -209,7 +209,7 @@ const STATUS_AFTER: Readonly<Record<string, string>> = {
 export function issuedDocumentsOf(transitions: readonly ChainedFields[]): ExportedIssuedDocument[] {
   const documents = new Map<string, ExportedIssuedDocument>();
   for (const t of transitions) {
-    const data = (t.data ?? {}) as Record<string, unknown>;
+    const data = t.data ?? {};
     if (typeof data.documentId !== 'string') continue;
     if (t.event === 'document.issued' && typeof data.number === 'string') {
       documents.set(data.documentId, {
