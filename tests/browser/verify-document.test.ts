@@ -93,6 +93,7 @@ describe('The public verification page', () => {
     await changes
       .getByLabel(`Reason for changing permit ${permit.number}`)
       .fill('Works started in breach of condition 1');
+    await screenshot(supervisor, '10-permit-changes');
     await changes.getByRole('button', { name: 'Revoke' }).click();
     const status = supervisor.getByTestId('issued-documents').locator(`[data-status="revoked"]`);
     await status.waitFor();
@@ -115,6 +116,7 @@ describe('The public verification page', () => {
     expect(reason).toContain('Works started in breach of condition 1');
     expect(reason).toContain(String(new Date().getUTCFullYear()));
     await expectAccessible(holder);
+    await screenshot(holder, '11-verify-revoked');
   });
 
   it('answers an unknown code with a plain "not found", in Chinese too', async () => {
