@@ -1878,7 +1878,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "migrated" | "document-issued";
+            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "migrated" | "document-issued" | "document-changed";
             subject: string;
             body: string;
             language: string;
