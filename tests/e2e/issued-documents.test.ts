@@ -119,6 +119,9 @@ describe('issued documents of a building permit', () => {
     expect(en).toContain('Building permit');
     expect(zh).toContain('建筑工程施工许可证');
     expect(zh).toContain('附加条件');
+    // The procedure in the reader's language, not the English title.
+    expect(zh).toContain('建筑工程施工许可\n');
+    expect(zh).not.toContain('Construction / building permit');
 
     const noticeText = execFileSync('pdftotext', ['-enc', 'UTF-8', await pdfOf(notice.renditions[0].href), '-']);
     expect(noticeText.toString()).toContain('Advertisements need separate consent');

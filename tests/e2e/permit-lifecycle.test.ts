@@ -142,5 +142,14 @@ describe('the lifecycle of an issued permit', () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/is revoked/);
     expect((await issued()).every((d) => d.actions.length === 0)).toBe(true);
+
+    // The applicant is told of each change to their permit, with the reason.
+    const told = (await driver.get('auditor', `/notifications/deliveries?requestId=${id}&limit=500`)).body as Array<{
+      kind: string;
+      recipientId: string;
+    }>;
+    const changes = told.filter((d) => d.kind === 'document-changed' && d.recipientId === 'acme-battery');
+    expect(changes.length).toBeGreaterThanOrEqual(4);
+    expect(told.some((d) => d.kind === 'decision' && d.recipientId === 'acme-battery')).toBe(true);
   });
 });
