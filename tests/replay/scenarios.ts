@@ -55,6 +55,27 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'building-permit-lifecycle',
+    async run(env) {
+      const run = await CaseRun.start(env, contextOf(buildingPermitDefinition), { floorAreaM2: 1200 });
+      await issueBuildingPermit(run);
+      const change = (type: 'suspend-document' | 'reinstate-document', reason: string) =>
+        run.act({ type, documentId: 'permit-1', reason, actor: supervisor });
+      await change('suspend-document', 'Site inspection due');
+      await change('reinstate-document', 'Inspected');
+      await run.act({
+        type: 'vary-document',
+        documentId: 'permit-1',
+        reason: 'Condition 1 extended to hall B',
+        conditions: [{ text: 'Sprinklers in halls A and B', reason: 'Battery store fire load' }],
+        actor: supervisor,
+      });
+      await revokePermit(run, 'permit-2');
+      await finish(run);
+      return one(this.name, run);
+    },
+  },
+  {
     name: 'land-use-major-approved',
     async run(env) {
       const run = await CaseRun.start(env, landUse(3), { development: 'major' });
