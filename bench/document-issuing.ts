@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   console.log(
     `start-up check and warm-up (both languages): ${warmUpMs.toFixed(0)} ms; load ${loadavg()[0].toFixed(2)}`,
   );
-  for (const kind of ['decision-notice', 'permit'] as const) {
+  for (const kind of ['receipt', 'information-notice', 'extension-notice', 'decision-notice', 'permit'] as const) {
     for (const language of LANGUAGES) {
       let bytes = 0;
       const t0 = process.hrtime.bigint();
@@ -71,7 +71,17 @@ function facts(kind: DocumentFacts['kind'], language: DocumentFacts['language'],
       informatives: ['Advertisements need separate consent'],
       refusalReasons: [],
     },
-    validUntil: '2029-03-05T10:00:00.000Z',
+    ...(kind === 'permit' ? { validUntil: '2029-03-05T10:00:00.000Z' } : {}),
+    ...(kind === 'information-notice' || kind === 'extension-notice'
+      ? {
+          notice: {
+            items: kind === 'information-notice' ? ['Geotechnical soil report', '消防设计说明书'] : [],
+            deadlineAt: '2026-04-01T06:59:59.999Z',
+            dueAt: '2026-05-01T06:59:59.999Z',
+            reason: 'Awaiting the fire service',
+          },
+        }
+      : {}),
     language,
   };
 }

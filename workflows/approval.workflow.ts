@@ -5,6 +5,7 @@ import {
   ApprovalWorkflowInput,
   caseStateQuery,
   externalEventSignal,
+  memberDecidedSignal,
 } from '@onewindow/contracts';
 import type { RecordActivities, TransitionSource } from '@onewindow/contracts';
 import {
@@ -21,6 +22,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   patched,
   proxyActivities,
   setHandler,
@@ -90,7 +92,17 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   // Handlers are registered before the first await so an early Update is never refused.
   await initialRecording;
 
-  while (!interpreter.settled) {
+  // A case that issued a permit keeps waiting while the permit is in force: it can still be revoked, suspended,
+  // reinstated or varied, and expires by its own timer. Histories recorded before then ended at closure.
+  const waiting = () =>
+    !interpreter.settledIgnoringLicences || (!interpreter.settled && patched(ISSUED_PERMIT_LIFECYCLE));
+  let parentTold = false;
+  while (waiting()) {
+    if (interpreter.settledIgnoringLicences && !parentTold) {
+      // Decided, and waiting only on the permit it issued: a project waiting on this request learns it now.
+      parentTold = true;
+      await tellParent(interpreter.state);
+    }
     const due = interpreter.dueTimer(new Date().toISOString());
     if (due) {
       await commit(interpreter.apply(due), 'timer');
@@ -112,6 +124,20 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   return interpreter.state;
 }
 
+/** Signals the project that started this request (if any) that the request was decided. */
+async function tellParent(state: CaseState): Promise<void> {
+  const parent = workflowInfo().parent;
+  if (!parent) return;
+  try {
+    await getExternalWorkflowHandle(parent.workflowId).signal(memberDecidedSignal, {
+      requestId: state.requestId,
+      status: state.status,
+    });
+  } catch {
+    // The project already ended (its time ran out, or it was terminated): nobody is waiting to be told.
+  }
+}
+
 function receiptOf(state: CaseState): ActionReceipt {
   return { status: state.status, seq: state.seq, activeSteps: state.activeSteps.map((s) => s.stepId) };
 }
@@ -123,6 +149,9 @@ function stamped(event: CaseEvent): CaseEvent {
 
 /** The patch that made batches carry every unrecorded transition and run side by side. */
 const RECORD_IN_PARALLEL = 'record-in-parallel';
+
+/** The patch that keeps a case's workflow running while a permit it issued is in force. */
+const ISSUED_PERMIT_LIFECYCLE = 'issued-permit-lifecycle';
 
 /** Long-running cases continue as new well before Temporal's history limits. */
 const DEFAULT_HISTORY_LIMIT = 2_000;

@@ -1,5 +1,6 @@
 import {
   approvalWorkflowId,
+  memberDecidedSignal,
   MemberStatus,
   ProjectMember,
   ProjectMemberState,
@@ -8,7 +9,7 @@ import {
   ProjectWorkflowInput,
 } from '@onewindow/contracts';
 import { dayOf, endOfDay, scheduleProject } from '@onewindow/domain';
-import { condition, patched, setHandler, startChild, uuid4 } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, patched, setHandler, startChild, uuid4 } from '@temporalio/workflow';
 import { approvalWorkflow } from './approval.workflow';
 
 /**
@@ -20,6 +21,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
   const { calendar, limitWorkingDays, members } = input;
   // Days are the calendar's local days; histories from before count UTC days, as they did then.
   const zone = patched(LOCAL_DAYS) ? calendar : undefined;
+  // A member that issued a permit runs on while the permit is in force: the project learns its decision from its
+  // signal, ends without waiting for it, and leaves it running. Histories from before waited for every member.
+  const membersOutliveProject = patched(MEMBERS_OUTLIVE_PROJECT);
   const today = () => dayOf(new Date().toISOString(), zone);
   const startedOn = dayOf(input.submittedAt, zone);
   const memberStates: ProjectMemberState[] = members.map((m) => ({
@@ -52,12 +56,18 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     state = { ...state, ...patch, members: memberStates, schedule: schedule() };
   };
   setHandler(projectStateQuery, () => state);
+  setHandler(memberDecidedSignal, ({ requestId, status }) => {
+    const decided = memberStates.find((m) => m.requestId === requestId && m.status === 'running');
+    const member = decided && members.find((m) => m.id === decided.id);
+    if (member) void settle(member, status);
+  });
 
   const running: Array<Promise<void>> = [];
   const start = async (member: ProjectMember) => {
     const memberState = stateOf(member.id);
     const child = await startChild(approvalWorkflow, {
       workflowId: approvalWorkflowId(memberState.requestId),
+      ...(membersOutliveProject ? { parentClosePolicy: ParentClosePolicy.ABANDON } : {}),
       args: [
         {
           ctx: member.ctx,
@@ -76,9 +86,9 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     refresh();
     running.push(
       child.result().then(
-        (final) => settle(member, final.status),
+        (final) => settleIfRunning(member, final.status),
         // A terminated or failed request counts as not approved.
-        () => settle(member, 'cancelled'),
+        () => settleIfRunning(member, 'cancelled'),
       ),
     );
   };
@@ -93,6 +103,11 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     }
     refresh();
     for (const next of members.filter((m) => stateOf(m.id).status === 'waiting' && ready(m))) await start(next);
+  };
+
+  /** A member whose signal already told its decision is settled once. */
+  const settleIfRunning = async (member: ProjectMember, status: MemberStatus) => {
+    if (stateOf(member.id).status === 'running') await settle(member, status);
   };
 
   const dependentsOf = (id: string): ProjectMember[] => {
@@ -110,11 +125,14 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
     refresh({ limitBreachedAt: new Date().toISOString() });
     await condition(() => !open());
   }
-  await Promise.all(running);
+  if (!membersOutliveProject) await Promise.all(running);
   const failed = memberStates.some((m) => m.status !== 'approved');
   refresh({ status: failed ? 'failed' : 'completed' });
   return state;
 }
+
+/** The patch after which member requests may run on after their decision (and after the project). */
+const MEMBERS_OUTLIVE_PROJECT = 'members-outlive-project';
 
 /** The patch that made the project's days local days of its calendar. */
 const LOCAL_DAYS = 'project-local-days';

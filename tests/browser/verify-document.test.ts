@@ -2,18 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually } from '../support/test-env';
+import type { IssuedDocument } from '../support/api-driver';
 import { screenshot, screenshotPdf } from './support/screenshots';
 import { expectAccessible, startWebSession, WebSession } from './support/web-session';
 
 jest.setTimeout(180_000);
-
-interface Issued {
-  kind: string;
-  number: string;
-  verificationCode: string;
-  renditions: Array<{ language: string; href: string }>;
-}
 
 /** Whoever holds the permit checks it at /verify/<code> in a browser without an account. */
 describe('The public verification page', () => {
@@ -25,29 +18,11 @@ describe('The public verification page', () => {
   });
   afterAll(() => web?.close());
 
-  async function issuedPermit(): Promise<{ permit: Issued; pdf: Buffer; zh: Buffer }> {
+  async function issuedPermit(): Promise<{ id: string; permit: IssuedDocument; pdf: Buffer; zh: Buffer }> {
     const { driver } = web;
     const id = await driver.submitPermit();
-    const decide = async (user: string, stepId: string, body: object) => {
-      const res = await driver.decide(user, id, stepId, body);
-      if (res.status !== 200) throw new Error(`${stepId} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    };
-    await decide('clerk-building', 'intake', { outcome: 'complete' });
-    for (const department of ['building', 'fire', 'environment']) {
-      await decide(`clerk-${department}`, `${department}-review`, { outcome: 'approved' });
-    }
-    await decide('supervisor', 'decision', {
-      outcome: 'approved',
-      reason: 'Meets the building code',
-      conditions: [{ text: 'Sprinklers in hall A before occupation', reason: 'Battery store fire load' }],
-    });
-    await driver.post('clerk-finance', `/requests/${id}/payments`, { stepId: 'fee', reference: 'PAY-1', amount: 1250 });
-    await driver.waitForStep(id, 'issuance');
-    await decide('clerk-building', 'issuance', { outcome: 'issued' });
-    const permit = await eventually(async () => {
-      const list = (await driver.get('acme-battery', `/requests/${id}/documents/issued`)).body as Issued[];
-      return list.find((d) => d.kind === 'permit');
-    }, 'the permit');
+    const conditions = [{ text: 'Sprinklers in hall A before occupation', reason: 'Battery store fire load' }];
+    const permit = (await driver.issuePermit(id, conditions)).find((d) => d.kind === 'permit')!;
     const fetchPdf = async (href: string) =>
       (
         await web.api.http
@@ -60,7 +35,12 @@ describe('The public verification page', () => {
             r.on('end', () => done(null, Buffer.concat(chunks)));
           })
       ).body as Buffer;
-    return { permit, pdf: await fetchPdf(permit.renditions[0].href), zh: await fetchPdf(permit.renditions[1].href) };
+    return {
+      id,
+      permit,
+      pdf: await fetchPdf(permit.renditions[0].href),
+      zh: await fetchPdf(permit.renditions[1].href),
+    };
   }
 
   it('shows the permit valid, accepts the issued PDF and rejects a modified one', async () => {
@@ -96,6 +76,47 @@ describe('The public verification page', () => {
       .getByTestId('verify-result')
       .getByText(/This is not the issued document/)
       .waitFor();
+  });
+
+  it('shows the permit revoked, with the reason and date, once a supervisor revokes it in the web app', async () => {
+    const { id, permit } = await issuedPermit();
+    const holder = await web.newPage();
+    await holder.goto(`${web.base}/verify/${permit.verificationCode}`);
+    await holder.getByTestId('verify-number').getByText(permit.number).waitFor();
+    expect(await holder.getByTestId('verify-status').textContent()).toBe('Valid');
+
+    const supervisor = await web.as('supervisor');
+    await supervisor.goto(`${web.base}/queue/${id}/steps/issuance`);
+    const changes = supervisor.getByTestId(`issued-changes-${permit.documentId}`);
+    await changes.getByRole('button', { name: 'Revoke' }).click();
+    await changes.getByText('Reason is required').waitFor();
+    await changes
+      .getByLabel(`Reason for changing permit ${permit.number}`)
+      .fill('Works started in breach of condition 1');
+    await screenshot(supervisor, '10-permit-changes');
+    await changes.getByRole('button', { name: 'Revoke' }).click();
+    const status = supervisor.getByTestId('issued-documents').locator(`[data-status="revoked"]`);
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Revoked');
+    await supervisor
+      .getByTestId(`issued-reason-${permit.documentId}`)
+      .getByText(/breach of condition 1/)
+      .waitFor();
+    // Nothing more to offer on a revoked permit.
+    expect(await changes.count()).toBe(0);
+    await supervisor
+      .locator('[data-testid="timeline-entry"][data-event="document.revoked"]')
+      .getByText('Permit revoked')
+      .waitFor();
+
+    await holder.reload();
+    await holder.locator('[data-testid="verify-status"][data-status="revoked"]').waitFor();
+    expect(await holder.getByTestId('verify-status').textContent()).toBe('Revoked');
+    const reason = await holder.getByTestId('verify-status-reason').textContent();
+    expect(reason).toContain('Works started in breach of condition 1');
+    expect(reason).toContain(String(new Date().getUTCFullYear()));
+    await expectAccessible(holder);
+    await screenshot(holder, '11-verify-revoked');
   });
 
   it('answers an unknown code with a plain "not found", in Chinese too', async () => {

@@ -42,10 +42,11 @@ describe('auditor API', () => {
   });
 
   it('reconstructs the state after a transition and at an instant', async () => {
-    const bySeq = await get(`/audit/requests/${id}/state?seq=2`);
+    // The submission's transitions: submitted, the first step activated, the receipt issued.
+    const bySeq = await get(`/audit/requests/${id}/state?seq=3`);
     expect(bySeq.status).toBe(200);
-    expect(bySeq.body).toMatchObject({ point: { seq: 2 }, state: { seq: 2 } });
-    expect((bySeq.body as { transitions: unknown[] }).transitions).toHaveLength(2);
+    expect(bySeq.body).toMatchObject({ point: { seq: 3 }, state: { seq: 3 } });
+    expect((bySeq.body as { transitions: unknown[] }).transitions).toHaveLength(3);
 
     const now = await get(`/audit/requests/${id}/state?at=${encodeURIComponent(new Date().toISOString())}`);
     expect(now.status).toBe(200);
@@ -84,6 +85,20 @@ describe('auditor API', () => {
       files: Record<string, string>;
     };
     expect(manifest.cases).toEqual([expect.objectContaining({ requestId: id, issues: [] })]);
+    // The receipt the case issued on submission, with the hash of each language's PDF.
+    expect(manifest.cases[0]).toMatchObject({
+      issuedDocuments: [
+        {
+          kind: 'receipt',
+          number: expect.stringMatching(/^US-CA-\d{4}-\d{6}$/),
+          status: 'valid',
+          renditions: [
+            { language: 'en', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+            { language: 'zh-CN', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+          ],
+        },
+      ],
+    });
     expect(Object.keys(files)).toEqual([manifest.files.jsonl.name]);
     const lines = files[manifest.files.jsonl.name].trim().split('\n');
     expect(lines).toHaveLength(manifest.cases[0].transitions);

@@ -70,7 +70,7 @@ describe('issued documents of a building permit', () => {
       .send({ definitionKey: 'building-permit', title: 'Battery plant, hall A', attributes: { floorAreaM2: 1200 } })
       .expect(202);
     id = (submitted.body as { id: string }).id;
-    await eventually(async () => ((await issuedOf(id)).length === 0 ? true : undefined), 'the request');
+    await eventually(async () => ((await issuedOf(id)).length === 1 ? true : undefined), 'the receipt');
     await eventually(
       async () => (await api.http.get(`/requests/${id}`).set(await as('acme-battery'))).status === 200 || undefined,
       'the read model',
@@ -99,8 +99,8 @@ describe('issued documents of a building permit', () => {
     await decide(id, 'issuance', 'clerk-building', { outcome: 'issued' });
 
     const issued = await issuedOf(id);
-    expect(issued.map((d) => d.kind)).toEqual(['decision-notice', 'permit']);
-    const [notice, issuedPermit] = issued;
+    expect(issued.map((d) => d.kind)).toEqual(['receipt', 'decision-notice', 'permit']);
+    const [, notice, issuedPermit] = issued;
     permit = issuedPermit;
     const year = new Date().getUTCFullYear();
     expect(permit.number).toMatch(new RegExp(`^US-CA-${year}-\\d{6}$`));
@@ -119,6 +119,9 @@ describe('issued documents of a building permit', () => {
     expect(en).toContain('Building permit');
     expect(zh).toContain('建筑工程施工许可证');
     expect(zh).toContain('附加条件');
+    // The procedure in the reader's language, not the English title.
+    expect(zh).toContain('建筑工程施工许可\n');
+    expect(zh).not.toContain('Construction / building permit');
 
     const noticeText = execFileSync('pdftotext', ['-enc', 'UTF-8', await pdfOf(notice.renditions[0].href), '-']);
     expect(noticeText.toString()).toContain('Advertisements need separate consent');

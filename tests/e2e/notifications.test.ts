@@ -300,7 +300,14 @@ describe('notifications', () => {
         );
       }
       const expected = (await deliveries(id)).filter((d) => d.channel === 'webhook' && d.recipientId === 'volta-grid');
-      expect(expected).toHaveLength(2);
+      // The receipt, then per request for information: the action it needs and its correction notice.
+      expect(expected.map((d) => d.kind).sort()).toEqual([
+        'action-needed',
+        'action-needed',
+        'document-issued',
+        'document-issued',
+        'document-issued',
+      ]);
 
       const worker = startOutboxWorker();
       try {

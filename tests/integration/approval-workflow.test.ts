@@ -72,7 +72,7 @@ describe('approval workflow on the real Temporal server', () => {
   const transitionsOf = (requestId: string) =>
     env.db.getRepository(TransitionEntity).find({ where: { requestId }, order: { seq: 'ASC' } });
 
-  it('carries a building permit from intake through joint review to issuance, recording every transition once', async () => {
+  it('carries a building permit from intake through joint review to issuance and revocation, recording every transition once', async () => {
     const { requestId, handle } = await submit({ floorAreaM2: 1200 });
 
     await act(handle, { type: 'decide', stepId: 'intake', outcome: 'complete', actor: clerk('building') });
@@ -111,8 +111,17 @@ describe('approval workflow on the real Temporal server', () => {
     );
     await act(handle, { type: 'decide', stepId: 'issuance', outcome: 'issued', actor: clerk('building') });
 
+    // The permit is in force, so the case still answers for it; once revoked, nothing is left to wait for.
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await act(handle, {
+      type: 'revoke-document',
+      documentId: 'permit-1',
+      reason: 'Works started before the fire strategy was approved',
+      actor: supervisor,
+    });
     const final = await handle.result();
     expect(final.status).toBe('approved');
+    expect(final.issued?.find((d) => d.documentId === 'permit-1')).toMatchObject({ status: 'revoked' });
 
     const recorded = await transitionsOf(requestId);
     expect(recorded.map((t) => t.seq)).toEqual(recorded.map((_, i) => i + 1));

@@ -101,6 +101,14 @@ describe(CaseAuditor.name, () => {
     );
     seen.push(await seenByApplicant(requestId));
     await act(handle, { type: 'decide', stepId: 'issuance', outcome: 'issued', actor: clerk('building') });
+    seen.push(await seenByApplicant(requestId));
+    // The workflow waits while the permit is in force; revoking it leaves nothing to wait for.
+    await act(handle, {
+      type: 'revoke-document',
+      documentId: 'permit-1',
+      reason: 'Permit obtained on a false statement',
+      actor: { id: 'supervisor', role: 'supervisor' },
+    });
     await handle.result();
     seen.push(await seenByApplicant(requestId));
     return { requestId, handle, seen };

@@ -1,5 +1,6 @@
 import { buildingPermitDefinition, gridConnectionDefinition, landUseDefinition } from '@onewindow/domain';
 import { applicant, CaseRun, clerk, contextOf, inSeconds, supervisor } from '../support/case-run';
+import { issueBuildingPermit } from '../support/case-drivers';
 import { startTestEnv, TestEnv } from '../support/test-env';
 
 /** Every timer-driven mechanism, on the real server, with the built-in definitions' durations in seconds. */
@@ -184,5 +185,26 @@ describe('timer-driven mechanisms on the real Temporal server', () => {
     expect(designTime).toBeGreaterThan(0);
     expect(Date.parse(resumed.caseClock!.dueAt) - Date.parse(designing.caseClock!.dueAt)).toBe(designTime);
     await run.handle.terminate('test done');
+  });
+
+  it('keeps the case running while its permit is in force, and expires the permit at the end of its validity', async () => {
+    const shortLived = {
+      ...inSeconds(buildingPermitDefinition, 30),
+      notices: buildingPermitDefinition.notices?.map((n) =>
+        n.kind === 'permit' ? { ...n, validFor: { value: 4, unit: 'seconds' as const } } : n,
+      ),
+    };
+    const run = await CaseRun.start(env, contextOf(shortLived));
+    await issueBuildingPermit(run);
+    expect((await run.handle.describe()).status.name).toBe('RUNNING');
+
+    expect(await run.recorded('document.expired')).toMatchObject({ source: 'timer', actorRole: 'system' });
+    const final = await run.handle.result();
+    expect(final.issued?.find((d) => d.kind === 'permit')).toMatchObject({ status: 'expired' });
+    const [row] = await env.db.query<{ status: string }[]>(
+      `SELECT status FROM issued_documents WHERE request_id = $1 AND kind = 'permit'`,
+      [run.requestId],
+    );
+    expect(row.status).toBe('expired');
   });
 });

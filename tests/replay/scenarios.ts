@@ -1,6 +1,6 @@
 import { approvalWorkflowId, projectStateQuery } from '@onewindow/contracts';
 import { buildingPermitDefinition, gridConnectionDefinition, landUseDefinition } from '@onewindow/domain';
-import { approveLandUse, energiseGridConnection, issueBuildingPermit } from '../support/case-drivers';
+import { approveLandUse, energiseGridConnection, issueBuildingPermit, revokePermit } from '../support/case-drivers';
 import { applicant, CaseRun, clerk, contextOf, inSeconds, supervisor } from '../support/case-run';
 import { memberOf, startBatteryPlantProject } from '../support/project-bundle';
 import { eventually, TestEnv } from '../support/test-env';
@@ -48,6 +48,29 @@ export const scenarios: Scenario[] = [
     async run(env) {
       const run = await CaseRun.start(env, contextOf(buildingPermitDefinition), { floorAreaM2: 1200 });
       await issueBuildingPermit(run);
+      // The workflow waits while the permit is in force; its revocation ends it.
+      await revokePermit(run);
+      await finish(run);
+      return one(this.name, run);
+    },
+  },
+  {
+    name: 'building-permit-lifecycle',
+    async run(env) {
+      const run = await CaseRun.start(env, contextOf(buildingPermitDefinition), { floorAreaM2: 1200 });
+      await issueBuildingPermit(run);
+      const change = (type: 'suspend-document' | 'reinstate-document', reason: string) =>
+        run.act({ type, documentId: 'permit-1', reason, actor: supervisor });
+      await change('suspend-document', 'Site inspection due');
+      await change('reinstate-document', 'Inspected');
+      await run.act({
+        type: 'vary-document',
+        documentId: 'permit-1',
+        reason: 'Condition 1 extended to hall B',
+        conditions: [{ text: 'Sprinklers in halls A and B', reason: 'Battery store fire load' }],
+        actor: supervisor,
+      });
+      await revokePermit(run, 'permit-2');
       await finish(run);
       return one(this.name, run);
     },
@@ -215,6 +238,9 @@ export const scenarios: Scenario[] = [
       const permitId = await running('construction-permit');
       await Promise.all([issueBuildingPermit(runOf(permitId)), energiseGridConnection(runOf(gridId), false)]);
       await handle.result();
+      // The construction permit's request outlives the project while its permit is in force.
+      await revokePermit(runOf(permitId));
+      await finish(runOf(permitId));
       return [
         { name: this.name, workflowId: handle.workflowId },
         { name: `${this.name}.land-use`, workflowId: approvalWorkflowId(landUseId) },

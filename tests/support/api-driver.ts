@@ -19,6 +19,20 @@ export interface DetailView {
   timeline: Array<{ seq: number; event: string; stepId: string | null; outcome: string | null }>;
 }
 
+/** A document the case issued, as `GET /requests/:id/documents/issued` lists it. */
+export interface IssuedDocument {
+  documentId: string;
+  kind: string;
+  number: string;
+  verificationCode: string;
+  status: string;
+  statusReason: string | null;
+  statusAt: string | null;
+  supersededBy: string | null;
+  actions: string[];
+  renditions: Array<{ language: string; sha256: string; size: number; href: string }>;
+}
+
 /** Small helpers over the HTTP API for e2e tests: tokens, submitting, waiting for a step. */
 export class ApiDriver {
   constructor(readonly api: TestApi) {}
@@ -82,6 +96,29 @@ export class ApiDriver {
     const res = await this.decide('clerk-building', id, 'intake', { outcome: 'complete' });
     if (res.status !== 200) throw new Error(`intake answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body as DetailView;
+  }
+
+  /**
+   * Takes a submitted permit through joint review, an approval with `conditions`, the fee and issuance, and
+   * returns the documents it issued once the permit is among them.
+   */
+  async issuePermit(id: string, conditions: object[] = []): Promise<IssuedDocument[]> {
+    const decide = async (user: string, stepId: string, body: object) => {
+      const res = await this.decide(user, id, stepId, body);
+      if (res.status !== 200) throw new Error(`${stepId} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    };
+    await decide('clerk-building', 'intake', { outcome: 'complete' });
+    for (const department of ['building', 'fire', 'environment']) {
+      await decide(`clerk-${department}`, `${department}-review`, { outcome: 'approved' });
+    }
+    await decide('supervisor', 'decision', { outcome: 'approved', reason: 'Meets the building code', conditions });
+    await this.post('clerk-finance', `/requests/${id}/payments`, { stepId: 'fee', reference: 'PAY-1', amount: 1250 });
+    await this.waitForStep(id, 'issuance');
+    await decide('clerk-building', 'issuance', { outcome: 'issued' });
+    return eventually(async () => {
+      const list = (await this.get('acme-battery', `/requests/${id}/documents/issued`)).body as IssuedDocument[];
+      return list.some((d) => d.kind === 'permit') ? list : undefined;
+    }, `the permit of ${id}`);
   }
 
   async transitionCount(id: string): Promise<number> {

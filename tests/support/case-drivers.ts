@@ -32,6 +32,11 @@ export async function issueBuildingPermit(run: CaseRun): Promise<void> {
   await run.act({ type: 'decide', stepId: 'issuance', outcome: 'issued', actor: clerk('building') });
 }
 
+/** A supervisor revokes the permit a case issued: nothing is then left for its workflow to wait on. */
+export async function revokePermit(run: CaseRun, documentId = 'permit-1'): Promise<void> {
+  await run.act({ type: 'revoke-document', documentId, reason: 'Works not started', actor: supervisor });
+}
+
 /** `withProtectionReview`: the load is large enough for the dispatch centre's review too. */
 export async function energiseGridConnection(run: CaseRun, withProtectionReview: boolean): Promise<void> {
   await run.act({ type: 'decide', stepId: 'supply-plan', outcome: 'issued', actor: clerk('grid-utility') });

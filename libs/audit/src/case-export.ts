@@ -27,6 +27,25 @@ export interface ManifestCase {
   headHash: string;
   /** Issues found in the database when exporting (an export of a tampered case says so). */
   issues: AuditIssue[];
+  /** The documents the case issued, as its transitions record them (absent from exports made before). */
+  issuedDocuments?: ExportedIssuedDocument[];
+}
+
+/** An issued document as the chain records it: its number, code, each language's hash, and its status. */
+export interface ExportedIssuedDocument {
+  documentId: string;
+  kind: string;
+  number: string;
+  verificationCode: string;
+  /** The seq of its `document.issued` transition. */
+  seq: number;
+  issuedAt: string;
+  renditions: Array<{ language: string; sha256: string; size: number }>;
+  status: string;
+  statusAt?: string;
+  statusReason?: string;
+  /** The documentId of the version that replaced it. */
+  supersededBy?: string;
 }
 
 export interface ExportManifest {
@@ -93,6 +112,7 @@ export async function exportCases(
       lastSeq: last?.seq ?? 0,
       headHash: last?.hash ?? GENESIS_HASH,
       issues: verifyChain(requestId, exported.map(chainRowOfExported)),
+      issuedDocuments: issuedDocumentsOf(exported),
     });
     options.onCase?.(i + 1);
   }
@@ -148,6 +168,14 @@ export async function verifyExport(manifestPath: string): Promise<ExportVerifica
     const rows = byCase.get(c.requestId) ?? [];
     byCase.delete(c.requestId);
     issues.push(...verifyChain(c.requestId, rows.map(chainRowOfExported), { ...c, source: 'manifest' }));
+    if (c.issuedDocuments && canonicalJson(c.issuedDocuments) !== canonicalJson(issuedDocumentsOf(rows))) {
+      issues.push({
+        requestId: c.requestId,
+        seq: null,
+        kind: 'issued-documents-mismatch',
+        message: 'the issued documents the manifest lists differ from those the transitions record',
+      });
+    }
     if (rows.length !== c.transitions) {
       issues.push({
         requestId: c.requestId,
@@ -166,6 +194,46 @@ export async function verifyExport(manifestPath: string): Promise<ExportVerifica
     });
   }
   return { ok: issues.length === 0, cases: manifest.cases.length, transitions: fromJsonl.length, issues };
+}
+
+/** The statuses the lifecycle transitions of an issued document leave it in. */
+const STATUS_AFTER: Readonly<Record<string, string>> = {
+  'document.revoked': 'revoked',
+  'document.suspended': 'suspended',
+  'document.reinstated': 'valid',
+  'document.varied': 'varied',
+  'document.expired': 'expired',
+};
+
+/** The documents a case's transitions issued, each with the status its later transitions left it in. */
+export function issuedDocumentsOf(transitions: readonly ChainedFields[]): ExportedIssuedDocument[] {
+  const documents = new Map<string, ExportedIssuedDocument>();
+  for (const t of transitions) {
+    const data = t.data ?? {};
+    if (typeof data.documentId !== 'string') continue;
+    if (t.event === 'document.issued' && typeof data.number === 'string') {
+      documents.set(data.documentId, {
+        documentId: data.documentId,
+        kind: String(data.kind),
+        number: data.number,
+        verificationCode: String(data.verificationCode),
+        seq: t.seq,
+        issuedAt: t.occurredAt,
+        renditions: ((data.renditions ?? []) as ExportedIssuedDocument['renditions']).map(
+          ({ language, sha256, size }) => ({ language, sha256, size }),
+        ),
+        status: 'valid',
+      });
+    }
+    const document = documents.get(data.documentId);
+    const status = Object.hasOwn(STATUS_AFTER, t.event) ? STATUS_AFTER[t.event] : undefined;
+    if (!document || !status) continue;
+    document.status = status;
+    document.statusAt = t.occurredAt;
+    if (typeof data.reason === 'string') document.statusReason = data.reason;
+    if (typeof data.supersededBy === 'string') document.supersededBy = data.supersededBy;
+  }
+  return [...documents.values()];
 }
 
 function exportedOf(row: TransitionEntity): ExportedTransition {

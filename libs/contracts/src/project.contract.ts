@@ -1,5 +1,5 @@
 import type { Actor, CaseStatus, IsoDate, ProcessContext, ProjectSchedule, WorkingCalendar } from '@onewindow/domain';
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 
 /** One project (investment) per workflow; its requests run as child approval workflows. */
 export const projectWorkflowId = (projectId: string): string => `project-${projectId}`;
@@ -51,3 +51,9 @@ export interface ProjectState {
 }
 
 export const projectStateQuery = defineQuery<ProjectState>('projectState');
+
+/**
+ * A member request tells its project it was decided while its workflow runs on (a permit it issued is in force):
+ * the project need not wait for the workflow to end to learn the decision.
+ */
+export const memberDecidedSignal = defineSignal<[{ requestId: string; status: CaseStatus }]>('memberDecided');

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDocumentIssuer } from './create-document-issuer';
 import { loadDocumentFonts } from './fonts';
-import { decisionNoticeV1 } from './templates/decision-notice.template';
-import { TemplateCatalog } from './templates';
+import { DOCUMENT_TEMPLATES, TemplateCatalog } from './templates';
 
 const store = { put: () => Promise.reject(new Error('not used')) };
 
@@ -14,7 +13,7 @@ describe(createDocumentIssuer.name, () => {
   const config = loadConfig({ ONEWINDOW_DATA_DIR: mkdtempSync(join(tmpdir(), 'ow-issuer-')) });
 
   it('refuses to start when a definition issues a kind of document no template draws, naming both', async () => {
-    const withoutPermit = new TemplateCatalog([decisionNoticeV1]);
+    const withoutPermit = new TemplateCatalog(DOCUMENT_TEMPLATES.filter((t) => t.kind !== 'permit'));
 
     await expect(createDocumentIssuer(config, store, [buildingPermitDefinition], withoutPermit)).rejects.toThrow(
       "Definition 'building-permit' v1 issues 'permit' documents, but no template for 'permit' exists",

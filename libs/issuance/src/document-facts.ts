@@ -36,6 +36,8 @@ export interface DocumentFacts {
     informatives: string[];
     refusalReasons: string[];
   };
+  /** What a notice issued on an event prints: every item asked for, by when, a new due date, why. */
+  notice?: { items: string[]; deadlineAt?: string; dueAt?: string; reason?: string };
   /** Until when the document is valid, where the definition says so. */
   validUntil?: string;
   language: Language;

@@ -84,4 +84,32 @@ describe(PdfDocumentIssuer.name, () => {
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('ETSI.CAdES.detached');
   });
+
+  it('renders the receipt, the correction notice with every item and the extension notice, in both languages', async () => {
+    const notice = (kind: DocumentFacts['kind'], language: DocumentFacts['language'], extra: object = {}) =>
+      sut.render({ ...facts(language), kind, validUntil: undefined, ...extra }).then(textOf);
+    const items = { items: ['Geotechnical soil report', '消防设计说明书'], deadlineAt: '2026-04-01T06:59:59.999Z' };
+    const extension = { dueAt: '2026-05-01T06:59:59.999Z', reason: 'Awaiting the fire service' };
+
+    expect(await notice('receipt', 'zh-CN')).toContain('受理回执');
+    expect(await notice('receipt', 'en')).toContain('Acknowledgement of receipt');
+    const zh = await notice('information-notice', 'zh-CN', { notice: items });
+    for (const text of [
+      '补正告知书',
+      '补正的全部内容',
+      'Geotechnical soil report',
+      '消防设计说明书',
+      '补正期限: 2026-03-31',
+    ]) {
+      expect(zh).toContain(text);
+    }
+    const en = await notice('information-notice', 'en', { notice: items });
+    expect(en).toContain('Notice to supply information');
+    expect(en).toContain('1. Geotechnical soil report');
+    const extended = await notice('extension-notice', 'zh-CN', { notice: { items: [], ...extension } });
+    for (const text of ['延期通知书', '2026-04-30', 'Awaiting the fire service']) expect(extended).toContain(text);
+    expect(await notice('extension-notice', 'en', { notice: { items: [], ...extension } })).toContain(
+      'Extension notice',
+    );
+  });
 });

@@ -9,6 +9,7 @@ import {
   type DocumentKind,
   type Language,
   type LocalizedText,
+  textIn,
 } from '@onewindow/domain';
 import { signPdf } from './document-signer';
 import type { DocumentFacts } from './document-facts';
@@ -34,6 +35,11 @@ interface DueDocument {
   kind: DocumentKind;
   process?: LocalizedText;
   validUntil?: string;
+  /** A notice issued on an event: the items it lists, the deadline or new due date, the reason. */
+  items?: Array<{ id: string; description: LocalizedText }>;
+  deadlineAt?: string;
+  dueAt?: string;
+  reason?: string;
 }
 
 /** Issues documents in every served language, signed, stored once each by content. */
@@ -151,7 +157,21 @@ export function factsOf(
       refusalReasons: transition.outcome === 'refused' ? (decided?.refusalReasons ?? []) : [],
     },
     ...(due.validUntil ? { validUntil: due.validUntil } : {}),
+    ...(noticeOf(due, how.language) ?? {}),
     language: how.language,
+  };
+}
+
+/** What a notice issued on an event prints, in the document's language; nothing for a decision or permit. */
+function noticeOf(due: DueDocument, language: Language): Pick<DocumentFacts, 'notice'> | undefined {
+  if (!due.items && !due.dueAt && !due.deadlineAt && due.reason === undefined) return undefined;
+  return {
+    notice: {
+      items: (due.items ?? []).map((item) => textIn(item.description, language)),
+      ...(due.deadlineAt ? { deadlineAt: due.deadlineAt } : {}),
+      ...(due.dueAt ? { dueAt: due.dueAt } : {}),
+      ...(due.reason !== undefined ? { reason: due.reason } : {}),
+    },
   };
 }
 

@@ -105,6 +105,12 @@ class DocumentLayout {
         case 'verification':
           this.verification();
           break;
+        case 'items':
+          this.items();
+          break;
+        case 'extension':
+          this.extension();
+          break;
       }
     }
   }
@@ -173,6 +179,31 @@ class DocumentLayout {
         .fillColor(INK)
         .text(`${i + 1}. ${item}`, { width: TEXT_WIDTH }),
     );
+  }
+
+  /** Every item the notice asks for, and by when. */
+  private items(): void {
+    const notice = this.facts.notice;
+    this.list('items', notice?.items ?? []);
+    if (notice?.deadlineAt) this.line('deadline', this.day(notice.deadlineAt));
+    if (notice?.reason) this.line('noticeReason', notice.reason);
+  }
+
+  private extension(): void {
+    const notice = this.facts.notice;
+    this.doc.moveDown(0.6);
+    if (notice?.dueAt) this.line('newDueDate', this.day(notice.dueAt));
+    if (notice?.reason) this.line('extensionReason', notice.reason);
+  }
+
+  private line(label: TemplateLabel, value: string): void {
+    this.doc.x = MARGIN;
+    this.doc.moveDown(0.4);
+    this.doc
+      .font('regular')
+      .fontSize(10.5)
+      .fillColor(INK)
+      .text(`${this.label(label)}: ${value}`, { width: TEXT_WIDTH });
   }
 
   /** The QR code and the code in words, kept together at the foot of the last page. */

@@ -58,6 +58,23 @@ describe(planNotifications.name, () => {
     expect(render('document-issued', 'zh-CN', facts).body).toContain('/verify/ABCD-EFGH-JKMN-PQRS');
   });
 
+  it('tells the applicants why their permit was revoked, and sends no decision notice for it', () => {
+    const planned = planNotifications(request, state([], 'approved'), [
+      t(14, 'document.revoked', null, {
+        fromState: 'valid',
+        toState: 'revoked',
+        data: { documentId: 'permit-1', kind: 'permit', reason: 'Works started in breach of condition 1' },
+      }),
+    ]);
+    expect(planned.map((p) => [p.kind, p.seq])).toEqual([['document-changed', 14]]);
+    const [{ facts }] = planned;
+    expect(render('document-changed', 'en', facts)).toMatchObject({
+      subject: 'Permit revoked (Hall A)',
+      body: expect.stringContaining('is now revoked: Works started in breach of condition 1.'),
+    });
+    expect(render('document-changed', 'zh-CN', facts).body).toContain('许可证已被撤销，理由：');
+  });
+
   it('tells the holder of a breached step and the supervisors over its department', () => {
     const active = { stepId: 'fire-review', title: 'Fire', owner: { department: 'fire', role: 'clerk' } };
     const held = planNotifications(request, state([{ ...active, assignee: 'clerk-fire' } as never]), [

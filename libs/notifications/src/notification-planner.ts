@@ -37,7 +37,8 @@ export function planNotifications(
 
   // Case-level decisions first, so a step decision of the same action does not send a second notice.
   for (const t of transitions) {
-    if (t.stepId === null && t.fromState !== t.toState && FINAL.has(t.toState)) {
+    // A revoked permit is a document's status, not the case's decision (told below).
+    if (t.stepId === null && t.fromState !== t.toState && FINAL.has(t.toState) && !isDocumentChange(t)) {
       if (decidedAt.has(t.at)) continue;
       decidedAt.add(t.at);
       plan(isDeemed(t) ? 'deemed' : 'decision', t, applicants);
@@ -71,10 +72,26 @@ export function planNotifications(
     } else if (t.event === 'document.issued' && typeof t.data?.number === 'string') {
       const { kind, number, verificationCode } = t.data as { kind: string; number: string; verificationCode: string };
       plan('document-issued', t, applicants, { document: { kind, number, verificationCode } });
+    } else if (isDocumentChange(t)) {
+      const { kind, reason } = t.data as { kind: string; reason: string };
+      plan('document-changed', t, applicants, { documentChange: { kind, status: t.toState, reason } });
     }
   }
   return planned;
 }
+
+/** A transition that changed an issued document's status (its lifecycle, not the case's). */
+function isDocumentChange(t: Transition): boolean {
+  return DOCUMENT_CHANGES.has(t.event);
+}
+
+const DOCUMENT_CHANGES = new Set([
+  'document.revoked',
+  'document.suspended',
+  'document.reinstated',
+  'document.varied',
+  'document.expired',
+]);
 
 /** A reminder for the holder of a step and the supervisors over it, once per due date. */
 export function planReminder(

@@ -1,6 +1,6 @@
 /** Why someone is told: their action is needed, a decision or deemed outcome, a due date near, or breached. */
 export type NotificationKind =
-  'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach' | 'migrated' | 'document-issued';
+  'action-needed' | 'decision' | 'deemed' | 'due-soon' | 'breach' | 'migrated' | 'document-issued' | 'document-changed';
 
 export type Channel = 'email' | 'webhook' | 'in-app';
 export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'in-app'];
@@ -37,6 +37,8 @@ export interface NotificationFacts {
   items: LocalizedText[];
   /** For an issued document: which, its number and the code that verifies it. */
   document?: { kind: string; number: string; verificationCode: string };
+  /** For an issued document whose status changed (revoked, suspended, reinstated, varied, expired): to what, why. */
+  documentChange?: { kind: string; status: string; reason: string };
 }
 
 /** A user's notification preferences; users without any get in-app notifications in English. */

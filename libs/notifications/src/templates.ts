@@ -54,6 +54,12 @@ const EN: Record<NotificationKind, Template> = {
       `The ${EN_KINDS[f.document?.kind ?? ''] ?? 'document'} ${f.document?.number ?? ''} for your request "${f.requestTitle}" was issued, signed, in English and Chinese.` +
       ` Download it from the request's documents; anyone can check it at /verify/${f.document?.verificationCode ?? ''}.`,
   }),
+  'document-changed': (f) => ({
+    subject: `${capitalized(EN_KINDS[f.documentChange?.kind ?? ''] ?? 'document')} ${EN_STATUSES[f.documentChange?.status ?? ''] ?? f.documentChange?.status} (${f.requestTitle})`,
+    body:
+      `The ${EN_KINDS[f.documentChange?.kind ?? ''] ?? 'document'} issued for your request "${f.requestTitle}" is now ${EN_STATUSES[f.documentChange?.status ?? ''] ?? f.documentChange?.status}: ${f.documentChange?.reason ?? ''}.` +
+      ' Its verification page says so to anyone who checks it.',
+  }),
 };
 
 const EN_KINDS: Record<string, string> = {
@@ -112,6 +118,12 @@ const ZH: Record<NotificationKind, Template> = {
       `您的申请“${f.requestTitle}”的${ZH_KINDS[f.document?.kind ?? ''] ?? '文书'}（编号 ${f.document?.number ?? ''}）已签发，附电子签章，中英文各一份。` +
       `请在申请的文书中下载；任何人均可在 /verify/${f.document?.verificationCode ?? ''} 核验。`,
   }),
+  'document-changed': (f) => ({
+    subject: `${ZH_KINDS[f.documentChange?.kind ?? ''] ?? '文书'}${ZH_STATUSES[f.documentChange?.status ?? ''] ?? f.documentChange?.status}（${f.requestTitle}）`,
+    body:
+      `您的申请“${f.requestTitle}”的${ZH_KINDS[f.documentChange?.kind ?? ''] ?? '文书'}${ZH_STATUSES[f.documentChange?.status ?? ''] ?? f.documentChange?.status}，理由：${f.documentChange?.reason ?? ''}。` +
+      '任何人核验该文书时均可看到其当前状态。',
+  }),
 };
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = { en: EN, 'zh-CN': ZH };
@@ -132,4 +144,24 @@ export function render(
     stepTitle: facts.stepTitle === null ? null : textIn(facts.stepTitle, language),
     items: facts.items.map((item) => textIn(item, language)),
   });
+}
+
+const EN_STATUSES: Record<string, string> = {
+  revoked: 'revoked',
+  suspended: 'suspended',
+  valid: 'reinstated',
+  varied: 'varied (a new version was issued)',
+  expired: 'expired',
+};
+
+const ZH_STATUSES: Record<string, string> = {
+  revoked: '已被撤销',
+  suspended: '已被暂停',
+  valid: '已恢复效力',
+  varied: '已变更（已签发新版本）',
+  expired: '已过期',
+};
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, authorizedFetch, unwrap, type Schemas } from '@/lib/api/client';
 import { Table } from '@/components/table';
+import { Typography } from '@/components/typography';
 import { formatDateTime } from '@/lib/format';
+import { IssuedDocumentChanges } from './issued-document-changes';
 import { ErrorAlert } from './page-state';
 import { TAG } from './tag-colors';
 
@@ -61,9 +63,17 @@ export function IssuedDocuments({ requestId, timeZone }: { requestId: string; ti
             title: t('issued.status'),
             key: 'status',
             render: (_, d) => (
-              <Tag color={d.status === 'valid' ? TAG.green : TAG.grey} data-status={d.status}>
-                {t(`issued.statuses.${d.status}`)}
-              </Tag>
+              <Space direction="vertical" size={0}>
+                <Tag color={d.status === 'valid' ? TAG.green : TAG.grey} data-status={d.status}>
+                  {t(`issued.statuses.${d.status}`)}
+                </Tag>
+                {d.statusReason && (
+                  <Typography.Text type="secondary" data-testid={`issued-reason-${d.documentId}`}>
+                    {d.statusReason}
+                    {d.statusAt ? ` · ${formatDateTime(d.statusAt, timeZone, i18n.language)}` : ''}
+                  </Typography.Text>
+                )}
+              </Space>
             ),
           },
           {
@@ -90,6 +100,9 @@ export function IssuedDocuments({ requestId, timeZone }: { requestId: string; ti
           },
         ]}
       />
+      {issued.data.map((d) => (
+        <IssuedDocumentChanges key={d.verificationCode} requestId={requestId} document={d} />
+      ))}
       {failure !== null && <ErrorAlert error={failure} />}
     </section>
   );

@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS } from '../documents/issued-document.types';
+import { DOCUMENT_KINDS, NOTICE_EVENTS } from '../documents/issued-document.types';
 import { checkDuration, checkDurationRules } from './duration-schema';
 import type { ProcessDefinition } from './process-definition.types';
 import {
@@ -144,13 +144,19 @@ function checkCaseClock(errors: SchemaErrors, value: unknown, resolve: (path: st
 /** `notices`: which document is issued when which step completes (with which outcomes). */
 function checkNotices(errors: SchemaErrors, value: unknown, resolve: (path: string, id: string) => void): void {
   if (value === undefined) return;
-  if (!Array.isArray(value)) return errors.add('notices', 'must be a list of { kind, step, outcomes?, validFor? }');
+  const shape = '{ kind, step, outcomes?, validFor? } or { kind, on, validFor? }';
+  if (!Array.isArray(value)) return errors.add('notices', `must be a list of ${shape}`);
   value.forEach((notice, i) => {
     const p = `notices[${i}]`;
-    if (!isRecord(notice)) return errors.add(p, 'must be { kind, step, outcomes?, validFor? }');
-    checkKnownKeys(errors, notice, p, ['kind', 'step', 'outcomes', 'validFor']);
+    if (!isRecord(notice)) return errors.add(p, `must be ${shape}`);
+    checkKnownKeys(errors, notice, p, ['kind', 'step', 'outcomes', 'on', 'validFor']);
     checkOneOf(errors, notice.kind, `${p}.kind`, DOCUMENT_KINDS);
-    if (checkString(errors, notice.step, `${p}.step`, STEP_ID)) resolve(`${p}.step`, notice.step);
+    if (notice.on !== undefined) {
+      checkOneOf(errors, notice.on, `${p}.on`, NOTICE_EVENTS);
+      if (notice.step !== undefined || notice.outcomes !== undefined) {
+        errors.add(p, 'names an event (on) or a step and its outcomes, not both');
+      }
+    } else if (checkString(errors, notice.step, `${p}.step`, STEP_ID)) resolve(`${p}.step`, notice.step);
     if (notice.outcomes !== undefined) {
       if (!Array.isArray(notice.outcomes) || notice.outcomes.length === 0) {
         errors.add(`${p}.outcomes`, 'must be a non-empty list of outcomes');

@@ -52,6 +52,10 @@ export const buildingPermitDefinition: ProcessDefinition = {
   // The decision notice (approval with its conditions, or refusal with its reasons) and the permit itself,
   // valid for three years: works not started by then need a new permit.
   notices: [
+    { kind: 'receipt', on: 'submitted' },
+    { kind: 'information-notice', on: 'information-requested' },
+    { kind: 'information-notice', on: 'accepted-with-missing' },
+    { kind: 'extension-notice', on: 'extension-granted' },
     { kind: 'decision-notice', step: 'decision', outcomes: ['approved', 'approved-on-pledge', 'refused'] },
     { kind: 'permit', step: 'issuance', outcomes: ['issued'], validFor: { value: 1095, unit: 'calendarDays' } },
     { kind: 'decision-notice', step: 'appeal-review', outcomes: ['allowed'] },

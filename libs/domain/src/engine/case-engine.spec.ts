@@ -24,7 +24,9 @@ describe(startCase.name, () => {
     expect(sut.last.map((t) => [t.seq, t.stepId, t.event, t.fromState, t.toState])).toEqual([
       [1, null, 'submitted', 'none', 'in_progress'],
       [2, 'intake', 'activated', 'pending', 'active'],
+      [3, null, 'document.issued', 'due', 'issued'],
     ]);
+    expect(sut.last[2].data).toMatchObject({ documentId: 'receipt-1', kind: 'receipt' });
     expect(nextTimer(sut.state)).toEqual({
       id: 'step-due:intake:1',
       kind: 'step-due',
@@ -109,7 +111,8 @@ describe(apply.name, () => {
 
     expect(sut.state.status).toBe('approved');
     expect(sut.state.closed).toBe(true);
-    expect(sut.state.timers).toEqual([]);
+    // The only thing left to wait for is the permit's end of validity.
+    expect(sut.state.timers.map((t) => t.kind)).toEqual(['document-expiry']);
     expect(sut.state.decision).toMatchObject({ status: 'approved', stepId: 'issuance', outcome: 'issued' });
     expect(sut.transitions.map((t) => t.seq)).toEqual(sut.transitions.map((_, i) => i + 1));
   });

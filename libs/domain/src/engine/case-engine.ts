@@ -55,6 +55,8 @@ import {
 import { checkClaim, checkReassign, checkRelease, claim, reassign, release } from './handlers/assignment.handler';
 import { checkUploadDocument, uploadDocument } from './handlers/document.handler';
 import { caseContext, checkMigrate, migrate } from './handlers/migration.handler';
+import { issueEventNotices } from './issuing';
+import { changeDocumentStatus, checkDocumentChange, varyDocument } from './handlers/issued-document.handler';
 import type { ProcessContext, Submission } from './process-context.types';
 import { CaseView, Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
@@ -99,6 +101,7 @@ export function startCase(ctx: ProcessContext, submission: Submission): Outcome 
   r.cause = 'activated';
   const start = Array.isArray(definition.start) ? definition.start : [definition.start];
   activateTarget(r, start, { stepId: null });
+  issueEventNotices(r);
   finalize(r);
   return { state, transitions: r.transitions };
 }
@@ -115,6 +118,7 @@ export function apply(ctx: ProcessContext, state: CaseState, event: CaseEvent): 
   const r = new Reduction(under, draft, event.at, { ...event.actor }, event.type);
   // The table pairs each type with its own handler; TypeScript cannot follow that through the union.
   HANDLERS[event.type].apply(r, event as never);
+  issueEventNotices(r);
   recordWindowAnchors(ctx.definition.actionWindows, draft, event);
   finalize(r);
   return { state: draft, transitions: r.transitions };
@@ -152,8 +156,9 @@ function firstRefusal(started: ProcessContext, state: CaseState, event: CaseEven
       `event at ${event.at} is earlier than the case's last event at ${state.updatedAt}`,
     );
   }
-  // A closed case still takes its own pending timers (the appeal window) and an appeal within that window.
-  if (state.closed && event.type !== 'appeal' && event.type !== 'timer') {
+  // A closed case still takes its own pending timers (the appeal window), an appeal within that window, and the
+  // changes to the permits it issued.
+  if (state.closed && !AFTER_CLOSURE.includes(event.type)) {
     return new Refusal('CASE_CLOSED', `case '${state.requestId}' is closed (${state.status})`);
   }
   const v = new CaseView(ctx, state, event.at, event.actor);
@@ -165,6 +170,15 @@ function firstRefusal(started: ProcessContext, state: CaseState, event: CaseEven
 }
 
 const CASE_ROLES = ['applicant', 'clerk', 'supervisor', 'system'] as const;
+
+const AFTER_CLOSURE: readonly CaseEvent['type'][] = [
+  'appeal',
+  'timer',
+  'revoke-document',
+  'suspend-document',
+  'reinstate-document',
+  'vary-document',
+];
 
 /** Each event's rules (`check`, reading the case as it is) and its change (`apply`, on the draft). */
 interface Handler<E extends CaseEvent> {
@@ -197,6 +211,10 @@ const HANDLERS: { [T in CaseEvent['type']]: Handler<Extract<CaseEvent, { type: T
   reassign: { check: checkReassign, apply: reassign },
   'pause-clock': { check: checkPauseCaseClock, apply: pauseCaseClock },
   'resume-clock': { check: checkResumeCaseClock, apply: resumeCaseClock },
+  'revoke-document': { check: checkDocumentChange, apply: changeDocumentStatus },
+  'suspend-document': { check: checkDocumentChange, apply: changeDocumentStatus },
+  'reinstate-document': { check: checkDocumentChange, apply: changeDocumentStatus },
+  'vary-document': { check: checkDocumentChange, apply: varyDocument },
 };
 
 /** null when the event is legal now; otherwise the reason it would be refused (for Update validators). */

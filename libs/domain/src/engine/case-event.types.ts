@@ -1,7 +1,7 @@
 import type { Actor } from '../actor';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration, ProcessDefinition } from '../definition/process-definition.types';
-import type { RecordedCondition } from '../documents/issued-document.types';
+import type { DecisionCondition, RecordedCondition } from '../documents/issued-document.types';
 import type { InformationItem } from './case-state.types';
 
 interface EventBase {
@@ -200,6 +200,36 @@ export interface UploadDocumentEvent extends EventBase {
   contentType: string;
 }
 
+/** A supervisor's change to an issued permit's status; the reason is printed on the verification page. */
+interface DocumentChangeBase extends EventBase {
+  documentId: string;
+  reason: string;
+}
+
+/** The permit stops being in force for good. */
+export interface RevokeDocumentEvent extends DocumentChangeBase {
+  type: 'revoke-document';
+}
+
+/** The permit stops being in force until it is reinstated (or revoked). */
+export interface SuspendDocumentEvent extends DocumentChangeBase {
+  type: 'suspend-document';
+}
+
+/** A suspended permit is in force again. */
+export interface ReinstateDocumentEvent extends DocumentChangeBase {
+  type: 'reinstate-document';
+}
+
+/**
+ * The permit is replaced by a new version with a new number and verification code (e.g. amended conditions); the
+ * old one is marked varied and points to the new one. `conditions`, when given, replace the case's conditions.
+ */
+export interface VaryDocumentEvent extends DocumentChangeBase {
+  type: 'vary-document';
+  conditions?: DecisionCondition[];
+}
+
 export type CaseEvent =
   | DecideEvent
   | UploadDocumentEvent
@@ -224,7 +254,11 @@ export type CaseEvent =
   | ReleaseEvent
   | ReassignEvent
   | PauseClockEvent
-  | ResumeClockEvent;
+  | ResumeClockEvent
+  | RevokeDocumentEvent
+  | SuspendDocumentEvent
+  | ReinstateDocumentEvent
+  | VaryDocumentEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -253,4 +287,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'reassign',
   'pause-clock',
   'resume-clock',
+  'revoke-document',
+  'suspend-document',
+  'reinstate-document',
+  'vary-document',
 ];

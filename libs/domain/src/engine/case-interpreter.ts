@@ -4,6 +4,7 @@ import type { CaseEvent } from './case-event.types';
 import type { CaseState } from './case-state.types';
 import { apply } from './case-engine';
 import { isClosed, nextTimer } from './finalize';
+import { liveLicences } from './handlers/issued-document.handler';
 import type { ProcessContext } from './process-context.types';
 import type { Outcome } from './transition.types';
 
@@ -52,14 +53,22 @@ export class CaseInterpreter {
     return nextTimer(this.current)?.dueAt;
   }
 
-  /** Nothing left to wait for: closed, and no timer still pending (such as an appeal window). */
+  /** Nothing left to wait for: closed, no timer still pending (such as an appeal window), no permit in force. */
   get settled(): boolean {
     return isSettled(this.current);
+  }
+
+  /**
+   * Settled as cases were before issued permits had a lifecycle: closed, and no timer pending but permits'
+   * expiries. Workflows recorded before then ended here, and must still do so when they replay.
+   */
+  get settledIgnoringLicences(): boolean {
+    return isClosed(this.current) && this.current.timers.every((t) => t.kind === 'document-expiry');
   }
 }
 
 export function isSettled(state: CaseState): boolean {
-  return isClosed(state) && state.timers.length === 0;
+  return isClosed(state) && state.timers.length === 0 && liveLicences(state).length === 0;
 }
 
 /** The earliest due date among the active steps: what the work queue and search attributes sort by. */

@@ -8,7 +8,7 @@ import type {
   StepOwner,
 } from '../definition/process-definition.types';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
-import type { DocumentKind, RecordedCondition } from '../documents/issued-document.types';
+import type { DocumentKind, IssuedDocumentStatus, RecordedCondition } from '../documents/issued-document.types';
 import type { Clock } from './clock.types';
 
 /**
@@ -88,8 +88,10 @@ export interface PendingTimer {
   id: string;
   dueAt: string;
   /** appeal-window: keeps a refused case open until its appeal window closes. */
-  kind: 'step-due' | 'case-due' | 'missing-documents' | 'appeal-window' | 'notice' | 'threshold';
+  kind: 'step-due' | 'case-due' | 'missing-documents' | 'appeal-window' | 'notice' | 'threshold' | 'document-expiry';
   stepId?: string;
+  /** For a document's expiry: the issued document it ends. */
+  documentId?: string;
   /** For a threshold: its name. */
   name?: string;
 }
@@ -181,11 +183,19 @@ export interface IssuedDocumentRef {
   /** `<kind>-<n>`, unique within the case. */
   documentId: string;
   kind: DocumentKind;
-  stepId: string;
+  /** null for a notice issued on a case-level event (the receipt, an extension of the case's clock). */
+  stepId: string | null;
   outcome: string;
   at: string;
   /** When the document stops being in force (a definition's validFor). */
   validUntil?: string;
+  /** What holds now (absent: valid, as every document was before documents had a lifecycle). */
+  status?: IssuedDocumentStatus;
+  /** Why and when the status last changed (a supervisor's reason, or the expiry). */
+  statusReason?: string;
+  statusAt?: string;
+  /** A varied document: the id of the version that replaced it. */
+  supersededBy?: string;
 }
 
 export interface ApprovalCondition {

@@ -83,6 +83,16 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
   reassign: { stepId: str, assignee: (v) => isRecord(v) && str(v.id) && optStr(v.name), reason: optStr },
   'pause-clock': { reason: str },
   'resume-clock': {},
+  'revoke-document': { documentId: str, reason: str },
+  'suspend-document': { documentId: str, reason: str },
+  'reinstate-document': { documentId: str, reason: str },
+  'vary-document': {
+    documentId: str,
+    reason: str,
+    conditions: (v) =>
+      v === undefined ||
+      (Array.isArray(v) && v.every((c) => isRecord(c) && str(c.text) && str(c.reason) && optStr(c.policy))),
+  },
 };
 
 /** INVALID_EVENT naming the first bad field; undefined for a well-formed event. */

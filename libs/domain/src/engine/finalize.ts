@@ -5,6 +5,7 @@ import { OPEN_STATUSES } from './case-state.types';
 import { isPaused, thresholdDue } from './clock';
 import type { Reduction } from './reduction';
 import { changeStatus } from './routing';
+import { liveLicences } from './handlers/issued-document.handler';
 
 /** The timers the workflow must sleep on, derived from the state so they can never drift from it. */
 export function deriveTimers(
@@ -43,6 +44,11 @@ export function deriveTimers(
   const notice = state.missingDocuments;
   if (notice?.status === 'open' && (open || state.status === 'approved')) {
     timers.push({ id: 'missing-documents', kind: 'missing-documents', dueAt: notice.deadlineAt });
+  }
+  for (const document of liveLicences(state)) {
+    if (document.validUntil === undefined) continue;
+    const id = `document-expiry:${document.documentId}`;
+    timers.push({ id, kind: 'document-expiry', documentId: document.documentId, dueAt: document.validUntil });
   }
   return timers.sort((a, b) => parseInstant(a.dueAt) - parseInstant(b.dueAt) || (a.id < b.id ? -1 : 1));
 }

@@ -1,12 +1,19 @@
 import type { DocumentKind } from '@onewindow/domain';
 import { decisionNoticeV1 } from './decision-notice.template';
+import { extensionNoticeV1, informationNoticeV1, receiptV1 } from './notice.templates';
 import { permitV1 } from './permit.template';
 import type { DocumentTemplate } from './template.types';
 
 export type * from './template.types';
 
 /** Every template version ever issued with: an issued document names its version and re-renders from it. */
-export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [decisionNoticeV1, permitV1];
+export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
+  decisionNoticeV1,
+  permitV1,
+  receiptV1,
+  informationNoticeV1,
+  extensionNoticeV1,
+];
 
 export class MissingTemplateError extends Error {}
 

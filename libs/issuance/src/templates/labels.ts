@@ -21,6 +21,11 @@ export const LABELS_V1: Record<TemplateLabel, LocalizedText> = {
   rights: { en: 'Your rights', 'zh-CN': '权利告知' },
   verification: { en: 'Verify this document', 'zh-CN': '核验本文书' },
   validUntil: { en: 'Valid until', 'zh-CN': '有效期至' },
+  items: { en: 'Items to supply', 'zh-CN': '需要补正的材料' },
+  deadline: { en: 'Supply them by', 'zh-CN': '补正期限' },
+  noticeReason: { en: 'Remarks', 'zh-CN': '说明' },
+  newDueDate: { en: 'New due date', 'zh-CN': '延长后的办理期限' },
+  extensionReason: { en: 'Reason for the extension', 'zh-CN': '延期理由' },
   signed: {
     en: 'This document is signed electronically by the issuing authority.',
     'zh-CN': '本文书由签发机关加盖电子签章。',

@@ -18,7 +18,17 @@ export interface DocumentTemplate {
 }
 
 export type TemplateSection =
-  'particulars' | 'decision' | 'conditions' | 'informatives' | 'refusal-reasons' | 'rights' | 'verification';
+  | 'particulars'
+  | 'decision'
+  | 'conditions'
+  | 'informatives'
+  | 'refusal-reasons'
+  | 'rights'
+  | 'verification'
+  /** A notice's items (every document asked for) and the deadline to supply them. */
+  | 'items'
+  /** An extension notice's new due date and its reason. */
+  | 'extension';
 
 export type TemplateLabel =
   | 'number'
@@ -39,4 +49,9 @@ export type TemplateLabel =
   | 'rights'
   | 'verification'
   | 'validUntil'
-  | 'signed';
+  | 'signed'
+  | 'items'
+  | 'deadline'
+  | 'noticeReason'
+  | 'newDueDate'
+  | 'extensionReason';

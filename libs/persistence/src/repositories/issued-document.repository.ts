@@ -1,10 +1,19 @@
 import type { BatchedTransition, DocumentIssuer, IssuedDocumentData, TransitionBatch } from '@onewindow/contracts';
 import type { IssuedRendition } from '@onewindow/contracts';
+import type { IssuedDocumentStatus } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** What a document's status is now, for whoever holds it. */
-export type IssuedDocumentStatus = 'valid' | 'varied' | 'suspended' | 'revoked' | 'expired';
+export type { IssuedDocumentStatus };
+
+/** The transitions that change an issued document's status, and the status each leaves it in. */
+export const DOCUMENT_STATUS_EVENTS: Readonly<Record<string, IssuedDocumentStatus>> = {
+  'document.revoked': 'revoked',
+  'document.suspended': 'suspended',
+  'document.reinstated': 'valid',
+  'document.varied': 'varied',
+  'document.expired': 'expired',
+};
 
 /** An issued document as the public verification read model holds it. */
 export interface IssuedDocumentRow {
@@ -19,7 +28,7 @@ export interface IssuedDocumentRow {
   issuer: string;
   issuedAt: Date;
   validUntil: Date | null;
-  status: Exclude<IssuedDocumentStatus, 'expired'>;
+  status: IssuedDocumentStatus;
   statusReason: string | null;
   statusAt: Date | null;
   supersededBy: string | null;
@@ -75,6 +84,28 @@ export class IssuedDocumentRepository {
       ],
     );
     return issued;
+  }
+
+  /**
+   * Moves the read model of the document a status transition names (revoked, suspended, reinstated, varied,
+   * expired), inside the transaction recording it; a varied document points to its new version's code, issued
+   * earlier in the same batch.
+   */
+  static async changeStatus(tx: EntityManager, requestId: string, transition: BatchedTransition): Promise<void> {
+    const data = transition.data as { documentId: string; reason?: string; supersededBy?: string };
+    await tx.query(
+      `UPDATE issued_documents SET status = $3, status_reason = $4, status_at = $5,
+         superseded_by = (SELECT verification_code FROM issued_documents WHERE request_id = $1 AND document_id = $6)
+       WHERE request_id = $1 AND document_id = $2`,
+      [
+        requestId,
+        data.documentId,
+        DOCUMENT_STATUS_EVENTS[transition.event],
+        data.reason ?? null,
+        new Date(transition.at),
+        data.supersededBy ?? null,
+      ],
+    );
   }
 
   async byCode(code: string): Promise<IssuedDocumentRow | undefined> {

@@ -12,7 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
-import { IssuedDocumentRepository } from './issued-document.repository';
+import { DOCUMENT_STATUS_EVENTS, IssuedDocumentRepository } from './issued-document.repository';
 import { OutboxRepository } from './outbox.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
@@ -96,7 +96,8 @@ export class TransitionLogRepository {
 
 /**
  * The `document.issued` transitions of a batch, completed with what issuing them gave (number, verification
- * code, hashes of the renderings), so the hash chain covers each document's bytes.
+ * code, hashes of the renderings), so the hash chain covers each document's bytes; a transition that changes an
+ * issued document's status (revoked, varied, expired…) moves its verification read model with it.
  */
 async function issueDocuments(
   tx: EntityManager,
@@ -106,6 +107,8 @@ async function issueDocuments(
 ): Promise<BatchedTransition[]> {
   const completed: BatchedTransition[] = [];
   for (const t of fresh) {
+    if (Object.hasOwn(DOCUMENT_STATUS_EVENTS, t.event))
+      await IssuedDocumentRepository.changeStatus(tx, batch.request.requestId, t);
     if (t.event !== DOCUMENT_ISSUED) {
       completed.push(t);
       continue;

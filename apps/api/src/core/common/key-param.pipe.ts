@@ -23,6 +23,8 @@ class MatchesParamPipe implements PipeTransform<string, string> {
 export const StepIdPipe = new MatchesParamPipe(STEP_KEY, 'stepId');
 export const DocumentTypePipe = new MatchesParamPipe(/^[a-z0-9][a-z0-9-]{0,63}$/, 'documentType');
 export const NotificationIdPipe = new MatchesParamPipe(/^[0-9]{1,18}$/, 'deliveryId');
+/** An issued document's id within its case, e.g. permit-1. */
+export const IssuedDocumentIdPipe = new MatchesParamPipe(/^[a-z][a-z-]{0,40}-[0-9]{1,6}$/, 'documentId');
 export const ExtensionIdPipe = new MatchesParamPipe(EXTENSION_ID, 'extensionId');
 export const VerificationCodePipe = new MatchesParamPipe(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'code');
 export const LanguagePipe = new MatchesParamPipe(/^(en|zh-CN)$/, 'language');

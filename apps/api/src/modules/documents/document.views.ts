@@ -1,5 +1,6 @@
 import type { CaseDocument, DocumentTypeDefinition, DocumentVersion, LocalizedText } from '@onewindow/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DOCUMENT_ACTION_TYPES, type DocumentActionType } from '../requests/legal-actions';
 
 export class UploaderView {
   @ApiProperty() id!: string;
@@ -89,6 +90,13 @@ export class IssuedDocumentView {
   @ApiProperty({ description: 'Printed with the QR code; /verify/<code> checks it' }) verificationCode!: string;
   @ApiProperty({ description: 'ISO-8601 UTC' }) issuedAt!: string;
   @ApiProperty({ enum: ['valid', 'varied', 'suspended', 'revoked', 'expired'] }) status!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the status last changed' })
+  statusReason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO-8601 UTC' }) statusAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The verification code of the newer version' })
+  supersededBy!: string | null;
+  @ApiProperty({ enum: DOCUMENT_ACTION_TYPES, isArray: true, description: 'The changes the caller may make now' })
+  actions!: DocumentActionType[];
   @ApiProperty() templateVersion!: number;
   @ApiProperty({ type: [IssuedRenditionView] }) renditions!: IssuedRenditionView[];
 }

@@ -8,6 +8,7 @@ import { toApiError } from '../../core/errors/all-exceptions.filter';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { CaseActionsService } from '../requests/case-actions.service';
+import { documentActions } from '../requests/legal-actions';
 import { now, RequestsService } from '../requests/requests.service';
 import {
   DocumentListView,
@@ -40,10 +41,12 @@ export class DocumentsService {
 
   /** The documents the case issued, newest last, each with its status now. */
   async issued(actor: Actor, id: string): Promise<IssuedDocumentView[]> {
-    await this.requests.visible(actor, id);
+    const request = await this.requests.visible(actor, id);
     const rows = await this.issuedDocuments.byRequest(id);
+    const ctx = await this.catalog.context(request.definitionKey, request.definitionVersion);
+    const at = now();
     return rows.map((row) => {
-      const { status } = toVerificationView(row, new Date());
+      const { status, statusReason, statusAt, supersededBy } = toVerificationView(row, new Date());
       return {
         documentId: row.documentId,
         kind: row.kind,
@@ -51,6 +54,10 @@ export class DocumentsService {
         verificationCode: row.verificationCode,
         issuedAt: new Date(row.issuedAt).toISOString(),
         status,
+        statusReason,
+        statusAt,
+        supersededBy,
+        actions: documentActions(ctx, request.state as CaseState, actor, row.documentId, at),
         templateVersion: row.templateVersion,
         renditions: row.renditions.map((r) => ({
           ...r,

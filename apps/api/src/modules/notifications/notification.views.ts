@@ -4,7 +4,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class NotificationView {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['action-needed', 'decision', 'deemed', 'due-soon', 'breach', 'migrated', 'document-issued'] })
+  @ApiProperty({
+    enum: [
+      'action-needed',
+      'decision',
+      'deemed',
+      'due-soon',
+      'breach',
+      'migrated',
+      'document-issued',
+      'document-changed',
+    ],
+  })
   kind!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() body!: string;

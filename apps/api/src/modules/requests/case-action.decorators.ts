@@ -12,17 +12,19 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiParam } from '@nestjs/swagger';
 import { AuthenticatedRequest, Roles } from '../../core/auth/auth.decorators';
-import { ExtensionIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
+import { ExtensionIdPipe, IssuedDocumentIdPipe, StepIdPipe } from '../../core/common/key-param.pipe';
 import type { IdempotentRequest } from '../../core/idempotency/idempotency-key.decorator';
 import { RequestAccessGuard } from './request-access.guard';
 import { RequestDetailView } from './request.views';
 
-/** Who acts on which case, and on which of its steps or extensions: what every case-action route takes. */
+/** Who acts on which case, and on which of its steps, extensions or issued documents: what every case-action route takes. */
 export interface CaseTarget {
   actor: Actor;
   requestId: string;
   stepId: string;
   extensionId: string;
+  /** An issued document of the case (e.g. permit-1). */
+  documentId: string;
   /** The caller's Idempotency-Key once claimed: the Update id of the action. */
   idempotencyKey?: string;
 }
@@ -31,6 +33,7 @@ const PATH_PARAMS: Record<string, { format?: string; pattern?: string }> = {
   id: { format: 'uuid' },
   stepId: { pattern: '^[a-z][a-z0-9-]{0,63}$' },
   extensionId: { pattern: '^ext-[0-9]{1,6}$' },
+  documentId: { pattern: '^[a-z][a-z-]{0,40}-[0-9]{1,6}$' },
 };
 
 /**
@@ -75,6 +78,8 @@ class CaseTargetPipe implements PipeTransform<CaseTarget, Promise<CaseTarget>> {
       stepId: target.stepId === undefined ? target.stepId : StepIdPipe.transform(target.stepId),
       extensionId:
         target.extensionId === undefined ? target.extensionId : ExtensionIdPipe.transform(target.extensionId),
+      documentId:
+        target.documentId === undefined ? target.documentId : IssuedDocumentIdPipe.transform(target.documentId),
     };
   }
 }
@@ -88,6 +93,7 @@ const caseTargetOf = createParamDecorator((_: unknown, ctx: ExecutionContext): C
     requestId: params.id as string,
     stepId: params.stepId as string,
     extensionId: params.extensionId as string,
+    documentId: params.documentId as string,
     idempotencyKey: request.idempotencyKey,
   };
 });

@@ -200,3 +200,12 @@ export class DocumentVerifiedDto {
   @Length(1, 200)
   documentId?: string;
 }
+
+/** Why a supervisor revokes, suspends or reinstates an issued permit: printed on its verification page. */
+export class DocumentChangeDto {
+  @ApiProperty({ example: 'Works started in breach of condition 1' })
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}

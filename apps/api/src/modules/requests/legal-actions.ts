@@ -101,3 +101,28 @@ export function candidateActions(state: CaseState, actor: Actor): CandidateActio
   add({ type: 'resume-clock' }, { type: 'resume-clock' });
   return candidates;
 }
+
+/** What a supervisor may do to an issued document, and the event each is. */
+const DOCUMENT_ACTIONS = {
+  revoke: 'revoke-document',
+  suspend: 'suspend-document',
+  reinstate: 'reinstate-document',
+  vary: 'vary-document',
+} as const;
+
+export type DocumentActionType = keyof typeof DOCUMENT_ACTIONS;
+export const DOCUMENT_ACTION_TYPES = Object.keys(DOCUMENT_ACTIONS) as DocumentActionType[];
+
+/** The changes the caller may make to an issued document now, as the reducer says. */
+export function documentActions(
+  ctx: ProcessContext,
+  state: CaseState,
+  actor: Actor,
+  documentId: string,
+  at: string,
+): DocumentActionType[] {
+  return DOCUMENT_ACTION_TYPES.filter(
+    (action) =>
+      refusalOf(ctx, state, { type: DOCUMENT_ACTIONS[action], documentId, reason: 'check', actor, at }) === null,
+  );
+}

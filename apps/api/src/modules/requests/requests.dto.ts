@@ -18,7 +18,7 @@ import {
   ValidationOptions,
   ValidateNested,
 } from 'class-validator';
-import { KEY } from './case-actions.dto';
+import { DocumentChangeDto, KEY } from './case-actions.dto';
 
 /** A flat map of request attributes (e.g. loadKw: 12000) that routing conditions read. */
 export function IsAttributeMap(options?: ValidationOptions) {
@@ -228,4 +228,15 @@ export class CompleteStepDto {
   @IsString()
   @Length(1, 2000)
   reason?: string;
+}
+
+/** A variation: the reason, and the conditions of the new version when they change. */
+export class DocumentVariationDto extends DocumentChangeDto {
+  @ApiPropertyOptional({ type: [ConditionDto], description: "The new version's conditions, each with its reason" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ConditionDto)
+  conditions?: ConditionDto[];
 }

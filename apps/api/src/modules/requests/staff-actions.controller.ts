@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../core/auth/auth.decorators';
 import {
   DeclineExtensionDto,
+  DocumentChangeDto,
   DocumentVerifiedDto,
   InspectionResultDto,
   PauseClockDto,
@@ -14,7 +15,7 @@ import {
 import { CaseActionRoute, CaseTarget, ExternalEventRoute, OnCase } from './case-action.decorators';
 import { CaseActionsService } from './case-actions.service';
 import { RequestDetailView } from './request.views';
-import { DecideDto, PaymentDto } from './requests.dto';
+import { DecideDto, DocumentVariationDto, PaymentDto } from './requests.dto';
 
 type Accepted = Promise<{ accepted: true }>;
 
@@ -92,6 +93,40 @@ export class StaffActionsController {
   @CaseActionRoute('clock/resume', 'supervisor')
   resumeClock(@OnCase() on: CaseTarget): Promise<RequestDetailView> {
     return this.actions.act(on, { type: 'resume-clock' });
+  }
+
+  /** A supervisor revokes an issued permit (in force or suspended) for good; the reason shows on /verify. */
+  @CaseActionRoute('issued-documents/:documentId/revocation', 'supervisor')
+  revokeDocument(@OnCase() on: CaseTarget, @Body() dto: DocumentChangeDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'revoke-document', documentId: on.documentId, reason: dto.reason });
+  }
+
+  /** A supervisor suspends a permit in force until it is reinstated. */
+  @CaseActionRoute('issued-documents/:documentId/suspension', 'supervisor')
+  suspendDocument(@OnCase() on: CaseTarget, @Body() dto: DocumentChangeDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'suspend-document', documentId: on.documentId, reason: dto.reason });
+  }
+
+  /** A supervisor puts a suspended permit back in force. */
+  @CaseActionRoute('issued-documents/:documentId/reinstatement', 'supervisor')
+  reinstateDocument(@OnCase() on: CaseTarget, @Body() dto: DocumentChangeDto): Promise<RequestDetailView> {
+    return this.actions.act(on, { type: 'reinstate-document', documentId: on.documentId, reason: dto.reason });
+  }
+
+  /** A supervisor varies a permit in force: a new version (new number and code) replaces it. */
+  @CaseActionRoute('issued-documents/:documentId/variation', 'supervisor')
+  varyDocument(@OnCase() on: CaseTarget, @Body() dto: DocumentVariationDto): Promise<RequestDetailView> {
+    const conditions = dto.conditions?.map(({ text, reason, policy }) => ({
+      text,
+      reason,
+      ...(policy ? { policy } : {}),
+    }));
+    return this.actions.act(on, {
+      type: 'vary-document',
+      documentId: on.documentId,
+      reason: dto.reason,
+      ...(conditions ? { conditions } : {}),
+    });
   }
 
   /**

@@ -513,6 +513,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/issued-documents/{documentId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffActionsController_revokeDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/issued-documents/{documentId}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffActionsController_suspendDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/issued-documents/{documentId}/reinstatement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffActionsController_reinstateDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/issued-documents/{documentId}/variation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffActionsController_varyDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}/payments": {
         parameters: {
             query?: never;
@@ -1583,6 +1647,16 @@ export interface components {
             /** @example External expert review of the noise study */
             reason: string;
         };
+        DocumentChangeDto: {
+            /** @example Works started in breach of condition 1 */
+            reason: string;
+        };
+        DocumentVariationDto: {
+            /** @example Works started in breach of condition 1 */
+            reason: string;
+            /** @description The new version's conditions, each with its reason */
+            conditions?: components["schemas"]["ConditionDto"][];
+        };
         PaymentDto: {
             /** @example fee */
             stepId: string;
@@ -1768,6 +1842,14 @@ export interface components {
             issuedAt: string;
             /** @enum {string} */
             status: "valid" | "varied" | "suspended" | "revoked" | "expired";
+            /** @description Why the status last changed */
+            statusReason?: string | null;
+            /** @description ISO-8601 UTC */
+            statusAt?: string | null;
+            /** @description The verification code of the newer version */
+            supersededBy?: string | null;
+            /** @description The changes the caller may make now */
+            actions: ("revoke" | "suspend" | "reinstate" | "vary")[];
             templateVersion: number;
             renditions: components["schemas"]["IssuedRenditionView"][];
         };
@@ -1802,7 +1884,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "migrated" | "document-issued";
+            kind: "action-needed" | "decision" | "deemed" | "due-soon" | "breach" | "migrated" | "document-issued" | "document-changed";
             subject: string;
             body: string;
             language: string;
@@ -2968,6 +3050,110 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailView"];
+                };
+            };
+        };
+    };
+    StaffActionsController_revokeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailView"];
+                };
+            };
+        };
+    };
+    StaffActionsController_suspendDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailView"];
+                };
+            };
+        };
+    };
+    StaffActionsController_reinstateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailView"];
+                };
+            };
+        };
+    };
+    StaffActionsController_varyDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentVariationDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -78,6 +78,12 @@ export const en = {
     'approved-on-pledge': 'Approved on pledge',
   },
   events: {
+    document_issued: 'Document issued',
+    document_revoked: 'Permit revoked',
+    document_suspended: 'Permit suspended',
+    document_reinstated: 'Permit reinstated',
+    document_varied: 'Permit varied (new version issued)',
+    document_expired: 'Permit expired',
     document_uploaded: 'Document uploaded',
     document_issued: 'Document issued',
     deadline_recomputed: 'Deadline recounted on a new calendar',
@@ -337,6 +343,9 @@ export const en = {
     status: 'Status',
     download: 'Download ({{language}})',
     verify: 'Verify',
+    reason: 'Reason',
+    changeReason: 'Reason for changing permit {{number}}',
+    changes: { suspend: 'Suspend', reinstate: 'Reinstate', revoke: 'Revoke' },
     kinds: {
       receipt: 'Acknowledgement of receipt',
       'information-notice': 'Correction notice',

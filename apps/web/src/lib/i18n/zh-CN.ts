@@ -81,6 +81,12 @@ export const zhCN: Strings<typeof en> = {
     'approved-on-pledge': '告知承诺通过',
   },
   events: {
+    document_issued: '文书已签发',
+    document_revoked: '许可证已撤销',
+    document_suspended: '许可证已暂停',
+    document_reinstated: '许可证已恢复效力',
+    document_varied: '许可证已变更（已签发新版本）',
+    document_expired: '许可证已过期',
     document_uploaded: '已上传材料',
     document_issued: '已签发文书',
     deadline_recomputed: '按新公布的日历重新计算期限',
@@ -335,6 +341,9 @@ export const zhCN: Strings<typeof en> = {
     status: '状态',
     download: '下载（{{language}}）',
     verify: '核验',
+    reason: '理由',
+    changeReason: '变更许可证 {{number}} 的理由',
+    changes: { suspend: '暂停', reinstate: '恢复效力', revoke: '撤销' },
     kinds: {
       receipt: '受理回执',
       'information-notice': '补正告知书',

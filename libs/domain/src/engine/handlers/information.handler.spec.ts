@@ -21,6 +21,7 @@ describe(requestInformation.name, () => {
     expect(sut.state.timers).toEqual([]);
     expect(sut.last.map((t) => [t.stepId, t.event, t.toState])).toEqual([
       ['intake', 'information.requested', 'awaiting_applicant'],
+      ['intake', 'document.issued', 'issued'],
       [null, 'information.requested', 'awaiting_applicant'],
     ]);
   });

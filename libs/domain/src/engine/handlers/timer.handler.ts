@@ -8,6 +8,7 @@ import type { ActiveStep } from '../case-state.types';
 import type { TimerEvent } from '../case-event.types';
 import type { CaseView, Reduction } from '../reduction';
 import { completeStep, escalate, reachStatus } from '../routing';
+import { checkDocumentExpiry, expireDocument } from './issued-document.handler';
 
 export function checkTimer(v: CaseView, event: TimerEvent): Refusal | undefined {
   const role = roleRefusal(v, ['system'], 'a timer');
@@ -34,6 +35,8 @@ export function checkTimer(v: CaseView, event: TimerEvent): Refusal | undefined 
       }
       return undefined;
     }
+    case 'document-expiry':
+      return checkDocumentExpiry(v, timer.documentId ?? '');
     case 'case-due':
     case 'appeal-window':
     case 'missing-documents':
@@ -65,6 +68,8 @@ export function fireTimer(r: Reduction, event: TimerEvent): void {
       return noticeEnded(r, r.activeStep(timer.stepId ?? ''));
     case 'threshold':
       return thresholdReached(r, timer.name ?? '');
+    case 'document-expiry':
+      return expireDocument(r, timer.documentId ?? '');
     case 'missing-documents': {
       const notice = r.state.missingDocuments;
       if (notice) notice.status = 'lapsed';
