@@ -44,3 +44,9 @@ export {
   type RecordedCase,
   type RefusedAction,
 } from './engine/impact';
+export {
+  CASE_PUBLISHED,
+  publicAttributes,
+  type PublicationFacts,
+  type Redaction,
+} from './engine/publishing';

@@ -13,6 +13,7 @@ import {
   type SchemaFault,
 } from './schema-reader';
 import { checkAttributeReferences, checkAttributesSchema } from './attributes-schema';
+import { checkPublicationDeclaration } from './publication-schema';
 import { checkStep, STEP_ID, type StepReference, type StepShape } from './step-schema';
 
 export type ValidationResult<T> = { ok: true; definition: T } | { ok: false; errors: string[]; faults: SchemaFault[] };
@@ -33,6 +34,7 @@ const ROOT_KEYS = [
   'attributesSchema',
   'documents',
   'notices',
+  'publication',
 ];
 
 export interface ValidationOptions {
@@ -108,6 +110,7 @@ export function validateDefinition(
 
   const declared = checkAttributesSchema(errors, input.attributesSchema, 'attributesSchema');
   if (declared) checkAttributeReferences(errors, input, declared);
+  checkPublicationDeclaration(errors, input, (path, id) => resolve(path, id));
 
   if (errors.list.length === 0) checkReachability(errors, shapes, ids, roots);
   if (errors.list.length > 0) return { ok: false, errors: errors.list, faults: errors.faults };

@@ -274,6 +274,8 @@ export interface AttributeSchema {
   maxLength?: number;
   pattern?: string;
   default?: AttributeValue;
+  /** Personal data (a name, a phone number): never published, whatever the definition's publication lists. */
+  personal?: boolean;
 }
 
 /**
@@ -322,4 +324,17 @@ export interface ProcessDefinition {
   documents?: DocumentTypeDefinition[];
   /** The documents the process issues, and at which step's outcome. */
   notices?: NoticeDeclaration[];
+  /** Whether and from when its cases appear on the public register, and what of them. */
+  publication?: PublicationDeclaration;
+}
+
+/**
+ * A public case: from the moment `from.step` completes (with one of `from.outcomes`, any when omitted) the case is
+ * on the public register with the listed attributes (never a personal one) and reviewed documents of the listed
+ * types. The applicant's identity is never published.
+ */
+export interface PublicationDeclaration {
+  from: { step: string; outcomes?: string[] };
+  attributes: string[];
+  documents?: string[];
 }

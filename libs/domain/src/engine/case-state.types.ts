@@ -259,6 +259,8 @@ export interface CaseState {
    * `definitionVersion` names it.
    */
   definition?: ProcessDefinition;
+  /** Since when the case is on the public register (its definition's publication point was reached). */
+  publishedAt?: string;
   /** When the event anchoring each event-anchored action window last happened (first, without restart). */
   windowAnchors?: Record<string, string>;
 }

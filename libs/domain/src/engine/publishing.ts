@@ -1,0 +1,85 @@
+import { SYSTEM_ACTOR } from '../actor';
+import type { AttributeValue, ProcessDefinition } from '../definition/process-definition.types';
+import type { Reduction } from './reduction';
+
+/** The transition that puts a case on the public register. */
+export const CASE_PUBLISHED = 'case.published';
+
+/** One thing withheld from a published copy: which field (or text range of it), by whom, and why. */
+export interface Redaction {
+  field: string;
+  /** A text range [start, end) of the field's text, when only part of it is withheld. */
+  range?: [number, number];
+  by: string;
+  reason: string;
+}
+
+/**
+ * What a `case.published` transition carries from the reducer: the public facts of the case and what was
+ * withheld. The recording adds the description, the source entry's hash and the SHA-256 of the published copy.
+ */
+export interface PublicationFacts {
+  reference: string;
+  definitionKey: string;
+  definitionVersion: number;
+  receivedAt: string;
+  publishedFrom: { step: string; outcome: string };
+  attributes: Record<string, AttributeValue>;
+  redactions: Redaction[];
+}
+
+/**
+ * The definition's publication point is reached: the case goes on the public register once, with only the
+ * attributes the definition lists and never a personal one. The applicant's identity is always withheld.
+ */
+export function publishAtDeclaredPoint(r: Reduction, stepId: string, outcome: string): void {
+  const publication = r.ctx.definition.publication;
+  if (!publication || r.state.publishedAt !== undefined || publication.from.step !== stepId) return;
+  if (publication.from.outcomes && !publication.from.outcomes.includes(outcome)) return;
+  r.state.publishedAt = r.at;
+  const facts: PublicationFacts = {
+    reference: r.state.requestId,
+    definitionKey: r.ctx.definition.key,
+    definitionVersion: r.ctx.definition.version,
+    receivedAt: r.state.submittedAt,
+    publishedFrom: { step: stepId, outcome },
+    ...publicAttributes(r.ctx.definition, r.state.attributes),
+  };
+  r.emit({
+    stepId: null,
+    event: CASE_PUBLISHED,
+    fromState: 'unpublished',
+    toState: 'published',
+    actor: SYSTEM_ACTOR,
+    data: { ...facts },
+  });
+}
+
+/** The attributes a definition publishes, and a redaction for every one it withholds. */
+export function publicAttributes(
+  definition: ProcessDefinition,
+  attributes: Record<string, AttributeValue>,
+): Pick<PublicationFacts, 'attributes' | 'redactions'> {
+  const listed = new Set(definition.publication?.attributes ?? []);
+  const properties = definition.attributesSchema?.properties ?? {};
+  const published: Record<string, AttributeValue> = {};
+  const redactions: Redaction[] = [
+    { field: 'applicant', by: SYSTEM_ACTOR.id, reason: 'personal data: the applicant is never published' },
+  ];
+  for (const key of Object.keys(attributes).sort()) {
+    if (properties[key]?.personal === true) {
+      redactions.push({
+        field: `attributes.${key}`,
+        by: SYSTEM_ACTOR.id,
+        reason: 'personal data (the definition marks it personal)',
+      });
+    } else if (listed.has(key)) published[key] = attributes[key];
+    else
+      redactions.push({
+        field: `attributes.${key}`,
+        by: SYSTEM_ACTOR.id,
+        reason: 'not listed for publication by the definition',
+      });
+  }
+  return { attributes: published, redactions };
+}
