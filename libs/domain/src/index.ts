@@ -44,9 +44,4 @@ export {
   type RecordedCase,
   type RefusedAction,
 } from './engine/impact';
-export {
-  CASE_PUBLISHED,
-  publicAttributes,
-  type PublicationFacts,
-  type Redaction,
-} from './engine/publishing';
+export { CASE_PUBLISHED, publicAttributes, type PublicationFacts, type Redaction } from './engine/publishing';

@@ -46,8 +46,10 @@ describe(publishAtDeclaredPoint.name, () => {
   });
 
   it('publishes a case once, and not at all under a definition without publication', () => {
-    const { publication: _, ...unpublished } = landUseDefinition;
-    const sut = CaseDriver.for({ ...unpublished, key: 'private-land-use' }, { development: 'minor' });
+    const sut = CaseDriver.for(
+      { ...landUseDefinition, key: 'private-land-use', publication: undefined },
+      { development: 'minor' },
+    );
     sut.decide('validation', 'valid', '2026-03-03T10:00:00Z');
     expect(sut.transitions.some((t) => t.event === CASE_PUBLISHED)).toBe(false);
   });
