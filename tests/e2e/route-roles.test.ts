@@ -22,6 +22,8 @@ const PUBLIC_ROUTES = [
   'GET /health/live',
   'GET /health/ready',
   'GET /metrics',
+  'GET /public/applications',
+  'GET /public/applications/{reference}',
   'GET /verifications/{code}',
   'POST /auth/login',
 ];

@@ -44,4 +44,11 @@ export {
   type RecordedCase,
   type RefusedAction,
 } from './engine/impact';
-export { CASE_PUBLISHED, publicAttributes, type PublicationFacts, type Redaction } from './engine/publishing';
+export {
+  CASE_PUBLISHED,
+  PUBLISHED_APPLICATION_SCHEMA,
+  publicAttributes,
+  publishedApplication,
+  type PublicationFacts,
+  type Redaction,
+} from './engine/publishing';

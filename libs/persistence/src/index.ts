@@ -25,3 +25,4 @@ export * from './repositories/work-queue.repository';
 export * from './transition-listener';
 export * from './repositories/outbox.repository';
 export * from './repositories/issued-document.repository';
+export * from './repositories/public-register.repository';

@@ -15,6 +15,7 @@ import { TransitionLogRepository } from './repositories/transition-log.repositor
 import { IssuedDocumentRepository } from './repositories/issued-document.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { PublicRegisterRepository } from './repositories/public-register.repository';
 
 const repositories = [
   RequestRepository,
@@ -30,6 +31,7 @@ const repositories = [
   ProjectRepository,
   SupervisionRepository,
   OutboxRepository,
+  PublicRegisterRepository,
 ];
 
 @Global()

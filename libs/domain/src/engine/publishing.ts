@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR } from '../actor';
 import type { AttributeValue, ProcessDefinition } from '../definition/process-definition.types';
+import type { LocalizedText } from '../text/localized-text';
 import type { Reduction } from './reduction';
 
 /** The transition that puts a case on the public register. */
@@ -22,6 +23,8 @@ export interface PublicationFacts {
   reference: string;
   definitionKey: string;
   definitionVersion: number;
+  /** The process's name, as the register shows it. */
+  definitionTitle: LocalizedText;
   receivedAt: string;
   publishedFrom: { step: string; outcome: string };
   attributes: Record<string, AttributeValue>;
@@ -41,6 +44,7 @@ export function publishAtDeclaredPoint(r: Reduction, stepId: string, outcome: st
     reference: r.state.requestId,
     definitionKey: r.ctx.definition.key,
     definitionVersion: r.ctx.definition.version,
+    definitionTitle: r.ctx.definition.title,
     receivedAt: r.state.submittedAt,
     publishedFrom: { step: stepId, outcome },
     ...publicAttributes(r.ctx.definition, r.state.attributes),
@@ -82,4 +86,45 @@ export function publicAttributes(
       });
   }
   return { attributes: published, redactions };
+}
+
+/** The schema the published copy follows, named in it so a reader knows how to read it. */
+export const PUBLISHED_APPLICATION_SCHEMA = 'onewindow/published-application/1';
+
+/**
+ * The published copy of a case: the shape of the UK Open Digital Planning post-submission published application
+ * (applicationType, data.application, data.submission, data.validation, submission.data.property/proposal,
+ * metadata) where it fits, plus the definition's public attributes and the redactions made. Its SHA-256 over
+ * canonical JSON is what the `case.published` transition records.
+ */
+export function publishedApplication(
+  facts: PublicationFacts,
+  context: { description: string; publishedAt: string; jurisdiction: string; source: { seq: number; hash: string } },
+): Record<string, unknown> {
+  const address = facts.attributes.siteAddress;
+  return {
+    applicationType: facts.definitionKey,
+    data: {
+      application: { reference: facts.reference, stage: facts.publishedFrom.step, status: 'undetermined' },
+      localPlanningAuthority: { jurisdiction: context.jurisdiction },
+      submission: { submittedAt: facts.receivedAt },
+      validation: { receivedAt: facts.receivedAt, publishedFrom: facts.publishedFrom },
+    },
+    submission: {
+      data: {
+        ...(typeof address === 'string' ? { property: { address: { singleLine: address } } } : {}),
+        proposal: { description: context.description },
+      },
+      attributes: facts.attributes,
+    },
+    redactions: facts.redactions,
+    metadata: {
+      id: facts.reference,
+      publishedAt: context.publishedAt,
+      submittedAt: facts.receivedAt,
+      schema: PUBLISHED_APPLICATION_SCHEMA,
+      definition: { key: facts.definitionKey, version: facts.definitionVersion, title: facts.definitionTitle },
+      source: context.source,
+    },
+  };
 }

@@ -673,6 +673,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicRegisterController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/applications/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicRegisterController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1792,6 +1824,66 @@ export interface components {
             supersededBy?: string | null;
             /** @description The document in each language it was issued in */
             renditions: components["schemas"]["RenditionView"][];
+        };
+        PublishedApplicationSummaryView: {
+            reference: string;
+            /** @description The process key (the ODP applicationType) */
+            applicationType: string;
+            /** @description The process's name, in the reader's language */
+            process: string;
+            description: string;
+            siteAddress?: string | null;
+            /** @description The case status now */
+            status: string;
+            /** @description The decision, once decided */
+            decision?: string | null;
+            /** @description ISO-8601 UTC */
+            receivedAt: string;
+            /** @description ISO-8601 UTC */
+            publishedAt: string;
+            /** @description ISO-8601 UTC */
+            decidedAt?: string | null;
+        };
+        RegisterPageView: {
+            total: number;
+            limit: number;
+            offset: number;
+            items: components["schemas"]["PublishedApplicationSummaryView"][];
+        };
+        PublicationProofView: {
+            /** @description The published copy as canonical JSON (keys sorted, no whitespace), byte for byte */
+            json: string;
+            /** @description SHA-256 (hex) of the UTF-8 bytes of `json` */
+            sha256: string;
+            /** @description Hash of the chain entry the publication was made from */
+            sourceHash: string;
+            /** @description Sequence number of the publication transition on the case chain */
+            seq: number;
+            algorithm: string;
+        };
+        PublishedApplicationView: {
+            reference: string;
+            /** @description The process key (the ODP applicationType) */
+            applicationType: string;
+            /** @description The process's name, in the reader's language */
+            process: string;
+            description: string;
+            siteAddress?: string | null;
+            /** @description The case status now */
+            status: string;
+            /** @description The decision, once decided */
+            decision?: string | null;
+            /** @description ISO-8601 UTC */
+            receivedAt: string;
+            /** @description ISO-8601 UTC */
+            publishedAt: string;
+            /** @description ISO-8601 UTC */
+            decidedAt?: string | null;
+            /** @description The published copy (labels in the reader’s language) */
+            document: Record<string, never>;
+            /** @description The public attributes of the case */
+            attributes: Record<string, never>;
+            publication: components["schemas"]["PublicationProofView"];
         };
         NotificationView: {
             id: string;
@@ -3241,6 +3333,63 @@ export interface operations {
                 };
             };
             /** @description No document was issued with this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicRegisterController_list: {
+        parameters: {
+            query?: {
+                /** @description Reference, address or text of the description */
+                q?: string;
+                status?: "in_progress" | "awaiting_applicant" | "under_appeal" | "approved" | "refused" | "withdrawn" | "lapsed" | "revoked";
+                /** @description Published on or after (ISO 8601) */
+                from?: string;
+                /** @description Published before (ISO 8601) */
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPageView"];
+                };
+            };
+        };
+    };
+    PublicRegisterController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedApplicationView"];
+                };
+            };
+            /** @description Not on the public register */
             404: {
                 headers: {
                     [name: string]: unknown;
