@@ -46,6 +46,22 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
   },
   {
+    // Public: the register of applications, for anyone without an account.
+    path: '/register',
+    HydrateFallback: PageLoading,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      {
+        index: true,
+        lazy: () => import('@/features/register/register-page').then((m) => ({ Component: m.RegisterPage })),
+      },
+      {
+        path: ':reference',
+        lazy: () => import('@/features/register/application-page').then((m) => ({ Component: m.ApplicationPage })),
+      },
+    ],
+  },
+  {
     element: <RequireSession />,
     HydrateFallback: PageLoading,
     ErrorBoundary: RouteErrorPage,

@@ -1,4 +1,5 @@
-import { canonicalJson, PublicRegisterRepository } from '@onewindow/persistence';
+import type { LocalizedText } from '@onewindow/domain';
+import { canonicalJson, DefinitionRepository, PublicRegisterRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { RegisterQuery } from './public-register.dto';
@@ -7,7 +8,10 @@ import { PublishedApplicationView, RegisterPageView, toDetailView, toSummaryView
 /** The public register: reads only the published read model, so nothing unpublished can leak through it. */
 @Injectable()
 export class PublicRegisterService {
-  constructor(private readonly register: PublicRegisterRepository) {}
+  constructor(
+    private readonly register: PublicRegisterRepository,
+    private readonly definitions: DefinitionRepository,
+  ) {}
 
   async list(query: RegisterQuery): Promise<RegisterPageView> {
     const limit = query.limit ?? 20;
@@ -28,6 +32,15 @@ export class PublicRegisterService {
     // Unknown, never published or not yet public alike: nothing tells a caller that a case exists.
     if (!row)
       throw new ApiError(ApiErrorCode.NOT_FOUND, 'No application with this reference is on the public register');
-    return toDetailView(row, canonicalJson(row.document));
+    return toDetailView(row, canonicalJson(row.document), await this.attributeLabels(row));
+  }
+
+  /** The labels of the published attributes, from the definition version the case was published under. */
+  private async attributeLabels(row: { document: Record<string, unknown> }): Promise<Record<string, LocalizedText>> {
+    const { key, version } = (row.document.metadata as { definition: { key: string; version: number } }).definition;
+    const properties = (await this.definitions.find(key, version))?.definition.attributesSchema?.properties ?? {};
+    return Object.fromEntries(
+      Object.entries(properties).flatMap(([name, p]) => (p.title && !p.personal ? [[name, p.title]] : [])),
+    );
   }
 }

@@ -39,10 +39,24 @@ export class PublicationProofView {
 }
 
 export class PublishedApplicationView extends PublishedApplicationSummaryView {
-  @ApiProperty({ type: Object, description: 'The published copy (labels in the reader’s language)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The published copy (labels in the reader’s language)',
+  })
   document!: Record<string, unknown>;
-  @ApiProperty({ type: Object, description: 'The public attributes of the case' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'The public attributes of the case',
+  })
   attributes!: Record<string, string | number | boolean>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "Each public attribute's label, in the reader's language",
+  })
+  attributeLabels!: Record<string, LocalizedText>;
   @ApiProperty({ type: PublicationProofView }) publication!: PublicationProofView;
 }
 
@@ -62,12 +76,19 @@ export function toSummaryView(row: PublishedApplicationRow): PublishedApplicatio
   };
 }
 
-export function toDetailView(row: PublishedApplicationRow, canonical: string): PublishedApplicationView {
+export function toDetailView(
+  row: PublishedApplicationRow,
+  canonical: string,
+  attributeLabels: Record<string, LocalizedText>,
+): PublishedApplicationView {
   const submission = row.document.submission as { attributes: Record<string, string | number | boolean> };
   return {
     ...toSummaryView(row),
     document: row.document,
     attributes: submission.attributes,
+    attributeLabels: Object.fromEntries(
+      Object.keys(submission.attributes).flatMap((key) => (attributeLabels[key] ? [[key, attributeLabels[key]]] : [])),
+    ),
     publication: {
       json: canonical,
       sha256: row.sha256,

@@ -1880,9 +1880,17 @@ export interface components {
             /** @description ISO-8601 UTC */
             decidedAt?: string | null;
             /** @description The published copy (labels in the reader’s language) */
-            document: Record<string, never>;
+            document: {
+                [key: string]: unknown;
+            };
             /** @description The public attributes of the case */
-            attributes: Record<string, never>;
+            attributes: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Each public attribute's label, in the reader's language */
+            attributeLabels: {
+                [key: string]: string;
+            };
             publication: components["schemas"]["PublicationProofView"];
         };
         NotificationView: {

@@ -1,10 +1,12 @@
 /** English strings. Every key here must exist in zh-CN.ts too (a unit test checks). */
 import { staffEn } from './staff.en';
 import { moreEn } from './more.en';
+import { publicEn } from './public.en';
 
 export const en = {
   ...staffEn,
   ...moreEn,
+  ...publicEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',

@@ -1,6 +1,7 @@
 import type { en } from './en';
 import { moreZhCN } from './more.zh-CN';
 import { staffZhCN } from './staff.zh-CN';
+import { publicZhCN } from './public.zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -8,6 +9,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const zhCN: Strings<typeof en> = {
   ...staffZhCN,
   ...moreZhCN,
+  ...publicZhCN,
   app: { name: '一窗通办' },
   layout: {
     language: '语言',

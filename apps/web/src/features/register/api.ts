@@ -1,0 +1,29 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '@/lib/api/client';
+import type { paths } from '@/lib/api/schema';
+
+export type RegisterPage = Schemas['RegisterPageView'];
+export type PublishedApplication = Schemas['PublishedApplicationView'];
+
+type RegisterQuery = NonNullable<paths['/public/applications']['get']['parameters']['query']>;
+
+export type RegisterSearch = Omit<RegisterQuery, 'limit' | 'offset'> & { offset: number };
+
+export const PAGE_SIZE = 10;
+
+/** One page of the public register (no sign-in); the previous page stays shown while the next loads. */
+export function useRegister(search: RegisterSearch) {
+  return useQuery({
+    queryKey: ['public', 'applications', search],
+    queryFn: () => unwrap(api.GET('/public/applications', { params: { query: { ...search, limit: PAGE_SIZE } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePublishedApplication(reference: string) {
+  return useQuery({
+    queryKey: ['public', 'applications', reference],
+    queryFn: () => unwrap(api.GET('/public/applications/{reference}', { params: { path: { reference } } })),
+    retry: false,
+  });
+}

@@ -1,0 +1,51 @@
+/** English strings of the public pages: the register and its performance figures (spread into en.ts). */
+export const publicEn = {
+  register: {
+    nav: 'Public register',
+    title: 'Register of applications',
+    intro:
+      'Applications open to the public, from the point their process makes them public. Nothing personal is shown: not who applied, nor their contact details.',
+    search: 'Reference, address or text',
+    searchHint: 'e.g. High Street',
+    status: 'Status',
+    anyStatus: 'Any status',
+    from: 'Published from',
+    to: 'Published before',
+    find: 'Search',
+    empty: 'No application on the register matches.',
+    total_one: '{{count}} application',
+    total_other: '{{count}} applications',
+    application: 'Application',
+    notFound: 'No application with this reference is on the public register.',
+    summary: 'The application',
+    reference: 'Reference',
+    process: 'Process',
+    address: 'Site address',
+    decision: 'Decision',
+    receivedAt: 'Received',
+    publishedAt: 'Published',
+    decidedAt: 'Decided',
+    values: { minor: 'Minor development', major: 'Major development', true: 'Yes', false: 'No' },
+    proof: {
+      title: 'Check this copy against the record',
+      intro:
+        'This page is a redacted copy of the case record. Its SHA-256 is written on the case’s hash chain, next to the hash of the entry it was made from: hash the published JSON below (UTF-8, as shown) and compare.',
+      sha256: 'SHA-256 of the published copy',
+      source: 'Hash of the source entry',
+      seq: 'Entry on the case’s chain',
+      json: 'The published JSON',
+    },
+    performance: {
+      title: 'How quickly we decide',
+      intro:
+        'Per process and quarter, from the record of every case: applications received, decided, the median number of working days to a decision and the share decided within the statutory period.',
+      process: 'Process',
+      quarter: 'Quarter',
+      received: 'Received',
+      decided: 'Decided',
+      medianDays: 'Median working days to decision',
+      withinPeriod: 'Decided within the statutory period',
+      empty: 'No figures yet.',
+    },
+  },
+};
