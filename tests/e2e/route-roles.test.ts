@@ -24,6 +24,7 @@ const PUBLIC_ROUTES = [
   'GET /metrics',
   'GET /public/applications',
   'GET /public/applications/{reference}',
+  'GET /public/performance',
   'GET /verifications/{code}',
   'POST /auth/login',
 ];

@@ -52,3 +52,4 @@ export {
   type PublicationFacts,
   type Redaction,
 } from './engine/publishing';
+export { quarterlyPerformance, type CaseTimes, type QuarterPerformance } from './engine/performance';

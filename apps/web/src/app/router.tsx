@@ -56,6 +56,10 @@ export const router = createBrowserRouter([
         lazy: () => import('@/features/register/register-page').then((m) => ({ Component: m.RegisterPage })),
       },
       {
+        path: 'performance',
+        lazy: () => import('@/features/register/performance-page').then((m) => ({ Component: m.PerformancePage })),
+      },
+      {
         path: ':reference',
         lazy: () => import('@/features/register/application-page').then((m) => ({ Component: m.ApplicationPage })),
       },

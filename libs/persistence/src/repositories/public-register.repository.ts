@@ -1,5 +1,5 @@
 import type { BatchedTransition, TransitionBatch } from '@onewindow/contracts';
-import { publishedApplication, type PublicationFacts } from '@onewindow/domain';
+import { publishedApplication, type CaseTimes, type PublicationFacts } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -117,6 +117,14 @@ export class PublicRegisterRepository {
     return { total, items };
   }
 
+  /**
+   * Every case's receipt, first decision (approved or refused) and the case clock's due date in force then, read
+   * from the transition log: what published performance is counted from.
+   */
+  caseTimes(): Promise<CaseTimes[]> {
+    return this.db.query<CaseTimes[]>(CASE_TIMES_SQL);
+  }
+
   async byReference(reference: string): Promise<PublishedApplicationRow | undefined> {
     const [row] = await this.db.query<PublishedApplicationRow[]>(
       `SELECT ${COLUMNS} FROM published_applications WHERE reference = $1`,
@@ -125,3 +133,22 @@ export class PublicRegisterRepository {
     return row;
   }
 }
+
+const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+
+const CASE_TIMES_SQL = `
+  WITH received AS (
+    SELECT request_id, data->>'definitionKey' AS key, occurred_at FROM transitions WHERE event = 'submitted'
+  ), decided AS (
+    SELECT DISTINCT ON (request_id) request_id, occurred_at, seq FROM transitions
+    WHERE step_id IS NULL AND to_state IN ('approved', 'refused') AND from_state <> to_state
+    ORDER BY request_id, seq
+  ), due AS (
+    SELECT DISTINCT ON (t.request_id) t.request_id, t.data->>'dueAt' AS due_at
+    FROM transitions t JOIN decided d ON d.request_id = t.request_id
+    WHERE t.step_id IS NULL AND t.data ? 'dueAt' AND t.seq < d.seq
+    ORDER BY t.request_id, t.seq DESC
+  )
+  SELECT r.key AS "definitionKey", to_char(r.occurred_at AT TIME ZONE 'UTC', '${ISO_UTC}') AS "receivedAt",
+    to_char(d.occurred_at AT TIME ZONE 'UTC', '${ISO_UTC}') AS "decidedAt", due.due_at AS "dueAt"
+  FROM received r LEFT JOIN decided d USING (request_id) LEFT JOIN due USING (request_id)`;

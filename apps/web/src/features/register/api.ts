@@ -27,3 +27,12 @@ export function usePublishedApplication(reference: string) {
     retry: false,
   });
 }
+
+export type QuarterPerformance = Schemas['QuarterPerformanceView'];
+
+export function usePerformance() {
+  return useQuery({
+    queryKey: ['public', 'performance'],
+    queryFn: () => unwrap(api.GET('/public/performance')),
+  });
+}

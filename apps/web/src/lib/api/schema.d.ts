@@ -705,6 +705,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PerformanceController_performance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1892,6 +1908,24 @@ export interface components {
                 [key: string]: string;
             };
             publication: components["schemas"]["PublicationProofView"];
+        };
+        QuarterPerformanceView: {
+            definitionKey: string;
+            /** @description The process's name, in the reader's language */
+            process: string;
+            /** @example 2026-Q4 */
+            quarter: string;
+            /** @description Cases received in the quarter */
+            received: number;
+            /** @description Cases decided (approved or refused) in the quarter */
+            decided: number;
+            /** @description Median working days from receipt to decision */
+            medianWorkingDays?: number | null;
+            /** @description Share (0..1) of the decided cases with a statutory period that were decided within it */
+            withinPeriodShare?: number | null;
+        };
+        PerformanceView: {
+            quarters: components["schemas"]["QuarterPerformanceView"][];
         };
         NotificationView: {
             id: string;
@@ -3403,6 +3437,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PerformanceController_performance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceView"];
+                };
             };
         };
     };
