@@ -24,9 +24,12 @@ const PUBLIC_ROUTES = [
   'GET /metrics',
   'GET /public/applications',
   'GET /public/applications/{reference}',
+  'GET /public/applications/{reference}/comments',
   'GET /public/performance',
   'GET /verifications/{code}',
   'POST /auth/login',
+  'POST /public/applications/{reference}/comments',
+  'POST /public/comments/confirmation',
 ];
 
 describe('every route of the OpenAPI document names its roles and refuses the others', () => {

@@ -28,6 +28,7 @@ const SAMPLE: Record<string, string> = {
   key: 'building-permit',
   version: '1',
   reference: randomUUID(),
+  commentId: randomUUID(),
 };
 
 /**

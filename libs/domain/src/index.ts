@@ -46,6 +46,7 @@ export {
 } from './engine/impact';
 export {
   CASE_PUBLISHED,
+  COMMENT_PUBLISHED,
   PUBLISHED_APPLICATION_SCHEMA,
   publicAttributes,
   publishedApplication,

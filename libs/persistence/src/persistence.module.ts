@@ -15,6 +15,7 @@ import { TransitionLogRepository } from './repositories/transition-log.repositor
 import { IssuedDocumentRepository } from './repositories/issued-document.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { PublicCommentRepository } from './repositories/public-comment.repository';
 import { PublicRegisterRepository } from './repositories/public-register.repository';
 
 const repositories = [
@@ -32,6 +33,7 @@ const repositories = [
   SupervisionRepository,
   OutboxRepository,
   PublicRegisterRepository,
+  PublicCommentRepository,
 ];
 
 @Global()

@@ -337,4 +337,6 @@ export interface PublicationDeclaration {
   from: { step: string; outcomes?: string[] };
   attributes: string[];
   documents?: string[];
+  /** Members of the public may comment on the register while this step (a consultation period) is active. */
+  comments?: { during: string };
 }

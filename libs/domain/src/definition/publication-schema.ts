@@ -14,7 +14,17 @@ export function checkPublicationDeclaration(
   if (value === undefined) return;
   const shape = '{ from: { step, outcomes? }, attributes, documents? }';
   if (!isRecord(value)) return errors.add('publication', `must be ${shape} (${describe(value)})`);
-  checkKnownKeys(errors, value, 'publication', ['from', 'attributes', 'documents']);
+  checkKnownKeys(errors, value, 'publication', ['from', 'attributes', 'documents', 'comments']);
+  if (value.comments !== undefined) {
+    const comments = value.comments;
+    if (!isRecord(comments)) errors.add('publication.comments', `must be { during } (${describe(comments)})`);
+    else {
+      checkKnownKeys(errors, comments, 'publication.comments', ['during']);
+      if (checkString(errors, comments.during, 'publication.comments.during', STEP_ID)) {
+        resolve('publication.comments.during', comments.during);
+      }
+    }
+  }
   const from = value.from;
   if (!isRecord(from)) errors.add('publication.from', `must be { step, outcomes? } (${describe(from)})`);
   else {

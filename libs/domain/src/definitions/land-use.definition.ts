@@ -53,8 +53,13 @@ export const landUseDefinition: ProcessDefinition = {
     startsAfter: 'validation',
     pauseOnApplicant: false,
   },
-  // On the public register once valid (England publishes valid applications for consultation).
-  publication: { from: { step: 'validation', outcomes: ['valid'] }, attributes: ['development', 'siteAddress'] },
+  // On the public register once valid (England publishes valid applications for consultation); the public
+  // comments there during the consultation period.
+  publication: {
+    from: { step: 'validation', outcomes: ['valid'] },
+    attributes: ['development', 'siteAddress'],
+    comments: { during: 'consultation' },
+  },
   appeal: { step: 'appeal', window: { value: 182, unit: 'calendarDays' } },
   steps: [
     {

@@ -56,6 +56,7 @@ import { checkClaim, checkReassign, checkRelease, claim, reassign, release } fro
 import { checkUploadDocument, uploadDocument } from './handlers/document.handler';
 import { caseContext, checkMigrate, migrate } from './handlers/migration.handler';
 import type { ProcessContext, Submission } from './process-context.types';
+import { checkPublishComment, publishComment } from './publishing';
 import { CaseView, Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
 import type { Outcome } from './transition.types';
@@ -197,6 +198,7 @@ const HANDLERS: { [T in CaseEvent['type']]: Handler<Extract<CaseEvent, { type: T
   reassign: { check: checkReassign, apply: reassign },
   'pause-clock': { check: checkPauseCaseClock, apply: pauseCaseClock },
   'resume-clock': { check: checkResumeCaseClock, apply: resumeCaseClock },
+  'publish-comment': { check: checkPublishComment, apply: publishComment },
 };
 
 /** null when the event is legal now; otherwise the reason it would be refused (for Update validators). */

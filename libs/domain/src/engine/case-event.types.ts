@@ -200,6 +200,19 @@ export interface UploadDocumentEvent extends EventBase {
   contentType: string;
 }
 
+/**
+ * An officer publishes a member of the public's comment on the register: a redacted copy of it (`text`), named by
+ * the hash of what was written (`sourceHash`), with the redactions made and the SHA-256 of the published copy.
+ */
+export interface PublishCommentEvent extends EventBase {
+  type: 'publish-comment';
+  commentId: string;
+  sourceHash: string;
+  sha256: string;
+  text: string;
+  redactions: Array<{ field: string; range?: [number, number]; by: string; reason: string }>;
+}
+
 export type CaseEvent =
   | DecideEvent
   | UploadDocumentEvent
@@ -224,7 +237,8 @@ export type CaseEvent =
   | ReleaseEvent
   | ReassignEvent
   | PauseClockEvent
-  | ResumeClockEvent;
+  | ResumeClockEvent
+  | PublishCommentEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -253,4 +267,5 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'reassign',
   'pause-clock',
   'resume-clock',
+  'publish-comment',
 ];

@@ -261,6 +261,8 @@ export interface CaseState {
   definition?: ProcessDefinition;
   /** Since when the case is on the public register (its definition's publication point was reached). */
   publishedAt?: string;
+  /** The public comments published on the register (their ids), each once. */
+  publishedComments?: string[];
   /** When the event anchoring each event-anchored action window last happened (first, without restart). */
   windowAnchors?: Record<string, string>;
 }

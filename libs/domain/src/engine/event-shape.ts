@@ -83,6 +83,13 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
   reassign: { stepId: str, assignee: (v) => isRecord(v) && str(v.id) && optStr(v.name), reason: optStr },
   'pause-clock': { reason: str },
   'resume-clock': {},
+  'publish-comment': {
+    commentId: str,
+    sourceHash: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+    sha256: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+    text: (v) => typeof v === 'string',
+    redactions: (v) => Array.isArray(v) && v.every((r) => isRecord(r) && str(r.field) && str(r.by) && str(r.reason)),
+  },
 };
 
 /** INVALID_EVENT naming the first bad field; undefined for a well-formed event. */

@@ -1,8 +1,8 @@
 import type { ProcessDefinition } from '../definition/process-definition.types';
 import { validateDefinition } from '../definition/definition-validator';
 import { landUseDefinition } from '../definitions';
-import { CaseDriver } from '../testing/case-driver';
-import { CASE_PUBLISHED, publishAtDeclaredPoint } from './publishing';
+import { applicant, CaseDriver, clerkFor } from '../testing/case-driver';
+import { CASE_PUBLISHED, COMMENT_PUBLISHED, publishAtDeclaredPoint, publishComment } from './publishing';
 
 /** Land use with a personal attribute the applicant fills in. */
 const withPhone: ProcessDefinition = {
@@ -69,5 +69,40 @@ describe('publication declaration', () => {
       "publication.attributes[1]: 'floorArea' is not an attribute of the definition's schema",
       "publication.documents[0]: 'plans' is not a document type of the definition",
     ]);
+  });
+});
+
+describe(publishComment.name, () => {
+  const event = {
+    type: 'publish-comment' as const,
+    commentId: 'c-1',
+    sourceHash: 'a'.repeat(64),
+    sha256: 'b'.repeat(64),
+    text: 'Too narrow. Call me on [redacted].',
+    redactions: [{ field: 'text', range: [23, 35] as [number, number], by: 'planning-clerk', reason: 'phone number' }],
+  };
+
+  it('records a comment published by staff on a public case once, naming its source hash and redaction', () => {
+    const sut = CaseDriver.for(landUseDefinition, { development: 'minor' });
+    const at = '2026-03-04T10:00:00Z';
+    expect(() => sut.send({ ...event, at, actor: clerkFor('planning') })).toThrow(/not on the public register/);
+
+    sut.decide('validation', 'valid', '2026-03-03T10:00:00Z');
+    expect(() => sut.send({ ...event, at, actor: applicant })).toThrow(/publishing a comment/);
+    sut.send({ ...event, at, actor: clerkFor('planning') });
+    expect(sut.last).toEqual([
+      expect.objectContaining({
+        event: COMMENT_PUBLISHED,
+        toState: 'published',
+        data: {
+          commentId: 'c-1',
+          sourceHash: event.sourceHash,
+          sha256: event.sha256,
+          text: event.text,
+          redactions: event.redactions,
+        },
+      }),
+    ]);
+    expect(() => sut.send({ ...event, at, actor: clerkFor('planning') })).toThrow(/already published/);
   });
 });

@@ -1,7 +1,10 @@
 import { SYSTEM_ACTOR } from '../actor';
 import type { AttributeValue, ProcessDefinition } from '../definition/process-definition.types';
 import type { LocalizedText } from '../text/localized-text';
-import type { Reduction } from './reduction';
+import { Refusal } from '../domain-error';
+import { roleRefusal } from './authorization';
+import type { PublishCommentEvent } from './case-event.types';
+import type { CaseView, Reduction } from './reduction';
 
 /** The transition that puts a case on the public register. */
 export const CASE_PUBLISHED = 'case.published';
@@ -27,6 +30,8 @@ export interface PublicationFacts {
   definitionTitle: LocalizedText;
   receivedAt: string;
   publishedFrom: { step: string; outcome: string };
+  /** The step during which the public may comment, if the definition takes comments. */
+  commentsDuring?: string;
   attributes: Record<string, AttributeValue>;
   redactions: Redaction[];
 }
@@ -47,6 +52,7 @@ export function publishAtDeclaredPoint(r: Reduction, stepId: string, outcome: st
     definitionTitle: r.ctx.definition.title,
     receivedAt: r.state.submittedAt,
     publishedFrom: { step: stepId, outcome },
+    ...(publication.comments ? { commentsDuring: publication.comments.during } : {}),
     ...publicAttributes(r.ctx.definition, r.state.attributes),
   };
   r.emit({
@@ -128,3 +134,32 @@ export function publishedApplication(
     },
   };
 }
+
+/** Only staff publish a comment, on a case that is on the register, and each comment once. */
+export function checkPublishComment(v: CaseView, event: PublishCommentEvent): Refusal | undefined {
+  const role = roleRefusal(v, ['clerk', 'supervisor'], 'publishing a comment');
+  if (role) return role;
+  if (v.state.publishedAt === undefined) {
+    return new Refusal('NOT_ALLOWED', `case '${v.state.requestId}' is not on the public register`);
+  }
+  if (v.state.publishedComments?.includes(event.commentId)) {
+    return new Refusal('CONFLICT', `comment '${event.commentId}' is already published`);
+  }
+  return undefined;
+}
+
+/** Records the publication of a comment's redacted copy on the case's chain. */
+export function publishComment(r: Reduction, event: PublishCommentEvent): void {
+  (r.state.publishedComments ??= []).push(event.commentId);
+  const { commentId, sourceHash, sha256, text, redactions } = event;
+  r.emit({
+    stepId: null,
+    event: COMMENT_PUBLISHED,
+    fromState: 'unpublished',
+    toState: 'published',
+    data: { commentId, sourceHash, sha256, text, redactions },
+  });
+}
+
+/** The transition that publishes a member of the public's comment. */
+export const COMMENT_PUBLISHED = 'comment.published';

@@ -22,6 +22,8 @@ export class PublicRegister1765300000000 implements MigrationInterface {
         published_at timestamptz NOT NULL,
         decided_at timestamptz,
         decision text,
+        comments_step text,
+        comments_until timestamptz,
         document jsonb NOT NULL,
         sha256 text NOT NULL,
         source_hash text NOT NULL,

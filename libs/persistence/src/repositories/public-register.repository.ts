@@ -17,6 +17,8 @@ export interface PublishedApplicationRow {
   publishedAt: Date;
   decidedAt: Date | null;
   decision: string | null;
+  /** Until when the public may comment (the comment period's end), while it is open; null otherwise. */
+  commentsUntil: Date | null;
   document: Record<string, unknown>;
   sha256: string;
   sourceHash: string;
@@ -34,7 +36,7 @@ export interface RegisterQuery {
 
 const COLUMNS = `request_id AS "requestId", reference, definition_key AS "definitionKey", description,
   site_address AS "siteAddress", status, received_at AS "receivedAt", published_at AS "publishedAt",
-  decided_at AS "decidedAt", decision, document, sha256, source_hash AS "sourceHash", seq`;
+  decided_at AS "decidedAt", decision, comments_until AS "commentsUntil", document, sha256, source_hash AS "sourceHash", seq`;
 
 /** SHA-256 (hex) of a value's canonical JSON (keys sorted at every depth, no whitespace): how anyone re-checks. */
 export function publishedHash(value: unknown): string {
@@ -69,8 +71,8 @@ export class PublicRegisterRepository {
     const address = facts.attributes.siteAddress;
     await tx.query(
       `INSERT INTO published_applications (request_id, reference, definition_key, description, site_address, status,
-         received_at, published_at, document, sha256, source_hash, seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         received_at, published_at, document, sha256, source_hash, seq, comments_step)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (request_id) DO NOTHING`,
       [
         batch.request.requestId,
@@ -85,6 +87,7 @@ export class PublicRegisterRepository {
         sha256,
         sourceHash,
         t.seq,
+        facts.commentsDuring ?? null,
       ],
     );
     return { ...t, data: { ...t.data, description: batch.request.title, sourceHash, sha256 } };
@@ -123,6 +126,14 @@ export class PublicRegisterRepository {
    */
   caseTimes(): Promise<CaseTimes[]> {
     return this.db.query<CaseTimes[]>(CASE_TIMES_SQL);
+  }
+
+  async byRequestId(requestId: string): Promise<PublishedApplicationRow | undefined> {
+    const [row] = await this.db.query<PublishedApplicationRow[]>(
+      `SELECT ${COLUMNS} FROM published_applications WHERE request_id = $1`,
+      [requestId],
+    );
+    return row;
   }
 
   async byReference(reference: string): Promise<PublishedApplicationRow | undefined> {

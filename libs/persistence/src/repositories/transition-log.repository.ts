@@ -5,7 +5,14 @@ import type {
   RequestIdentity,
   TransitionBatch,
 } from '@onewindow/contracts';
-import { CASE_PUBLISHED, CaseState, DEFAULT_LANGUAGE, earliestStepDueAt, textIn } from '@onewindow/domain';
+import {
+  CASE_PUBLISHED,
+  CaseState,
+  COMMENT_PUBLISHED,
+  DEFAULT_LANGUAGE,
+  earliestStepDueAt,
+  textIn,
+} from '@onewindow/domain';
 import { planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +21,7 @@ import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
 import { IssuedDocumentRepository } from './issued-document.repository';
 import { OutboxRepository } from './outbox.repository';
+import { PublicCommentRepository } from './public-comment.repository';
 import { PublicRegisterRepository } from './public-register.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
@@ -49,6 +57,7 @@ export class TransitionLogRepository {
           issued.event === CASE_PUBLISHED
             ? await PublicRegisterRepository.publish(tx, batch, issued, prevHash)
             : issued;
+        if (t.event === COMMENT_PUBLISHED) await PublicCommentRepository.recordPublication(tx, batch, t);
         const fields = chainedFieldsOfBatch(batch, t);
         const hash = chainHash(prevHash, fields);
         rows.push(appendedRow(fields, prevHash, hash));
@@ -136,7 +145,7 @@ interface ChainHead {
  * Appends the transitions ($2), moves the request's row to the batch's state (adding the departments
  * of its active steps to those that have or had a step on it), turns its open tasks
  * into the state's active steps ($9: closed steps deleted, the others inserted or updated where they
- * changed), keeps a published case's register row on its status and announces the batch, which listeners
+ * changed), keeps a published case's register row on its status and comment period and announces the batch, which listeners
  * receive when the transaction commits.
  */
 const APPEND_SQL = `
@@ -165,9 +174,11 @@ const APPEND_SQL = `
       EXCLUDED.kind, EXCLUDED.department, EXCLUDED.role, EXCLUDED.state, EXCLUDED.assignee, EXCLUDED.due_at,
       EXCLUDED.due_provisional)
   ), republished AS (
-    UPDATE published_applications SET status = $3, decided_at = ($6::jsonb->'decision'->>'at')::timestamptz,
-      decision = $6::jsonb->'decision'->>'outcome'
-    WHERE request_id = $1 AND (status, decision) IS DISTINCT FROM ($3, $6::jsonb->'decision'->>'outcome')
+    UPDATE published_applications p SET status = $3, decided_at = ($6::jsonb->'decision'->>'at')::timestamptz,
+      decision = $6::jsonb->'decision'->>'outcome',
+      comments_until = (SELECT (s->>'dueAt')::timestamptz FROM jsonb_array_elements($6::jsonb->'activeSteps') s
+        WHERE s->>'stepId' = p.comments_step LIMIT 1)
+    WHERE request_id = $1
   )
   SELECT pg_notify($10, $11)`;
 

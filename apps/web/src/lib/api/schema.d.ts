@@ -721,6 +721,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/applications/{reference}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCommentsController_published"];
+        put?: never;
+        post: operations["PublicCommentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/comments/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicCommentsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffCommentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/comments/{commentId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffCommentsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1926,6 +1990,72 @@ export interface components {
         };
         PerformanceView: {
             quarters: components["schemas"]["QuarterPerformanceView"][];
+        };
+        NewCommentDto: {
+            /** @example Sam Neighbour */
+            name: string;
+            /**
+             * @description Never published; a confirmation link is sent to it
+             * @example sam@example.org
+             */
+            email: string;
+            /** @enum {string} */
+            sentiment: "support" | "neutral" | "object";
+            topics: ("design" | "use" | "light" | "privacy" | "access" | "noise" | "traffic" | "other")[];
+            /** @description Plain text; kept and shown as text only */
+            text: string;
+        };
+        CommentReceivedView: {
+            /** @enum {string} */
+            status: "awaiting-confirmation";
+        };
+        ConfirmCommentDto: {
+            /** @description The token of the link in the confirmation message */
+            token: string;
+        };
+        CommentConfirmedView: {
+            /** @description The application the confirmed comment is on */
+            reference: string;
+        };
+        PublishedCommentView: {
+            id: string;
+            /** @enum {string} */
+            sentiment: "support" | "neutral" | "object";
+            topics: string[];
+            text: string;
+            /** @description ISO-8601 UTC */
+            publishedAt: string;
+            /** @description The published copy as canonical JSON; its SHA-256 is `sha256` */
+            json: string;
+            sha256: string;
+            /** @description Sequence number of the publication transition on the case chain */
+            seq: number;
+        };
+        StaffCommentView: {
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            sentiment: "support" | "neutral" | "object";
+            topics: string[];
+            text: string;
+            /** @description SHA-256 of the text as written */
+            textSha256: string;
+            /** @enum {string} */
+            status: "unconfirmed" | "confirmed" | "published";
+            /** @description ISO-8601 UTC */
+            createdAt: string;
+            publishedText?: string | null;
+            publishedSha256?: string | null;
+        };
+        RedactionDto: {
+            start: number;
+            end: number;
+            /** @example personal data: a phone number */
+            reason: string;
+        };
+        PublishCommentDto: {
+            redactions?: components["schemas"]["RedactionDto"][];
         };
         NotificationView: {
             id: string;
@@ -3455,6 +3585,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PerformanceView"];
+                };
+            };
+        };
+    };
+    PublicCommentsController_published: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedCommentView"][];
+                };
+            };
+        };
+    };
+    PublicCommentsController_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                "accept-language": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentReceivedView"];
+                };
+            };
+            /** @description Not on the public register */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The comment period is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCommentsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentConfirmedView"];
+                };
+            };
+        };
+    };
+    StaffCommentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCommentView"][];
+                };
+            };
+        };
+    };
+    StaffCommentsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCommentView"];
                 };
             };
         };
