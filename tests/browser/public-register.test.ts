@@ -1,4 +1,10 @@
+import { loadConfig } from '@onewindow/config';
 import { landUseDefinition, type ProcessDefinition } from '@onewindow/domain';
+import { OutboxRepository } from '@onewindow/persistence';
+import { randomUUID } from 'node:crypto';
+import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
+import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
+import { MailCatcher } from '../support/notification-receivers';
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/test-env';
 import { screenshot } from './support/screenshots';
@@ -19,9 +25,15 @@ function pageWidth(page: Page): Promise<number> {
 describe('The public register in a browser', () => {
   let web: WebSession;
   let id: string;
+  const mail = new MailCatcher();
+  let dispatcher: NotificationDispatcher | undefined;
 
   beforeAll(async () => {
-    web = await startWebSession();
+    web = await startWebSession({ EGRESS_ALLOWED_HOSTS: '127.0.0.1' });
+    const smtpUrl = await mail.start();
+    const config = loadConfig({ ...process.env, SMTP_URL: smtpUrl, NOTIFICATION_POLL_INTERVAL_MS: '50' });
+    dispatcher = createNotificationDispatcher(config, new OutboxRepository(web.api.env.db));
+    dispatcher.start();
     const { driver } = web;
     const published = await driver.post('admin', '/definitions', { definition });
     if (![201, 409].includes(published.status)) throw new Error(JSON.stringify(published.body));
@@ -38,7 +50,11 @@ describe('The public register in a browser', () => {
       'the case on the register',
     );
   });
-  afterAll(() => web?.close());
+  afterAll(async () => {
+    await dispatcher?.stop();
+    await mail.close();
+    await web?.close();
+  });
 
   it('finds the application by its address and shows it, and its check, on a 390 px phone in both languages', async () => {
     for (const locale of ['en', 'zh-CN'] as const) {
@@ -77,5 +93,49 @@ describe('The public register in a browser', () => {
     await page.goto(`${web.base}/register/00000000-0000-4000-8000-000000000000`);
     await page.getByTestId('register-not-found').waitFor();
     await expectAccessible(page);
+  });
+
+  it('takes a neighbour’s comment, confirmed from the email, and shows it once published without the phone number', async () => {
+    const page = await web.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${web.base}/register/${id}`);
+    const email = `browser-neighbour-${randomUUID().slice(0, 8)}@example.org`;
+    await page.getByTestId('comment-name').fill('Robin Neighbour');
+    await page.getByTestId('comment-email').fill(email);
+    await page.getByLabel('Object').check();
+    await page.getByLabel('Traffic').check();
+    await page.getByTestId('comment-text').fill('Lorries would block the lane. Ring 07700 900789 any evening.');
+    await screenshot(page, 'register-comment-form');
+    await page.getByTestId('comment-submit').click();
+    await page.getByTestId('comment-sent').waitFor();
+
+    const message = await eventually(
+      () => Promise.resolve(mail.mails.find((m) => m.to.includes(email))),
+      'the confirmation message',
+    );
+    const link = /https?:\/\/[^/\s]+(\/register\/\S+\/confirm\?token=\S+)/.exec(message.text)?.[1];
+    expect(link).toBeDefined();
+    await page.goto(`${web.base}${link}`);
+    await page.getByTestId('comment-confirmed').waitFor();
+    await expectAccessible(page);
+
+    const { driver } = web;
+    const [comment] = (await driver.get('clerk-planning', `/requests/${id}/comments`)).body as Array<{
+      id: string;
+      text: string;
+    }>;
+    const start = comment.text.indexOf('07700');
+    const published = await driver.post('clerk-planning', `/requests/${id}/comments/${comment.id}/publication`, {
+      redactions: [{ start, end: start + '07700 900789'.length, reason: 'personal data: a phone number' }],
+    });
+    expect(published.status).toBe(200);
+
+    await page.goto(`${web.base}/register/${id}`);
+    const shown = page.getByTestId('register-comment');
+    await shown.waitFor();
+    const text = await shown.innerText();
+    expect(text).toContain('Lorries would block the lane. Ring [redacted] any evening.');
+    expect(await page.locator('body').innerText()).not.toMatch(/07700|Robin|browser-neighbour/);
+    await screenshot(page, 'register-comment-published');
   });
 });

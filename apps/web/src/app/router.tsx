@@ -60,6 +60,10 @@ export const router = createBrowserRouter([
         lazy: () => import('@/features/register/performance-page').then((m) => ({ Component: m.PerformancePage })),
       },
       {
+        path: ':reference/confirm',
+        lazy: () => import('@/features/register/confirm-page').then((m) => ({ Component: m.ConfirmPage })),
+      },
+      {
         path: ':reference',
         lazy: () => import('@/features/register/application-page').then((m) => ({ Component: m.ApplicationPage })),
       },

@@ -1,16 +1,6 @@
 import { languageOf, type Actor } from '@onewindow/domain';
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles } from '../../core/auth/auth.decorators';
 import { RequestAccessGuard } from '../requests/request-access.guard';
@@ -36,9 +26,10 @@ export class PublicCommentsController {
   submit(
     @Param('reference') reference: string,
     @Body() dto: NewCommentDto,
-    @Headers('accept-language') language?: string,
+    @Req() request: FastifyRequest,
   ): Promise<CommentReceivedView> {
-    return this.service.submit(reference, dto, languageOf(language));
+    // The confirmation message is written in the language the page was read in.
+    return this.service.submit(reference, dto, languageOf(request.headers['accept-language']));
   }
 
   @Post('comments/confirmation')

@@ -16,6 +16,12 @@ export class PublishedApplicationSummaryView {
   @ApiProperty({ description: 'ISO-8601 UTC' }) receivedAt!: string;
   @ApiProperty({ description: 'ISO-8601 UTC' }) publishedAt!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO-8601 UTC' }) decidedAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'While the public may comment: until when (ISO-8601 UTC); null otherwise',
+  })
+  commentsOpenUntil!: string | null;
 }
 
 export class RegisterPageView {
@@ -73,6 +79,8 @@ export function toSummaryView(row: PublishedApplicationRow): PublishedApplicatio
     receivedAt: new Date(row.receivedAt).toISOString(),
     publishedAt: new Date(row.publishedAt).toISOString(),
     decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
+    commentsOpenUntil:
+      row.commentsUntil && new Date(row.commentsUntil) > new Date() ? new Date(row.commentsUntil).toISOString() : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/lib/api/client';
 import type { paths } from '@/lib/api/schema';
 
@@ -34,5 +34,28 @@ export function usePerformance() {
   return useQuery({
     queryKey: ['public', 'performance'],
     queryFn: () => unwrap(api.GET('/public/performance')),
+  });
+}
+
+export type PublishedComment = Schemas['PublishedCommentView'];
+export type NewComment = Schemas['NewCommentDto'];
+
+export function usePublishedComments(reference: string) {
+  return useQuery({
+    queryKey: ['public', 'applications', reference, 'comments'],
+    queryFn: () => unwrap(api.GET('/public/applications/{reference}/comments', { params: { path: { reference } } })),
+  });
+}
+
+export function useSubmitComment(reference: string) {
+  return useMutation({
+    mutationFn: (body: NewComment) =>
+      unwrap(api.POST('/public/applications/{reference}/comments', { params: { path: { reference } }, body })),
+  });
+}
+
+export function useConfirmComment() {
+  return useMutation({
+    mutationFn: (token: string) => unwrap(api.POST('/public/comments/confirmation', { body: { token } })),
   });
 }

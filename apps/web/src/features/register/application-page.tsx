@@ -9,6 +9,7 @@ import { ApiError } from '@/lib/api/client';
 import { useLabel } from '@/lib/definition-labels';
 import { formatDateTime } from '@/lib/format';
 import { usePublishedApplication, type PublishedApplication } from './api';
+import { CommentsSection } from './comments-section';
 import { Facts, RegisterLayout } from './register-layout';
 
 /** `/register/<reference>`: one application as published, and how anyone checks the copy against the record. */
@@ -79,6 +80,7 @@ function ApplicationDetail({ application: a }: { application: PublishedApplicati
           <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: 12 }}>{a.publication.json}</pre>
         </details>
       </Card>
+      <CommentsSection application={a} />
     </>
   );
 }

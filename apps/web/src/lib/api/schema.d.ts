@@ -1923,6 +1923,8 @@ export interface components {
             publishedAt: string;
             /** @description ISO-8601 UTC */
             decidedAt?: string | null;
+            /** @description While the public may comment: until when (ISO-8601 UTC); null otherwise */
+            commentsOpenUntil?: string | null;
         };
         RegisterPageView: {
             total: number;
@@ -1959,6 +1961,8 @@ export interface components {
             publishedAt: string;
             /** @description ISO-8601 UTC */
             decidedAt?: string | null;
+            /** @description While the public may comment: until when (ISO-8601 UTC); null otherwise */
+            commentsOpenUntil?: string | null;
             /** @description The published copy (labels in the reader’s language) */
             document: {
                 [key: string]: unknown;
@@ -3613,9 +3617,7 @@ export interface operations {
     PublicCommentsController_submit: {
         parameters: {
             query?: never;
-            header: {
-                "accept-language": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
