@@ -38,13 +38,16 @@ function ApplicationDetail({ application: a }: { application: PublishedApplicati
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const when = (iso: string | null) => formatDateTime(iso, 'UTC', i18n.language);
-  const attributes = Object.entries(a.attributes).map(
-    ([key, value]) =>
-      [
-        label(a.attributeLabels[key]) || key,
-        t(`register.values.${String(value)}`, { defaultValue: String(value) }),
-      ] as [string, string],
-  );
+  // The site address has its own row above.
+  const attributes = Object.entries(a.attributes)
+    .filter(([key]) => key !== 'siteAddress')
+    .map(
+      ([key, value]) =>
+        [
+          label(a.attributeLabels[key]) || key,
+          t(`register.values.${String(value)}`, { defaultValue: String(value) }),
+        ] as [string, string],
+    );
   return (
     <>
       <Card title={<h2 className="ow-card-title">{t('register.summary')}</h2>} data-testid="register-detail">
