@@ -121,6 +121,13 @@ describe('public comments on the register', () => {
     expect(confirmed.body).toEqual({ reference: id });
     const [counted] = (await driver.get('clerk-planning', `/requests/${id}/comments`)).body as StaffComment[];
     expect(counted.status).toBe('confirmed');
+    const counts = await driver.get('clerk-planning', `/requests/${id}/comments/counts`);
+    expect(counts.body).toEqual({
+      counted: 1,
+      unconfirmed: 0,
+      bySentiment: { object: 1 },
+      byTopic: { traffic: 1, noise: 1 },
+    });
 
     // The officer withholds the phone number and publishes.
     const start = text.indexOf(PHONE);

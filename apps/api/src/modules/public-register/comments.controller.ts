@@ -6,7 +6,13 @@ import { CurrentActor, Public, Roles } from '../../core/auth/auth.decorators';
 import { RequestAccessGuard } from '../requests/request-access.guard';
 import { ConfirmCommentDto, NewCommentDto, PublishCommentDto } from './comments.dto';
 import { CommentsService } from './comments.service';
-import { CommentConfirmedView, CommentReceivedView, PublishedCommentView, StaffCommentView } from './comments.views';
+import {
+  CommentConfirmedView,
+  CommentCountsView,
+  CommentReceivedView,
+  PublishedCommentView,
+  StaffCommentView,
+} from './comments.views';
 
 /**
  * Comments of the public on the register (no sign-in; the per-address rate limit applies, and a per-email one):
@@ -61,6 +67,13 @@ export class StaffCommentsController {
   @ApiResponse({ status: 200, type: [StaffCommentView] })
   list(@Param('id', ParseUUIDPipe) id: string): Promise<StaffCommentView[]> {
     return this.service.forCase(id);
+  }
+
+  @Get('counts')
+  @Roles('clerk', 'supervisor', 'auditor')
+  @ApiResponse({ status: 200, type: CommentCountsView })
+  counts(@Param('id', ParseUUIDPipe) id: string): Promise<CommentCountsView> {
+    return this.service.counts(id);
   }
 
   @Post(':commentId/publication')

@@ -15,6 +15,8 @@ import { CaseActionsService } from '../requests/case-actions.service';
 import { NewCommentDto, PublishCommentDto, RedactionDto } from './comments.dto';
 import {
   CommentConfirmedView,
+  CommentCountsView,
+  countComments,
   CommentReceivedView,
   PublishedCommentView,
   StaffCommentView,
@@ -109,6 +111,10 @@ export class CommentsService {
         seq: row.publicationSeq ?? 0,
       };
     });
+  }
+
+  async counts(requestId: string): Promise<CommentCountsView> {
+    return countComments(await this.comments.forCase(requestId));
   }
 
   async forCase(requestId: string): Promise<StaffCommentView[]> {

@@ -51,3 +51,25 @@ export function toStaffCommentView(row: PublicCommentRow): StaffCommentView {
     publishedSha256: row.publishedSha256,
   };
 }
+
+/** What the officer weighs: the comments that count (email confirmed), by sentiment and by topic. */
+export class CommentCountsView {
+  @ApiProperty({ description: 'Comments whose email address is confirmed' }) counted!: number;
+  @ApiProperty({ description: 'Comments still waiting for their confirmation' }) unconfirmed!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { support: 1, object: 2 } })
+  bySentiment!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { traffic: 2 } })
+  byTopic!: Record<string, number>;
+}
+
+export function countComments(rows: PublicCommentRow[]): CommentCountsView {
+  const counted = rows.filter((r) => r.confirmedAt);
+  const tally = (keys: string[]) =>
+    keys.reduce<Record<string, number>>((acc, key) => ({ ...acc, [key]: (acc[key] ?? 0) + 1 }), {});
+  return {
+    counted: counted.length,
+    unconfirmed: rows.length - counted.length,
+    bySentiment: tally(counted.map((r) => r.sentiment)),
+    byTopic: tally(counted.flatMap((r) => r.topics)),
+  };
+}

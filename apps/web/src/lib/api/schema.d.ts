@@ -769,6 +769,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/requests/{id}/comments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffCommentsController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests/{id}/comments/{commentId}/publication": {
         parameters: {
             query?: never;
@@ -2051,6 +2067,29 @@ export interface components {
             createdAt: string;
             publishedText?: string | null;
             publishedSha256?: string | null;
+        };
+        CommentCountsView: {
+            /** @description Comments whose email address is confirmed */
+            counted: number;
+            /** @description Comments still waiting for their confirmation */
+            unconfirmed: number;
+            /**
+             * @example {
+             *       "support": 1,
+             *       "object": 2
+             *     }
+             */
+            bySentiment: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "traffic": 2
+             *     }
+             */
+            byTopic: {
+                [key: string]: number;
+            };
         };
         RedactionDto: {
             start: number;
@@ -3693,6 +3732,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffCommentView"][];
+                };
+            };
+        };
+    };
+    StaffCommentsController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentCountsView"];
                 };
             };
         };
