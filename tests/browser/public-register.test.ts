@@ -105,9 +105,11 @@ describe('The public register in a browser', () => {
     await page.getByLabel('Object').check();
     await page.getByLabel('Traffic').check();
     await page.getByTestId('comment-text').fill('Lorries would block the lane. Ring 07700 900789 any evening.');
-    await screenshot(page, 'register-comment-form');
     await page.getByTestId('comment-submit').click();
-    await page.getByTestId('comment-sent').waitFor();
+    const sent = page.getByTestId('comment-sent');
+    const refused = page.getByTestId('comment-form').getByRole('alert');
+    await sent.or(refused).first().waitFor();
+    if (await refused.count()) throw new Error(`The comment was refused: ${await refused.first().innerText()}`);
 
     const message = await eventually(
       () => Promise.resolve(mail.mails.find((m) => m.to.includes(email))),
