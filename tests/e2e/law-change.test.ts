@@ -50,6 +50,8 @@ const v2: ProcessDefinition = {
 const v3: ProcessDefinition = {
   ...v1,
   version: 3,
+  // Nothing left to comment during.
+  publication: { ...v1.publication!, comments: undefined },
   steps: v1.steps
     .filter((s) => s.id !== 'consultation')
     .map((s) => (s.id === 'validation' ? { ...s, next: { valid: 'assessment' } } : s)),

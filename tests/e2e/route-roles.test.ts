@@ -22,8 +22,14 @@ const PUBLIC_ROUTES = [
   'GET /health/live',
   'GET /health/ready',
   'GET /metrics',
+  'GET /public/applications',
+  'GET /public/applications/{reference}',
+  'GET /public/applications/{reference}/comments',
+  'GET /public/performance',
   'GET /verifications/{code}',
   'POST /auth/login',
+  'POST /public/applications/{reference}/comments',
+  'POST /public/comments/confirmation',
 ];
 
 describe('every route of the OpenAPI document names its roles and refuses the others', () => {

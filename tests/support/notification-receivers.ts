@@ -8,6 +8,8 @@ export interface ReceivedMail {
   subject: string;
   delivery: string;
   language: string;
+  /** The plain-text body, transfer encoding undone. */
+  text: string;
 }
 
 /** A real SMTP server on a free port that keeps every message it is sent. */
@@ -44,7 +46,8 @@ export class MailCatcher {
 }
 
 function parseMail(raw: string): ReceivedMail {
-  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const [rawHead, ...rest] = raw.split(/\r?\n\r?\n/);
+  const head = rawHead.replace(/\r?\n[ \t]+/g, ' ');
   const header = (name: string) =>
     head
       .split(/\r?\n/)
@@ -56,7 +59,18 @@ function parseMail(raw: string): ReceivedMail {
     subject: decodeWords(header('subject')),
     delivery: header('x-onewindow-delivery'),
     language: header('content-language'),
+    text: decodeBody(rest.join('\n\n'), header('content-transfer-encoding').toLowerCase()),
   };
+}
+
+/** A single-part body in the transfer encoding mailers pick for it (quoted-printable, base64 or none). */
+function decodeBody(body: string, encoding: string): string {
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding !== 'quoted-printable') return body;
+  const bytes = body
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 /** RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`), as mailers write non-ASCII subjects. */

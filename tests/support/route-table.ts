@@ -27,6 +27,8 @@ const SAMPLE: Record<string, string> = {
   extensionId: 'ext-1',
   key: 'building-permit',
   version: '1',
+  reference: randomUUID(),
+  commentId: randomUUID(),
 };
 
 /**

@@ -7,6 +7,7 @@ import { AccessModule } from './core/access/access.module';
 import { AuthModule } from './core/auth/auth.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { VerificationModule } from './modules/verification/verification.module';
+import { PublicRegisterModule } from './modules/public-register/public-register.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
@@ -36,6 +37,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     ProjectsModule,
     DocumentsModule,
     VerificationModule,
+    PublicRegisterModule,
     NotificationsModule,
     WorkQueueModule,
     HealthModule,

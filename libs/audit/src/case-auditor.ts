@@ -1,5 +1,5 @@
 import { approvalWorkflowId, BatchedTransition, caseStateQuery } from '@onewindow/contracts';
-import { caseContext, CaseState, HistoryPoint, ProcessContext, stateAt } from '@onewindow/domain';
+import { CASE_PUBLISHED, caseContext, CaseState, HistoryPoint, ProcessContext, stateAt } from '@onewindow/domain';
 import {
   AuditLogRepository,
   canonicalJson,
@@ -307,9 +307,16 @@ export async function verifyDocuments(
 
 /**
  * A recorded `document.issued` row carries what issuing added in the recording transaction (number, code,
- * hashes): compared with the history, only what the workflow asked for counts.
+ * hashes), a `case.published` row what publishing added (description, source hash, published hash): compared
+ * with the history, only what the workflow asked for counts.
  */
+const PUBLISHING_ADDED = ['description', 'sourceHash', 'sha256'];
+
 function issuedAsScheduled(row: ChainedFields): ChainedFields {
+  if (row.event === CASE_PUBLISHED && row.data) {
+    const scheduled = Object.entries(row.data).filter(([key]) => !PUBLISHING_ADDED.includes(key));
+    return { ...row, data: Object.fromEntries(scheduled) };
+  }
   if (row.event !== 'document.issued' || !row.data) return row;
   const { documentId, kind, process, validUntil } = row.data;
   return { ...row, data: { documentId, kind, process, validUntil } };

@@ -45,3 +45,13 @@ export {
   type RecordedCase,
   type RefusedAction,
 } from './engine/impact';
+export {
+  CASE_PUBLISHED,
+  COMMENT_PUBLISHED,
+  PUBLISHED_APPLICATION_SCHEMA,
+  publicAttributes,
+  publishedApplication,
+  type PublicationFacts,
+  type Redaction,
+} from './engine/publishing';
+export { quarterlyPerformance, type CaseTimes, type QuarterPerformance } from './engine/performance';

@@ -20,6 +20,7 @@ import { CaseDepartments1765100000022 } from './migrations/1765100000022-case-de
 import { DocumentsAndNotifications1764900000000 } from './migrations/1764900000000-documents-and-notifications';
 import { IssuedDocuments1765000000000 } from './migrations/1765000000000-issued-documents';
 import { IdempotencyClaimLease1765100000000 } from './migrations/1765100000000-idempotency-claim-lease';
+import { PublicRegister1765300000000 } from './migrations/1765300000000-public-register';
 import { APP_ROLE_SETTING } from './migrations/app-role';
 
 export const ENTITIES = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   IssuedDocuments1765000000000,
   IdempotencyClaimLease1765100000000,
   CaseDepartments1765100000022,
+  PublicRegister1765300000000,
 ];
 
 export interface ConnectionOptions {

@@ -26,3 +26,5 @@ export * from './repositories/work-queue.repository';
 export * from './transition-listener';
 export * from './repositories/outbox.repository';
 export * from './repositories/issued-document.repository';
+export * from './repositories/public-register.repository';
+export * from './repositories/public-comment.repository';

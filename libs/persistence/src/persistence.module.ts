@@ -16,6 +16,8 @@ import { TransitionLogRepository } from './repositories/transition-log.repositor
 import { IssuedDocumentRepository } from './repositories/issued-document.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { PublicCommentRepository } from './repositories/public-comment.repository';
+import { PublicRegisterRepository } from './repositories/public-register.repository';
 
 const repositories = [
   RequestRepository,
@@ -32,6 +34,8 @@ const repositories = [
   SupervisionRepository,
   OutboxRepository,
   DatabaseProbe,
+  PublicRegisterRepository,
+  PublicCommentRepository,
 ];
 
 @Global()

@@ -67,6 +67,30 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
   },
   {
+    // Public: the register of applications, for anyone without an account.
+    path: '/register',
+    HydrateFallback: PageLoading,
+    ErrorBoundary: RouteErrorPage,
+    children: [
+      {
+        index: true,
+        lazy: () => import('@/features/register/register-page').then((m) => ({ Component: m.RegisterPage })),
+      },
+      {
+        path: 'performance',
+        lazy: () => import('@/features/register/performance-page').then((m) => ({ Component: m.PerformancePage })),
+      },
+      {
+        path: ':reference/confirm',
+        lazy: () => import('@/features/register/confirm-page').then((m) => ({ Component: m.ConfirmPage })),
+      },
+      {
+        path: ':reference',
+        lazy: () => import('@/features/register/application-page').then((m) => ({ Component: m.ApplicationPage })),
+      },
+    ],
+  },
+  {
     element: <RequireSession />,
     HydrateFallback: PageLoading,
     ErrorBoundary: RouteErrorPage,

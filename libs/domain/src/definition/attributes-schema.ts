@@ -18,6 +18,7 @@ const PROPERTY_KEYS = [
   'maxLength',
   'pattern',
   'default',
+  'personal',
 ];
 const NUMERIC_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
 const LENGTH_KEYS = ['minLength', 'maxLength'] as const;
@@ -92,6 +93,9 @@ function checkProperty(errors: SchemaErrors, name: string, value: unknown, path:
     if (!Array.isArray(value.enum) || value.enum.length === 0 || !value.enum.every(fits)) {
       errors.add(`${path}.enum`, `must list one or more ${String(value.type)} values (${describe(value.enum)})`);
     }
+  }
+  if (value.personal !== undefined && typeof value.personal !== 'boolean') {
+    errors.add(`${path}.personal`, `must be true or false (${describe(value.personal)})`);
   }
   for (const key of ['title', 'description'] as const) {
     if (value[key] !== undefined) checkLabel(errors, value[key], `${path}.${key}`);

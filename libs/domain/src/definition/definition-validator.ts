@@ -14,6 +14,7 @@ import {
 } from './schema-reader';
 import { checkAttributeReferences, checkAttributesSchema } from './attributes-schema';
 import { checkLabelMap } from './label-maps';
+import { checkPublicationDeclaration } from './publication-schema';
 import { checkStep, STEP_ID, type StepReference, type StepShape } from './step-schema';
 
 export type ValidationResult<T> = { ok: true; definition: T } | { ok: false; errors: string[]; faults: SchemaFault[] };
@@ -36,6 +37,7 @@ const ROOT_KEYS = [
   'notices',
   'outcomeLabels',
   'departments',
+  'publication',
 ];
 
 export interface ValidationOptions {
@@ -113,6 +115,7 @@ export function validateDefinition(
 
   const declared = checkAttributesSchema(errors, input.attributesSchema, 'attributesSchema');
   if (declared) checkAttributeReferences(errors, input, declared);
+  checkPublicationDeclaration(errors, input, (path, id) => resolve(path, id));
 
   if (errors.list.length === 0) checkReachability(errors, shapes, ids, roots);
   if (errors.list.length > 0) return { ok: false, errors: errors.list, faults: errors.faults };

@@ -276,6 +276,8 @@ export interface AttributeSchema {
   maxLength?: number;
   pattern?: string;
   default?: AttributeValue;
+  /** Personal data (a name, a phone number): never published, whatever the definition's publication lists. */
+  personal?: boolean;
 }
 
 /**
@@ -328,4 +330,19 @@ export interface ProcessDefinition {
   outcomeLabels?: Record<string, LocalizedText>;
   /** What the departments owning its steps are called, by department id, in every served language. */
   departments?: Record<string, LocalizedText>;
+  /** Whether and from when its cases appear on the public register, and what of them. */
+  publication?: PublicationDeclaration;
+}
+
+/**
+ * A public case: from the moment `from.step` completes (with one of `from.outcomes`, any when omitted) the case is
+ * on the public register with the listed attributes (never a personal one) and reviewed documents of the listed
+ * types. The applicant's identity is never published.
+ */
+export interface PublicationDeclaration {
+  from: { step: string; outcomes?: string[] };
+  attributes: string[];
+  documents?: string[];
+  /** Members of the public may comment on the register while this step (a consultation period) is active. */
+  comments?: { during: string };
 }

@@ -9,7 +9,7 @@ import { landUseDepartments, landUseOutcomes } from './built-in-labels';
  * may be appealed to the Planning Inspectorate within 6 months. England has no stop-the-clock, so requests
  * for information do not pause the statutory period: an agreed extension is the remedy.
  *
- * Attributes read: development ('minor' | 'major'), eiaRequired (boolean).
+ * Attributes read: development ('minor' | 'major'), eiaRequired (boolean); siteAddress is published on the register.
  */
 export const landUseDefinition: ProcessDefinition = {
   key: 'land-use',
@@ -38,6 +38,11 @@ export const landUseDefinition: ProcessDefinition = {
         title: { en: 'Environmental impact assessment required', 'zh-CN': '需要开展环境影响评价' },
         default: false,
       },
+      siteAddress: {
+        type: 'string',
+        title: { en: 'Site address', 'zh-CN': '项目地址' },
+        maxLength: 300,
+      },
     },
     required: ['development'],
     additionalProperties: false,
@@ -50,6 +55,13 @@ export const landUseDefinition: ProcessDefinition = {
     ],
     startsAfter: 'validation',
     pauseOnApplicant: false,
+  },
+  // On the public register once valid (England publishes valid applications for consultation); the public
+  // comments there during the consultation period.
+  publication: {
+    from: { step: 'validation', outcomes: ['valid'] },
+    attributes: ['development', 'siteAddress'],
+    comments: { during: 'consultation' },
   },
   appeal: { step: 'appeal', window: { value: 182, unit: 'calendarDays' } },
   steps: [

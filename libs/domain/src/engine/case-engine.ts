@@ -58,6 +58,7 @@ import { caseContext, checkMigrate, migrate } from './handlers/migration.handler
 import { issueEventNotices } from './issuing';
 import { changeDocumentStatus, checkDocumentChange, varyDocument } from './handlers/issued-document.handler';
 import type { ProcessContext, Submission } from './process-context.types';
+import { checkPublishComment, publishComment } from './publishing';
 import { CaseView, Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
 import type { Outcome } from './transition.types';
@@ -215,6 +216,7 @@ const HANDLERS: { [T in CaseEvent['type']]: Handler<Extract<CaseEvent, { type: T
   'suspend-document': { check: checkDocumentChange, apply: changeDocumentStatus },
   'reinstate-document': { check: checkDocumentChange, apply: changeDocumentStatus },
   'vary-document': { check: checkDocumentChange, apply: varyDocument },
+  'publish-comment': { check: checkPublishComment, apply: publishComment },
 };
 
 /** null when the event is legal now; otherwise the reason it would be refused (for Update validators). */

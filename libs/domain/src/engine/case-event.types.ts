@@ -230,6 +230,19 @@ export interface VaryDocumentEvent extends DocumentChangeBase {
   conditions?: DecisionCondition[];
 }
 
+/**
+ * An officer publishes a member of the public's comment on the register: a redacted copy of it (`text`), named by
+ * the hash of what was written (`sourceHash`), with the redactions made and the SHA-256 of the published copy.
+ */
+export interface PublishCommentEvent extends EventBase {
+  type: 'publish-comment';
+  commentId: string;
+  sourceHash: string;
+  sha256: string;
+  text: string;
+  redactions: Array<{ field: string; range?: [number, number]; by: string; reason: string }>;
+}
+
 export type CaseEvent =
   | DecideEvent
   | UploadDocumentEvent
@@ -258,7 +271,8 @@ export type CaseEvent =
   | RevokeDocumentEvent
   | SuspendDocumentEvent
   | ReinstateDocumentEvent
-  | VaryDocumentEvent;
+  | VaryDocumentEvent
+  | PublishCommentEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -291,4 +305,5 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'suspend-document',
   'reinstate-document',
   'vary-document',
+  'publish-comment',
 ];

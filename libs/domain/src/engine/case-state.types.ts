@@ -273,6 +273,10 @@ export interface CaseState {
    * `definitionVersion` names it.
    */
   definition?: ProcessDefinition;
+  /** Since when the case is on the public register (its definition's publication point was reached). */
+  publishedAt?: string;
+  /** The public comments published on the register (their ids), each once. */
+  publishedComments?: string[];
   /** When the event anchoring each event-anchored action window last happened (first, without restart). */
   windowAnchors?: Record<string, string>;
 }

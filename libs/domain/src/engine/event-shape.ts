@@ -93,6 +93,13 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
       v === undefined ||
       (Array.isArray(v) && v.every((c) => isRecord(c) && str(c.text) && str(c.reason) && optStr(c.policy))),
   },
+  'publish-comment': {
+    commentId: str,
+    sourceHash: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+    sha256: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+    text: (v) => typeof v === 'string',
+    redactions: (v) => Array.isArray(v) && v.every((r) => isRecord(r) && str(r.field) && str(r.by) && str(r.reason)),
+  },
 };
 
 /** INVALID_EVENT naming the first bad field; undefined for a well-formed event. */

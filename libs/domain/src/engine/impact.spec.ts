@@ -69,6 +69,8 @@ describe(caseImpact.name, () => {
     const withoutConsultation: ProcessDefinition = {
       ...landUseDefinition,
       version: 2,
+      // Nothing left to comment during.
+      publication: { ...landUseDefinition.publication!, comments: undefined },
       steps: landUseDefinition.steps
         .filter((s) => s.id !== 'consultation')
         .map((s) => (s.id === 'validation' ? { ...s, next: { valid: 'assessment' } } : s)),

@@ -15,6 +15,7 @@ import { conditionOf, type RecordedCondition } from '../documents/issued-documen
 import type { ActiveStep, CaseStatus } from './case-state.types';
 import { dueFrom, resumeClock, startClock } from './clock';
 import { issueDeclaredDocuments } from './issuing';
+import { publishAtDeclaredPoint } from './publishing';
 import type { Reduction } from './reduction';
 
 // Skipped steps route onwards within one event; a definition that loops through them would never end.
@@ -171,6 +172,7 @@ export function completeStep(r: Reduction, active: ActiveStep, outcome: string, 
     s.conditions.push({ ...conditionOf(condition), stepId: active.stepId, at: r.at });
   }
   issueDeclaredDocuments(r, active.stepId, outcome, by);
+  publishAtDeclaredPoint(r, active.stepId, outcome);
   if (s.appeal && r.ctx.definition.appeal?.step === active.stepId) s.appeal.outcome = outcome;
   startCaseClockAfter(r, active.stepId);
 

@@ -5,7 +5,14 @@ import type {
   RequestIdentity,
   TransitionBatch,
 } from '@onewindow/contracts';
-import { CaseState, DEFAULT_LANGUAGE, earliestStepDueAt, textIn } from '@onewindow/domain';
+import {
+  CASE_PUBLISHED,
+  CaseState,
+  COMMENT_PUBLISHED,
+  DEFAULT_LANGUAGE,
+  earliestStepDueAt,
+  textIn,
+} from '@onewindow/domain';
 import { planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +21,8 @@ import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
 import { DOCUMENT_STATUS_EVENTS, IssuedDocumentRepository } from './issued-document.repository';
 import { OutboxRepository } from './outbox.repository';
+import { PublicCommentRepository } from './public-comment.repository';
+import { PublicRegisterRepository } from './public-register.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
 export const TRANSITIONS_CHANNEL = 'onewindow_transitions';
@@ -41,13 +50,19 @@ export class TransitionLogRepository {
 
       let prevHash = head.headHash ?? GENESIS_HASH;
       const completed = await issueDocuments(tx, batch, fresh, issuer);
-      const rows = completed.map((t) => {
+      const rows = [];
+      for (const issued of completed) {
+        // A publication names the hash of the entry before it, so it is completed as the chain is built.
+        const t =
+          issued.event === CASE_PUBLISHED
+            ? await PublicRegisterRepository.publish(tx, batch, issued, prevHash)
+            : issued;
+        if (t.event === COMMENT_PUBLISHED) await PublicCommentRepository.recordPublication(tx, batch, t);
         const fields = chainedFieldsOfBatch(batch, t);
         const hash = chainHash(prevHash, fields);
-        const row = appendedRow(fields, prevHash, hash);
+        rows.push(appendedRow(fields, prevHash, hash));
         prevHash = hash;
-        return row;
-      });
+      }
       const lastSeq = fresh[fresh.length - 1].seq;
       const { state } = batch;
       await tx.query(APPEND_SQL, [
@@ -133,7 +148,8 @@ interface ChainHead {
  * Appends the transitions ($2), moves the request's row to the batch's state (adding the departments
  * of its active steps to those that have or had a step on it), turns its open tasks
  * into the state's active steps ($9: closed steps deleted, the others inserted or updated where they
- * changed) and announces the batch, which listeners receive when the transaction commits.
+ * changed), keeps a published case's register row on its status and comment period and announces the batch, which listeners
+ * receive when the transaction commits.
  */
 const APPEND_SQL = `
   WITH steps AS (
@@ -160,6 +176,12 @@ const APPEND_SQL = `
       open_tasks.assignee, open_tasks.due_at, open_tasks.due_provisional) IS DISTINCT FROM (EXCLUDED.title,
       EXCLUDED.kind, EXCLUDED.department, EXCLUDED.role, EXCLUDED.state, EXCLUDED.assignee, EXCLUDED.due_at,
       EXCLUDED.due_provisional)
+  ), republished AS (
+    UPDATE published_applications p SET status = $3, decided_at = ($6::jsonb->'decision'->>'at')::timestamptz,
+      decision = $6::jsonb->'decision'->>'outcome',
+      comments_until = (SELECT (s->>'dueAt')::timestamptz FROM jsonb_array_elements($6::jsonb->'activeSteps') s
+        WHERE s->>'stepId' = p.comments_step LIMIT 1)
+    WHERE request_id = $1
   )
   SELECT pg_notify($10, $11)`;
 

@@ -46,13 +46,15 @@ export class AttributesValidator {
 
 /**
  * The schema as JSON Schema knows it: titles and help texts are labels in every language (objects, where
- * JSON Schema wants strings), and annotations that change nothing a value must satisfy.
+ * JSON Schema wants strings), and annotations that change nothing a value must satisfy (`personal`: never
+ * published).
  */
 function withoutLabels(schema: AttributesSchema): object {
   const strip = <T extends object>(node: T): T => {
     const copy = { ...node } as Record<string, unknown>;
     delete copy.title;
     delete copy.description;
+    delete copy.personal;
     return copy as T;
   };
   const properties = Object.fromEntries(Object.entries(schema.properties).map(([name, p]) => [name, strip(p)]));

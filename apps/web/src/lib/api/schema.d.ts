@@ -737,6 +737,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicRegisterController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/applications/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicRegisterController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PerformanceController_performance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/applications/{reference}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCommentsController_published"];
+        put?: never;
+        post: operations["PublicCommentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/comments/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicCommentsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffCommentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/comments/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffCommentsController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/comments/{commentId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffCommentsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1880,6 +2008,185 @@ export interface components {
             supersededBy?: string | null;
             /** @description The document in each language it was issued in */
             renditions: components["schemas"]["RenditionView"][];
+        };
+        PublishedApplicationSummaryView: {
+            reference: string;
+            /** @description The process key (the ODP applicationType) */
+            applicationType: string;
+            /** @description The process's name, in the reader's language */
+            process: string;
+            description: string;
+            siteAddress?: string | null;
+            /** @description The case status now */
+            status: string;
+            /** @description The decision, once decided */
+            decision?: string | null;
+            /** @description ISO-8601 UTC */
+            receivedAt: string;
+            /** @description ISO-8601 UTC */
+            publishedAt: string;
+            /** @description ISO-8601 UTC */
+            decidedAt?: string | null;
+            /** @description While the public may comment: until when (ISO-8601 UTC); null otherwise */
+            commentsOpenUntil?: string | null;
+        };
+        RegisterPageView: {
+            total: number;
+            limit: number;
+            offset: number;
+            items: components["schemas"]["PublishedApplicationSummaryView"][];
+        };
+        PublicationProofView: {
+            /** @description The published copy as canonical JSON (keys sorted, no whitespace), byte for byte */
+            json: string;
+            /** @description SHA-256 (hex) of the UTF-8 bytes of `json` */
+            sha256: string;
+            /** @description Hash of the chain entry the publication was made from */
+            sourceHash: string;
+            /** @description Sequence number of the publication transition on the case chain */
+            seq: number;
+            algorithm: string;
+        };
+        PublishedApplicationView: {
+            reference: string;
+            /** @description The process key (the ODP applicationType) */
+            applicationType: string;
+            /** @description The process's name, in the reader's language */
+            process: string;
+            description: string;
+            siteAddress?: string | null;
+            /** @description The case status now */
+            status: string;
+            /** @description The decision, once decided */
+            decision?: string | null;
+            /** @description ISO-8601 UTC */
+            receivedAt: string;
+            /** @description ISO-8601 UTC */
+            publishedAt: string;
+            /** @description ISO-8601 UTC */
+            decidedAt?: string | null;
+            /** @description While the public may comment: until when (ISO-8601 UTC); null otherwise */
+            commentsOpenUntil?: string | null;
+            /** @description The published copy (labels in the reader’s language) */
+            document: {
+                [key: string]: unknown;
+            };
+            /** @description The public attributes of the case */
+            attributes: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Each public attribute's label, in the reader's language */
+            attributeLabels: {
+                [key: string]: string;
+            };
+            publication: components["schemas"]["PublicationProofView"];
+        };
+        QuarterPerformanceView: {
+            definitionKey: string;
+            /** @description The process's name, in the reader's language */
+            process: string;
+            /** @example 2026-Q4 */
+            quarter: string;
+            /** @description Cases received in the quarter */
+            received: number;
+            /** @description Cases decided (approved or refused) in the quarter */
+            decided: number;
+            /** @description Median working days from receipt to decision */
+            medianWorkingDays?: number | null;
+            /** @description Share (0..1) of the decided cases with a statutory period that were decided within it */
+            withinPeriodShare?: number | null;
+        };
+        PerformanceView: {
+            quarters: components["schemas"]["QuarterPerformanceView"][];
+        };
+        NewCommentDto: {
+            /** @example Sam Neighbour */
+            name: string;
+            /**
+             * @description Never published; a confirmation link is sent to it
+             * @example sam@example.org
+             */
+            email: string;
+            /** @enum {string} */
+            sentiment: "support" | "neutral" | "object";
+            topics: ("design" | "use" | "light" | "privacy" | "access" | "noise" | "traffic" | "other")[];
+            /** @description Plain text; kept and shown as text only */
+            text: string;
+        };
+        CommentReceivedView: {
+            /** @enum {string} */
+            status: "awaiting-confirmation";
+        };
+        ConfirmCommentDto: {
+            /** @description The token of the link in the confirmation message */
+            token: string;
+        };
+        CommentConfirmedView: {
+            /** @description The application the confirmed comment is on */
+            reference: string;
+        };
+        PublishedCommentView: {
+            id: string;
+            /** @enum {string} */
+            sentiment: "support" | "neutral" | "object";
+            topics: string[];
+            text: string;
+            /** @description ISO-8601 UTC */
+            publishedAt: string;
+            /** @description The published copy as canonical JSON; its SHA-256 is `sha256` */
+            json: string;
+            sha256: string;
+            /** @description Sequence number of the publication transition on the case chain */
+            seq: number;
+        };
+        StaffCommentView: {
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            sentiment: "support" | "neutral" | "object";
+            topics: string[];
+            text: string;
+            /** @description SHA-256 of the text as written */
+            textSha256: string;
+            /** @enum {string} */
+            status: "unconfirmed" | "confirmed" | "published";
+            /** @description ISO-8601 UTC */
+            createdAt: string;
+            publishedText?: string | null;
+            publishedSha256?: string | null;
+        };
+        CommentCountsView: {
+            /** @description Comments whose email address is confirmed */
+            counted: number;
+            /** @description Comments still waiting for their confirmation */
+            unconfirmed: number;
+            /**
+             * @example {
+             *       "support": 1,
+             *       "object": 2
+             *     }
+             */
+            bySentiment: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "traffic": 2
+             *     }
+             */
+            byTopic: {
+                [key: string]: number;
+            };
+        };
+        RedactionDto: {
+            start: number;
+            end: number;
+            /** @example personal data: a phone number */
+            reason: string;
+        };
+        PublishCommentDto: {
+            redactions?: components["schemas"]["RedactionDto"][];
         };
         NotificationView: {
             id: string;
@@ -3438,6 +3745,233 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PublicRegisterController_list: {
+        parameters: {
+            query?: {
+                /** @description Reference, address or text of the description */
+                q?: string;
+                status?: "in_progress" | "awaiting_applicant" | "under_appeal" | "approved" | "refused" | "withdrawn" | "lapsed" | "revoked";
+                /** @description Published on or after (ISO 8601) */
+                from?: string;
+                /** @description Published before (ISO 8601) */
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPageView"];
+                };
+            };
+        };
+    };
+    PublicRegisterController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedApplicationView"];
+                };
+            };
+            /** @description Not on the public register */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PerformanceController_performance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceView"];
+                };
+            };
+        };
+    };
+    PublicCommentsController_published: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedCommentView"][];
+                };
+            };
+        };
+    };
+    PublicCommentsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentReceivedView"];
+                };
+            };
+            /** @description Not on the public register */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The comment period is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicCommentsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentConfirmedView"];
+                };
+            };
+        };
+    };
+    StaffCommentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCommentView"][];
+                };
+            };
+        };
+    };
+    StaffCommentsController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentCountsView"];
+                };
+            };
+        };
+    };
+    StaffCommentsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCommentView"];
+                };
             };
         };
     };

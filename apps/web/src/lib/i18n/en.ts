@@ -2,11 +2,13 @@
 import { staffEn } from './staff.en';
 import { moreEn } from './more.en';
 import { readingEn } from './reading.en';
+import { publicEn } from './public.en';
 
 export const en = {
   ...staffEn,
   ...moreEn,
   ...readingEn,
+  ...publicEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',

@@ -2,6 +2,7 @@ import type { en } from './en';
 import { moreZhCN } from './more.zh-CN';
 import { readingZhCN } from './reading.zh-CN';
 import { staffZhCN } from './staff.zh-CN';
+import { publicZhCN } from './public.zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -10,6 +11,7 @@ export const zhCN: Strings<typeof en> = {
   ...staffZhCN,
   ...moreZhCN,
   ...readingZhCN,
+  ...publicZhCN,
   app: { name: '一窗通办' },
   layout: {
     language: '语言',
