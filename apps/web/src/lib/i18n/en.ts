@@ -87,7 +87,6 @@ export const en = {
     document_varied: 'Permit varied (new version issued)',
     document_expired: 'Permit expired',
     document_uploaded: 'Document uploaded',
-    document_issued: 'Document issued',
     deadline_recomputed: 'Deadline recounted on a new calendar',
     definition_migrated: 'Moved to a new version of the procedure',
     extension_granted: 'Extension granted',

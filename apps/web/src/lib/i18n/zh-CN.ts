@@ -90,7 +90,6 @@ export const zhCN: Strings<typeof en> = {
     document_varied: '许可证已变更（已签发新版本）',
     document_expired: '许可证已过期',
     document_uploaded: '已上传材料',
-    document_issued: '已签发文书',
     deadline_recomputed: '按新公布的日历重新计算期限',
     definition_migrated: '改按新版办理流程',
     extension_granted: '已准予延期',
