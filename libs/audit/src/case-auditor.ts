@@ -14,6 +14,7 @@ import { AuditIssue, chainedFieldsOf, chainRowOf, verifyChain } from './chain-ve
 import { reconstruct, Reconstruction } from './case-reconstruction';
 import { fetchRuns, ParsedCase, parseCase, RunHistory, ScheduledBatch } from './temporal-history';
 import { buildTimeline, TimelineEntry } from './timeline';
+import { WorkerPresence } from './worker-presence';
 
 export interface CaseVerification {
   requestId: string;
@@ -67,11 +68,15 @@ export interface CaseAuditorOptions {
 
 /** An auditor's view of one case: the log and Temporal's history, checked against each other and the reducer. */
 export class CaseAuditor {
+  private readonly workers: WorkerPresence;
+
   constructor(
     private readonly log: AuditLogRepository,
     private readonly client: Client,
     private readonly options: CaseAuditorOptions = {},
-  ) {}
+  ) {
+    this.workers = new WorkerPresence(client);
+  }
 
   async evidence(requestId: string): Promise<CaseEvidence> {
     const [rows, request] = await Promise.all([this.log.transitions(requestId), this.log.request(requestId)]);
@@ -167,6 +172,12 @@ export class CaseAuditor {
     if (parsed.closed === 'completed') return parsed.result;
     if (parsed.closed !== 'running') {
       warnings.push(`the workflow ended ${parsed.closed}; compared with its last recorded batch only`);
+      return parsed.batches[parsed.batches.length - 1]?.batch.state;
+    }
+    if (!(await this.workers.polled(parsed.taskQueue))) {
+      warnings.push(
+        `no worker polls task queue ${parsed.taskQueue} to answer the running workflow's caseState query; compared with its last recorded batch only`,
+      );
       return parsed.batches[parsed.batches.length - 1]?.batch.state;
     }
     const timeoutMs = this.options.queryTimeoutMs ?? 10_000;

@@ -54,6 +54,8 @@ export interface ParsedCase {
   /** The workflow's final state, when its last run completed. */
   result?: CaseState;
   closed: 'running' | 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed-out' | 'continued';
+  /** The task queue of its latest run: where a worker must poll to answer a query. */
+  taskQueue: string;
 }
 
 /** Fetches every run of the workflow, oldest first, by following continue-as-new links back from the latest. */
@@ -101,6 +103,7 @@ export function parseCase(
   let input: ApprovalWorkflowInput | undefined;
   let result: CaseState | undefined;
   let closed: ParsedCase['closed'] = 'running';
+  let taskQueue = '';
   let task = 0;
 
   for (const { runId, history } of runs) {
@@ -117,6 +120,7 @@ export function parseCase(
       const eventId = Number(event.eventId);
       const time = eventTime(event);
       if (event.workflowExecutionStartedEventAttributes) {
+        taskQueue = event.workflowExecutionStartedEventAttributes.taskQueue?.name ?? taskQueue;
         const args = firstArg<ApprovalWorkflowInput>(event.workflowExecutionStartedEventAttributes.input, converter);
         if (!input && args) input = { ...args, resume: undefined };
         else resumes.push({ runId, state: args?.resume });
@@ -192,7 +196,7 @@ export function parseCase(
   if (!input) throw new Error(`The history of ${workflowId} has no start event`);
   // Within one workflow task the SDK handles Signals and Updates first, then fired timers and completed activities.
   inputs.sort((a, b) => a.task - b.task || rank(a) - rank(b) || a.eventId - b.eventId);
-  return { workflowId, runIds: runs.map((r) => r.runId), input, resumes, batches, inputs, result, closed };
+  return { workflowId, runIds: runs.map((r) => r.runId), input, resumes, batches, inputs, result, closed, taskQueue };
 }
 
 const rank = (input: CaseInput): number => (input.kind === 'timer' || input.kind === 'recorded' ? 1 : 0);
