@@ -1,4 +1,4 @@
-import { LANGUAGES, textIn, type Language } from '@onewindow/domain';
+import { DEFAULT_LANGUAGE, LANGUAGES, textIn, type Language } from '@onewindow/domain';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { from, map, Observable, switchMap } from 'rxjs';
@@ -44,8 +44,14 @@ export class LabelsInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     void http.getResponse<FastifyReply>().header('vary', 'Accept-Language');
-    return from(this.reader.of(request.headers['accept-language'], request.actor?.id)).pipe(
-      switchMap((language) => next.handle().pipe(map((body: unknown) => inLanguage(body, language)))),
-    );
+    // Unread preferences (PostgreSQL away) are no reason to refuse the answer: it is then in English.
+    const language = this.reader
+      .of(request.headers['accept-language'], request.actor?.id)
+      .catch((): Language => DEFAULT_LANGUAGE);
+    // The handler is asked for here, not after the language is known: next.handle() binds the handler to this
+    // async context, which carries the request's deadline for Temporal calls.
+    return next
+      .handle()
+      .pipe(switchMap((body: unknown) => from(language).pipe(map((reader) => inLanguage(body, reader)))));
   }
 }
