@@ -40,6 +40,8 @@ const short = args.short;
 const withTls = args.tls;
 const CASES = Number(args.cases ?? (short ? 12 : 80));
 const CONCURRENCY = Number(args.concurrency ?? (short ? 6 : 40));
+/** A run that has not finished by then is stuck somewhere: it fails naming the stage instead of waiting. */
+const DEADLINE_MINUTES = short ? 20 : 60;
 /** Network faults on both links (OneWindow to PostgreSQL, OneWindow to Temporal) and how long each lasts. */
 const NETWORK_FAULTS: Array<{ name: string; fault: NetworkFault; seconds: number }> = [
   { name: 'latency 500 ms', fault: { kind: 'latency', ms: 500 }, seconds: short ? 5 : 15 },
@@ -99,6 +101,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
+  let stage = 'load before the first fault';
+  setTimeout(() => {
+    log(`FAIL: not finished within ${DEADLINE_MINUTES} min; stuck at: ${stage}; see ${output}`);
+    void stack
+      .stop()
+      .then(() => pg.stop())
+      .then(() => proxy.stop())
+      .finally(() => process.exit(1));
+  }, DEADLINE_MINUTES * 60_000).unref();
   log(`cluster up in ${Math.round((Date.now() - started) / 1000)} s; ${CASES} cases, ${CONCURRENCY} at a time`);
   const apis = stack.apis.map((a) => a.url);
   const client = new PermitClient(apis);
@@ -111,6 +122,7 @@ async function main(): Promise<void> {
     const pid = target.pid();
     if (!pid) throw new Error(`${name} is not running`);
     const t0 = Date.now();
+    stage = `recovery after kill -9 ${name}`;
     process.kill(pid, 'SIGKILL');
     log(`kill -9 ${name} (pid ${pid})`);
     while (!target.pid() || target.pid() === pid) await sleep(100);
@@ -127,6 +139,7 @@ async function main(): Promise<void> {
     await killAndWait('temporal history', stack.temporal.services.history);
     await sleep(3000);
     const t0 = Date.now();
+    stage = 'recovery after a PostgreSQL restart';
     log('restarting PostgreSQL');
     await pg.stop();
     await sleep(2000);
@@ -138,9 +151,11 @@ async function main(): Promise<void> {
     for (const { name, fault, seconds } of NETWORK_FAULTS) {
       await sleep(3000);
       log(`network: ${name} for ${seconds} s on OneWindow's links to PostgreSQL and Temporal`);
+      stage = `network: ${name}`;
       await proxy.inject(fault);
       await sleep(seconds * 1000);
       await proxy.heal();
+      stage = `recovery after network: ${name}`;
       const repaired = Date.now();
       await ready();
       await progress(client);
@@ -164,11 +179,15 @@ async function main(): Promise<void> {
     }
   };
   const loadStarted = Date.now();
-  const injected = faults().finally(() => (faultsDone = true));
+  const injected = faults().finally(() => {
+    faultsDone = true;
+    stage = 'the last cases after every fault';
+  });
   await Promise.all([injected, ...Array.from({ length: CONCURRENCY }, lane)]);
   const loadSeconds = (Date.now() - loadStarted) / 1000;
   log(`load done: ${ids.length} cases in ${Math.round(loadSeconds)} s`);
 
+  stage = 'the check of every case';
   const report = await check(databaseUrl, stack.temporal.address, config.TEMPORAL_NAMESPACE, ids, tls);
   await stack.stop();
   await pg.stop();

@@ -109,8 +109,12 @@ export async function startClusterStack(opts: ClusterStackOptions): Promise<Clus
 }
 
 export async function waitForReady(apiUrl: string, timeoutMs = 120_000): Promise<void> {
-  await waitUntil(`the API to answer ${apiUrl}/health/ready`, async () => (await fetch(`${apiUrl}/health/ready`)).ok, {
-    timeoutMs,
-    intervalMs: 500,
-  });
+  await waitUntil(
+    `the API to answer ${apiUrl}/health/ready`,
+    async () => (await fetch(`${apiUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) })).ok,
+    {
+      timeoutMs,
+      intervalMs: 500,
+    },
+  );
 }

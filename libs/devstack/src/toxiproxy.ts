@@ -25,6 +25,9 @@ export async function ensureToxiproxy(
   return { server, cli };
 }
 
+/** A control call that takes longer than this means Toxiproxy is stuck: the run fails rather than waits. */
+const CONTROL_TIMEOUT_MS = 30_000;
+
 /** A fault to put on a link: Toxiproxy's toxic types, applied to both directions. */
 export type NetworkFault =
   | { kind: 'latency'; ms: number }
@@ -48,10 +51,11 @@ function toxics(fault: NetworkFault): Array<{ type: string; attributes: Record<s
     case 'latency':
       return [{ type: 'latency', attributes: { latency: fault.ms, jitter: 0 } }];
     case 'blackhole':
-      // Nothing passes and no connection is closed until the fault is healed; then what was sent arrives,
-      // as TCP's retransmissions would deliver it after a partition. (Toxiproxy's `timeout` toxic drops
-      // the bytes instead, which no network does to an open TCP connection.) Healing flushes at once.
-      return [{ type: 'latency', attributes: { latency: 3_600_000, jitter: 0 } }];
+      // Nothing passes and nothing is closed while the fault lasts; when it heals, every connection that
+      // crossed it is closed, as a stateful firewall or NAT on the path forgets them after a partition.
+      // (A long `latency` toxic would deliver the held bytes instead, but removing it while one of its
+      // connections ends blocks Toxiproxy's control API for good: Shopify/toxiproxy#558.)
+      return [{ type: 'timeout', attributes: { timeout: 0 } }];
     case 'reset':
       return [{ type: 'reset_peer', attributes: { timeout: 0 } }];
     case 'bandwidth':
@@ -79,6 +83,9 @@ export async function startFaultProxy(opts: {
       method,
       headers: { 'content-type': 'application/json' },
       body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS),
+    }).catch((error: unknown) => {
+      throw new DevstackSetupError(`Toxiproxy ${method} ${path} did not answer: ${(error as Error).message}`);
     });
     if (!res.ok && res.status !== 404) {
       throw new DevstackSetupError(`Toxiproxy ${method} ${path} answered ${res.status}: ${await res.text()}`);
