@@ -1,7 +1,7 @@
 import { createRecordActivities } from '@onewindow/activities';
 import { loadConfig } from '@onewindow/config';
 import { RecordActivities } from '@onewindow/contracts';
-import { createDataSource, TransitionLogRepository } from '@onewindow/persistence';
+import { createDataSource, createIssuingDataSource, TransitionLogRepository } from '@onewindow/persistence';
 import { createBlobStore } from '@onewindow/documents';
 import { waitUntil } from '@onewindow/devstack';
 import { createDocumentIssuer } from '@onewindow/issuance';
@@ -44,7 +44,8 @@ export async function startTestEnv({
   installQuietRuntime();
   const config = loadConfig();
   const db = await createDataSource(config.databaseUrl).initialize();
-  const issuer = await createDocumentIssuer(config, createBlobStore(config, db));
+  const issuingDb = await createIssuingDataSource(config.databaseUrl).initialize();
+  const issuer = await createDocumentIssuer(config, createBlobStore(config, issuingDb));
   const nativeConnection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await createApprovalWorker({
     connection: nativeConnection,
@@ -68,6 +69,7 @@ export async function startTestEnv({
       await nativeConnection.close();
       await connection.close();
       await db.destroy();
+      await issuingDb.destroy();
     },
   };
 }

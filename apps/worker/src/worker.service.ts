@@ -2,7 +2,7 @@ import { createRecordActivities } from '@onewindow/activities';
 import { AppConfig } from '@onewindow/config';
 import { createBlobStore } from '@onewindow/documents';
 import { createDocumentIssuer } from '@onewindow/issuance';
-import { TransitionLogRepository } from '@onewindow/persistence';
+import { createIssuingDataSource, TransitionLogRepository } from '@onewindow/persistence';
 import { createApprovalWorker, prebuiltWorkflowBundle, temporalLoggerFor } from '@onewindow/temporal';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
@@ -15,12 +15,12 @@ export class WorkerService implements OnApplicationShutdown {
   private readonly logger = new Logger(WorkerService.name);
   private worker?: Worker;
   private running?: Promise<void>;
+  private issuingDb?: DataSource;
 
   constructor(
     private readonly config: AppConfig,
     private readonly transitionLog: TransitionLogRepository,
     private readonly pino: PinoLogger,
-    private readonly db: DataSource,
   ) {}
 
   /** Polls until shutdown; resolves once in-flight tasks have drained. */
@@ -28,7 +28,10 @@ export class WorkerService implements OnApplicationShutdown {
     // Temporal's own lines (worker state, activity start and end with the correlation id) share the process's log.
     Runtime.install({ logger: temporalLoggerFor(this.pino.logger) });
     // Before polling: a missing template, font or key stops the worker here, not a recording later.
-    const issuer = await createDocumentIssuer(this.config, createBlobStore(this.config, this.db));
+    this.issuingDb = await createIssuingDataSource(this.config.databaseUrl, {
+      role: this.config.DATABASE_APP_ROLE,
+    }).initialize();
+    const issuer = await createDocumentIssuer(this.config, createBlobStore(this.config, this.issuingDb));
     const connection = await NativeConnection.connect(this.config.temporalConnection);
     try {
       this.worker = await createApprovalWorker({
@@ -50,5 +53,6 @@ export class WorkerService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
+    if (this.issuingDb?.isInitialized) await this.issuingDb.destroy();
   }
 }

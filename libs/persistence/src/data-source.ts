@@ -59,7 +59,16 @@ export interface ConnectionOptions {
   role?: string;
   /** The application role the migrations provision and grant to (DATABASE_APP_ROLE); empty: none. */
   migrationAppRole?: string;
+  /** Connections the pool may open (node-postgres' default: 10). */
+  poolSize?: number;
 }
+
+/**
+ * A session left idle inside a transaction (its client partitioned away or stuck) is ended by the server
+ * after this long, so the row locks it holds (a case's chain head, a document series' next number) cannot
+ * stop every other recording behind them.
+ */
+const IDLE_IN_TRANSACTION_TIMEOUT = '60s';
 
 const ROLE_NAME = /^[a-z_][a-z0-9_$]{0,62}$/;
 
@@ -67,17 +76,21 @@ function assertRoleName(role: string | undefined): void {
   if (role && !ROLE_NAME.test(role)) throw new Error(`Not a plain database role name: ${JSON.stringify(role)}`);
 }
 
-export function dataSourceOptions(url: string, { role, migrationAppRole }: ConnectionOptions = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  { role, migrationAppRole, poolSize }: ConnectionOptions = {},
+): DataSourceOptions {
   assertRoleName(role);
   assertRoleName(migrationAppRole);
   const settings = [
+    `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_TIMEOUT}`,
     ...(role ? [`-c role=${role}`] : []),
     ...(migrationAppRole !== undefined ? [`-c ${APP_ROLE_SETTING}=${migrationAppRole}`] : []),
   ];
   return {
     type: 'postgres',
     url,
-    ...(settings.length > 0 ? { extra: { options: settings.join(' ') } } : {}),
+    extra: { options: settings.join(' '), ...(poolSize ? { max: poolSize } : {}) },
     entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
@@ -100,4 +113,14 @@ export async function runMigrations(url: string, appRole: string): Promise<strin
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * Connections of the document issuer's own, for storing renditions in PostgreSQL. The issuer stores them
+ * while its recording transaction holds the series' next number; from the recordings' pool, that write
+ * could wait for a connection held by a recording that itself waits for the number, and under load every
+ * connection ends up waiting. These connections are never held by a recording.
+ */
+export function createIssuingDataSource(url: string, options: Pick<ConnectionOptions, 'role'> = {}): DataSource {
+  return createDataSource(url, { ...options, poolSize: 2 });
 }
