@@ -1,15 +1,39 @@
-import type { DocumentIssuer, RecordActivities } from '@onewindow/contracts';
-import type { TransitionLogRepository } from '@onewindow/persistence';
+import type { DocumentIssuer, RecordActivities, RecordResult, TransitionBatch } from '@onewindow/contracts';
+import { planNotifications } from '@onewindow/notifications';
+import { appendTransitions, OutboxRepository } from '@onewindow/persistence';
+import type { DataSource } from 'typeorm';
 
 export interface RecordActivityDeps {
-  transitionLog: Pick<TransitionLogRepository, 'record'>;
+  db: DataSource;
   /** Renders, signs and stores the documents a batch issues, inside its recording transaction. */
-  issuer: DocumentIssuer;
+  issuer?: DocumentIssuer;
 }
 
-/** Activities that write the workflow's transitions to PostgreSQL; the repository makes retries harmless. */
-export function createRecordActivities({ transitionLog, issuer }: RecordActivityDeps): RecordActivities {
-  return {
-    recordTransitions: (batch) => transitionLog.record(batch, issuer),
-  };
+/**
+ * Records one batch of the workflow's transitions in one database transaction: appends them to the case's hash
+ * chain (issuing the documents they name, moving the read model), then enqueues the notifications they cause, so
+ * an acknowledged action's notices commit or roll back with it. A retried batch appends nothing and notifies
+ * no one twice.
+ */
+export function recordTransitions(
+  db: DataSource,
+  batch: TransitionBatch,
+  issuer?: DocumentIssuer,
+): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    const appended = await appendTransitions(tx, batch, issuer);
+    const { requestId, title, applicantId } = batch.request;
+    const planned = planNotifications(
+      { requestId, title, applicantId, coApplicants: appended.coApplicants },
+      batch.state,
+      appended.transitions,
+    );
+    await OutboxRepository.enqueue(tx, planned);
+    return { recorded: appended.transitions.length, lastSeq: appended.lastSeq };
+  });
+}
+
+/** The activities the approval workflow calls. */
+export function createRecordActivities({ db, issuer }: RecordActivityDeps): RecordActivities {
+  return { recordTransitions: (batch) => recordTransitions(db, batch, issuer) };
 }

@@ -1,5 +1,5 @@
 import type { CaseState, Transition } from '@onewindow/domain';
-import { TransitionLogRepository } from '@onewindow/persistence';
+import { recordTransitions } from '@onewindow/activities';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -38,7 +38,7 @@ export async function recordCase(
     at: at(i),
     data: { index: i },
   }));
-  await new TransitionLogRepository(db).record({
+  await recordTransitions(db, {
     request: { requestId, applicantId: 'acme', title: 'Test case', attributes: {}, submittedAt: at(0) },
     workflowId: `request-${requestId}`,
     runId: 'run-1',

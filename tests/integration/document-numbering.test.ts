@@ -1,7 +1,8 @@
 import { loadConfig } from '@onewindow/config';
 import type { BatchedTransition, DocumentIssuer, TransitionBatch } from '@onewindow/contracts';
 import type { CaseState } from '@onewindow/domain';
-import { createDataSource, IssuedDocumentRepository, TransitionLogRepository } from '@onewindow/persistence';
+import { recordTransitions } from '@onewindow/activities';
+import { createDataSource, IssuedDocumentRepository } from '@onewindow/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -11,13 +12,11 @@ import { DataSource } from 'typeorm';
  */
 describe('document numbers', () => {
   let db: DataSource;
-  let log: TransitionLogRepository;
   let issued: IssuedDocumentRepository;
 
   beforeAll(async () => {
     const config = loadConfig();
     db = await createDataSource(config.databaseUrl, { role: config.DATABASE_APP_ROLE }).initialize();
-    log = new TransitionLogRepository(db);
     issued = new IssuedDocumentRepository(db);
   });
   afterAll(() => db?.destroy());
@@ -80,7 +79,7 @@ describe('document numbers', () => {
     const issuer = issuerFailingFor(failing);
 
     const results = await Promise.allSettled(
-      titles.map((title) => log.record(permitBatch(jurisdiction, title), issuer)),
+      titles.map((title) => recordTransitions(db, permitBatch(jurisdiction, title), issuer)),
     );
 
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(failing.size);
@@ -95,7 +94,7 @@ describe('document numbers', () => {
 
   it('refuses to record a document without an issuer, recording nothing', async () => {
     const batch = permitBatch(`t${randomUUID().slice(0, 8)}`, 'no issuer');
-    await expect(log.record(batch)).rejects.toThrow(/no document issuer/);
+    await expect(recordTransitions(db, batch)).rejects.toThrow(/no document issuer/);
     const rows = await db.query(`SELECT 1 FROM transitions WHERE request_id = $1`, [batch.request.requestId]);
     expect(rows).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { loadConfig } from '@onewindow/config';
 import type { CaseState, Transition } from '@onewindow/domain';
-import { createDataSource, TOTAL_CAP, TransitionLogRepository, WorkQueueRepository } from '@onewindow/persistence';
+import { recordTransitions } from '@onewindow/activities';
+import { createDataSource, TOTAL_CAP, WorkQueueRepository } from '@onewindow/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -13,13 +14,11 @@ interface StepSpec {
 /** The read model the workflow's recordings move: open tasks per active step, and the queue over them. */
 describe('read model', () => {
   let db: DataSource;
-  let log: TransitionLogRepository;
   let queue: WorkQueueRepository;
 
   beforeAll(async () => {
     const config = loadConfig();
     db = await createDataSource(config.databaseUrl, { role: config.DATABASE_APP_ROLE }).initialize();
-    log = new TransitionLogRepository(db);
     queue = new WorkQueueRepository(db);
   });
   afterAll(() => db?.destroy());
@@ -58,7 +57,7 @@ describe('read model', () => {
           actor: { id: 'acme', role: 'applicant' },
           at: new Date(Date.UTC(2026, 0, 5, 9, seq)).toISOString(),
         };
-        return log.record({
+        return recordTransitions(db, {
           request: {
             requestId,
             applicantId: 'acme',

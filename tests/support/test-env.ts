@@ -1,7 +1,7 @@
 import { createRecordActivities } from '@onewindow/activities';
 import { loadConfig } from '@onewindow/config';
 import { RecordActivities } from '@onewindow/contracts';
-import { createDataSource, createIssuingDataSource, TransitionLogRepository } from '@onewindow/persistence';
+import { createDataSource, createIssuingDataSource } from '@onewindow/persistence';
 import { createBlobStore } from '@onewindow/documents';
 import { waitUntil } from '@onewindow/devstack';
 import { createDocumentIssuer } from '@onewindow/issuance';
@@ -51,7 +51,7 @@ export async function startTestEnv({
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
-    activities: wrap(createRecordActivities({ transitionLog: new TransitionLogRepository(db), issuer })),
+    activities: wrap(createRecordActivities({ db, issuer })),
     workflowBundlePath: process.env.ONEWINDOW_TEST_WORKFLOW_BUNDLE,
   });
   const running = worker.run();

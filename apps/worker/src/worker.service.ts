@@ -2,7 +2,7 @@ import { createRecordActivities } from '@onewindow/activities';
 import { AppConfig } from '@onewindow/config';
 import { createBlobStore } from '@onewindow/documents';
 import { createDocumentIssuer } from '@onewindow/issuance';
-import { createIssuingDataSource, TransitionLogRepository } from '@onewindow/persistence';
+import { createIssuingDataSource } from '@onewindow/persistence';
 import { createApprovalWorker, prebuiltWorkflowBundle, temporalLoggerFor } from '@onewindow/temporal';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
@@ -19,8 +19,8 @@ export class WorkerService implements OnApplicationShutdown {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly transitionLog: TransitionLogRepository,
     private readonly pino: PinoLogger,
+    private readonly db: DataSource,
   ) {}
 
   /** Polls until shutdown; resolves once in-flight tasks have drained. */
@@ -38,7 +38,7 @@ export class WorkerService implements OnApplicationShutdown {
         connection,
         namespace: this.config.TEMPORAL_NAMESPACE,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        activities: createRecordActivities({ transitionLog: this.transitionLog, issuer }),
+        activities: createRecordActivities({ db: this.db, issuer }),
         workflowBundlePath: await prebuiltWorkflowBundle(),
       });
       this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} at ${this.config.temporalAddress}`);

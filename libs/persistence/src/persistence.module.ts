@@ -12,7 +12,6 @@ import { ProjectRepository } from './repositories/project.repository';
 import { RequestRepository } from './repositories/request.repository';
 import { StaffMemberRepository } from './repositories/staff-member.repository';
 import { SupervisionRepository } from './repositories/supervision.repository';
-import { TransitionLogRepository } from './repositories/transition-log.repository';
 import { IssuedDocumentRepository } from './repositories/issued-document.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -21,7 +20,6 @@ import { PublicRegisterRepository } from './repositories/public-register.reposit
 
 const repositories = [
   RequestRepository,
-  TransitionLogRepository,
   IssuedDocumentRepository,
   AccessLogRepository,
   AuditLogRepository,

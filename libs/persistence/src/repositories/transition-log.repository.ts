@@ -1,10 +1,4 @@
-import type {
-  BatchedTransition,
-  DocumentIssuer,
-  RecordResult,
-  RequestIdentity,
-  TransitionBatch,
-} from '@onewindow/contracts';
+import type { BatchedTransition, DocumentIssuer, RequestIdentity, TransitionBatch } from '@onewindow/contracts';
 import {
   CASE_PUBLISHED,
   CaseState,
@@ -13,100 +7,91 @@ import {
   earliestStepDueAt,
   textIn,
 } from '@onewindow/domain';
-import { planNotifications } from '@onewindow/notifications';
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
 import { DOCUMENT_STATUS_EVENTS, IssuedDocumentRepository } from './issued-document.repository';
-import { OutboxRepository } from './outbox.repository';
 import { PublicCommentRepository } from './public-comment.repository';
 import { PublicRegisterRepository } from './public-register.repository';
 
 /** Channel on which every recorded batch is announced to live listeners. */
 export const TRANSITIONS_CHANNEL = 'onewindow_transitions';
 
-@Injectable()
-export class TransitionLogRepository {
-  constructor(private readonly db: DataSource) {}
+/** What appending a batch gave: the new transitions as recorded, the chain's last seq, the case's co-applicants. */
+export interface Appended {
+  transitions: BatchedTransition[];
+  lastSeq: number;
+  coApplicants: string[];
+}
 
-  /**
-   * Appends a batch of transitions and moves the read model forward in one database transaction.
-   * Idempotent: transitions already recorded (same request and seq) are skipped, so a retried
-   * activity never writes a transition twice. Two statements (a request's first batch may need two
-   * more to create its row): one locks the chain's head, one appends, moves the read model and
-   * announces the batch (the hashes need the head in between).
-   */
-  async record(batch: TransitionBatch, issuer?: DocumentIssuer): Promise<RecordResult> {
-    return this.db.transaction(async (tx) => {
-      const { requestId } = batch.request;
-      const head = await this.lockHead(tx, batch);
-      const fresh = batch.transitions.filter((t) => t.seq > head.lastSeq).sort((a, b) => a.seq - b.seq);
-      if (fresh.length === 0) return { recorded: 0, lastSeq: head.lastSeq };
-      if (fresh[0].seq !== head.lastSeq + 1) {
-        throw new Error(`Transition gap for request ${requestId}: have seq ${head.lastSeq}, got ${fresh[0].seq}`);
-      }
-
-      let prevHash = head.headHash ?? GENESIS_HASH;
-      const completed = await issueDocuments(tx, batch, fresh, issuer);
-      const rows = [];
-      for (const issued of completed) {
-        // A publication names the hash of the entry before it, so it is completed as the chain is built.
-        const t =
-          issued.event === CASE_PUBLISHED
-            ? await PublicRegisterRepository.publish(tx, batch, issued, prevHash)
-            : issued;
-        if (t.event === COMMENT_PUBLISHED) await PublicCommentRepository.recordPublication(tx, batch, t);
-        const fields = chainedFieldsOfBatch(batch, t);
-        const hash = chainHash(prevHash, fields);
-        rows.push(appendedRow(fields, prevHash, hash));
-        prevHash = hash;
-      }
-      const lastSeq = fresh[fresh.length - 1].seq;
-      const { state } = batch;
-      await tx.query(APPEND_SQL, [
-        requestId,
-        JSON.stringify(rows),
-        state.status,
-        lastSeq,
-        prevHash,
-        state,
-        earliestDue(state),
-        new Date(fresh[fresh.length - 1].at),
-        JSON.stringify(openTaskRows(state)),
-        TRANSITIONS_CHANNEL,
-        JSON.stringify({ requestId, lastSeq }),
-      ]);
-      // The notifications these transitions cause commit or roll back with them.
-      const { title, applicantId } = batch.request;
-      const planned = planNotifications(
-        { requestId, title, applicantId, coApplicants: head.coApplicants ?? [] },
-        state,
-        completed,
-      );
-      await OutboxRepository.enqueue(tx, planned);
-      return { recorded: fresh.length, lastSeq };
-    });
+/**
+ * Appends a batch of transitions to the case's chain and moves the read model forward, inside the caller's
+ * transaction (the recording use case's). Idempotent: transitions already recorded (same request and seq) are
+ * skipped, so a retried batch appends nothing. The `document.issued` transitions are completed with what
+ * issuing them gave (number, code, hashes) before they are hashed; the appended transitions come back so
+ * whatever follows from them (notifications) is decided in the same transaction.
+ */
+export async function appendTransitions(
+  tx: EntityManager,
+  batch: TransitionBatch,
+  issuer?: DocumentIssuer,
+): Promise<Appended> {
+  const { requestId } = batch.request;
+  const head = await lockHead(tx, batch);
+  const fresh = batch.transitions.filter((t) => t.seq > head.lastSeq).sort((a, b) => a.seq - b.seq);
+  if (fresh.length === 0) return { transitions: [], lastSeq: head.lastSeq, coApplicants: head.coApplicants ?? [] };
+  if (fresh[0].seq !== head.lastSeq + 1) {
+    throw new Error(`Transition gap for request ${requestId}: have seq ${head.lastSeq}, got ${fresh[0].seq}`);
   }
 
-  /**
-   * Locks the request's row, the head of its chain, for the rest of the transaction. The first
-   * batch of a request creates the row, unless the API already did.
-   */
-  private async lockHead(tx: EntityManager, batch: TransitionBatch): Promise<ChainHead> {
-    const lock = () =>
-      tx.query<ChainHead[]>(
-        `SELECT last_seq AS "lastSeq", head_hash AS "headHash", co_applicants AS "coApplicants"
-         FROM requests WHERE id = $1 FOR UPDATE`,
-        [batch.request.requestId],
-      );
-    const [head] = await lock();
-    if (head) return head;
-    await insertRequestIfAbsent(tx, batch.request, batch.state, batch.workflowId);
-    const [created] = await lock();
-    return created;
+  let prevHash = head.headHash ?? GENESIS_HASH;
+  const completed = await issueDocuments(tx, batch, fresh, issuer);
+  const rows = [];
+  for (const issued of completed) {
+    // A publication names the hash of the entry before it, so it is completed as the chain is built.
+    const t =
+      issued.event === CASE_PUBLISHED ? await PublicRegisterRepository.publish(tx, batch, issued, prevHash) : issued;
+    if (t.event === COMMENT_PUBLISHED) await PublicCommentRepository.recordPublication(tx, batch, t);
+    const fields = chainedFieldsOfBatch(batch, t);
+    const hash = chainHash(prevHash, fields);
+    rows.push(appendedRow(fields, prevHash, hash));
+    prevHash = hash;
   }
+  const lastSeq = fresh[fresh.length - 1].seq;
+  const { state } = batch;
+  await tx.query(APPEND_SQL, [
+    requestId,
+    JSON.stringify(rows),
+    state.status,
+    lastSeq,
+    prevHash,
+    state,
+    earliestDue(state),
+    new Date(fresh[fresh.length - 1].at),
+    JSON.stringify(openTaskRows(state)),
+    TRANSITIONS_CHANNEL,
+    JSON.stringify({ requestId, lastSeq }),
+  ]);
+  return { transitions: completed, lastSeq, coApplicants: head.coApplicants ?? [] };
+}
+
+/**
+ * Locks the request's row, the head of its chain, for the rest of the transaction. The first
+ * batch of a request creates the row, unless the API already did.
+ */
+async function lockHead(tx: EntityManager, batch: TransitionBatch): Promise<ChainHead> {
+  const lock = () =>
+    tx.query<ChainHead[]>(
+      `SELECT last_seq AS "lastSeq", head_hash AS "headHash", co_applicants AS "coApplicants"
+       FROM requests WHERE id = $1 FOR UPDATE`,
+      [batch.request.requestId],
+    );
+  const [head] = await lock();
+  if (head) return head;
+  await insertRequestIfAbsent(tx, batch.request, batch.state, batch.workflowId);
+  const [created] = await lock();
+  return created;
 }
 
 /**
