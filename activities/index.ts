@@ -1,1 +1,2 @@
+export * from './notification.activities';
 export * from './record.activities';

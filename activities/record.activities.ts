@@ -1,7 +1,8 @@
 import type { DocumentIssuer, RecordActivities, RecordResult, TransitionBatch } from '@onewindow/contracts';
 import { planNotifications } from '@onewindow/notifications';
-import { appendTransitions, OutboxRepository } from '@onewindow/persistence';
+import { appendTransitions } from '@onewindow/persistence';
 import type { DataSource } from 'typeorm';
+import { enqueueNotifications } from './notification.activities';
 
 export interface RecordActivityDeps {
   db: DataSource;
@@ -28,7 +29,7 @@ export function recordTransitions(
       batch.state,
       appended.transitions,
     );
-    await OutboxRepository.enqueue(tx, planned);
+    await enqueueNotifications(tx, planned);
     return { recorded: appended.transitions.length, lastSeq: appended.lastSeq };
   });
 }

@@ -1,5 +1,4 @@
 import { loadConfig } from '@onewindow/config';
-import { OutboxRepository } from '@onewindow/persistence';
 import type { Page } from 'playwright-core';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
@@ -29,7 +28,7 @@ describe('The web app: documents shared by reviewers, and a bell that rings live
       NOTIFICATION_POLL_INTERVAL_MS: '50',
       NOTIFICATION_RETRY_BASE_MS: '50',
     });
-    dispatcher = createNotificationDispatcher(config, new OutboxRepository(api.env.db));
+    dispatcher = createNotificationDispatcher(config, api.env.db);
     dispatcher.start();
   });
 

@@ -1,6 +1,5 @@
 import { loadConfig } from '@onewindow/config';
 import { landUseDefinition, type ProcessDefinition } from '@onewindow/domain';
-import { OutboxRepository } from '@onewindow/persistence';
 import { randomUUID } from 'node:crypto';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
@@ -32,7 +31,7 @@ describe('The public register in a browser', () => {
     web = await startWebSession({ EGRESS_ALLOWED_HOSTS: '127.0.0.1' });
     const smtpUrl = await mail.start();
     const config = loadConfig({ ...process.env, SMTP_URL: smtpUrl, NOTIFICATION_POLL_INTERVAL_MS: '50' });
-    dispatcher = createNotificationDispatcher(config, new OutboxRepository(web.api.env.db));
+    dispatcher = createNotificationDispatcher(config, web.api.env.db);
     dispatcher.start();
     const { driver } = web;
     const published = await driver.post('admin', '/definitions', { definition });

@@ -1,6 +1,5 @@
 import { loadConfig } from '@onewindow/config';
 import { ManagedChild, startManagedChild } from '@onewindow/devstack';
-import { OutboxRepository } from '@onewindow/persistence';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
 import { ApiDriver } from '../support/api-driver';
@@ -48,7 +47,7 @@ describe('notifications', () => {
     driver = new ApiDriver(api);
     smtpUrl = await mail.start();
     const config = loadConfig({ ...process.env, ...DELIVERY_ENV, SMTP_URL: smtpUrl });
-    dispatcher = createNotificationDispatcher(config, new OutboxRepository(api.env.db));
+    dispatcher = createNotificationDispatcher(config, api.env.db);
     dispatcher.start();
   });
   afterAll(async () => {

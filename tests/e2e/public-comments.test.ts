@@ -1,6 +1,5 @@
 import { loadConfig } from '@onewindow/config';
 import { landUseDefinition, type ProcessDefinition } from '@onewindow/domain';
-import { OutboxRepository } from '@onewindow/persistence';
 import { createHash, randomUUID } from 'node:crypto';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
@@ -55,7 +54,7 @@ describe('public comments on the register', () => {
       NOTIFICATION_RETRY_BASE_MS: '50',
       EGRESS_ALLOWED_HOSTS: '127.0.0.1',
     });
-    dispatcher = createNotificationDispatcher(config, new OutboxRepository(api.env.db));
+    dispatcher = createNotificationDispatcher(config, api.env.db);
     dispatcher.start();
     for (const definition of [commented, silent]) {
       const res = await driver.post('admin', '/definitions', { definition });

@@ -1,3 +1,4 @@
+export * from './addressing';
 export * from './egress-policy';
 export * from './notification.types';
 export * from './notification-planner';

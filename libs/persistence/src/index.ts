@@ -24,6 +24,8 @@ export * from './repositories/supervision.repository';
 export * from './repositories/transition-log.repository';
 export * from './repositories/work-queue.repository';
 export * from './transition-listener';
+export * from './repositories/inbox.repository';
+export * from './repositories/notification-preferences.repository';
 export * from './repositories/outbox.repository';
 export * from './repositories/issued-document.repository';
 export * from './repositories/public-register.repository';

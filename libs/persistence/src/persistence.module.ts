@@ -14,6 +14,8 @@ import { StaffMemberRepository } from './repositories/staff-member.repository';
 import { SupervisionRepository } from './repositories/supervision.repository';
 import { IssuedDocumentRepository } from './repositories/issued-document.repository';
 import { WorkQueueRepository } from './repositories/work-queue.repository';
+import { InboxRepository } from './repositories/inbox.repository';
+import { NotificationPreferencesRepository } from './repositories/notification-preferences.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { PublicCommentRepository } from './repositories/public-comment.repository';
 import { PublicRegisterRepository } from './repositories/public-register.repository';
@@ -31,6 +33,8 @@ const repositories = [
   ProjectRepository,
   SupervisionRepository,
   OutboxRepository,
+  InboxRepository,
+  NotificationPreferencesRepository,
   DatabaseProbe,
   PublicRegisterRepository,
   PublicCommentRepository,

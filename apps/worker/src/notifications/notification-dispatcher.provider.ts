@@ -1,18 +1,22 @@
 import { AppConfig } from '@onewindow/config';
 import { EgressPolicy } from '@onewindow/notifications';
+import { enqueueNotifications } from '@onewindow/activities';
 import { OutboxRepository } from '@onewindow/persistence';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { ChannelSenders } from './channel-senders';
 import { NotificationDispatcher } from './notification-dispatcher';
 
 /** Builds the dispatcher from the validated configuration (shared by the worker and stand-alone runs). */
 export function createNotificationDispatcher(
   config: AppConfig,
-  outbox: OutboxRepository,
+  db: DataSource,
   onError: (error: unknown) => void = () => undefined,
 ): NotificationDispatcher {
   return new NotificationDispatcher(
-    outbox,
+    new OutboxRepository(db),
+    // Reminders have no transition to be recorded with: each pass enqueues them in a transaction of its own.
+    (planned) => db.transaction((tx) => enqueueNotifications(tx, planned)),
     new ChannelSenders({
       smtpUrl: config.SMTP_URL,
       smtpFrom: config.SMTP_FROM,
@@ -33,8 +37,8 @@ export class NotificationDelivery implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly dispatcher: NotificationDispatcher;
 
-  constructor(config: AppConfig, outbox: OutboxRepository) {
-    this.dispatcher = createNotificationDispatcher(config, outbox, (error) =>
+  constructor(config: AppConfig, db: DataSource) {
+    this.dispatcher = createNotificationDispatcher(config, db, (error) =>
       this.logger.error({ msg: 'notification delivery pass failed', err: String(error) }),
     );
   }
@@ -50,6 +54,6 @@ export class NotificationDelivery implements OnApplicationBootstrap, OnApplicati
 
 export const notificationDeliveryProvider: Provider = {
   provide: NotificationDelivery,
-  inject: [AppConfig, OutboxRepository],
-  useFactory: (config: AppConfig, outbox: OutboxRepository) => new NotificationDelivery(config, outbox),
+  inject: [AppConfig, DataSource],
+  useFactory: (config: AppConfig, db: DataSource) => new NotificationDelivery(config, db),
 };

@@ -1,5 +1,5 @@
 import { builtInCalendar, dueFrom } from '@onewindow/domain';
-import { planReminder } from '@onewindow/notifications';
+import { planReminder, type PlannedNotification } from '@onewindow/notifications';
 import type { OutboxRepository } from '@onewindow/persistence';
 import type { ChannelSenders } from './channel-senders';
 
@@ -24,6 +24,8 @@ export class NotificationDispatcher {
 
   constructor(
     private readonly outbox: OutboxRepository,
+    /** Puts planned notifications in the outbox, addressed, in a transaction of their own. */
+    private readonly enqueue: (planned: PlannedNotification[]) => Promise<number>,
     private readonly senders: ChannelSenders,
     private readonly options: DispatcherOptions,
     private readonly onError: (error: unknown) => void = () => undefined,
@@ -67,9 +69,7 @@ export class NotificationDispatcher {
       return Date.parse(s.dueAt) > now.getTime() && Date.parse(s.dueAt) <= threshold;
     });
     if (due.length === 0) return 0;
-    return this.outbox.enqueue(
-      due.map((s) => planReminder({ requestId: s.requestId, title: s.requestTitle }, s, s.status)),
-    );
+    return this.enqueue(due.map((s) => planReminder({ requestId: s.requestId, title: s.requestTitle }, s, s.status)));
   }
 
   private async run(): Promise<void> {

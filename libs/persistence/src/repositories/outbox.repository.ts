@@ -1,13 +1,4 @@
-import {
-  Audience,
-  Channel,
-  CHANNELS,
-  Language,
-  LANGUAGES,
-  PlannedNotification,
-  Preferences,
-  render,
-} from '@onewindow/notifications';
+import type { Channel, Language, OutboxDraft } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -38,13 +29,10 @@ export interface OutboxRow {
   readAt: Date | null;
 }
 
-const COLUMNS = `id::text AS id, dedupe_key AS "dedupeKey", channel, recipient_id AS "recipientId",
+export const OUTBOX_COLUMNS = `id::text AS id, dedupe_key AS "dedupeKey", channel, recipient_id AS "recipientId",
   request_id AS "requestId", seq, kind, language, address, subject, body, payload, state, attempts,
   next_attempt_at AS "nextAttemptAt", last_error AS "lastError", created_at AS "createdAt",
   delivered_at AS "deliveredAt", read_at AS "readAt"`;
-
-const PREFERENCE_COLUMNS = `user_id AS "userId", role, department, language, channels, email,
-  webhook_url AS "webhookUrl", webhook_secret AS "webhookSecret"`;
 
 export interface ReminderCandidate {
   requestId: string;
@@ -58,7 +46,6 @@ export interface ReminderCandidate {
   dueAt: string;
 }
 
-/** How a delivery attempt ended, as the worker reports it. */
 /**
  * Which deliveries a reader may see and re-send: those addressed to `recipientId`, and those of cases
  * `department` has or had a step on; neither set: every delivery.
@@ -76,76 +63,43 @@ export type DeliveryResult = { ok: true } | { ok: false; error: string };
 
 /**
  * The notification outbox: rows written in the transaction of the transitions that cause them
- * (one per recipient and channel, unique by dedupe key), claimed one at a time by workers.
+ * (one per recipient and channel, unique by dedupe key), claimed one at a time by workers, re-sent on request.
  */
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * Addresses planned notifications to people and their channels and appends them, inside the
-   * caller's transaction; a dedupe key already present is skipped (a retried recording, a second
-   * reminder pass).
+   * Appends addressed notifications inside the caller's transaction (the one recording their cause); a dedupe key
+   * already present is skipped (a retried recording, a second reminder pass). Returns how many were new.
    */
-  static async enqueue(tx: EntityManager, planned: PlannedNotification[]): Promise<number> {
-    if (planned.length === 0) return 0;
-    const audiences = planned.flatMap((p) => p.audience);
-    const userIds = audiences.flatMap((a) => ('userId' in a ? [a.userId] : []));
-    const departments = audiences.flatMap((a) => ('clerksOf' in a ? [a.clerksOf] : []));
-    const known = await tx.query<Preferences[]>(
-      `SELECT ${PREFERENCE_COLUMNS} FROM notification_preferences
-       WHERE user_id = ANY($1) OR (role = 'clerk' AND department = ANY($2)) OR role = 'supervisor'`,
-      [userIds, departments],
-    );
-    // Deadlines are read in the zone of each request's jurisdiction, as on its pages.
-    const zones = await tx.query<Array<{ id: string; zone: string | null }>>(
-      `SELECT r.id, c.calendar->>'timeZone' AS zone FROM requests r
-       LEFT JOIN LATERAL (SELECT calendar FROM calendars WHERE id = r.jurisdiction ORDER BY revision DESC LIMIT 1) c
-         ON true
-       WHERE r.id = ANY($1)`,
-      [[...new Set(planned.map((p) => p.requestId))]],
-    );
-    const zoneOf = new Map(zones.map((z) => [z.id, z.zone ?? 'UTC']));
-    const rows: Array<Record<string, unknown>> = [];
-    for (const p of planned) {
-      const recipients = new Map<string, Preferences>();
-      for (const audience of p.audience) for (const r of resolve(audience, known)) recipients.set(r.userId, r);
-      for (const r of recipients.values()) {
-        const { subject, body } = render(p.kind, r.language, p.facts, zoneOf.get(p.requestId));
-        for (const channel of r.channels) {
-          const address = channel === 'email' ? r.email : channel === 'webhook' ? r.webhookUrl : null;
-          if (channel !== 'in-app' && !address) continue;
-          rows.push({
-            dedupe_key: `${p.cause}:${r.userId}`,
-            channel,
-            recipient_id: r.userId,
-            request_id: p.requestId,
-            seq: p.seq,
-            kind: p.kind,
-            language: r.language,
-            address,
-            subject,
-            body,
-            payload: { kind: p.kind, ...p.facts },
-          });
-        }
-      }
-    }
-    if (rows.length === 0) return 0;
+  static async append(tx: EntityManager, drafts: OutboxDraft[]): Promise<number> {
+    if (drafts.length === 0) return 0;
     const inserted = await tx.query<unknown[]>(
       `INSERT INTO outbox (dedupe_key, channel, recipient_id, request_id, seq, kind, language, address, subject, body, payload)
        SELECT dedupe_key, channel, recipient_id, request_id, seq, kind, language, address, subject, body, payload
        FROM jsonb_to_recordset($1::jsonb) AS r(dedupe_key text, channel text, recipient_id text, request_id uuid,
          seq int, kind text, language text, address text, subject text, body text, payload jsonb)
        ON CONFLICT (dedupe_key, channel) DO NOTHING RETURNING id`,
-      [JSON.stringify(rows)],
+      [
+        JSON.stringify(
+          drafts.map((d) => ({
+            dedupe_key: d.dedupeKey,
+            channel: d.channel,
+            recipient_id: d.recipientId,
+            request_id: d.requestId,
+            seq: d.seq,
+            kind: d.kind,
+            language: d.language,
+            address: d.address,
+            subject: d.subject,
+            body: d.body,
+            payload: d.payload,
+          })),
+        ),
+      ],
     );
     return inserted.length;
-  }
-
-  /** Appends notifications in a transaction of their own (reminders, which no transition causes). */
-  enqueue(planned: PlannedNotification[]): Promise<number> {
-    return this.db.transaction((tx) => OutboxRepository.enqueue(tx, planned));
   }
 
   /**
@@ -159,7 +113,7 @@ export class OutboxRepository {
   ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<Array<OutboxRow & { webhookSecret: string | null }>>(
-        `SELECT ${COLUMNS},
+        `SELECT ${OUTBOX_COLUMNS},
            (SELECT webhook_secret FROM notification_preferences p WHERE p.user_id = o.recipient_id) AS "webhookSecret"
          FROM outbox o WHERE o.state = 'pending' AND o.next_attempt_at <= now()
          ORDER BY o.next_attempt_at, o.id LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
@@ -200,14 +154,14 @@ export class OutboxRepository {
   async resend(id: string, scope: DeliveryScope = {}): Promise<OutboxRow | null> {
     const [rows] = await this.db.query<[OutboxRow[], number]>(
       `UPDATE outbox o SET state = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
-       WHERE id = $1 AND channel <> 'in-app' AND ${IN_SCOPE('$2', '$3')} RETURNING ${COLUMNS}`,
+       WHERE id = $1 AND channel <> 'in-app' AND ${IN_SCOPE('$2', '$3')} RETURNING ${OUTBOX_COLUMNS}`,
       [id, scope.recipientId ?? null, scope.department ?? null],
     );
     return rows[0] ?? null;
   }
 
   async find(id: string): Promise<OutboxRow | null> {
-    const [row] = await this.db.query<OutboxRow[]>(`SELECT ${COLUMNS} FROM outbox WHERE id = $1`, [id]);
+    const [row] = await this.db.query<OutboxRow[]>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1`, [id]);
     return row ?? null;
   }
 
@@ -217,7 +171,7 @@ export class OutboxRepository {
     scope: DeliveryScope = {},
   ): Promise<OutboxRow[]> {
     return this.db.query<OutboxRow[]>(
-      `SELECT ${COLUMNS} FROM outbox o
+      `SELECT ${OUTBOX_COLUMNS} FROM outbox o
        WHERE ($1::uuid IS NULL OR request_id = $1) AND ($2::text IS NULL OR state = $2) AND ${IN_SCOPE('$4', '$5')}
        ORDER BY id DESC LIMIT $3`,
       [
@@ -228,37 +182,6 @@ export class OutboxRepository {
         scope.department ?? null,
       ],
     );
-  }
-
-  /** A user's in-app notifications (delivered), newest first. */
-  inbox(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<OutboxRow[]> {
-    return this.db.query<OutboxRow[]>(
-      `SELECT ${COLUMNS} FROM outbox
-       WHERE recipient_id = $1 AND channel = 'in-app' AND state = 'delivered' AND ($2 = false OR read_at IS NULL)
-       ORDER BY id DESC LIMIT $3`,
-      [userId, options.unreadOnly, options.limit],
-    );
-  }
-
-  async unreadCount(userId: string): Promise<number> {
-    const [row] = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM outbox
-       WHERE recipient_id = $1 AND channel = 'in-app' AND state = 'delivered' AND read_at IS NULL`,
-      [userId],
-    );
-    return row.n;
-  }
-
-  /** Marks the user's own in-app notifications read (all when `ids` is omitted); returns how many changed. */
-  async markRead(userId: string, ids?: string[]): Promise<number> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [, affected] = await this.db.query<[unknown[], number]>(
-      `UPDATE outbox SET read_at = now()
-       WHERE recipient_id = $1 AND channel = 'in-app' AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2))
-       RETURNING id`,
-      [userId, ids ?? null],
-    );
-    return affected;
   }
 
   /** Open steps of open requests due before `horizon`: candidates for due-date reminders. */
@@ -272,53 +195,4 @@ export class OutboxRepository {
       [horizon],
     );
   }
-
-  async preferences(userId: string): Promise<Preferences | null> {
-    const [row] = await this.db.query<Preferences[]>(
-      `SELECT ${PREFERENCE_COLUMNS} FROM notification_preferences WHERE user_id = $1`,
-      [userId],
-    );
-    return row ?? null;
-  }
-
-  async savePreferences(p: Preferences): Promise<Preferences> {
-    const [row] = await this.db.query<Preferences[]>(
-      `INSERT INTO notification_preferences (user_id, role, department, language, channels, email, webhook_url, webhook_secret, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
-       ON CONFLICT (user_id) DO UPDATE SET role = EXCLUDED.role, department = EXCLUDED.department,
-         language = EXCLUDED.language, channels = EXCLUDED.channels, email = EXCLUDED.email,
-         webhook_url = EXCLUDED.webhook_url, webhook_secret = EXCLUDED.webhook_secret, updated_at = now()
-       RETURNING ${PREFERENCE_COLUMNS}`,
-      [p.userId, p.role, p.department, p.language, p.channels, p.email, p.webhookUrl, p.webhookSecret],
-    );
-    return row;
-  }
 }
-
-/** The people an audience names: known users (in-app in English without preferences), or by role and department. */
-function resolve(audience: Audience, known: Preferences[]): Preferences[] {
-  if ('userId' in audience) {
-    return [known.find((k) => k.userId === audience.userId) ?? defaults(audience.userId)];
-  }
-  if ('clerksOf' in audience) return known.filter((k) => k.role === 'clerk' && k.department === audience.clerksOf);
-  const over = audience.supervisorsOf;
-  return known.filter(
-    (k) => k.role === 'supervisor' && (k.department === null || over === null || k.department === over),
-  );
-}
-
-function defaults(userId: string): Preferences {
-  return {
-    userId,
-    role: 'unknown',
-    department: null,
-    language: 'en',
-    channels: ['in-app'],
-    email: null,
-    webhookUrl: null,
-    webhookSecret: null,
-  };
-}
-
-export const isChannel = (value: string): value is Channel => (CHANNELS as readonly string[]).includes(value);
-export const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);

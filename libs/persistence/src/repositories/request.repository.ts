@@ -1,7 +1,7 @@
 import type { RequestIdentity } from '@onewindow/contracts';
 import type { CaseState } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityTarget } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { TransitionEntity } from '../entities/transition.entity';
 import { insertRequestIfAbsent } from './transition-log.repository';
@@ -23,6 +23,18 @@ export class RequestRepository {
   private byIdSql?: string;
 
   constructor(private readonly db: DataSource) {}
+
+  /** Inside the caller's transaction, the time zone of each request's jurisdiction (from its latest calendar). */
+  static async timeZonesOf(tx: EntityManager, requestIds: string[]): Promise<Map<string, string>> {
+    const zones = await tx.query<Array<{ id: string; zone: string | null }>>(
+      `SELECT r.id, c.calendar->>'timeZone' AS zone FROM requests r
+       LEFT JOIN LATERAL (SELECT calendar FROM calendars WHERE id = r.jurisdiction ORDER BY revision DESC LIMIT 1) c
+         ON true
+       WHERE r.id = ANY($1)`,
+      [[...new Set(requestIds)]],
+    );
+    return new Map(zones.flatMap((z) => (z.zone ? [[z.id, z.zone] as const] : [])));
+  }
 
   /** Makes a just-started request visible at once, in its initial state; the workflow's recordings follow. */
   async insertSubmitted(

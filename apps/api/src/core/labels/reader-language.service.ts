@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE, languageOf, type Language } from '@onewindow/domain';
-import { OutboxRepository } from '@onewindow/persistence';
+import { NotificationPreferencesRepository } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
 
 /** How long a stored preference is reused before it is read again (replicas share no cache to invalidate). */
@@ -14,7 +14,7 @@ const MAX_REMEMBERED = 10_000;
 export class ReaderLanguage {
   private readonly remembered = new Map<string, { language: Language; until: number }>();
 
-  constructor(private readonly preferences: OutboxRepository) {}
+  constructor(private readonly preferences: NotificationPreferencesRepository) {}
 
   async of(acceptLanguage: string | undefined, userId: string | undefined): Promise<Language> {
     if (acceptLanguage?.trim()) return languageOf(acceptLanguage);
@@ -22,7 +22,7 @@ export class ReaderLanguage {
     const now = Date.now();
     const known = this.remembered.get(userId);
     if (known && known.until > now) return known.language;
-    const language = languageOf((await this.preferences.preferences(userId))?.language);
+    const language = languageOf((await this.preferences.find(userId))?.language);
     if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
     this.remembered.set(userId, { language, until: now + REMEMBER_MS });
     return language;

@@ -1,7 +1,13 @@
 import { AppConfig } from '@onewindow/config';
 import type { Actor } from '@onewindow/domain';
 import { EgressPolicy } from '@onewindow/notifications';
-import { DeliveryScope, NotificationListener, OutboxRepository } from '@onewindow/persistence';
+import {
+  DeliveryScope,
+  InboxRepository,
+  NotificationListener,
+  NotificationPreferencesRepository,
+  OutboxRepository,
+} from '@onewindow/persistence';
 import { Injectable, Logger, MessageEvent, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { filter, from, interval, map, merge, mergeMap, Observable, of, share } from 'rxjs';
@@ -36,6 +42,8 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
   constructor(
     config: AppConfig,
     private readonly outbox: OutboxRepository,
+    private readonly inboxes: InboxRepository,
+    private readonly preferencesOf: NotificationPreferencesRepository,
   ) {
     this.egress = new EgressPolicy(config.egressAllowedHosts);
     this.listener = new NotificationListener(config.databaseUrl, (error) =>
@@ -56,15 +64,15 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
 
   async inbox(actor: Actor, query: InboxQuery): Promise<InboxView> {
     const [rows, unread] = await Promise.all([
-      this.outbox.inbox(actor.id, { unreadOnly: query.unread ?? false, limit: query.limit ?? 50 }),
-      this.outbox.unreadCount(actor.id),
+      this.inboxes.list(actor.id, { unreadOnly: query.unread ?? false, limit: query.limit ?? 50 }),
+      this.inboxes.unreadCount(actor.id),
     ]);
     return { items: rows.map(toNotificationView), unread };
   }
 
   async markRead(actor: Actor, dto: MarkReadDto): Promise<{ updated: number; unread: number }> {
-    const updated = await this.outbox.markRead(actor.id, dto.ids);
-    return { updated, unread: await this.outbox.unreadCount(actor.id) };
+    const updated = await this.inboxes.markRead(actor.id, dto.ids);
+    return { updated, unread: await this.inboxes.unreadCount(actor.id) };
   }
 
   /** One `notification` event each time an in-app notification reaches the caller. */
@@ -81,7 +89,7 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
   }
 
   async preferences(actor: Actor): Promise<PreferencesView> {
-    const saved = await this.outbox.preferences(actor.id);
+    const saved = await this.preferencesOf.find(actor.id);
     return toPreferencesView(
       saved ?? {
         userId: actor.id,
@@ -111,11 +119,11 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
         field: 'webhookUrl',
       });
     }
-    const saved = await this.outbox.preferences(actor.id);
+    const saved = await this.preferencesOf.find(actor.id);
     const keep = dto.webhookUrl && !dto.rotateWebhookSecret ? saved?.webhookSecret : null;
     const secret = dto.webhookUrl ? (keep ?? `whsec_${randomBytes(24).toString('base64url')}`) : null;
     return toPreferencesView(
-      await this.outbox.savePreferences({
+      await this.preferencesOf.save({
         userId: actor.id,
         role: actor.role,
         department: actor.department ?? null,
