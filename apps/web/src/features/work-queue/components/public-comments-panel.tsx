@@ -77,7 +77,9 @@ function Counts({ counts }: { counts: CommentCounts }) {
       data-testid="comment-counts"
     >
       <dt style={{ fontWeight: 600 }}>{t('publicComments.counted')}</dt>
-      <dd>{t('publicComments.countedValue', { counted: counts.counted, unconfirmed: counts.unconfirmed })}</dd>
+      <dd style={{ margin: 0 }}>
+        {t('publicComments.countedValue', { counted: counts.counted, unconfirmed: counts.unconfirmed })}
+      </dd>
       <dt style={{ fontWeight: 600 }}>{t('publicComments.bySentiment')}</dt>
       <dd style={{ margin: 0 }} data-testid="counts-by-sentiment">
         {tally(counts.bySentiment, 'register.comments.sentiments')}
