@@ -1,19 +1,36 @@
 import { loadConfig } from '@onewindow/config';
-import { landUseDefinition, type ProcessDefinition } from '@onewindow/domain';
+import { formatDateTime, landUseDefinition, zoneName, type ProcessDefinition } from '@onewindow/domain';
 import { randomUUID } from 'node:crypto';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
 import { MailCatcher } from '../support/notification-receivers';
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/test-env';
-import { screenshot } from './support/screenshots';
+import { screenshot, screenshotOf } from './support/screenshots';
 import { expectAccessible, startWebSession, WebSession } from './support/web-session';
 
 jest.setTimeout(240_000);
 
 /** Land use under a key of its own: the register is shared with every other test file's cases. */
 const definition: ProcessDefinition = { ...landUseDefinition, key: 'register-browser-land-use' };
+/** Its consultation lasts seconds, so the test sees the comment period end. */
+const brief: ProcessDefinition = {
+  ...landUseDefinition,
+  key: 'register-browser-brief-land-use',
+  steps: landUseDefinition.steps.map((step) =>
+    step.id === 'consultation' ? { ...step, duration: { value: 3, unit: 'seconds' } } : step,
+  ),
+};
 const ADDRESS = '7 Orchard Row, Browserton';
+/** The zone of England's calendar, in which the register reads the case's moments. */
+const LONDON = 'Europe/London';
+
+interface Shown {
+  receivedAt: string;
+  publishedAt: string;
+  commentsOpenUntil: string | null;
+  commentsEndedAt: string | null;
+}
 
 function pageWidth(page: Page): Promise<number> {
   type PageGlobals = { document: { documentElement: { scrollWidth: number } } };
@@ -34,21 +51,33 @@ describe('The public register in a browser', () => {
     dispatcher = createNotificationDispatcher(config, web.api.env.db);
     dispatcher.start();
     const { driver } = web;
-    const published = await driver.post('admin', '/definitions', { definition });
-    if (![201, 409].includes(published.status)) throw new Error(JSON.stringify(published.body));
+    for (const d of [definition, brief]) {
+      const published = await driver.post('admin', '/definitions', { definition: d });
+      if (![201, 409].includes(published.status)) throw new Error(JSON.stringify(published.body));
+    }
+    id = await validCase(definition.key, 'Garden room with green roof', ADDRESS);
+  });
+
+  /** A case of `definitionKey` made valid, and so on the register. */
+  async function validCase(definitionKey: string, title: string, siteAddress: string): Promise<string> {
+    const { driver } = web;
     const res = await driver.post('acme-battery', '/requests', {
-      definitionKey: definition.key,
-      title: 'Garden room with green roof',
-      attributes: { development: 'minor', siteAddress: ADDRESS },
+      definitionKey,
+      title,
+      attributes: { development: 'minor', siteAddress },
     });
-    id = (res.body as { id: string }).id;
-    await driver.waitForStep(id, 'validation');
-    await driver.decide('clerk-planning', id, 'validation', { outcome: 'valid' });
+    const caseId = (res.body as { id: string }).id;
+    await driver.waitForStep(caseId, 'validation');
+    await driver.decide('clerk-planning', caseId, 'validation', { outcome: 'valid' });
     await eventually(
-      async () => ((await web.api.http.get(`/public/applications/${id}`)).status === 200 ? true : undefined),
+      async () => ((await web.api.http.get(`/public/applications/${caseId}`)).status === 200 ? true : undefined),
       'the case on the register',
     );
-  });
+    return caseId;
+  }
+
+  const shown = async (caseId: string) =>
+    (await web.api.http.get(`/public/applications/${caseId}`).expect(200)).body as Shown;
   afterAll(async () => {
     await dispatcher?.stop();
     await mail.close();
@@ -56,6 +85,7 @@ describe('The public register in a browser', () => {
   });
 
   it('finds the application by its address and shows it, and its check, on a 390 px phone in both languages', async () => {
+    const facts = await shown(id);
     for (const locale of ['en', 'zh-CN'] as const) {
       const page = await web.newPage(locale);
       await page.setViewportSize({ width: 390, height: 844 });
@@ -64,6 +94,8 @@ describe('The public register in a browser', () => {
       await page.getByTestId('register-search-submit').click();
       const item = page.getByTestId('register-item').filter({ hasText: ADDRESS });
       await item.waitFor();
+      // Moments read in the case's zone, named, as on the signed-in pages.
+      expect(await item.innerText()).toContain(formatDateTime(facts.publishedAt, LONDON, locale));
       expect(await pageWidth(page)).toBe(390);
       await expectAccessible(page);
       await screenshot(page, `register-${locale}`);
@@ -73,6 +105,11 @@ describe('The public register in a browser', () => {
       await detail.waitFor();
       expect(await detail.innerText()).toContain(ADDRESS);
       expect(await detail.innerText()).toContain(locale === 'en' ? 'Minor development' : '一般建设项目');
+      expect(await detail.innerText()).toContain(formatDateTime(facts.receivedAt, LONDON, locale));
+      expect(await detail.innerText()).not.toContain('UTC');
+      // The comment period's end: the last day of the statutory count, with the zone named.
+      const until = await page.getByTestId('comments-open-until').innerText();
+      expect(until).toContain(zoneName(LONDON, locale, facts.commentsOpenUntil!));
       const body = await page.locator('body').innerText();
       expect(body).not.toContain('Acme');
       expect(await page.getByTestId('register-sha256').innerText()).toMatch(/^[0-9a-f]{64}$/);
@@ -104,6 +141,7 @@ describe('The public register in a browser', () => {
     await page.getByLabel('Object').check();
     await page.getByLabel('Traffic').check();
     await page.getByTestId('comment-text').fill('Lorries would block the lane. Ring 07700 900789 any evening.');
+    await screenshotOf(page.getByTestId('comment-form'), 'register-comment-form');
     await page.getByTestId('comment-submit').click();
     const sent = page.getByTestId('comment-sent');
     const refused = page.getByTestId('comment-form').getByRole('alert');
@@ -120,16 +158,33 @@ describe('The public register in a browser', () => {
     await page.getByTestId('comment-confirmed').waitFor();
     await expectAccessible(page);
 
-    const { driver } = web;
-    const [comment] = (await driver.get('clerk-planning', `/requests/${id}/comments`)).body as Array<{
-      id: string;
-      text: string;
-    }>;
-    const start = comment.text.indexOf('07700');
-    const published = await driver.post('clerk-planning', `/requests/${id}/comments/${comment.id}/publication`, {
-      redactions: [{ start, end: start + '07700 900789'.length, reason: 'personal data: a phone number' }],
-    });
-    expect(published.status).toBe(200);
+    // The officer, on the case's page, sees it counted, withholds the phone number by selecting it, and publishes.
+    const officer = await web.as('clerk-planning');
+    await officer.goto(`${web.base}/queue/${id}/steps/consultation`);
+    const panel = officer.getByTestId('public-comments-panel');
+    await panel.getByTestId('awaiting-comment').waitFor();
+    expect(await panel.getByTestId('counts-by-sentiment').innerText()).toBe('Object 1');
+    expect(await panel.getByTestId('counts-by-topic').innerText()).toBe('Traffic 1');
+    const original = panel.getByTestId('comment-original');
+    const written = await original.inputValue();
+    expect(written).toBe('Lorries would block the lane. Ring 07700 900789 any evening.');
+    const start = written.indexOf('07700');
+    await original.focus();
+    await original.evaluate(
+      (box, [from, to]) =>
+        (box as unknown as { setSelectionRange(a: number, b: number): void }).setSelectionRange(from, to),
+      [start, start + '07700 900789'.length],
+    );
+    await panel.getByTestId('redaction-reason').fill('personal data: a phone number');
+    await panel.getByTestId('redact-selection').click();
+    expect(await panel.getByTestId('redactions').innerText()).toContain('07700 900789');
+    await expectAccessible(officer);
+    await screenshotOf(panel, 'officer-comment-redaction');
+    await panel.getByTestId('publish-comment').click();
+    const copy = panel.getByTestId('published-comment-text');
+    await copy.waitFor();
+    expect(await copy.innerText()).toBe('Lorries would block the lane. Ring [redacted] any evening.');
+    expect(await panel.getByTestId('awaiting-comment').count()).toBe(0);
 
     await page.goto(`${web.base}/register/${id}`);
     const shown = page.getByTestId('register-comment');
@@ -138,5 +193,21 @@ describe('The public register in a browser', () => {
     expect(text).toContain('Lorries would block the lane. Ring [redacted] any evening.');
     expect(await page.locator('body').innerText()).not.toMatch(/07700|Robin|browser-neighbour/);
     await screenshot(page, 'register-comment-published');
+  });
+
+  it('says when the comment period ended, in the case’s zone, once the statutory clock has run it out', async () => {
+    const caseId = await validCase(brief.key, 'Shed with solar roof', '9 Orchard Row, Browserton');
+    await web.driver.waitForStep(caseId, 'assessment');
+    const { commentsEndedAt } = await shown(caseId);
+    expect(commentsEndedAt).not.toBeNull();
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const page = await web.newPage(locale);
+      await page.goto(`${web.base}/register/${caseId}`);
+      const ended = page.getByTestId('comments-ended');
+      await ended.waitFor();
+      expect(await ended.innerText()).toContain(formatDateTime(commentsEndedAt, LONDON, locale));
+      expect(await page.getByTestId('comment-form').count()).toBe(0);
+      await expectAccessible(page);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { loadConfig } from '@onewindow/config';
-import { landUseDefinition, type ProcessDefinition } from '@onewindow/domain';
+import { addCalendarDays, landUseDefinition, lastDayOf, type ProcessDefinition } from '@onewindow/domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
@@ -8,8 +8,18 @@ import { MailCatcher } from '../support/notification-receivers';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually } from '../support/test-env';
 
-/** Land use under keys of its own; the second takes no comments. */
+/** Land use under keys of its own; the second takes no comments, the third's consultation lasts seconds. */
 const commented: ProcessDefinition = { ...landUseDefinition, key: 'register-comments-land-use' };
+const brief: ProcessDefinition = {
+  ...landUseDefinition,
+  key: 'register-brief-land-use',
+  steps: landUseDefinition.steps.map((step) =>
+    step.id === 'consultation' ? { ...step, duration: { value: 3, unit: 'seconds' } } : step,
+  ),
+};
+const LONDON = 'Europe/London';
+/** The calendar day an instant falls on in London. */
+const londonDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: LONDON }).format(new Date(iso));
 const silent: ProcessDefinition = {
   ...landUseDefinition,
   key: 'register-silent-land-use',
@@ -56,7 +66,7 @@ describe('public comments on the register', () => {
     });
     dispatcher = createNotificationDispatcher(config, api.env.db);
     dispatcher.start();
-    for (const definition of [commented, silent]) {
+    for (const definition of [commented, silent, brief]) {
       const res = await driver.post('admin', '/definitions', { definition });
       if (![201, 409].includes(res.status)) throw new Error(JSON.stringify(res.body));
     }
@@ -170,6 +180,46 @@ describe('public comments on the register', () => {
     expect(again.status).toBe(409);
     const audit = await driver.get('auditor', `/audit/requests/${id}/verify`);
     expect(audit.body).toMatchObject({ ok: true, issues: [] });
+  });
+
+  it('takes comments for the consultation period as the statutory clock counts it, and refuses them after its end', async () => {
+    const id = await submitCase(commented.key);
+    await validate(id);
+    // The register carries the case's zone, and the period ends with the 21st day after validation, in London.
+    const shown = (await api.http.get(`/public/applications/${id}`).expect(200)).body as {
+      timeZone: string;
+      commentsOpenUntil: string | null;
+      commentsEndedAt: string | null;
+    };
+    const detail = await driver.detail(id, 'clerk-planning');
+    const consultation = detail.currentSteps.find((s) => s.stepId === 'consultation')!;
+    const timeline = detail.timeline as unknown as Array<{ stepId: string | null; outcome: string | null; at: string }>;
+    const validated = timeline.find((t) => t.stepId === 'validation' && t.outcome === 'valid')!;
+    expect(shown).toMatchObject({ timeZone: LONDON, commentsOpenUntil: consultation.dueAt, commentsEndedAt: null });
+    expect(lastDayOf(shown.commentsOpenUntil!, LONDON)).toBe(addCalendarDays(londonDay(validated.at), 21));
+
+    // Where the period is seconds long: once it has run out, a comment is refused and the register says it ended.
+    const quick = await submitCase(brief.key);
+    await validate(quick);
+    const open = (await api.http.get(`/public/applications/${quick}`).expect(200)).body as typeof shown;
+    const end = open.commentsOpenUntil!;
+    await driver.waitForStep(quick, 'assessment');
+    const late = await comment(quick, {
+      name: 'Lee',
+      email: `late-${randomUUID().slice(0, 8)}@example.org`,
+      sentiment: 'object',
+      topics: ['noise'],
+      text: 'Too late?',
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'CONFLICT', details: { commentsEndedAt: end } });
+    expect((late.body as { message: string }).message).toMatch(
+      /comment period ended at \d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)/,
+    );
+    const closed = (await api.http.get(`/public/applications/${quick}`).expect(200)).body as typeof shown;
+    expect(closed).toMatchObject({ timeZone: LONDON, commentsOpenUntil: null, commentsEndedAt: end });
+    const staff = (await driver.get('clerk-planning', `/requests/${quick}/comments`)).body as StaffComment[];
+    expect(staff).toEqual([]);
   });
 
   it('refuses bad, oversized and too many comments, and comments outside a comment period', async () => {

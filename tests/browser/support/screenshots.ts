@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -13,6 +13,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   mkdirSync(DIR, { recursive: true });
   await page.screenshot({ path: join(DIR, `${name}.png`), fullPage: true });
+}
+
+/** With SCREENSHOTS=1, saves one part of a page (a form, a panel) as the README's picture `name`. */
+export async function screenshotOf(part: Locator, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  mkdirSync(DIR, { recursive: true });
+  await part.screenshot({ path: join(DIR, `${name}.png`) });
 }
 
 /** With SCREENSHOTS=1, saves the first page of a PDF (drawn by poppler's pdftoppm) as the README's picture `name`. */

@@ -133,7 +133,8 @@ interface ChainHead {
  * Appends the transitions ($2), moves the request's row to the batch's state (adding the departments
  * of its active steps to those that have or had a step on it), turns its open tasks
  * into the state's active steps ($9: closed steps deleted, the others inserted or updated where they
- * changed), keeps a published case's register row on its status and comment period and announces the batch, which listeners
+ * changed), keeps a published case's register row on its status and comment period (once the comment step is over, the
+ * period's end stays, or the moment it was cut short, so the register can say when it ended) and announces the batch, which listeners
  * receive when the transaction commits.
  */
 const APPEND_SQL = `
@@ -164,8 +165,9 @@ const APPEND_SQL = `
   ), republished AS (
     UPDATE published_applications p SET status = $3, decided_at = ($6::jsonb->'decision'->>'at')::timestamptz,
       decision = $6::jsonb->'decision'->>'outcome',
-      comments_until = (SELECT (s->>'dueAt')::timestamptz FROM jsonb_array_elements($6::jsonb->'activeSteps') s
-        WHERE s->>'stepId' = p.comments_step LIMIT 1)
+      comments_until = COALESCE((SELECT (s->>'dueAt')::timestamptz FROM jsonb_array_elements($6::jsonb->'activeSteps') s
+        WHERE s->>'stepId' = p.comments_step LIMIT 1),
+        CASE WHEN p.comments_until IS NOT NULL THEN LEAST(p.comments_until, $8::timestamptz) END)
     WHERE request_id = $1
   )
   SELECT pg_notify($10, $11)`;

@@ -1,5 +1,5 @@
 import { AppConfig } from '@onewindow/config';
-import { type Actor, type Language } from '@onewindow/domain';
+import { showInstant, type Actor, type Language } from '@onewindow/domain';
 import {
   canonicalJson,
   PublicCommentRepository,
@@ -11,6 +11,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
+import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { CaseActionsService } from '../requests/case-actions.service';
 import { NewCommentDto, PublishCommentDto, RedactionDto } from './comments.dto';
 import {
@@ -22,6 +23,7 @@ import {
   StaffCommentView,
   toStaffCommentView,
 } from './comments.views';
+import { jurisdictionOf } from './public-register.views';
 
 /** At most this many comments per email address on one case in a day: enough for a neighbour, not for a flood. */
 const PER_ADDRESS_PER_DAY = 3;
@@ -42,17 +44,13 @@ export class CommentsService {
     private readonly comments: PublicCommentRepository,
     private readonly actions: CaseActionsService,
     private readonly config: AppConfig,
+    private readonly catalog: DefinitionCatalogService,
   ) {}
 
   async submit(reference: string, dto: NewCommentDto, language: Language): Promise<CommentReceivedView> {
     const application = await this.published(reference);
     const now = new Date();
-    if (!application.commentsUntil || new Date(application.commentsUntil) <= now) {
-      throw new ApiError(
-        ApiErrorCode.CONFLICT,
-        'This application does not take comments now: its comment period is not open',
-      );
-    }
+    await this.refuseOutsidePeriod(application, now);
     const text = plainText(dto.text);
     if (!text) throw new ApiError(ApiErrorCode.VALIDATION_FAILED, 'text must say something', { field: 'text' });
     const email = dto.email.trim();
@@ -149,6 +147,25 @@ export class CommentsService {
       redactions,
     });
     return toStaffCommentView((await this.comments.find(target.requestId, commentId))!);
+  }
+
+  /** The comment period is the statutory clock's: it ends when the case's calendar says, read in the case's zone. */
+  private async refuseOutsidePeriod(application: PublishedApplicationRow, now: Date): Promise<void> {
+    if (!application.commentsUntil) {
+      throw new ApiError(
+        ApiErrorCode.CONFLICT,
+        'This application does not take comments now: its comment period is not open',
+      );
+    }
+    const until = new Date(application.commentsUntil).toISOString();
+    if (Date.parse(until) <= now.getTime()) {
+      const calendar = await this.catalog.calendar(jurisdictionOf(application));
+      throw new ApiError(
+        ApiErrorCode.CONFLICT,
+        `This application does not take comments now: its comment period ended at ${showInstant(until, calendar)}`,
+        { commentsEndedAt: until },
+      );
+    }
   }
 
   private async published(reference: string): Promise<PublishedApplicationRow> {

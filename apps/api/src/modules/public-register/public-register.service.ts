@@ -1,9 +1,21 @@
-import type { LocalizedText } from '@onewindow/domain';
-import { canonicalJson, DefinitionRepository, PublicRegisterRepository } from '@onewindow/persistence';
+import { zoneOf, type LocalizedText } from '@onewindow/domain';
+import {
+  canonicalJson,
+  DefinitionRepository,
+  PublicRegisterRepository,
+  type PublishedApplicationRow,
+} from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { RegisterQuery } from './public-register.dto';
-import { PublishedApplicationView, RegisterPageView, toDetailView, toSummaryView } from './public-register.views';
+import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
+import {
+  jurisdictionOf,
+  PublishedApplicationView,
+  RegisterPageView,
+  toDetailView,
+  toSummaryView,
+} from './public-register.views';
 
 /** The public register: reads only the published read model, so nothing unpublished can leak through it. */
 @Injectable()
@@ -11,6 +23,7 @@ export class PublicRegisterService {
   constructor(
     private readonly register: PublicRegisterRepository,
     private readonly definitions: DefinitionRepository,
+    private readonly catalog: DefinitionCatalogService,
   ) {}
 
   async list(query: RegisterQuery): Promise<RegisterPageView> {
@@ -24,7 +37,8 @@ export class PublicRegisterService {
       limit,
       offset,
     });
-    return { total, limit, offset, items: items.map(toSummaryView) };
+    const zones = await Promise.all(items.map((row) => this.timeZone(row)));
+    return { total, limit, offset, items: items.map((row, i) => toSummaryView(row, zones[i])) };
   }
 
   async detail(reference: string): Promise<PublishedApplicationView> {
@@ -32,7 +46,12 @@ export class PublicRegisterService {
     // Unknown, never published or not yet public alike: nothing tells a caller that a case exists.
     if (!row)
       throw new ApiError(ApiErrorCode.NOT_FOUND, 'No application with this reference is on the public register');
-    return toDetailView(row, canonicalJson(row.document), await this.attributeLabels(row));
+    return toDetailView(row, await this.timeZone(row), canonicalJson(row.document), await this.attributeLabels(row));
+  }
+
+  /** The zone of the case's jurisdiction, in which its days are counted and its moments read. */
+  async timeZone(row: PublishedApplicationRow): Promise<string> {
+    return zoneOf(await this.catalog.calendar(jurisdictionOf(row)));
   }
 
   /** The labels of the published attributes, from the definition version the case was published under. */

@@ -22,6 +22,17 @@ export class PublishedApplicationSummaryView {
     description: 'While the public may comment: until when (ISO-8601 UTC); null otherwise',
   })
   commentsOpenUntil!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Once the comment period has ended: when it ended (ISO-8601 UTC); null while open or without one',
+  })
+  commentsEndedAt!: string | null;
+  @ApiProperty({
+    description: "The IANA time zone of the case's jurisdiction: its days, and so its periods, are counted in it",
+    example: 'Europe/London',
+  })
+  timeZone!: string;
 }
 
 export class RegisterPageView {
@@ -66,8 +77,19 @@ export class PublishedApplicationView extends PublishedApplicationSummaryView {
   @ApiProperty({ type: PublicationProofView }) publication!: PublicationProofView;
 }
 
-export function toSummaryView(row: PublishedApplicationRow): PublishedApplicationSummaryView {
+/** The jurisdiction the published copy names, whose calendar gives the case its time zone. */
+export function jurisdictionOf(row: PublishedApplicationRow): string {
+  return (row.document.data as { localPlanningAuthority: { jurisdiction: string } }).localPlanningAuthority
+    .jurisdiction;
+}
+
+export function toSummaryView(
+  row: PublishedApplicationRow,
+  timeZone: string,
+  now = new Date(),
+): PublishedApplicationSummaryView {
   const metadata = row.document.metadata as { definition: { title: LocalizedText } };
+  const commentsUntil = row.commentsUntil ? new Date(row.commentsUntil) : null;
   return {
     reference: row.reference,
     applicationType: row.definitionKey,
@@ -79,19 +101,21 @@ export function toSummaryView(row: PublishedApplicationRow): PublishedApplicatio
     receivedAt: new Date(row.receivedAt).toISOString(),
     publishedAt: new Date(row.publishedAt).toISOString(),
     decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
-    commentsOpenUntil:
-      row.commentsUntil && new Date(row.commentsUntil) > new Date() ? new Date(row.commentsUntil).toISOString() : null,
+    commentsOpenUntil: commentsUntil && commentsUntil > now ? commentsUntil.toISOString() : null,
+    commentsEndedAt: commentsUntil && commentsUntil <= now ? commentsUntil.toISOString() : null,
+    timeZone,
   };
 }
 
 export function toDetailView(
   row: PublishedApplicationRow,
+  timeZone: string,
   canonical: string,
   attributeLabels: Record<string, LocalizedText>,
 ): PublishedApplicationView {
   const submission = row.document.submission as { attributes: Record<string, string | number | boolean> };
   return {
-    ...toSummaryView(row),
+    ...toSummaryView(row, timeZone),
     document: row.document,
     attributes: submission.attributes,
     attributeLabels: Object.fromEntries(

@@ -1,4 +1,5 @@
 import Alert from 'antd/es/alert';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Card } from '@/components/card';
@@ -7,7 +8,7 @@ import { StatusTag } from '@/components/status-tag';
 import { Typography } from '@/components/typography';
 import { ApiError } from '@/lib/api/client';
 import { useLabel } from '@/lib/definition-labels';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from '@/components/moment';
 import { usePublishedApplication, type PublishedApplication } from './api';
 import { CommentsSection } from './comments-section';
 import { Facts, RegisterLayout } from './register-layout';
@@ -35,9 +36,9 @@ export function ApplicationPage() {
 }
 
 function ApplicationDetail({ application: a }: { application: PublishedApplication }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const label = useLabel();
-  const when = (iso: string | null) => formatDateTime(iso, 'UTC', i18n.language);
+  const when = (iso: string | null) => <Moment at={iso} timeZone={a.timeZone} />;
   // The site address has its own row above.
   const attributes = Object.entries(a.attributes)
     .filter(([key]) => key !== 'siteAddress')
@@ -64,7 +65,7 @@ function ApplicationDetail({ application: a }: { application: PublishedApplicati
               : []),
             [t('register.receivedAt'), when(a.receivedAt)],
             [t('register.publishedAt'), when(a.publishedAt)],
-            ...(a.decidedAt ? ([[t('register.decidedAt'), when(a.decidedAt)]] as Array<[string, string]>) : []),
+            ...(a.decidedAt ? ([[t('register.decidedAt'), when(a.decidedAt)]] as Array<[string, ReactNode]>) : []),
             ...attributes,
           ]}
         />

@@ -7,21 +7,28 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
 import { EmptyState, ErrorAlert } from '@/components/page-state';
-import { formatDateTime } from '@/lib/format';
+import { Deadline, Moment, type DeadlinePhrasing } from '@/components/moment';
 import { usePublishedComments, useSubmitComment, type NewComment, type PublishedApplication } from './api';
 
 const SENTIMENTS: Array<NewComment['sentiment']> = ['support', 'neutral', 'object'];
 const TOPICS: NewComment['topics'] = ['design', 'use', 'light', 'privacy', 'access', 'noise', 'traffic', 'other'];
 const MAX_LENGTH = 5000;
+/** How the end of a period already over is said: "at the end of Mon 28 Dec 2026 (Greenwich Mean Time)". */
+const ENDED: DeadlinePhrasing = { day: 'register.comments.endedDay', moment: 'register.comments.endedMoment' };
 
 /** The comments an officer has published, and, while the comment period is open, the form to add one. */
 export function CommentsSection({ application }: { application: PublishedApplication }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const comments = usePublishedComments(application.reference);
   return (
     <Card title={<h2 className="ow-card-title">{t('register.comments.title')}</h2>} style={{ marginTop: 16 }}>
       {application.commentsOpenUntil ? (
-        <CommentForm reference={application.reference} until={application.commentsOpenUntil} />
+        <CommentForm application={application} until={application.commentsOpenUntil} />
+      ) : application.commentsEndedAt ? (
+        <p data-testid="comments-ended">
+          {t('register.comments.ended')}{' '}
+          <Deadline dueAt={application.commentsEndedAt} timeZone={application.timeZone} phrasing={ENDED} />
+        </p>
       ) : (
         <p>{t('register.comments.closed')}</p>
       )}
@@ -33,7 +40,7 @@ export function CommentsSection({ application }: { application: PublishedApplica
             <p style={{ margin: 0, fontWeight: 600 }}>
               {t(`register.comments.sentiments.${c.sentiment}`)} ·{' '}
               {c.topics.map((topic) => t(`register.comments.topics.${topic}`)).join(', ')} ·{' '}
-              {formatDateTime(c.publishedAt, 'UTC', i18n.language)}
+              <Moment at={c.publishedAt} timeZone={application.timeZone} />
             </p>
             {/* Text only: React writes it as text, never as markup. */}
             <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.text}</p>
@@ -47,9 +54,9 @@ export function CommentsSection({ application }: { application: PublishedApplica
   );
 }
 
-function CommentForm({ reference, until }: { reference: string; until: string }) {
-  const { t, i18n } = useTranslation();
-  const submit = useSubmitComment(reference);
+function CommentForm({ application, until }: { application: PublishedApplication; until: string }) {
+  const { t } = useTranslation();
+  const submit = useSubmitComment(application.reference);
   const [draft, setDraft] = useState<NewComment>({ name: '', email: '', sentiment: 'neutral', topics: [], text: '' });
   if (submit.isSuccess) {
     return <Alert type="success" showIcon message={t('register.comments.sent')} data-testid="comment-sent" />;
@@ -60,7 +67,10 @@ function CommentForm({ reference, until }: { reference: string; until: string })
   };
   return (
     <form onSubmit={send} aria-label={t('register.comments.form')} data-testid="comment-form">
-      <p>{t('register.comments.open', { until: formatDateTime(until, 'UTC', i18n.language) })}</p>
+      <p data-testid="comments-open-until">
+        {t('register.comments.openUntil')} <Deadline dueAt={until} timeZone={application.timeZone} />
+      </p>
+      <p>{t('register.comments.confirmFirst')}</p>
       <div className="ow-register-filters">
         <label>
           {t('register.comments.name')}

@@ -10,7 +10,7 @@ import { EmptyState, ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { Typography } from '@/components/typography';
 import { useLabel } from '@/lib/definition-labels';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from '@/components/moment';
 import { PAGE_SIZE, useRegister, type RegisterSearch } from './api';
 import { Facts, RegisterLayout } from './register-layout';
 
@@ -29,7 +29,7 @@ const STATUSES: Array<NonNullable<RegisterSearch['status']>> = [
  * status and by the date published; the search lives in the address so a result can be shared.
  */
 export function RegisterPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const label = useLabel();
   const [params, setParams] = useSearchParams();
   const search: RegisterSearch = {
@@ -119,7 +119,7 @@ export function RegisterPage() {
                       [t('register.address'), item.siteAddress ?? '—'],
                       [t('register.process'), label(item.process)],
                       [t('register.status'), <StatusTag status={item.status} />],
-                      [t('register.publishedAt'), formatDateTime(item.publishedAt, 'UTC', i18n.language)],
+                      [t('register.publishedAt'), <Moment at={item.publishedAt} timeZone={item.timeZone} />],
                       [t('register.reference'), <code>{item.reference}</code>],
                     ]}
                   />

@@ -23,6 +23,7 @@ import { useLiveInvalidation } from '@/lib/event-stream';
 import { DecisionForm } from './components/decision-form';
 import { InformationRequestFacts } from '@/components/information-request-facts';
 import { InformationRequestBuilder } from './components/information-request-builder';
+import { PublicCommentsPanel } from './components/public-comments-panel';
 
 /**
  * An action on a step answers with the request's new state; an external fact (a payment, an inspection)
@@ -278,6 +279,7 @@ export function StepPage() {
       <Deferred>
         <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} timeZone={timeZone} />
       </Deferred>
+      {definition.data?.publication?.comments && <PublicCommentsPanel requestId={requestId} timeZone={timeZone} />}
       <Deferred>
         <CaseOverview request={detail} definition={definition.data} timeZone={timeZone} />
       </Deferred>

@@ -2029,6 +2029,13 @@ export interface components {
             decidedAt?: string | null;
             /** @description While the public may comment: until when (ISO-8601 UTC); null otherwise */
             commentsOpenUntil?: string | null;
+            /** @description Once the comment period has ended: when it ended (ISO-8601 UTC); null while open or without one */
+            commentsEndedAt?: string | null;
+            /**
+             * @description The IANA time zone of the case's jurisdiction: its days, and so its periods, are counted in it
+             * @example Europe/London
+             */
+            timeZone: string;
         };
         RegisterPageView: {
             total: number;
@@ -2067,6 +2074,13 @@ export interface components {
             decidedAt?: string | null;
             /** @description While the public may comment: until when (ISO-8601 UTC); null otherwise */
             commentsOpenUntil?: string | null;
+            /** @description Once the comment period has ended: when it ended (ISO-8601 UTC); null while open or without one */
+            commentsEndedAt?: string | null;
+            /**
+             * @description The IANA time zone of the case's jurisdiction: its days, and so its periods, are counted in it
+             * @example Europe/London
+             */
+            timeZone: string;
             /** @description The published copy (labels in the reader’s language) */
             document: {
                 [key: string]: unknown;

@@ -38,8 +38,12 @@ export const publicEn = {
     comments: {
       title: 'Comments',
       form: 'Comment on this application',
-      open: 'You may comment until {{until}}. Your comment counts once you confirm your email address from the message we send you.',
+      openUntil: 'You may comment',
+      confirmFirst: 'Your comment counts once you confirm your email address from the message we send you.',
       closed: 'This application does not take comments now.',
+      ended: 'The period for comments has ended:',
+      endedDay: 'it closed at the end of {{day}} ({{zone}}).',
+      endedMoment: 'it closed at {{moment}}.',
       name: 'Your name',
       email: 'Your email address',
       sentiment: 'Your view',

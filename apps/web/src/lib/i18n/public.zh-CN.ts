@@ -41,8 +41,12 @@ export const publicZhCN: Strings<typeof publicEn> = {
     comments: {
       title: '公众意见',
       form: '对本申请事项提出意见',
-      open: '意见征询截止时间：{{until}}。提交后请通过我们发送的邮件确认电子邮箱地址，确认后您的意见方予计入。',
+      openUntil: '意见提交期限：',
+      confirmFirst: '提交后请通过我们发送的邮件确认电子邮箱地址，确认后您的意见方予计入。',
       closed: '本申请事项当前不在意见征询期内。',
+      ended: '意见征询期已结束：',
+      endedDay: '已于{{day}}当日结束时截止（{{zone}}）。',
+      endedMoment: '已于{{moment}}截止。',
       name: '姓名',
       email: '电子邮箱',
       sentiment: '您的态度',
