@@ -18,6 +18,7 @@ import { WorkQueueRepository } from './repositories/work-queue.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { PublicCommentRepository } from './repositories/public-comment.repository';
 import { PublicRegisterRepository } from './repositories/public-register.repository';
+import { ConsulteeRepository } from './repositories/consultee.repository';
 
 const repositories = [
   RequestRepository,
@@ -36,6 +37,7 @@ const repositories = [
   DatabaseProbe,
   PublicRegisterRepository,
   PublicCommentRepository,
+  ConsulteeRepository,
 ];
 
 @Global()

@@ -13,13 +13,14 @@ import {
   earliestStepDueAt,
   textIn,
 } from '@onewindow/domain';
-import { planNotifications } from '@onewindow/notifications';
+import { ConsulteeLinks, planNotifications } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
 import { chainHash, ChainedFields, GENESIS_HASH } from '../hash-chain';
 import { APPENDED_COLUMN_LIST, APPENDED_RECORDSET, appendedRow } from '../transition-columns';
 import { DOCUMENT_STATUS_EVENTS, IssuedDocumentRepository } from './issued-document.repository';
+import { ConsulteeRepository } from './consultee.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PublicCommentRepository } from './public-comment.repository';
 import { PublicRegisterRepository } from './public-register.repository';
@@ -38,7 +39,7 @@ export class TransitionLogRepository {
    * more to create its row): one locks the chain's head, one appends, moves the read model and
    * announces the batch (the hashes need the head in between).
    */
-  async record(batch: TransitionBatch, issuer?: DocumentIssuer): Promise<RecordResult> {
+  async record(batch: TransitionBatch, issuer?: DocumentIssuer, links?: ConsulteeLinks): Promise<RecordResult> {
     return this.db.transaction(async (tx) => {
       const { requestId } = batch.request;
       const head = await this.lockHead(tx, batch);
@@ -86,6 +87,7 @@ export class TransitionLogRepository {
         completed,
       );
       await OutboxRepository.enqueue(tx, planned);
+      if (links) await ConsulteeRepository.enqueueInvitations(tx, batch, completed, links);
       return { recorded: fresh.length, lastSeq };
     });
   }
