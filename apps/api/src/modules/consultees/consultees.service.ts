@@ -70,8 +70,7 @@ export class ConsulteesService {
       const response = responses.get(c.organisation);
       return {
         organisation: c.organisation,
-        nameEn: body?.nameEn ?? c.organisation,
-        nameZh: body?.nameZh ?? c.organisation,
+        name: body ? { en: body.nameEn, 'zh-CN': body.nameZh } : c.organisation,
         email: body?.email ?? '',
         status: c.status === 'answered' && c.late ? 'late' : c.status,
         invitedAt: c.invitedAt,

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@onewindow/domain';
 import type { ConsulteeOrganisationRow } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -24,8 +25,7 @@ export const CONSULTATION_STATUSES = ['invited', 'answered', 'late', 'revoked'] 
 /** A body's consultation as the officer sees it: its status, due date and, once answered, what it said. */
 export class ConsultationView {
   @ApiProperty() organisation!: string;
-  @ApiProperty() nameEn!: string;
-  @ApiProperty() nameZh!: string;
+  @ApiProperty({ type: String, description: "In the reader's language" }) name!: LocalizedText;
   @ApiProperty() email!: string;
   @ApiProperty({ enum: CONSULTATION_STATUSES, description: 'late: answered after its due date' })
   status!: (typeof CONSULTATION_STATUSES)[number];
@@ -40,14 +40,10 @@ export class ConsultationView {
   seq!: number | null;
 }
 
-class LocalizedNameView {
-  @ApiProperty() en!: string;
-  @ApiProperty({ name: 'zh-CN' }) 'zh-CN'!: string;
-}
-
 /** What a consultee's link opens: whom it is for, on which application, by when, and whether it answered. */
 export class ConsulteeInvitationView {
-  @ApiProperty({ type: LocalizedNameView }) organisation!: LocalizedNameView;
+  @ApiProperty({ type: String, description: "The body's name, in the reader's language" })
+  organisation!: LocalizedText;
   @ApiProperty() title!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Its public register reference, if published' })
   reference!: string | null;

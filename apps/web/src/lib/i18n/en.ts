@@ -80,6 +80,9 @@ export const en = {
     'approved-on-pledge': 'Approved on pledge',
   },
   events: {
+    consultation_invited: 'Consultee invited (link sent)',
+    consultation_revoked: 'Consultee link revoked',
+    consultation_responded: 'Consultee responded',
     document_issued: 'Document issued',
     document_revoked: 'Permit revoked',
     document_suspended: 'Permit suspended',

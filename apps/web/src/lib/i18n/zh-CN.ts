@@ -83,6 +83,9 @@ export const zhCN: Strings<typeof en> = {
     'approved-on-pledge': '告知承诺通过',
   },
   events: {
+    consultation_invited: '已向征求意见单位发送链接',
+    consultation_revoked: '征求意见链接已撤回',
+    consultation_responded: '征求意见单位已回复',
     document_issued: '文书已签发',
     document_revoked: '许可证已撤销',
     document_suspended: '许可证已暂停',
