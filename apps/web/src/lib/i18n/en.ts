@@ -3,12 +3,14 @@ import { staffEn } from './staff.en';
 import { moreEn } from './more.en';
 import { readingEn } from './reading.en';
 import { publicEn } from './public.en';
+import { consultationEn } from './consultation.en';
 
 export const en = {
   ...staffEn,
   ...moreEn,
   ...readingEn,
   ...publicEn,
+  ...consultationEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',

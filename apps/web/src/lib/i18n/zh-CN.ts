@@ -3,6 +3,7 @@ import { moreZhCN } from './more.zh-CN';
 import { readingZhCN } from './reading.zh-CN';
 import { staffZhCN } from './staff.zh-CN';
 import { publicZhCN } from './public.zh-CN';
+import { consultationZhCN } from './consultation.zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -12,6 +13,7 @@ export const zhCN: Strings<typeof en> = {
   ...moreZhCN,
   ...readingZhCN,
   ...publicZhCN,
+  ...consultationZhCN,
   app: { name: '一窗通办' },
   layout: {
     language: '语言',
