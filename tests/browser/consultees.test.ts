@@ -124,7 +124,7 @@ describe('A consultee in a browser', () => {
     }
 
     const officer = await web.as('clerk-planning');
-    await officer.goto(`${web.base}/requests/${id}`);
+    await officer.goto(`${web.base}/queue/${id}/steps/consultation`);
     const panel = officer.getByTestId('consultee-responses');
     await panel.waitFor();
     for (const locale of ['en', 'zh-CN'] as const) {

@@ -1,7 +1,7 @@
 import { loadConfig } from '@onewindow/config';
 import { landUseDefinition, type ProcessDefinition } from '@onewindow/domain';
 import { consulteeLinksFor } from '@onewindow/notifications';
-import { OutboxRepository } from '@onewindow/persistence';
+import { ConsulteeRepository, OutboxRepository } from '@onewindow/persistence';
 import { randomUUID } from 'node:crypto';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
@@ -70,7 +70,12 @@ describe('consultees', () => {
       NOTIFICATION_RETRY_BASE_MS: '50',
       EGRESS_ALLOWED_HOSTS: '127.0.0.1',
     });
-    dispatcher = createNotificationDispatcher(config, new OutboxRepository(api.env.db));
+    dispatcher = createNotificationDispatcher(
+      config,
+      new OutboxRepository(api.env.db),
+      undefined,
+      new ConsulteeRepository(api.env.db),
+    );
     dispatcher.start();
   });
   afterAll(async () => {
@@ -251,6 +256,23 @@ describe('consultees', () => {
       ).status,
     ).toBe(409);
     expect((await driver.post('acme-battery', `/requests/${id}/consultations/${drainage.key}/link`)).status).toBe(403);
+
+    // A day before the due date, the body that has not answered is reminded once with its link; a revoked one is not.
+    const { dueAt } = (await consultations(id)).find((c) => c.organisation === water.key)!;
+    const dayBefore = new Date(Date.parse(dueAt) - 86_400_000);
+    await dispatcher!.remind(dayBefore);
+    await dispatcher!.remind(dayBefore);
+    const reminder = await eventually(
+      () => Promise.resolve(mail.mails.find((m) => m.to.includes(water.email) && m.subject.startsWith('Reminder'))),
+      'the reminder',
+    );
+    expect(reminder.subject).toContain('Twelve flats');
+    const reminded = /\/consultation\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(reminder.text)![1];
+    expect((await open(reminded)).body).toMatchObject({ title: 'Twelve flats', status: 'invited' });
+    await dispatcher!.drain();
+    const ours = (m: { to: string }) => m.to.includes(water.email) || m.to.includes(drainage.email);
+    const reminders = mail.mails.filter((m) => ours(m) && m.subject.startsWith('Reminder'));
+    expect(reminders).toHaveLength(1);
     const audit = await driver.get('auditor', `/audit/requests/${id}/verify`);
     expect(audit.body).toMatchObject({ ok: true, issues: [] });
   });

@@ -1,6 +1,6 @@
 import { AppConfig } from '@onewindow/config';
-import { EgressPolicy } from '@onewindow/notifications';
-import { OutboxRepository } from '@onewindow/persistence';
+import { consulteeLinksFor, EgressPolicy } from '@onewindow/notifications';
+import { ConsulteeRepository, OutboxRepository } from '@onewindow/persistence';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ChannelSenders } from './channel-senders';
 import { NotificationDispatcher } from './notification-dispatcher';
@@ -10,6 +10,7 @@ export function createNotificationDispatcher(
   config: AppConfig,
   outbox: OutboxRepository,
   onError: (error: unknown) => void = () => undefined,
+  consultees?: ConsulteeRepository,
 ): NotificationDispatcher {
   return new NotificationDispatcher(
     outbox,
@@ -25,6 +26,7 @@ export function createNotificationDispatcher(
       reminderWorkingDays: config.NOTIFICATION_REMINDER_WORKING_DAYS,
     },
     onError,
+    consultees ? { repository: consultees, links: consulteeLinksFor(config) } : undefined,
   );
 }
 
@@ -33,9 +35,12 @@ export class NotificationDelivery implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(NotificationDelivery.name);
   private readonly dispatcher: NotificationDispatcher;
 
-  constructor(config: AppConfig, outbox: OutboxRepository) {
-    this.dispatcher = createNotificationDispatcher(config, outbox, (error) =>
-      this.logger.error({ msg: 'notification delivery pass failed', err: String(error) }),
+  constructor(config: AppConfig, outbox: OutboxRepository, consultees: ConsulteeRepository) {
+    this.dispatcher = createNotificationDispatcher(
+      config,
+      outbox,
+      (error) => this.logger.error({ msg: 'notification delivery pass failed', err: String(error) }),
+      consultees,
     );
   }
 
@@ -50,6 +55,7 @@ export class NotificationDelivery implements OnApplicationBootstrap, OnApplicati
 
 export const notificationDeliveryProvider: Provider = {
   provide: NotificationDelivery,
-  inject: [AppConfig, OutboxRepository],
-  useFactory: (config: AppConfig, outbox: OutboxRepository) => new NotificationDelivery(config, outbox),
+  inject: [AppConfig, OutboxRepository, ConsulteeRepository],
+  useFactory: (config: AppConfig, outbox: OutboxRepository, consultees: ConsulteeRepository) =>
+    new NotificationDelivery(config, outbox, consultees),
 };

@@ -88,44 +88,107 @@ export class ConsulteeRepository {
     const invitations = transitions.filter((t) => t.event === CONSULTATION_INVITED);
     if (invitations.length === 0) return;
     const { requestId, title } = batch.request;
-    const [{ zone }] = await tx.query<Array<{ zone: string | null }>>(
-      `SELECT (SELECT calendar->>'timeZone' FROM calendars WHERE id = $1 ORDER BY revision DESC LIMIT 1) AS zone`,
-      [batch.state.jurisdiction],
-    );
     for (const t of invitations) {
       const { organisation, link, dueAt } = t.data as { organisation: string; link: number; dueAt: string };
-      const [body] = await tx.query<ConsulteeOrganisationRow[]>(
-        `SELECT ${COLUMNS} FROM consultee_organisations WHERE key = $1`,
-        [organisation],
-      );
-      // The definition was checked against the directory when published; a body removed since cannot be emailed.
-      if (!body) throw new Error(`Consultee '${organisation}' is not in the consultee directory`);
-      const url = links.url({ requestId, organisation, link, expires: linkExpiry(dueAt, t.at) });
-      const mail = invitationMail(body, title, url, dueAt, zone ?? 'UTC');
-      await tx.query(
-        `INSERT INTO outbox (dedupe_key, channel, recipient_id, request_id, seq, kind, language, address, subject, body, payload)
-         VALUES ($1, 'email', $2, $3, $4, 'consultation-invitation', 'en', $5, $6, $7, $8)
-         ON CONFLICT (dedupe_key, channel) DO NOTHING`,
-        [
-          `${requestId}:${t.seq}:consultation-invitation`,
-          `consultee:${organisation}`,
-          requestId,
-          t.seq,
-          body.email,
-          mail.subject,
-          mail.body,
-          JSON.stringify({ kind: 'consultation-invitation', organisation, link }),
-        ],
-      );
+      const invitation = { requestId, title, jurisdiction: batch.state.jurisdiction, organisation, link, dueAt };
+      await queueMail(tx, invitation, links, { sentAt: t.at, seq: t.seq, kind: 'consultation-invitation' });
     }
+  }
+
+  /** Consultations still awaiting an answer on open cases, due after `now` and by `horizon`: reminder candidates. */
+  awaitingAnswerDueBetween(now: Date, horizon: Date): Promise<PendingConsultation[]> {
+    return this.db.query<PendingConsultation[]>(
+      `SELECT r.id AS "requestId", r.title, r.jurisdiction, c->>'organisation' AS organisation,
+         (c->>'link')::int AS link, c->>'dueAt' AS "dueAt"
+       FROM requests r CROSS JOIN LATERAL jsonb_array_elements(r.state->'consultations') c
+       WHERE r.state ? 'consultations' AND r.status IN ('in_progress', 'awaiting_applicant')
+         AND c->>'status' = 'invited' AND (c->>'dueAt')::timestamptz > $1 AND (c->>'dueAt')::timestamptz <= $2
+       LIMIT 5000`,
+      [now, horizon],
+    );
+  }
+
+  /** Queues a reminder with the body's current link, once per link and due date (a re-send is reminded afresh). */
+  async remind(pending: PendingConsultation[], links: ConsulteeLinks, now: Date): Promise<void> {
+    if (pending.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const p of pending) {
+        await queueMail(tx, p, links, { sentAt: now.toISOString(), seq: null, kind: 'consultation-reminder' });
+      }
+    });
   }
 }
 
+/** A consultee body's consultation that has not been answered, with what its message needs. */
+export interface PendingConsultation {
+  requestId: string;
+  title: string;
+  jurisdiction: string;
+  organisation: string;
+  link: number;
+  dueAt: string;
+}
+
+type ConsulteeMailKind = 'consultation-invitation' | 'consultation-reminder';
+
+/** Writes one message with the body's link to the outbox (skipped when its dedupe key is there already). */
+async function queueMail(
+  tx: EntityManager,
+  c: PendingConsultation,
+  links: ConsulteeLinks,
+  how: { sentAt: string; seq: number | null; kind: ConsulteeMailKind },
+): Promise<void> {
+  const [body] = await tx.query<ConsulteeOrganisationRow[]>(
+    `SELECT ${COLUMNS} FROM consultee_organisations WHERE key = $1`,
+    [c.organisation],
+  );
+  // The definition was checked against the directory when published; a body removed since cannot be emailed.
+  if (!body) throw new Error(`Consultee '${c.organisation}' is not in the consultee directory`);
+  const [{ zone }] = await tx.query<Array<{ zone: string | null }>>(
+    `SELECT (SELECT calendar->>'timeZone' FROM calendars WHERE id = $1 ORDER BY revision DESC LIMIT 1) AS zone`,
+    [c.jurisdiction],
+  );
+  const { requestId, organisation, link, dueAt } = c;
+  const url = links.url({ requestId, organisation, link, expires: linkExpiry(dueAt, how.sentAt) });
+  const mail = consulteeMail(how.kind, body, c.title, url, dueAt, zone ?? 'UTC');
+  const dedupeKey =
+    how.kind === 'consultation-invitation'
+      ? `${requestId}:${how.seq}:${how.kind}`
+      : `${requestId}:${how.kind}:${organisation}:${link}:${dueAt}`;
+  await tx.query(
+    `INSERT INTO outbox (dedupe_key, channel, recipient_id, request_id, seq, kind, language, address, subject, body, payload)
+     VALUES ($1, 'email', $2, $3, $4, $5, 'en', $6, $7, $8, $9)
+     ON CONFLICT (dedupe_key, channel) DO NOTHING`,
+    [
+      dedupeKey,
+      `consultee:${organisation}`,
+      requestId,
+      how.seq,
+      how.kind,
+      body.email,
+      mail.subject,
+      mail.body,
+      JSON.stringify({ kind: how.kind, organisation, link }),
+    ],
+  );
+}
+
 /** One message in both languages: a consultee body is an organisation, not a reader with a preference on file. */
-function invitationMail(body: ConsulteeOrganisationRow, title: string, url: string, dueAt: string, zone: string) {
+function consulteeMail(
+  kind: ConsulteeMailKind,
+  body: ConsulteeOrganisationRow,
+  title: string,
+  url: string,
+  dueAt: string,
+  zone: string,
+) {
+  const reminder = kind === 'consultation-reminder';
   return {
-    subject: `Consultation: ${title} / 征求意见：${title}`,
+    subject: reminder
+      ? `Reminder: consultation on ${title} / 提醒：${title}征求意见`
+      : `Consultation: ${title} / 征求意见：${title}`,
     body: [
+      ...(reminder ? ['Reminder: we have not yet received your response. / 提醒：我们尚未收到贵单位的回复。', ''] : []),
       `${body.nameEn}: the planning authority consults you on the application "${title}".`,
       `Please respond ${deadlineWords(dueAt, zone, 'en')}. A later response is still recorded, marked late.`,
       `Respond here (no account needed; this link is for your organisation and this application only):`,

@@ -11,7 +11,6 @@ import { Deferred, ErrorAlert, PageLoading, StreamBadge } from '@/components/pag
 import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { useLiveInvalidation } from '@/lib/event-stream';
-import { ConsulteeResponses } from './components/consultee-responses';
 
 /** The applicant's forms (Form, Input, Radio, Checkbox, Modal) come after the status is on screen. */
 const ApplicantActions = lazy(() =>
@@ -46,7 +45,6 @@ export function RequestPage() {
       <Deferred>
         <DocumentsPanel requestId={id} canUpload={mayUploadDocuments(user, request.data)} timeZone={timeZone} />
       </Deferred>
-      <ConsulteeResponses requestId={id} timeZone={timeZone} />
       <Deferred>
         <CaseOverview request={request.data} definition={definition.data} timeZone={timeZone} />
       </Deferred>
