@@ -25,11 +25,13 @@ const PUBLIC_ROUTES = [
   'GET /public/applications',
   'GET /public/applications/{reference}',
   'GET /public/applications/{reference}/comments',
+  'GET /public/consultations/{token}',
   'GET /public/performance',
   'GET /verifications/{code}',
   'POST /auth/login',
   'POST /public/applications/{reference}/comments',
   'POST /public/comments/confirmation',
+  'POST /public/consultations/{token}/response',
 ];
 
 describe('every route of the OpenAPI document names its roles and refuses the others', () => {

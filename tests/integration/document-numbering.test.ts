@@ -79,7 +79,7 @@ describe('document numbers', () => {
     const issuer = issuerFailingFor(failing);
 
     const results = await Promise.allSettled(
-      titles.map((title) => recordTransitions(db, permitBatch(jurisdiction, title), issuer)),
+      titles.map((title) => recordTransitions(db, permitBatch(jurisdiction, title), { issuer })),
     );
 
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(failing.size);

@@ -29,6 +29,8 @@ const SAMPLE: Record<string, string> = {
   version: '1',
   reference: randomUUID(),
   commentId: randomUUID(),
+  organisation: 'highway-authority',
+  token: 'not-a-link',
 };
 
 /**

@@ -1,3 +1,4 @@
+import { consulteeLinksFor } from '@onewindow/notifications';
 import { createRecordActivities } from '@onewindow/activities';
 import { loadConfig } from '@onewindow/config';
 import { RecordActivities } from '@onewindow/contracts';
@@ -51,7 +52,7 @@ export async function startTestEnv({
     connection: nativeConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
-    activities: wrap(createRecordActivities({ db, issuer })),
+    activities: wrap(createRecordActivities({ db, issuer, links: consulteeLinksFor(config) })),
     workflowBundlePath: process.env.ONEWINDOW_TEST_WORKFLOW_BUNDLE,
   });
   const running = worker.run();

@@ -8,6 +8,7 @@ import { AuthModule } from './core/auth/auth.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { VerificationModule } from './modules/verification/verification.module';
 import { PublicRegisterModule } from './modules/public-register/public-register.module';
+import { ConsulteesModule } from './modules/consultees/consultees.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { HealthModule } from './modules/health/health.module';
@@ -38,6 +39,7 @@ import { WorkQueueModule } from './modules/work-queue/work-queue.module';
     DocumentsModule,
     VerificationModule,
     PublicRegisterModule,
+    ConsulteesModule,
     NotificationsModule,
     WorkQueueModule,
     HealthModule,

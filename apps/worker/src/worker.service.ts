@@ -1,3 +1,4 @@
+import { consulteeLinksFor } from '@onewindow/notifications';
 import { createRecordActivities } from '@onewindow/activities';
 import { AppConfig } from '@onewindow/config';
 import { createBlobStore } from '@onewindow/documents';
@@ -38,7 +39,7 @@ export class WorkerService implements OnApplicationShutdown {
         connection,
         namespace: this.config.TEMPORAL_NAMESPACE,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        activities: createRecordActivities({ db: this.db, issuer }),
+        activities: createRecordActivities({ db: this.db, issuer, links: consulteeLinksFor(this.config) }),
         workflowBundlePath: await prebuiltWorkflowBundle(),
       });
       this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} at ${this.config.temporalAddress}`);

@@ -55,3 +55,11 @@ export {
   type Redaction,
 } from './engine/publishing';
 export { quarterlyPerformance, type CaseTimes, type QuarterPerformance } from './engine/performance';
+export {
+  CONSULTATION_INVITED,
+  CONSULTATION_RESPONDED,
+  CONSULTATION_REVOKED,
+  consulteeActorId,
+} from './engine/consulting';
+export { CONSULTEE_POSITIONS } from './engine/case-state.types';
+export { ORGANISATION_KEY } from './definition/step-schema';

@@ -21,6 +21,7 @@ import { DocumentsAndNotifications1764900000000 } from './migrations/17649000000
 import { IssuedDocuments1765000000000 } from './migrations/1765000000000-issued-documents';
 import { IdempotencyClaimLease1765100000000 } from './migrations/1765100000000-idempotency-claim-lease';
 import { PublicRegister1765300000000 } from './migrations/1765300000000-public-register';
+import { ConsulteeDirectory1765400000000 } from './migrations/1765400000000-consultee-directory';
 import { APP_ROLE_SETTING } from './migrations/app-role';
 
 export const ENTITIES = [
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   IdempotencyClaimLease1765100000000,
   CaseDepartments1765100000022,
   PublicRegister1765300000000,
+  ConsulteeDirectory1765400000000,
 ];
 
 export interface ConnectionOptions {

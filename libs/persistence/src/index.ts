@@ -30,3 +30,4 @@ export * from './repositories/outbox.repository';
 export * from './repositories/issued-document.repository';
 export * from './repositories/public-register.repository';
 export * from './repositories/public-comment.repository';
+export * from './repositories/consultee.repository';

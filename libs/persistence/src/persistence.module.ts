@@ -19,6 +19,7 @@ import { NotificationPreferencesRepository } from './repositories/notification-p
 import { OutboxRepository } from './repositories/outbox.repository';
 import { PublicCommentRepository } from './repositories/public-comment.repository';
 import { PublicRegisterRepository } from './repositories/public-register.repository';
+import { ConsulteeRepository } from './repositories/consultee.repository';
 
 const repositories = [
   RequestRepository,
@@ -38,6 +39,7 @@ const repositories = [
   DatabaseProbe,
   PublicRegisterRepository,
   PublicCommentRepository,
+  ConsulteeRepository,
 ];
 
 @Global()

@@ -67,6 +67,13 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
   },
   {
+    // Public: a consultee body answers through the link it was emailed, without an account.
+    path: '/consultation/:token',
+    lazy: () => import('@/features/register/consultation-page').then((m) => ({ Component: m.ConsultationPage })),
+    HydrateFallback: PageLoading,
+    ErrorBoundary: RouteErrorPage,
+  },
+  {
     // Public: the register of applications, for anyone without an account.
     path: '/register',
     HydrateFallback: PageLoading,

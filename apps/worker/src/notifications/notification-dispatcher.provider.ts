@@ -1,7 +1,7 @@
 import { AppConfig } from '@onewindow/config';
-import { EgressPolicy } from '@onewindow/notifications';
+import { consulteeLinksFor, EgressPolicy } from '@onewindow/notifications';
 import { enqueueNotifications } from '@onewindow/activities';
-import { OutboxRepository } from '@onewindow/persistence';
+import { ConsulteeRepository, OutboxRepository } from '@onewindow/persistence';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChannelSenders } from './channel-senders';
@@ -29,6 +29,7 @@ export function createNotificationDispatcher(
       reminderWorkingDays: config.NOTIFICATION_REMINDER_WORKING_DAYS,
     },
     onError,
+    { repository: new ConsulteeRepository(db), links: consulteeLinksFor(config) },
   );
 }
 

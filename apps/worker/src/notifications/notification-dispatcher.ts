@@ -1,6 +1,6 @@
 import { builtInCalendar, dueFrom } from '@onewindow/domain';
-import { planReminder, type PlannedNotification } from '@onewindow/notifications';
-import type { OutboxRepository } from '@onewindow/persistence';
+import { planReminder, type ConsulteeLinks, type PlannedNotification } from '@onewindow/notifications';
+import type { ConsulteeRepository, OutboxRepository } from '@onewindow/persistence';
 import type { ChannelSenders } from './channel-senders';
 
 const DELIVERIES_PER_PASS = 100;
@@ -11,6 +11,12 @@ export interface DispatcherOptions {
   pollIntervalMs: number;
   /** Working days before a step's due date at which its holder and supervisors are reminded. */
   reminderWorkingDays: number;
+}
+
+/** What reminding consultee bodies needs: their consultations awaiting an answer, and the links to send again. */
+export interface ConsulteeReminders {
+  repository: Pick<ConsulteeRepository, 'awaitingAnswerDueBetween' | 'remind'>;
+  links: ConsulteeLinks;
 }
 
 /**
@@ -29,6 +35,7 @@ export class NotificationDispatcher {
     private readonly senders: ChannelSenders,
     private readonly options: DispatcherOptions,
     private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly consultees?: ConsulteeReminders,
   ) {}
 
   start(): void {
@@ -54,22 +61,32 @@ export class NotificationDispatcher {
     return attempts;
   }
 
-  /** Writes reminders for open steps due within the configured working days (once per due date). */
+  /**
+   * Writes reminders for open steps due within the configured working days (once per due date), and for consultee
+   * bodies that have not answered by then (once per link and due date).
+   */
   async remind(now = new Date()): Promise<number> {
     const horizon = new Date(now.getTime() + (this.options.reminderWorkingDays * 2 + 14) * 86_400_000);
-    const steps = await this.outbox.openStepsDueBefore(horizon);
-    const due = steps.filter((s) => {
-      const calendar = builtInCalendar(s.jurisdiction);
-      const threshold = calendar
-        ? Date.parse(
-            dueFrom(calendar, now.toISOString(), { value: this.options.reminderWorkingDays, unit: 'workingDays' })
-              .dueAt,
-          )
-        : now.getTime() + this.options.reminderWorkingDays * 86_400_000;
-      return Date.parse(s.dueAt) > now.getTime() && Date.parse(s.dueAt) <= threshold;
-    });
+    const dueSoon = (s: { jurisdiction: string; dueAt: string }) =>
+      Date.parse(s.dueAt) > now.getTime() && Date.parse(s.dueAt) <= this.reminderThreshold(s.jurisdiction, now);
+    if (this.consultees) {
+      const { repository, links } = this.consultees;
+      const pending = (await repository.awaitingAnswerDueBetween(now, horizon)).filter(dueSoon);
+      await repository.remind(pending, links, now);
+    }
+    const due = (await this.outbox.openStepsDueBefore(horizon)).filter(dueSoon);
     if (due.length === 0) return 0;
     return this.enqueue(due.map((s) => planReminder({ requestId: s.requestId, title: s.requestTitle }, s, s.status)));
+  }
+
+  /** The reminder window's end: the configured working days from now on the jurisdiction's calendar. */
+  private reminderThreshold(jurisdiction: string, now: Date): number {
+    const calendar = builtInCalendar(jurisdiction);
+    return calendar
+      ? Date.parse(
+          dueFrom(calendar, now.toISOString(), { value: this.options.reminderWorkingDays, unit: 'workingDays' }).dueAt,
+        )
+      : now.getTime() + this.options.reminderWorkingDays * 86_400_000;
   }
 
   private async run(): Promise<void> {

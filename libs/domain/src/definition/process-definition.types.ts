@@ -155,6 +155,17 @@ export interface SequentialStep extends StepCommon {
   missingDocuments?: MissingDocumentsPolicy;
   /** Outcomes that may only be chosen with the applicant's signed pledge on file (commitment-based approval). */
   pledgeOutcomes?: string[];
+  /** The consultee bodies invited when the step starts (a consultation period), each by a link of its own. */
+  consultees?: ConsulteeRequirement[];
+}
+
+/** One consultee body a step consults: an organisation of the consultee directory, by its key. */
+export interface ConsulteeRequirement {
+  organisation: string;
+  /** Consulted only when this holds of the case's attributes (e.g. the environment body for major development). */
+  when?: Condition;
+  /** The time the body is given to respond, counted from the invitation; by default the step's own period. */
+  respondWithin?: Duration;
 }
 
 export interface ParallelStep extends StepCommon {

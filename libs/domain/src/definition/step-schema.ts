@@ -24,7 +24,9 @@ const COMMON_KEYS = [
   'informationRequests',
   'clock',
 ];
-const SEQUENTIAL_KEYS = [...COMMON_KEYS, 'kind', 'next', 'missingDocuments', 'pledgeOutcomes'];
+const SEQUENTIAL_KEYS = [...COMMON_KEYS, 'kind', 'next', 'missingDocuments', 'pledgeOutcomes', 'consultees'];
+/** A key of the consultee directory: what a definition names an organisation by. */
+export const ORGANISATION_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const PARALLEL_KEYS = [...COMMON_KEYS, 'kind', 'mode', 'quorum', 'members', 'memberOutcomes', 'passOutcome', 'next'];
 const MEMBER_KEYS = [...COMMON_KEYS, 'kind'];
 
@@ -201,6 +203,7 @@ function checkSequential(errors: SchemaErrors, step: Record<string, unknown>, pa
       checkDuration(errors, missing.deadline, `${p}.deadline`);
     }
   }
+  if (step.consultees !== undefined) checkConsultees(errors, step, path);
   const pledged = step.pledgeOutcomes;
   if (pledged !== undefined) {
     if (!Array.isArray(pledged)) errors.add(`${path}.pledgeOutcomes`, 'must be a list of outcomes');
@@ -210,6 +213,29 @@ function checkSequential(errors: SchemaErrors, step: Record<string, unknown>, pa
           errors.add(`${path}.pledgeOutcomes[${i}]`, `${describe(o)} is not an outcome of the step`);
       });
   }
+}
+
+/** Each organisation once, by a directory key; a time to respond where the step itself has none. */
+function checkConsultees(errors: SchemaErrors, step: Record<string, unknown>, path: string): void {
+  const p = `${path}.consultees`;
+  if (!Array.isArray(step.consultees) || step.consultees.length === 0) {
+    return errors.add(p, 'must be a non-empty list of { organisation, when?, respondWithin? }');
+  }
+  if (step.kind !== 'period' && step.kind !== 'task') errors.add(p, 'only a period or task step consults');
+  const stepTimed = step.duration !== undefined || step.durationRules !== undefined;
+  const seen = new Set<string>();
+  step.consultees.forEach((c, i) => {
+    const at = `${p}[${i}]`;
+    if (!isRecord(c)) return errors.add(at, `must be { organisation, when?, respondWithin? } (${describe(c)})`);
+    checkKnownKeys(errors, c, at, ['organisation', 'when', 'respondWithin']);
+    if (checkString(errors, c.organisation, `${at}.organisation`, ORGANISATION_KEY)) {
+      if (seen.has(c.organisation)) errors.add(`${at}.organisation`, `'${c.organisation}' is consulted twice`);
+      seen.add(c.organisation);
+    }
+    if (c.when !== undefined) checkCondition(errors, c.when, `${at}.when`);
+    if (c.respondWithin !== undefined) checkDuration(errors, c.respondWithin, `${at}.respondWithin`);
+    else if (!stepTimed) errors.add(`${at}.respondWithin`, 'required: the step has no period to respond within');
+  });
 }
 
 function checkRoutes(

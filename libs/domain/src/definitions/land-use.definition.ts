@@ -9,6 +9,9 @@ import { landUseDepartments, landUseOutcomes } from './built-in-labels';
  * may be appealed to the Planning Inspectorate within 6 months. England has no stop-the-clock, so requests
  * for information do not pause the statutory period: an agreed extension is the remedy.
  *
+ * Consultees (keys of the consultee directory): the highway authority, and the Environment Agency for major
+ * development.
+ *
  * Attributes read: development ('minor' | 'major'), eiaRequired (boolean); siteAddress is published on the register.
  */
 export const landUseDefinition: ProcessDefinition = {
@@ -80,6 +83,12 @@ export const landUseDefinition: ProcessDefinition = {
       title: { en: 'Consultation and public notice (21 days)', 'zh-CN': '征求意见及批前公示（21 日）' },
       owner: { department: 'planning', role: 'clerk' },
       duration: { value: 21, unit: 'calendarDays' },
+      // Statutory consultees (England's DMPO Schedule 4): the highway authority on every application, the
+      // Environment Agency on major development; each has the 21 days to respond.
+      consultees: [
+        { organisation: 'highway-authority' },
+        { organisation: 'environment-agency', when: { attr: 'development', op: '==', value: 'major' } },
+      ],
       next: { elapsed: 'assessment' },
     },
     {

@@ -59,6 +59,14 @@ import { issueEventNotices } from './issuing';
 import { changeDocumentStatus, checkDocumentChange, varyDocument } from './handlers/issued-document.handler';
 import type { ProcessContext, Submission } from './process-context.types';
 import { checkPublishComment, publishComment } from './publishing';
+import {
+  checkRespondConsultation,
+  checkResendConsultation,
+  checkRevokeConsultation,
+  respondConsultation,
+  resendConsultation,
+  revokeConsultation,
+} from './consulting';
 import { CaseView, Reduction } from './reduction';
 import { activateTarget, startCaseClock } from './routing';
 import type { Outcome } from './transition.types';
@@ -217,6 +225,9 @@ const HANDLERS: { [T in CaseEvent['type']]: Handler<Extract<CaseEvent, { type: T
   'reinstate-document': { check: checkDocumentChange, apply: changeDocumentStatus },
   'vary-document': { check: checkDocumentChange, apply: varyDocument },
   'publish-comment': { check: checkPublishComment, apply: publishComment },
+  'resend-consultation': { check: checkResendConsultation, apply: resendConsultation },
+  'revoke-consultation': { check: checkRevokeConsultation, apply: revokeConsultation },
+  'respond-consultation': { check: checkRespondConsultation, apply: respondConsultation },
 };
 
 /** null when the event is legal now; otherwise the reason it would be refused (for Update validators). */

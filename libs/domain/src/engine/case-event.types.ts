@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import type { WorkingCalendar } from '../calendar/working-calendar.types';
 import type { Duration, ProcessDefinition } from '../definition/process-definition.types';
 import type { DecisionCondition, RecordedCondition } from '../documents/issued-document.types';
-import type { InformationItem } from './case-state.types';
+import type { ConsulteePosition, InformationItem } from './case-state.types';
 
 interface EventBase {
   /** ISO-8601 UTC time of the event (workflow time for timers and Updates). */
@@ -243,6 +243,41 @@ export interface PublishCommentEvent extends EventBase {
   redactions: Array<{ field: string; range?: [number, number]; by: string; reason: string }>;
 }
 
+/** An officer sends a consultee body a new link (the old one stops answering); its due date stays. */
+export interface ResendConsultationEvent extends EventBase {
+  type: 'resend-consultation';
+  organisation: string;
+}
+
+/** An officer withdraws a consultee body's link: it answers no more until a new one is sent. */
+export interface RevokeConsultationEvent extends EventBase {
+  type: 'revoke-consultation';
+  organisation: string;
+  reason: string;
+}
+
+/** A document a consultee attached to its response, already stored (by its content's SHA-256). */
+export interface ConsulteeAttachment {
+  documentId: string;
+  fileName: string;
+  sha256: string;
+}
+
+/**
+ * A consultee body's response, through the link it was sent (`link` is that link's number). The actor is the
+ * body itself (`consultee:<organisation>`, as the API names it after checking the link).
+ */
+export interface RespondConsultationEvent extends EventBase {
+  type: 'respond-consultation';
+  organisation: string;
+  link: number;
+  position: ConsulteePosition;
+  text: string;
+  /** Conditions the body asks the authority to attach to a permission. */
+  conditions?: string[];
+  documents?: ConsulteeAttachment[];
+}
+
 export type CaseEvent =
   | DecideEvent
   | UploadDocumentEvent
@@ -272,7 +307,10 @@ export type CaseEvent =
   | SuspendDocumentEvent
   | ReinstateDocumentEvent
   | VaryDocumentEvent
-  | PublishCommentEvent;
+  | PublishCommentEvent
+  | ResendConsultationEvent
+  | RevokeConsultationEvent
+  | RespondConsultationEvent;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -306,4 +344,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'reinstate-document',
   'vary-document',
   'publish-comment',
+  'resend-consultation',
+  'revoke-consultation',
+  'respond-consultation',
 ];

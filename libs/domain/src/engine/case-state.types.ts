@@ -277,6 +277,30 @@ export interface CaseState {
   publishedAt?: string;
   /** The public comments published on the register (their ids), each once. */
   publishedComments?: string[];
+  /** The consultee bodies invited, one entry per organisation, in the order invited. */
+  consultations?: Consultation[];
   /** When the event anchoring each event-anchored action window last happened (first, without restart). */
   windowAnchors?: Record<string, string>;
+}
+
+/** What a consultee body says of the application. */
+export type ConsulteePosition = 'no-objection' | 'comments' | 'objection';
+
+export const CONSULTEE_POSITIONS: readonly ConsulteePosition[] = ['no-objection', 'comments', 'objection'];
+
+/** One consultee body's consultation on the case. */
+export interface Consultation {
+  /** Its key in the consultee directory. */
+  organisation: string;
+  /** The step that consulted it. */
+  stepId: string;
+  invitedAt: string;
+  /** Counted by the case's statutory clocks from the invitation; a later answer is accepted and marked late. */
+  dueAt: string;
+  /** The number of the one link that answers now: a re-send makes a new one, and the older ones stop answering. */
+  link: number;
+  status: 'invited' | 'answered' | 'revoked';
+  respondedAt?: string;
+  position?: ConsulteePosition;
+  late?: boolean;
 }

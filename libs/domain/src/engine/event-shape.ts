@@ -4,6 +4,7 @@ import { DURATION_UNITS } from '../definition/duration-schema';
 import { Refusal } from '../domain-error';
 import type { CaseEvent } from './case-event.types';
 import { CASE_EVENT_TYPES } from './case-event.types';
+import { CONSULTEE_POSITIONS } from './case-state.types';
 
 /*
  * Events arrive from HTTP bodies and Temporal payloads, so the reducer checks their shape itself: a
@@ -99,6 +100,26 @@ const FIELDS: { [K in CaseEvent['type']]: Record<string, Check> } = {
     sha256: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
     text: (v) => typeof v === 'string',
     redactions: (v) => Array.isArray(v) && v.every((r) => isRecord(r) && str(r.field) && str(r.by) && str(r.reason)),
+  },
+  'resend-consultation': { organisation: str },
+  'revoke-consultation': { organisation: str, reason: str },
+  'respond-consultation': {
+    organisation: str,
+    link: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+    position: (v) => CONSULTEE_POSITIONS.includes(v as never),
+    text: (v) => typeof v === 'string',
+    conditions: optStrList,
+    documents: (v) =>
+      v === undefined ||
+      (Array.isArray(v) &&
+        v.every(
+          (d) =>
+            isRecord(d) &&
+            str(d.documentId) &&
+            str(d.fileName) &&
+            typeof d.sha256 === 'string' &&
+            /^[0-9a-f]{64}$/.test(d.sha256),
+        )),
   },
 };
 

@@ -14,6 +14,7 @@ import type {
 import { conditionOf, type RecordedCondition } from '../documents/issued-document.types';
 import type { ActiveStep, CaseStatus } from './case-state.types';
 import { dueFrom, resumeClock, startClock } from './clock';
+import { inviteConsultees } from './consulting';
 import { issueDeclaredDocuments } from './issuing';
 import { publishAtDeclaredPoint } from './publishing';
 import type { Reduction } from './reduction';
@@ -79,6 +80,7 @@ function newActive(r: Reduction, step: StepDefinition | MemberStep, groupId?: st
     toState: 'active',
     data: { activation: active.activation, owner: active.owner, dueAt: active.clock?.dueAt },
   });
+  if (groupId === undefined) inviteConsultees(r, step as StepDefinition, duration);
   if (step.clock === 'excluded') r.pauseCaseClock(`excluded:${step.id}`);
   return active;
 }

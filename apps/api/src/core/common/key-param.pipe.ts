@@ -28,3 +28,7 @@ export const IssuedDocumentIdPipe = new MatchesParamPipe(/^[a-z][a-z-]{0,40}-[0-
 export const ExtensionIdPipe = new MatchesParamPipe(EXTENSION_ID, 'extensionId');
 export const VerificationCodePipe = new MatchesParamPipe(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/, 'code');
 export const LanguagePipe = new MatchesParamPipe(/^(en|zh-CN)$/, 'language');
+/** A consultee directory key (what definitions name an organisation by). */
+export const OrganisationKeyPipe = new MatchesParamPipe(/^[a-z0-9][a-z0-9-]{0,62}$/, 'organisation');
+/** A consultee link's token: its signature, not this shape, decides whether it opens anything. */
+export const ConsulteeTokenPipe = new MatchesParamPipe(/^[A-Za-z0-9_.-]{1,1000}$/, 'token');

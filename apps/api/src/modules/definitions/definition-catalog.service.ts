@@ -12,7 +12,7 @@ import {
   validateDefinition,
   WorkingCalendar,
 } from '@onewindow/domain';
-import { DefinitionRepository } from '@onewindow/persistence';
+import { ConsulteeRepository, DefinitionRepository } from '@onewindow/persistence';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -48,6 +48,7 @@ export class DefinitionCatalogService implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly recount: CalendarRecountService,
     private readonly attributes: AttributesValidator,
+    private readonly consultees: ConsulteeRepository,
   ) {}
 
   /** Publishes the built-ins and the files in DEFINITIONS_DIR that are not published yet. */
@@ -113,11 +114,36 @@ export class DefinitionCatalogService implements OnModuleInit {
     const conflicts = checkPublication(published, definition);
     if (conflicts.length > 0) throw new ApiError(ApiErrorCode.CONFLICT, conflicts[0], conflicts);
     await this.calendar(definition.jurisdiction);
+    await this.checkConsultees(definition);
     if (!(await this.repository.publish(definition, actor.id))) {
       throw new ApiError(ApiErrorCode.CONFLICT, `'${definition.key}' v${definition.version} was published meanwhile`);
     }
     this.logger.log({ msg: 'definition published', key: definition.key, version: definition.version, by: actor.id });
     return definition;
+  }
+
+  /** Every consultee a definition names is in the consultee directory (its invitations need an address). */
+  private async checkConsultees(definition: ProcessDefinition): Promise<void> {
+    const known = new Set((await this.consultees.list()).map((o) => o.key));
+    const faults = definition.steps.flatMap((step, i) =>
+      'consultees' in step
+        ? (step.consultees ?? []).flatMap((c, j) =>
+            known.has(c.organisation)
+              ? []
+              : [
+                  {
+                    path: `steps[${i}].consultees[${j}].organisation`,
+                    message: `'${c.organisation}' is not in the consultee directory`,
+                  },
+                ],
+          )
+        : [],
+    );
+    if (faults.length > 0) {
+      throw new ApiError(ApiErrorCode.UNPROCESSABLE, `Invalid definition: ${faults[0].path}: ${faults[0].message}`, {
+        faults,
+      });
+    }
   }
 
   /** A definition as publishing would accept it (a draft too); 422 names every fault. */

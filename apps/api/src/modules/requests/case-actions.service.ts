@@ -146,6 +146,36 @@ export class CaseActionsService {
     return { accepted: true };
   }
 
+  /**
+   * An action by the holder of a capability the API has checked itself (a consultee's link), who has no account
+   * whose access to the case could be looked up: the reducer and the workflow decide as for any action, and a
+   * refusal says why without the case's state (the holder is outside the office).
+   */
+  async actWithCapability(actor: Actor, row: RequestEntity, draft: ActionDraft): Promise<void> {
+    const event: CaseEvent = { ...draft, actor, at: now() };
+    const context = await this.catalog.context(row.definitionKey, row.definitionVersion);
+    const refusal = checkEvent(context, row.state as CaseState, event);
+    if (refusal) {
+      this.metrics.actionRefused(draft.type);
+      throw toApiError(refusal);
+    }
+    try {
+      await this.temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(actUpdate, { args: [{ event, source: 'external' }], updateId: randomUUID() });
+    } catch (error) {
+      this.metrics.actionRefused(draft.type);
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new ApiError(ApiErrorCode.ACTION_REJECTED, error.cause?.message ?? error.message);
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        throw new ApiError(ApiErrorCode.ACTION_REJECTED, 'The application is closed and takes no responses');
+      }
+      throw error;
+    }
+    this.metrics.actionApplied(draft.type);
+  }
+
   /** Tries `act` and reports the result instead of throwing: for bulk actions, one item at a time. */
   async tryAct(
     actor: Actor,

@@ -59,3 +59,22 @@ export function useConfirmComment() {
     mutationFn: (token: string) => unwrap(api.POST('/public/comments/confirmation', { body: { token } })),
   });
 }
+
+export type ConsulteeInvitation = Schemas['ConsulteeInvitationView'];
+export type ConsultationResponse = Schemas['ConsultationResponseDto'];
+
+/** What a consultee's link opens (no sign-in: the link is the capability). */
+export function useConsulteeInvitation(token: string) {
+  return useQuery({
+    queryKey: ['public', 'consultations', token],
+    queryFn: () => unwrap(api.GET('/public/consultations/{token}', { params: { path: { token } } })),
+    retry: false,
+  });
+}
+
+export function useRespondToConsultation(token: string) {
+  return useMutation({
+    mutationFn: (body: ConsultationResponse) =>
+      unwrap(api.POST('/public/consultations/{token}/response', { params: { path: { token } }, body })),
+  });
+}

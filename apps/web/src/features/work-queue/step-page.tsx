@@ -20,6 +20,7 @@ import { queryKeys, useDefinition, useRequestDetail } from '@/lib/api/queries';
 import { useSession } from '@/lib/auth/auth-context';
 import { nameIn, stepTitleIn, useLabel } from '@/lib/definition-labels';
 import { useLiveInvalidation } from '@/lib/event-stream';
+import { ConsulteeResponses } from './components/consultee-responses';
 import { DecisionForm } from './components/decision-form';
 import { InformationRequestFacts } from '@/components/information-request-facts';
 import { InformationRequestBuilder } from './components/information-request-builder';
@@ -276,6 +277,7 @@ export function StepPage() {
           </StaleGuard>
         </Space>
       </Card>
+      <ConsulteeResponses requestId={requestId} timeZone={timeZone} />
       <Deferred>
         <DocumentsPanel requestId={requestId} canUpload={mayUploadDocuments(user, detail)} timeZone={timeZone} />
       </Deferred>

@@ -865,6 +865,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/consultees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsulteeDirectoryController_list"];
+        put?: never;
+        post: operations["ConsulteeDirectoryController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultees/{organisation}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ConsulteeDirectoryController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffConsultationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/consultations/{organisation}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffConsultationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/requests/{id}/consultations/{organisation}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffConsultationsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/consultations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicConsultationController_invitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/consultations/{token}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PublicConsultationController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -2201,6 +2313,88 @@ export interface components {
         };
         PublishCommentDto: {
             redactions?: components["schemas"]["RedactionDto"][];
+        };
+        OrganisationView: {
+            key: string;
+            nameEn: string;
+            nameZh: string;
+            email: string;
+            /** @description ISO-8601 UTC */
+            updatedAt: string;
+        };
+        NewOrganisationDto: {
+            /** @example Local highway authority */
+            nameEn: string;
+            /** @example 地方公路主管部门 */
+            nameZh: string;
+            /** @example consultations@highways.example.org */
+            email: string;
+            /**
+             * @description What definitions name it by; never changes
+             * @example highway-authority
+             */
+            key: string;
+        };
+        OrganisationDto: {
+            /** @example Local highway authority */
+            nameEn: string;
+            /** @example 地方公路主管部门 */
+            nameZh: string;
+            /** @example consultations@highways.example.org */
+            email: string;
+        };
+        ConsultationView: {
+            organisation: string;
+            /** @description In the reader's language */
+            name: string;
+            email: string;
+            /**
+             * @description late: answered after its due date
+             * @enum {string}
+             */
+            status: "invited" | "answered" | "late" | "revoked";
+            /** @description ISO-8601 UTC */
+            invitedAt: string;
+            /** @description ISO-8601 UTC, counted by the statutory clocks */
+            dueAt: string;
+            /** @description How many links were sent (a re-send makes a new one) */
+            links: number;
+            respondedAt?: string | null;
+            /** @enum {string|null} */
+            position?: "no-objection" | "comments" | "objection" | null;
+            text?: string | null;
+            conditions: string[];
+            /** @description The response transition on the chain */
+            seq?: number | null;
+        };
+        RevokeConsultationDto: {
+            /** @example Sent to the wrong address */
+            reason: string;
+        };
+        ConsulteeInvitationView: {
+            /** @description The body's name, in the reader's language */
+            organisation: string;
+            title: string;
+            /** @description Its public register reference, if published */
+            reference?: string | null;
+            siteAddress?: string | null;
+            /** @description ISO-8601 UTC */
+            dueAt: string;
+            /** @description The jurisdiction's time zone, for reading the due date */
+            timeZone: string;
+            /** @enum {string} */
+            status: "invited" | "answered";
+            respondedAt?: string | null;
+            /** @description Answered (or answering now would be) after the due date */
+            late: boolean;
+        };
+        ConsultationResponseDto: {
+            /** @enum {string} */
+            position: "no-objection" | "comments" | "objection";
+            /** @description Plain text; required for comments and objections */
+            text: string;
+            /** @description Conditions the body asks to be attached to a permission */
+            conditions?: string[];
         };
         NotificationView: {
             id: string;
@@ -3986,6 +4180,217 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StaffCommentView"];
                 };
+            };
+        };
+    };
+    ConsulteeDirectoryController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"][];
+                };
+            };
+        };
+    };
+    ConsulteeDirectoryController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            /** @description The key is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsulteeDirectoryController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisation: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+        };
+    };
+    StaffConsultationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"][];
+                };
+            };
+        };
+    };
+    StaffConsultationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organisation: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new link was emailed; older ones answer no more */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"][];
+                };
+            };
+        };
+    };
+    StaffConsultationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organisation: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationView"][];
+                };
+            };
+        };
+    };
+    PublicConsultationController_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsulteeInvitationView"];
+                };
+            };
+            /** @description The link expired, was revoked or was replaced */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicConsultationController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsulteeInvitationView"];
+                };
+            };
+            /** @description The body has already responded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -3,12 +3,14 @@ import { staffEn } from './staff.en';
 import { moreEn } from './more.en';
 import { readingEn } from './reading.en';
 import { publicEn } from './public.en';
+import { consultationEn } from './consultation.en';
 
 export const en = {
   ...staffEn,
   ...moreEn,
   ...readingEn,
   ...publicEn,
+  ...consultationEn,
   app: { name: 'OneWindow' },
   layout: {
     language: 'Language',
@@ -80,6 +82,9 @@ export const en = {
     'approved-on-pledge': 'Approved on pledge',
   },
   events: {
+    consultation_invited: 'Consultee invited (link sent)',
+    consultation_revoked: 'Consultee link revoked',
+    consultation_responded: 'Consultee responded',
     document_issued: 'Document issued',
     document_revoked: 'Permit revoked',
     document_suspended: 'Permit suspended',

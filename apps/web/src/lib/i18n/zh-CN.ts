@@ -3,6 +3,7 @@ import { moreZhCN } from './more.zh-CN';
 import { readingZhCN } from './reading.zh-CN';
 import { staffZhCN } from './staff.zh-CN';
 import { publicZhCN } from './public.zh-CN';
+import { consultationZhCN } from './consultation.zh-CN';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -12,6 +13,7 @@ export const zhCN: Strings<typeof en> = {
   ...moreZhCN,
   ...readingZhCN,
   ...publicZhCN,
+  ...consultationZhCN,
   app: { name: '一窗通办' },
   layout: {
     language: '语言',
@@ -83,6 +85,9 @@ export const zhCN: Strings<typeof en> = {
     'approved-on-pledge': '告知承诺通过',
   },
   events: {
+    consultation_invited: '已向征求意见单位发送链接',
+    consultation_revoked: '征求意见链接已撤回',
+    consultation_responded: '征求意见单位已回复',
     document_issued: '文书已签发',
     document_revoked: '许可证已撤销',
     document_suspended: '许可证已暂停',
