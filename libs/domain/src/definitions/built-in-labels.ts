@@ -1,3 +1,4 @@
+import type { StandardCondition } from '../definition/process-definition.types';
 import type { LocalizedText } from '../text/localized-text';
 
 /*
@@ -39,6 +40,39 @@ export const buildingPermitDepartments: Labels = {
   applicant: { en: 'Applicant', 'zh-CN': '申请人' },
   'appeals-board': { en: 'Board of appeals', 'zh-CN': '行政复议机关' },
 };
+
+/** The conditions a building permit's decision commonly carries, as a Chinese permit would word them. */
+export const buildingPermitConditions: StandardCondition[] = [
+  {
+    key: 'sprinklers',
+    text: {
+      en: 'Sprinklers installed and tested before occupation',
+      'zh-CN': '投入使用前完成自动喷水灭火系统安装并经检测合格',
+    },
+    reason: {
+      en: 'The fire load of what is stored needs automatic suppression',
+      'zh-CN': '储存物品火灾荷载较大，应当设置自动灭火设施',
+    },
+    policy: 'IFC 903.2',
+  },
+  {
+    key: 'working-hours',
+    text: {
+      en: 'Construction work only from 7:00 to 19:00 on working days',
+      'zh-CN': '施工作业时间限于工作日7时至19时',
+    },
+    reason: { en: 'Neighbours are protected from construction noise', 'zh-CN': '防止施工噪声扰民' },
+    policy: 'GB 12523-2011',
+  },
+  {
+    key: 'final-inspection',
+    text: { en: 'No occupation before the final inspection is passed', 'zh-CN': '竣工验收合格后方可交付使用' },
+    reason: {
+      en: 'The building must be shown to match the approved plans',
+      'zh-CN': '须核实建筑与审查合格的施工图设计文件一致',
+    },
+  },
+];
 
 export const landUseOutcomes: Labels = {
   valid: { en: 'Valid', 'zh-CN': '申请有效，予以受理' },

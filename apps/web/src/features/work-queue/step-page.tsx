@@ -168,6 +168,12 @@ export function StepPage() {
               <DecisionForm
                 outcomes={decide.outcomes ?? []}
                 outcomeName={(o) => nameIn('outcomes', o, definition.data, t, label)}
+                standardConditions={(definition.data?.standardConditions ?? []).map((c) => ({
+                  key: c.key,
+                  text: label(c.text),
+                  reason: label(c.reason),
+                  ...(c.policy ? { policy: c.policy } : {}),
+                }))}
                 pending={action.isPending}
                 onDecide={(body) =>
                   action.mutate((id, key) =>

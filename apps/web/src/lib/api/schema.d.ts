@@ -1569,9 +1569,12 @@ export interface components {
             department?: string | null;
         };
         ConditionView: {
+            /** @description In the reader's language when it is a standard condition */
             text: string;
             reason?: string;
             policy?: string;
+            /** @description The key of the definition's standard condition it is */
+            standard?: string;
         };
         IssuedDocumentRefView: {
             documentId: string;
@@ -1690,6 +1693,11 @@ export interface components {
             reason: string;
             /** @example IFC 903.2.9 */
             policy?: string;
+            /**
+             * @description The key of the definition's standard condition chosen as written; it is then read in each reader's language
+             * @example sprinklers
+             */
+            standard?: string;
         };
         DecideDto: {
             /** @example approved */
