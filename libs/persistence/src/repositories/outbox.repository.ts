@@ -1,5 +1,7 @@
+import type { LocalizedText } from '@onewindow/domain';
 import {
   Audience,
+  CaseReading,
   Channel,
   CHANNELS,
   Language,
@@ -97,21 +99,27 @@ export class OutboxRepository {
        WHERE user_id = ANY($1) OR (role = 'clerk' AND department = ANY($2)) OR role = 'supervisor'`,
       [userIds, departments],
     );
-    // Deadlines are read in the zone of each request's jurisdiction, as on its pages.
-    const zones = await tx.query<Array<{ id: string; zone: string | null }>>(
-      `SELECT r.id, c.calendar->>'timeZone' AS zone FROM requests r
+    // Deadlines are read in the zone of each request's jurisdiction and outcomes named as its definition names
+    // them, as on its pages.
+    const cases = await tx.query<
+      Array<{ id: string; zone: string | null; outcomeLabels: Record<string, LocalizedText> | null }>
+    >(
+      `SELECT r.id, c.calendar->>'timeZone' AS zone, d.definition->'outcomeLabels' AS "outcomeLabels" FROM requests r
        LEFT JOIN LATERAL (SELECT calendar FROM calendars WHERE id = r.jurisdiction ORDER BY revision DESC LIMIT 1) c
          ON true
+       LEFT JOIN process_definitions d ON d.key = r.definition_key AND d.version = r.definition_version
        WHERE r.id = ANY($1)`,
       [[...new Set(planned.map((p) => p.requestId))]],
     );
-    const zoneOf = new Map(zones.map((z) => [z.id, z.zone ?? 'UTC']));
+    const readingOf = new Map<string, CaseReading>(
+      cases.map((c) => [c.id, { timeZone: c.zone ?? 'UTC', outcomeLabels: c.outcomeLabels ?? {} }]),
+    );
     const rows: Array<Record<string, unknown>> = [];
     for (const p of planned) {
       const recipients = new Map<string, Preferences>();
       for (const audience of p.audience) for (const r of resolve(audience, known)) recipients.set(r.userId, r);
       for (const r of recipients.values()) {
-        const { subject, body } = render(p.kind, r.language, p.facts, zoneOf.get(p.requestId));
+        const { subject, body } = render(p.kind, r.language, p.facts, readingOf.get(p.requestId));
         for (const channel of r.channels) {
           const address = channel === 'email' ? r.email : channel === 'webhook' ? r.webhookUrl : null;
           if (channel !== 'in-app' && !address) continue;
