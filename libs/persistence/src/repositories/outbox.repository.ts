@@ -40,10 +40,19 @@ export interface OutboxRow {
   readAt: Date | null;
 }
 
+/** An in-app notification with the time zone of its case's jurisdiction (null for one of no case). */
+export interface InboxRow extends OutboxRow {
+  timeZone: string | null;
+}
+
 const COLUMNS = `id::text AS id, dedupe_key AS "dedupeKey", channel, recipient_id AS "recipientId",
   request_id AS "requestId", seq, kind, language, address, subject, body, payload, state, attempts,
   next_attempt_at AS "nextAttemptAt", last_error AS "lastError", created_at AS "createdAt",
   delivered_at AS "deliveredAt", read_at AS "readAt"`;
+
+/** The zone of the jurisdiction of a notification's case, in which its moment is read. */
+const CASE_ZONE = `(SELECT c.calendar->>'timeZone' FROM requests r JOIN calendars c ON c.id = r.jurisdiction
+  WHERE r.id = outbox.request_id ORDER BY c.revision DESC LIMIT 1) AS "timeZone"`;
 
 const PREFERENCE_COLUMNS = `user_id AS "userId", role, department, language, channels, email,
   webhook_url AS "webhookUrl", webhook_secret AS "webhookSecret"`;
@@ -219,6 +228,12 @@ export class OutboxRepository {
     return row ?? null;
   }
 
+  /** One in-app notification as its recipient's inbox shows it. */
+  async findInInbox(id: string): Promise<InboxRow | null> {
+    const [row] = await this.db.query<InboxRow[]>(`SELECT ${COLUMNS}, ${CASE_ZONE} FROM outbox WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
   /** Delivery state, newest first, of the deliveries the scope covers. */
   list(
     filter: { requestId?: string; state?: OutboxState; limit: number },
@@ -239,9 +254,9 @@ export class OutboxRepository {
   }
 
   /** A user's in-app notifications (delivered), newest first. */
-  inbox(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<OutboxRow[]> {
-    return this.db.query<OutboxRow[]>(
-      `SELECT ${COLUMNS} FROM outbox
+  inbox(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<InboxRow[]> {
+    return this.db.query<InboxRow[]>(
+      `SELECT ${COLUMNS}, ${CASE_ZONE} FROM outbox
        WHERE recipient_id = $1 AND channel = 'in-app' AND state = 'delivered' AND ($2 = false OR read_at IS NULL)
        ORDER BY id DESC LIMIT $3`,
       [userId, options.unreadOnly, options.limit],

@@ -1867,6 +1867,8 @@ export interface components {
             status: string;
             /** @description The next due instant of its open steps (ISO-8601 UTC) */
             nextDueAt?: string | null;
+            /** @description The IANA zone of the request's jurisdiction, in which its moments are read */
+            timeZone: string;
             /** @description A due date counts past the calendar's coverage and may still move */
             dueProvisional: boolean;
             /** @description Projected start day (local date) */
@@ -1892,6 +1894,8 @@ export interface components {
             title: string;
             applicantId: string;
             submittedAt: string;
+            /** @description The IANA zone of the project's calendar, in which its moments are read */
+            timeZone: string;
             limitWorkingDays: number;
             /** @description The calendar the whole-project limit counts in, and its time zone */
             calendar: components["schemas"]["ProjectCalendarView"];
@@ -1912,6 +1916,8 @@ export interface components {
             title: string;
             applicantId: string;
             submittedAt: string;
+            /** @description The IANA zone of the project's calendar, in which its moments are read */
+            timeZone: string;
             limitWorkingDays: number;
         };
         ProjectListView: {
@@ -2208,6 +2214,8 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 UTC */
             readAt?: string | null;
+            /** @description The IANA zone of its case's jurisdiction, in which its moment is read (null for no case) */
+            timeZone?: string | null;
         };
         InboxView: {
             items: components["schemas"]["NotificationView"][];
