@@ -70,7 +70,7 @@ export function StepPage() {
       <Link to="/queue">{t('queue.back')}</Link>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={1} data-testid="request-title">
-          {detail.title} · {step?.title ?? stepId}
+          {detail.title} · {step?.title ?? stepTitle(stepId)}
         </Typography.Title>
         <StreamBadge status={stream} />
       </Space>
