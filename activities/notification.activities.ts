@@ -10,9 +10,9 @@ import type { EntityManager } from 'typeorm';
 export async function enqueueNotifications(tx: EntityManager, planned: PlannedNotification[]): Promise<number> {
   if (planned.length === 0) return 0;
   const known = await NotificationPreferencesRepository.forAudiences(tx, audiencesOf(planned));
-  const zones = await RequestRepository.timeZonesOf(
+  const readings = await RequestRepository.readingsOf(
     tx,
     planned.map((p) => p.requestId),
   );
-  return OutboxRepository.append(tx, addressNotifications(planned, known, zones));
+  return OutboxRepository.append(tx, addressNotifications(planned, known, readings));
 }

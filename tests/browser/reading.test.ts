@@ -1,5 +1,6 @@
 import { buildingPermitDefinition } from '@onewindow/domain';
 import type { Page } from 'playwright-core';
+import { eventually } from '../support/test-env';
 import { expectAccessible, startWebSession, WebSession } from './support/web-session';
 import { screenshot } from './support/screenshots';
 
@@ -205,6 +206,45 @@ describe('Dates and names as people read them, in English and Chinese', () => {
       expect(await moment.getAttribute('title')).toMatch(/ UTC$/);
       await expectAccessible(auditor);
       await screenshot(auditor, `audit-case-${locale}`);
+    },
+  );
+
+  it.each(['en', 'zh-CN'] as const)(
+    'reads a project’s requests by their process’s name and their next due date in the case’s zone, named (%s)',
+    async (locale) => {
+      const created = await web.driver.post('acme-battery', '/projects', {
+        title: `${title} project ${locale}`,
+        limitWorkingDays: 120,
+        stages: [
+          {
+            name: 'Permits',
+            definitionKeys: [definition.key],
+            attributes: { floorAreaM2: 900 },
+            plannedWorkingDays: 40,
+          },
+        ],
+      });
+      expect(created.status).toBe(202);
+      const project = created.body as { id: string; stages: Array<{ requests: Array<{ memberId: string }> }> };
+      const member = project.stages[0].requests[0].memberId;
+      // The page shows the project as it stands when opened: once its first request's intake is open.
+      await eventually(async () => {
+        const now = (await web.driver.get('acme-battery', `/projects/${project.id}`)).body as {
+          stages: Array<{ requests: Array<{ nextDueAt: string | null }> }>;
+        };
+        return now.stages[0].requests[0].nextDueAt ?? undefined;
+      }, 'the project’s first request open');
+      const applicant = await web.as('acme-battery', locale);
+      await applicant.goto(`${web.base}/portfolio/${project.id}`);
+      // The intake runs 30 calendar days, counted in Beijing days whatever zone the browser is in.
+      const due = applicant.getByTestId(`next-due-${member}`);
+      await due.waitFor();
+      expect(await applicant.getByTestId('stage-1').locator('tr', { hasText: WORDS[locale].process }).count()).toBe(1);
+      expect(await due.innerText()).toMatch(
+        locale === 'en' ? /^by end of .+ \(China Standard Time\)$/ : /^.+当日结束前（中国标准时间）$/,
+      );
+      expect(await due.getAttribute('title')).toMatch(/ UTC$/);
+      await expectAccessible(applicant);
     },
   );
 });

@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiDriver, IssuedDocument } from '../support/api-driver';
+import { ApiDriver, IssuedDocument, startWithPermit } from '../support/api-driver';
 import { eventually } from '../support/test-env';
-import { startTestApi, TestApi } from '../support/test-api';
+import type { TestApi } from '../support/test-api';
 
 const ITEMS = [
   { id: 'soil-report', description: 'Geotechnical soil report for hall A' },
@@ -16,12 +12,9 @@ describe('notices issued on the events of a building permit', () => {
   let api: TestApi;
   let driver: ApiDriver;
   let id: string;
-  const dir = mkdtempSync(join(tmpdir(), 'ow-notices-'));
 
   beforeAll(async () => {
-    api = await startTestApi();
-    driver = new ApiDriver(api);
-    id = await driver.submitPermit();
+    ({ api, driver, id } = await startWithPermit());
   });
   afterAll(() => api?.close());
 
@@ -33,21 +26,7 @@ describe('notices issued on the events of a building permit', () => {
     }, `${kind} ${count}`);
   const textsOf = async (document: IssuedDocument) => {
     const texts: Record<string, string> = {};
-    for (const rendition of document.renditions) {
-      const res = await api.http
-        .get(rendition.href)
-        .set(await driver.auth('acme-battery'))
-        .buffer(true)
-        .parse((r, done) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
-      const file = join(dir, `${document.number}.${rendition.language}.pdf`);
-      writeFileSync(file, res.body as Buffer);
-      texts[rendition.language] = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString();
-    }
+    for (const rendition of document.renditions) texts[rendition.language] = await driver.documentText(rendition.href);
     return texts;
   };
 

@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiDriver, IssuedDocument } from '../support/api-driver';
-import { startTestApi, TestApi } from '../support/test-api';
+import { ApiDriver, IssuedDocument, startWithPermit } from '../support/api-driver';
+import type { TestApi } from '../support/test-api';
 
 interface Verification {
   number: string;
@@ -22,12 +18,9 @@ describe('the lifecycle of an issued permit', () => {
   let driver: ApiDriver;
   let id: string;
   let permit: IssuedDocument;
-  const dir = mkdtempSync(join(tmpdir(), 'ow-lifecycle-'));
 
   beforeAll(async () => {
-    api = await startTestApi();
-    driver = new ApiDriver(api);
-    id = await driver.submitPermit();
+    ({ api, driver, id } = await startWithPermit());
     permit = (await driver.issuePermit(id, [SPRINKLERS])).find((d) => d.kind === 'permit')!;
   });
   afterAll(() => api?.close());
@@ -38,21 +31,6 @@ describe('the lifecycle of an issued permit', () => {
     (await driver.get('supervisor', `/requests/${id}/documents/issued`)).body as IssuedDocument[];
   const verify = async (code: string) =>
     (await api.http.get(`/verifications/${code}`).expect(200)).body as Verification;
-  const textOf = async (href: string) => {
-    const res = await api.http
-      .get(href)
-      .set(await driver.auth('acme-battery'))
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const file = join(dir, `${href.split('/').slice(-2).join('-')}.pdf`);
-    writeFileSync(file, res.body as Buffer);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString();
-  };
 
   it('offers a supervisor the changes legal now, and refuses the rest with the reason, changing nothing', async () => {
     expect(permit.status).toBe('valid');
@@ -122,7 +100,7 @@ describe('the lifecycle of an issued permit', () => {
       supersededBy: varied.verificationCode,
     });
 
-    const text = await textOf(varied.renditions[0].href);
+    const text = await driver.documentText(varied.renditions[0].href);
     expect(text).toContain(varied.number);
     expect(text).toContain(AMENDED.text);
     expect(text).not.toContain(SPRINKLERS.text);

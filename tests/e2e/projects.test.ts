@@ -15,7 +15,13 @@ interface ProjectView {
     status: string;
     form: string[];
     clock: { projectedStart: string; projectedDue: string };
-    requests: Array<{ memberId: string; requestId: string; status: string; onCriticalPath: boolean }>;
+    requests: Array<{
+      memberId: string;
+      requestId: string;
+      status: string;
+      onCriticalPath: boolean;
+      timeZone: string;
+    }>;
   }>;
 }
 
@@ -92,6 +98,12 @@ describe('projects: stages of requests under one whole-project limit', () => {
       return p.stages[0].requests[0].status === 'in_progress' ? p : undefined;
     }, 'stage 1 running');
     expect(first.calendar).toEqual({ id: 'cn', timeZone: 'Asia/Shanghai' });
+    // Each request's moments are read in its own jurisdiction's zone, the project's in its calendar's.
+    expect(first.stages.flatMap((s) => s.requests.map((r) => r.timeZone))).toEqual([
+      'Asia/Shanghai',
+      'Asia/Shanghai',
+      'Asia/Shanghai',
+    ]);
     expect(first.stages.map((s) => [s.status, s.form])).toEqual([
       ['running', ['siteAreaM2']],
       ['waiting', ['floorAreaM2', 'loadKw']],
@@ -115,8 +127,10 @@ describe('projects: stages of requests under one whole-project limit', () => {
     expect(logged).toEqual({ kind: 'authorization', actor_id: 'volta-grid' });
     const others = (await sut.get('volta-grid', '/projects')).body as { items: Array<{ id: string }> };
     expect(others.items.map((p) => p.id)).not.toContain(id);
-    const staff = (await sut.get('clerk-fire', '/projects?pageSize=100')).body as { items: Array<{ id: string }> };
-    expect(staff.items.map((p) => p.id)).toContain(id);
+    const staff = (await sut.get('clerk-fire', '/projects?pageSize=100')).body as {
+      items: Array<{ id: string; timeZone: string }>;
+    };
+    expect(staff.items.find((p) => p.id === id)).toMatchObject({ timeZone: 'Asia/Shanghai' });
 
     const siteRequest = first.stages[0].requests[0].requestId;
     await sut.waitForStep(siteRequest, 'review');

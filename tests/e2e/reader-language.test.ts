@@ -1,4 +1,5 @@
-import { gridConnectionDefinition } from '@onewindow/domain';
+import { gridConnectionDefinition, textIn, type Language } from '@onewindow/domain';
+import { ApiDriver } from '../support/api-driver';
 import { startTestApi, TestApi } from '../support/test-api';
 import { eventually } from '../support/test-env';
 
@@ -41,5 +42,29 @@ describe('the language labels are served in', () => {
     await savePreferredLanguage('en');
     await eventually(async () => ((await titleRead()) === titles.en ? true : undefined), 'the English title');
     expect(await titleRead('zh-CN')).toBe(titles['zh-CN']);
+  });
+
+  it('names a decision in a notification as the case’s definition names the outcome, in the recipient’s language', async () => {
+    const driver = new ApiDriver(api);
+    const submitted = await driver.post('volta-grid', '/requests', {
+      definitionKey: gridConnectionDefinition.key,
+      title: 'Supply for cell line 2',
+      attributes: { loadKw: 800 },
+    });
+    expect(submitted.status).toBe(202);
+    const id = (submitted.body as { id: string }).id;
+    await driver.waitForStep(id, 'supply-plan');
+    expect((await driver.decide('clerk-grid', id, 'supply-plan', { outcome: 'issued' })).status).toBe(200);
+
+    // What the applicant is sent, in whichever language and channels they chose.
+    const told = await eventually(async () => {
+      const rows = await api.env.db.query<Array<{ language: Language; subject: string }>>(
+        `SELECT language, subject FROM outbox WHERE request_id = $1 AND recipient_id = 'volta-grid' AND kind = 'decision'`,
+        [id],
+      );
+      return rows.length > 0 ? rows : undefined;
+    }, 'the decision notice');
+    const issued = gridConnectionDefinition.outcomeLabels!.issued;
+    for (const { language, subject } of told) expect(subject).toContain(textIn(issued, language));
   });
 });

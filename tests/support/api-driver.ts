@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import type { Response } from 'supertest';
-import type { TestApi } from './test-api';
+import { startTestApi, type TestApi } from './test-api';
 import { eventually } from './test-env';
 
 export interface StepView {
@@ -121,7 +122,29 @@ export class ApiDriver {
     }, `the permit of ${id}`);
   }
 
+  /** An issued document's rendition as `user` downloads it, read as text (poppler's pdftotext). */
+  async documentText(href: string, user = 'acme-battery'): Promise<string> {
+    const res = await this.api.http
+      .get(href)
+      .set(await this.auth(user))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: res.body as Buffer }).toString();
+  }
+
   async transitionCount(id: string): Promise<number> {
     return (await this.detail(id)).timeline.length;
   }
+}
+
+/** A test API with its driver, and a building permit submitted by acme-battery with its intake open. */
+export async function startWithPermit(): Promise<{ api: TestApi; driver: ApiDriver; id: string }> {
+  const api = await startTestApi();
+  const driver = new ApiDriver(api);
+  return { api, driver, id: await driver.submitPermit() };
 }

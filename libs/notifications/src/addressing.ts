@@ -1,5 +1,5 @@
 import type { Audience, Channel, Language, PlannedNotification, Preferences } from './notification.types';
-import { render } from './templates';
+import { render, type CaseReading } from './templates';
 
 /** One message to one person on one channel, written in their language, ready for the outbox. */
 export interface OutboxDraft {
@@ -28,21 +28,22 @@ export function audiencesOf(planned: PlannedNotification[]): { userIds: string[]
 }
 
 /**
- * Addresses planned notifications to people and their channels, each in the recipient's language, deadlines in
- * the zone of the request's jurisdiction (`zoneOf`, UTC when unknown). `known` holds the preferences of the people
- * and roles the audiences name; a named person without preferences hears in-app, in English.
+ * Addresses planned notifications to people and their channels, each in the recipient's language, as its case is
+ * read (`readingOf`: deadlines in the jurisdiction's zone, outcomes named as its definition names them; UTC and
+ * general words when unknown). `known` holds the preferences of the people and roles the audiences name; a named
+ * person without preferences hears in-app, in English.
  */
 export function addressNotifications(
   planned: PlannedNotification[],
   known: Preferences[],
-  zoneOf: ReadonlyMap<string, string>,
+  readingOf: ReadonlyMap<string, CaseReading>,
 ): OutboxDraft[] {
   const drafts: OutboxDraft[] = [];
   for (const p of planned) {
     const recipients = new Map<string, Preferences>();
     for (const audience of p.audience) for (const r of resolve(audience, known)) recipients.set(r.userId, r);
     for (const r of recipients.values()) {
-      const { subject, body } = render(p.kind, r.language, p.facts, zoneOf.get(p.requestId) ?? 'UTC');
+      const { subject, body } = render(p.kind, r.language, p.facts, readingOf.get(p.requestId));
       for (const channel of r.channels) {
         const address = channel === 'email' ? r.email : channel === 'webhook' ? r.webhookUrl : null;
         if (channel !== 'in-app' && !address) continue;

@@ -1,4 +1,4 @@
-import type { CaseState, Transition } from '@onewindow/domain';
+import { gridConnectionDefinition, landUseDefinition, type CaseState, type Transition } from '@onewindow/domain';
 import { planNotifications } from './notification-planner';
 import { render } from './templates';
 import { signWebhook, verifyWebhook } from './webhook-signature';
@@ -116,6 +116,28 @@ describe(render.name, () => {
     expect(render('decision', 'zh-CN', facts).subject).toBe('审批决定：Hall A（准予许可）');
   });
 
+  it('names an outcome as the case’s definition names it, in the recipient’s language', () => {
+    const facts = {
+      requestTitle: 'Supply for hall A',
+      requestId: 'r-1',
+      event: 'decided',
+      stepId: 'supply-plan',
+      stepTitle: { en: 'Supply plan', 'zh-CN': '供电方案答复' },
+      outcome: 'issued',
+      status: 'in_progress',
+      dueAt: null,
+      items: [],
+    };
+    const reading = { outcomeLabels: gridConnectionDefinition.outcomeLabels };
+    expect(render('decision', 'en', facts, reading).subject).toBe('Decision on Supply for hall A: Supply plan issued');
+    expect(render('decision', 'zh-CN', facts, reading).subject).toBe('审批决定：Supply for hall A（已答复供电方案）');
+    // A land-use approval is 予以批准, not a permit's 准予许可.
+    const approved = { ...facts, outcome: 'approved' };
+    expect(render('decision', 'zh-CN', approved, { outcomeLabels: landUseDefinition.outcomeLabels }).subject).toContain(
+      '予以批准',
+    );
+  });
+
   it('says what happened and by when in words, the deadline read in the case’s zone', () => {
     const facts = {
       requestTitle: 'Hall A',
@@ -129,10 +151,10 @@ describe(render.name, () => {
       dueAt: '2027-01-06T16:00:00.000Z',
       items: [],
     };
-    const en = render('action-needed', 'en', facts, 'Asia/Shanghai').body;
+    const en = render('action-needed', 'en', facts, { timeZone: 'Asia/Shanghai' }).body;
     expect(en).toContain('(information was requested)');
     expect(en).toContain('Due by end of Wed 6 Jan 2027 (China Standard Time).');
-    const zh = render('action-needed', 'zh-CN', facts, 'Asia/Shanghai').body;
+    const zh = render('action-needed', 'zh-CN', facts, { timeZone: 'Asia/Shanghai' }).body;
     expect(zh).toContain('（需补正材料）');
     expect(zh).toContain('办理期限：2027年1月6日（周三）当日结束前（中国标准时间）。');
   });

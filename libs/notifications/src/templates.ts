@@ -1,4 +1,4 @@
-import { textIn } from '@onewindow/domain';
+import { textIn, type LocalizedText } from '@onewindow/domain';
 import { deadlineWords, eventWords, resultWords } from './words';
 import type { Language, NotificationFacts, NotificationKind } from './notification.types';
 
@@ -128,17 +128,32 @@ const ZH: Record<NotificationKind, Template> = {
 
 const TEMPLATES: Record<Language, Record<NotificationKind, Template>> = { en: EN, 'zh-CN': ZH };
 
-/** The subject and text of a notification in the recipient's language, its deadline in `timeZone`. */
+/** What a notification reads of its case: the jurisdiction's zone and what its definition calls its outcomes. */
+export interface CaseReading {
+  timeZone?: string;
+  outcomeLabels?: Record<string, LocalizedText>;
+}
+
+/**
+ * The subject and text of a notification in the recipient's language: an outcome by the name its definition
+ * gives it (general words for a definition that names none), its deadline in the case's zone.
+ */
 export function render(
   kind: NotificationKind,
   language: Language,
   facts: NotificationFacts,
-  timeZone = 'UTC',
+  { timeZone = 'UTC', outcomeLabels = {} }: CaseReading = {},
 ): Rendered {
+  const outcomeLabel = facts.outcome === null ? undefined : outcomeLabels[facts.outcome];
   return TEMPLATES[language][kind]({
     ...facts,
     event: eventWords(facts.event, language),
-    outcome: facts.outcome === null ? null : resultWords(facts.outcome, language),
+    outcome:
+      facts.outcome === null
+        ? null
+        : outcomeLabel !== undefined
+          ? textIn(outcomeLabel, language)
+          : resultWords(facts.outcome, language),
     status: resultWords(facts.status, language),
     dueAt: facts.dueAt === null ? null : deadlineWords(facts.dueAt, timeZone, language),
     stepTitle: facts.stepTitle === null ? null : textIn(facts.stepTitle, language),

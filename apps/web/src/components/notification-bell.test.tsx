@@ -17,6 +17,7 @@ function notification(id: string, subject: string, readAt: string | null = null)
     requestId: '11111111-1111-4111-8111-111111111111',
     createdAt: '2026-12-01T08:00:00.000Z',
     readAt,
+    timeZone: 'America/Los_Angeles',
   };
 }
 
@@ -98,5 +99,19 @@ describe(NotificationBell.name, () => {
     await user.click(await screen.findByRole('button', { name: 'Notifications, 0 unread' }));
     expect(await screen.findByText('No notifications yet.')).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark all read' })).toBeNull());
+  });
+
+  it('dates each notification in the zone of its case, named, with UTC on hover', async () => {
+    inbox = [{ ...notification('3', 'Approved'), timeZone: 'Asia/Shanghai' }, notification('4', 'Corrections needed')];
+    const user = userEvent.setup();
+    renderBell();
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
+    const [shanghai, losAngeles] = within(await screen.findByTestId('notification-list')).getAllByTestId(
+      'notification',
+    );
+    // 08:00 UTC on 1 December is 16:00 in Beijing and midnight in California.
+    expect(shanghai.querySelector('time')?.textContent).toMatch(/^Tue 1 Dec 2026 16:00 (CST|GMT\+8)$/);
+    expect(losAngeles.querySelector('time')?.textContent).toBe('Tue 1 Dec 2026 00:00 GMT-8');
+    expect(losAngeles.querySelector('time')?.getAttribute('title')).toBe('Tue 1 Dec 2026 08:00 UTC');
   });
 });

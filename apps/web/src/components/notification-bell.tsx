@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { Typography } from '@/components/typography';
 import { api, unwrap, type NotificationItem } from '@/lib/api/client';
 import { openEventStream, type StreamStatus } from '@/lib/event-stream';
-import { formatDateTime } from '@/lib/format';
+import { Moment } from './moment';
 import { ErrorAlert, StreamBadge } from './page-state';
 
 export const notificationKeys = { inbox: ['notifications'] as const };
@@ -45,8 +45,7 @@ interface ListProps {
 
 /** Newest first; an unread one is marked as such in words, not by colour alone. */
 export function NotificationList({ items, requestPath, onRead, pending }: ListProps) {
-  const { t, i18n } = useTranslation();
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const { t } = useTranslation();
   if (items.length === 0) return <Typography.Text type="secondary">{t('notifications.empty')}</Typography.Text>;
   return (
     <ul className="ow-notification-list" aria-label={t('notifications.title')} data-testid="notification-list">
@@ -56,7 +55,10 @@ export function NotificationList({ items, requestPath, onRead, pending }: ListPr
             {!item.readAt && <strong>{t('notifications.unreadMark')} </strong>}
             <span>{item.subject}</span>
           </div>
-          <Typography.Text type="secondary">{formatDateTime(item.createdAt, zone, i18n.language)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {/* In the zone of the case it is about, as on the case's pages. */}
+            <Moment at={item.createdAt} timeZone={item.timeZone ?? 'UTC'} />
+          </Typography.Text>
           <div>{item.body}</div>
           <div className="ow-notification-actions">
             {item.requestId && <Link to={requestPath(item.requestId)}>{t('notifications.open')}</Link>}

@@ -13,7 +13,7 @@ import {
   type SchemaFault,
 } from './schema-reader';
 import { checkAttributeReferences, checkAttributesSchema } from './attributes-schema';
-import { checkLabelMap } from './label-maps';
+import { checkLabelMap, checkStandardConditions } from './label-maps';
 import { checkPublicationDeclaration } from './publication-schema';
 import { checkStep, STEP_ID, type StepReference, type StepShape } from './step-schema';
 
@@ -37,6 +37,7 @@ const ROOT_KEYS = [
   'notices',
   'outcomeLabels',
   'departments',
+  'standardConditions',
   'publication',
 ];
 
@@ -112,6 +113,7 @@ export function validateDefinition(
   checkNotices(errors, input.notices, (path, id) => resolve(path, id));
   checkLabelMap(errors, input.outcomeLabels, 'outcomeLabels');
   checkLabelMap(errors, input.departments, 'departments');
+  checkStandardConditions(errors, input.standardConditions, 'standardConditions');
 
   const declared = checkAttributesSchema(errors, input.attributesSchema, 'attributesSchema');
   if (declared) checkAttributeReferences(errors, input, declared);

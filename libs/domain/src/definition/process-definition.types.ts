@@ -315,6 +315,18 @@ export interface DocumentTypeDefinition {
   requiredAt?: string[];
 }
 
+/**
+ * A condition a decision commonly carries, written once in every served language: the decision form offers it,
+ * and a decision that chose it is read in each reader's language (the recorded text stays as it was decided).
+ */
+export interface StandardCondition {
+  key: string;
+  text: LocalizedText;
+  reason: LocalizedText;
+  /** The policy it rests on (a code's section number reads the same in every language). */
+  policy?: string;
+}
+
 export interface ProcessDefinition {
   key: string;
   version: number;
@@ -341,6 +353,8 @@ export interface ProcessDefinition {
   outcomeLabels?: Record<string, LocalizedText>;
   /** What the departments owning its steps are called, by department id, in every served language. */
   departments?: Record<string, LocalizedText>;
+  /** The conditions its decisions commonly carry, in every served language. */
+  standardConditions?: StandardCondition[];
   /** Whether and from when its cases appear on the public register, and what of them. */
   publication?: PublicationDeclaration;
 }

@@ -1,5 +1,5 @@
 import type { ProcessDefinition } from '../definition/process-definition.types';
-import { buildingPermitDepartments, buildingPermitOutcomes } from './built-in-labels';
+import { buildingPermitConditions, buildingPermitDepartments, buildingPermitOutcomes } from './built-in-labels';
 
 /**
  * Construction / building permit, modelled on California practice: a completeness check that is deemed
@@ -17,6 +17,7 @@ export const buildingPermitDefinition: ProcessDefinition = {
   jurisdiction: 'us-ca',
   outcomeLabels: buildingPermitOutcomes,
   departments: buildingPermitDepartments,
+  standardConditions: buildingPermitConditions,
   start: 'intake',
   extensionByAgreement: true,
   appeal: { step: 'appeal-review', window: { value: 30, unit: 'calendarDays' } },

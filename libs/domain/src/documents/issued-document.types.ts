@@ -57,12 +57,19 @@ export interface DecisionCondition {
   text: string;
   reason: string;
   policy?: string;
+  /** The key of the definition's standard condition this one is, when chosen as written there. */
+  standard?: string;
 }
 
 /** A condition as recorded: decisions recorded before conditions were structured carry their text alone. */
 export type RecordedCondition = string | DecisionCondition;
 
 /** A recorded condition read the one way, whichever shape it was recorded in. */
-export function conditionOf(condition: RecordedCondition): { text: string; reason?: string; policy?: string } {
+export function conditionOf(condition: RecordedCondition): {
+  text: string;
+  reason?: string;
+  policy?: string;
+  standard?: string;
+} {
   return typeof condition === 'string' ? { text: condition } : condition;
 }

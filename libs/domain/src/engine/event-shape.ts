@@ -18,7 +18,8 @@ const strList: Check = (v) => Array.isArray(v) && v.every(str);
 const optStrList: Check = (v) => v === undefined || strList(v);
 const conditions: Check = (v) =>
   v === undefined ||
-  (Array.isArray(v) && v.every((c) => str(c) || (isRecord(c) && str(c.text) && str(c.reason) && optStr(c.policy))));
+  (Array.isArray(v) &&
+    v.every((c) => str(c) || (isRecord(c) && str(c.text) && str(c.reason) && optStr(c.policy) && optStr(c.standard))));
 const items: Check = (v) =>
   Array.isArray(v) && v.length > 0 && v.every((i) => isRecord(i) && str(i.id) && str(i.description));
 const duration: Check = (v) =>

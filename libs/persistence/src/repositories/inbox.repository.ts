@@ -2,15 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OUTBOX_COLUMNS, OutboxRow } from './outbox.repository';
 
+/** An in-app notification with the time zone of its case's jurisdiction (null for one of no case). */
+export interface InboxRow extends OutboxRow {
+  timeZone: string | null;
+}
+
+/** The zone of the jurisdiction of a notification's case, in which its moment is read. */
+const CASE_ZONE = `(SELECT c.calendar->>'timeZone' FROM requests r JOIN calendars c ON c.id = r.jurisdiction
+  WHERE r.id = outbox.request_id ORDER BY c.revision DESC LIMIT 1) AS "timeZone"`;
+
 /** A user's in-app notifications: the outbox's delivered in-app rows, read and marked read by their recipient. */
 @Injectable()
 export class InboxRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** One in-app notification as its recipient's inbox shows it. */
+  async find(id: string): Promise<InboxRow | null> {
+    const [row] = await this.db.query<InboxRow[]>(`SELECT ${OUTBOX_COLUMNS}, ${CASE_ZONE} FROM outbox WHERE id = $1`, [
+      id,
+    ]);
+    return row ?? null;
+  }
+
   /** A user's in-app notifications (delivered), newest first. */
-  list(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<OutboxRow[]> {
-    return this.db.query<OutboxRow[]>(
-      `SELECT ${OUTBOX_COLUMNS} FROM outbox
+  list(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<InboxRow[]> {
+    return this.db.query<InboxRow[]>(
+      `SELECT ${OUTBOX_COLUMNS}, ${CASE_ZONE} FROM outbox
        WHERE recipient_id = $1 AND channel = 'in-app' AND state = 'delivered' AND ($2 = false OR read_at IS NULL)
        ORDER BY id DESC LIMIT $3`,
       [userId, options.unreadOnly, options.limit],

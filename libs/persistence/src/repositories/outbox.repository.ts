@@ -160,11 +160,6 @@ export class OutboxRepository {
     return rows[0] ?? null;
   }
 
-  async find(id: string): Promise<OutboxRow | null> {
-    const [row] = await this.db.query<OutboxRow[]>(`SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id = $1`, [id]);
-    return row ?? null;
-  }
-
   /** Delivery state, newest first, of the deliveries the scope covers. */
   list(
     filter: { requestId?: string; state?: OutboxState; limit: number },

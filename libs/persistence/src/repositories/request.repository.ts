@@ -1,5 +1,6 @@
 import type { RequestIdentity } from '@onewindow/contracts';
-import type { CaseState } from '@onewindow/domain';
+import type { CaseState, LocalizedText } from '@onewindow/domain';
+import type { CaseReading } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
@@ -24,16 +25,24 @@ export class RequestRepository {
 
   constructor(private readonly db: DataSource) {}
 
-  /** Inside the caller's transaction, the time zone of each request's jurisdiction (from its latest calendar). */
-  static async timeZonesOf(tx: EntityManager, requestIds: string[]): Promise<Map<string, string>> {
-    const zones = await tx.query<Array<{ id: string; zone: string | null }>>(
-      `SELECT r.id, c.calendar->>'timeZone' AS zone FROM requests r
+  /**
+   * Inside the caller's transaction, how each request is read: the time zone of its jurisdiction (from its latest
+   * calendar) and what its definition version calls its outcomes.
+   */
+  static async readingsOf(tx: EntityManager, requestIds: string[]): Promise<Map<string, CaseReading>> {
+    const cases = await tx.query<
+      Array<{ id: string; zone: string | null; outcomeLabels: Record<string, LocalizedText> | null }>
+    >(
+      `SELECT r.id, c.calendar->>'timeZone' AS zone, d.definition->'outcomeLabels' AS "outcomeLabels" FROM requests r
        LEFT JOIN LATERAL (SELECT calendar FROM calendars WHERE id = r.jurisdiction ORDER BY revision DESC LIMIT 1) c
          ON true
+       LEFT JOIN process_definitions d ON d.key = r.definition_key AND d.version = r.definition_version
        WHERE r.id = ANY($1)`,
       [[...new Set(requestIds)]],
     );
-    return new Map(zones.flatMap((z) => (z.zone ? [[z.id, z.zone] as const] : [])));
+    return new Map(
+      cases.map((c) => [c.id, { timeZone: c.zone ?? 'UTC', outcomeLabels: c.outcomeLabels ?? {} }] as const),
+    );
   }
 
   /** Makes a just-started request visible at once, in its initial state; the workflow's recordings follow. */

@@ -1,4 +1,4 @@
-import type { OutboxRow } from '@onewindow/persistence';
+import type { InboxRow, OutboxRow } from '@onewindow/persistence';
 import type { Preferences } from '@onewindow/notifications';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -23,6 +23,12 @@ export class NotificationView {
   @ApiPropertyOptional({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty({ description: 'ISO-8601 UTC' }) createdAt!: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO-8601 UTC' }) readAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "The IANA zone of its case's jurisdiction, in which its moment is read (null for no case)",
+  })
+  timeZone!: string | null;
 }
 
 export class InboxView {
@@ -63,7 +69,7 @@ export class DeliveryView {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function toNotificationView(row: OutboxRow): NotificationView {
+export function toNotificationView(row: InboxRow): NotificationView {
   return {
     id: row.id,
     kind: row.kind,
@@ -73,6 +79,7 @@ export function toNotificationView(row: OutboxRow): NotificationView {
     requestId: row.requestId,
     createdAt: iso(row.createdAt) as string,
     readAt: iso(row.readAt),
+    timeZone: row.timeZone,
   };
 }
 

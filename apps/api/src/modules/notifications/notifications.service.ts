@@ -80,7 +80,7 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
     const ready: MessageEvent = { type: 'ready', data: { userId: actor.id } };
     const delivered = this.delivered$.pipe(
       filter((notice) => notice.userId === actor.id),
-      mergeMap((notice) => from(this.outbox.find(notice.id))),
+      mergeMap((notice) => from(this.inboxes.find(notice.id))),
       filter((row) => row !== null),
       map((row): MessageEvent => ({ type: 'notification', id: row.id, data: toNotificationView(row) })),
     );

@@ -11,6 +11,8 @@ export class ProjectRequestView {
     description: 'The next due instant of its open steps (ISO-8601 UTC)',
   })
   nextDueAt!: string | null;
+  @ApiProperty({ description: "The IANA zone of the request's jurisdiction, in which its moments are read" })
+  timeZone!: string;
   @ApiProperty({ description: "A due date counts past the calendar's coverage and may still move" })
   dueProvisional!: boolean;
   @ApiProperty({ description: 'Projected start day (local date)' }) projectedStart!: string;
@@ -45,6 +47,8 @@ export class ProjectSummaryView {
   @ApiProperty() title!: string;
   @ApiProperty() applicantId!: string;
   @ApiProperty() submittedAt!: string;
+  @ApiProperty({ description: "The IANA zone of the project's calendar, in which its moments are read" })
+  timeZone!: string;
   @ApiProperty() limitWorkingDays!: number;
 }
 

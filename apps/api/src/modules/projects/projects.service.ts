@@ -116,7 +116,9 @@ export class ProjectsService {
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const own = actor.role === 'applicant' ? actor.id : undefined;
     const [rows, total] = await this.projects.list(own, pageSize, (page - 1) * pageSize);
-    return { items: rows.map(summary), total, page, pageSize };
+    const zones = new Map<string, string>();
+    for (const id of new Set(rows.map((r) => r.calendarId))) zones.set(id, zoneOf(await this.catalog.calendar(id)));
+    return { items: rows.map((row) => summary(row, zones.get(row.calendarId)!)), total, page, pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<ProjectView> {
@@ -185,6 +187,7 @@ export class ProjectsService {
           requestId: r.requestId,
           status: request?.status ?? 'waiting',
           nextDueAt: request?.nextDueAt?.toISOString() ?? null,
+          timeZone: zoneOf(contexts.get(r.definitionKey)!.calendar),
           dueProvisional:
             state?.caseClock?.provisional === true || (state?.activeSteps ?? []).some((a) => a.dueProvisional === true),
           projectedStart: s.start,
@@ -219,7 +222,7 @@ export class ProjectsService {
         ? 'completed'
         : 'in_progress';
     return {
-      ...summary(row),
+      ...summary(row, zoneOf(calendar)),
       calendar: { id: calendar.id, timeZone: zoneOf(calendar) },
       limitDate: schedule.limitDate,
       projectedDate: schedule.projectedDate,
@@ -232,12 +235,13 @@ export class ProjectsService {
   }
 }
 
-function summary(row: ProjectEntity): ProjectSummaryView {
+function summary(row: ProjectEntity, timeZone: string): ProjectSummaryView {
   return {
     id: row.id,
     title: row.title,
     applicantId: row.applicantId,
     submittedAt: row.submittedAt.toISOString(),
+    timeZone,
     limitWorkingDays: row.limitWorkingDays,
   };
 }

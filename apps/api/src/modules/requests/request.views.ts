@@ -94,9 +94,11 @@ export class StepView {
 
 /** A condition of a decision; one recorded before conditions carried reasons has its text alone. */
 export class ConditionView {
-  @ApiProperty() text!: string;
-  @ApiPropertyOptional() reason?: string;
+  @ApiProperty({ type: String, description: "In the reader's language when it is a standard condition" })
+  text!: LocalizedText;
+  @ApiPropertyOptional({ type: String }) reason?: LocalizedText;
   @ApiPropertyOptional() policy?: string;
+  @ApiPropertyOptional({ description: "The key of the definition's standard condition it is" }) standard?: string;
 }
 
 /** The document a `document.issued` transition issued: its number once recorded. */
@@ -279,8 +281,17 @@ export function toDetailView(
     timeZone: zoneOf(calendar),
     provisional,
     flags: state.flags ?? [],
-    timeline,
+    timeline: timeline.map((t) => (t.conditions ? { ...t, conditions: t.conditions.map(standardIn(ctx)) } : t)),
     legalActions: legalActions(ctx, state, actor, now),
+  };
+}
+
+/** A standard condition is read in every served language, as its definition words it; any other as recorded. */
+function standardIn(ctx: ProcessContext): (condition: ConditionView) => ConditionView {
+  const standards = new Map((ctx.definition.standardConditions ?? []).map((c) => [c.key, c]));
+  return (condition) => {
+    const standard = condition.standard === undefined ? undefined : standards.get(condition.standard);
+    return standard ? { ...condition, text: standard.text, reason: standard.reason } : condition;
   };
 }
 

@@ -95,6 +95,15 @@ export class ConditionDto {
   @IsString()
   @Length(1, 200)
   policy?: string;
+
+  @ApiPropertyOptional({
+    example: 'sprinklers',
+    description:
+      "The key of the definition's standard condition chosen as written; it is then read in each reader's language",
+  })
+  @IsOptional()
+  @Matches(KEY, { message: 'standard must be the key of a standard condition such as sprinklers' })
+  standard?: string;
 }
 
 export class DecideDto {

@@ -4,13 +4,15 @@ import Tag from 'antd/es/tag';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Card } from '@/components/card';
+import { Deadline } from '@/components/moment';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { StatusTag } from '@/components/status-tag';
 import { TAG } from '@/components/tag-colors';
 import type { Schemas } from '@/lib/api/client';
-import { formatDateTime, formatDay } from '@/lib/format';
+import { formatDay } from '@/lib/format';
+import { useProcessName } from '@/lib/definition-labels';
 import { useProject } from './api';
 
 type MemberRequest = Schemas['ProjectRequestView'];
@@ -27,6 +29,7 @@ export function ProjectPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const project = useProject(id);
+  const processName = useProcessName();
   if (project.isPending) return <PageLoading />;
   if (project.error) return <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />;
   const p = project.data;
@@ -90,7 +93,7 @@ export function ProjectPage() {
               {
                 title: t('projects.process'),
                 dataIndex: 'definitionKey',
-                render: (key: string) => t(`definitions.${key}`, { defaultValue: key }),
+                render: (key: string) => processName(key),
               },
               {
                 title: t('projects.requestStatus'),
@@ -105,10 +108,13 @@ export function ProjectPage() {
               {
                 title: t('projects.nextDue'),
                 dataIndex: 'nextDueAt',
-                render: (at: string | null, row) =>
-                  at
-                    ? `${formatDateTime(at, p.calendar.timeZone, i18n.language)}${row.dueProvisional ? ` (${t('projects.provisional')})` : ''}`
-                    : '—',
+                // In the zone of the request's own jurisdiction, named, as on its pages.
+                render: (at: string | null, row) => (
+                  <>
+                    <Deadline dueAt={at} timeZone={row.timeZone} testId={`next-due-${row.memberId}`} />
+                    {at && row.dueProvisional ? ` (${t('projects.provisional')})` : ''}
+                  </>
+                ),
               },
               {
                 title: t('projects.projected'),

@@ -2,20 +2,19 @@ import Space from 'antd/es/space';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Moment } from '@/components/moment';
 import { Table } from '@/components/table';
 import { Typography } from '@/components/typography';
 import { EmptyState, ErrorAlert } from '@/components/page-state';
 import { useSession } from '@/lib/auth/auth-context';
-import { formatDateTime } from '@/lib/format';
 import { useProjects, type ProjectSummary } from './api';
 
 /** Projects: several departments' processes in stages under one whole-project limit. */
 export function ProjectsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user } = useSession();
   const [page, setPage] = useState(1);
   const projects = useProjects(page);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -50,7 +49,7 @@ export function ProjectsPage() {
             {
               title: t('projects.submittedAt'),
               dataIndex: 'submittedAt',
-              render: (at: string) => formatDateTime(at, zone, i18n.language),
+              render: (at: string, row) => <Moment at={at} timeZone={row.timeZone} />,
             },
             {
               title: t('projects.limit'),

@@ -72,7 +72,7 @@ export function StepPage() {
       <Link to="/queue">{t('queue.back')}</Link>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={1} data-testid="request-title">
-          {detail.title} · {step?.title ?? stepId}
+          {detail.title} · {step?.title ?? stepTitle(stepId)}
         </Typography.Title>
         <StreamBadge status={stream} />
       </Space>
@@ -170,6 +170,12 @@ export function StepPage() {
               <DecisionForm
                 outcomes={decide.outcomes ?? []}
                 outcomeName={(o) => nameIn('outcomes', o, definition.data, t, label)}
+                standardConditions={(definition.data?.standardConditions ?? []).map((c) => ({
+                  key: c.key,
+                  text: label(c.text),
+                  reason: label(c.reason),
+                  ...(c.policy ? { policy: c.policy } : {}),
+                }))}
                 pending={action.isPending}
                 onDecide={(body) =>
                   action.mutate((id, key) =>

@@ -1681,9 +1681,12 @@ export interface components {
             department?: string | null;
         };
         ConditionView: {
+            /** @description In the reader's language when it is a standard condition */
             text: string;
             reason?: string;
             policy?: string;
+            /** @description The key of the definition's standard condition it is */
+            standard?: string;
         };
         IssuedDocumentRefView: {
             documentId: string;
@@ -1802,6 +1805,11 @@ export interface components {
             reason: string;
             /** @example IFC 903.2.9 */
             policy?: string;
+            /**
+             * @description The key of the definition's standard condition chosen as written; it is then read in each reader's language
+             * @example sprinklers
+             */
+            standard?: string;
         };
         DecideDto: {
             /** @example approved */
@@ -1971,6 +1979,8 @@ export interface components {
             status: string;
             /** @description The next due instant of its open steps (ISO-8601 UTC) */
             nextDueAt?: string | null;
+            /** @description The IANA zone of the request's jurisdiction, in which its moments are read */
+            timeZone: string;
             /** @description A due date counts past the calendar's coverage and may still move */
             dueProvisional: boolean;
             /** @description Projected start day (local date) */
@@ -1996,6 +2006,8 @@ export interface components {
             title: string;
             applicantId: string;
             submittedAt: string;
+            /** @description The IANA zone of the project's calendar, in which its moments are read */
+            timeZone: string;
             limitWorkingDays: number;
             /** @description The calendar the whole-project limit counts in, and its time zone */
             calendar: components["schemas"]["ProjectCalendarView"];
@@ -2016,6 +2028,8 @@ export interface components {
             title: string;
             applicantId: string;
             submittedAt: string;
+            /** @description The IANA zone of the project's calendar, in which its moments are read */
+            timeZone: string;
             limitWorkingDays: number;
         };
         ProjectListView: {
@@ -2408,6 +2422,8 @@ export interface components {
             createdAt: string;
             /** @description ISO-8601 UTC */
             readAt?: string | null;
+            /** @description The IANA zone of its case's jurisdiction, in which its moment is read (null for no case) */
+            timeZone?: string | null;
         };
         InboxView: {
             items: components["schemas"]["NotificationView"][];

@@ -385,6 +385,7 @@ export const en = {
     conditions: 'Conditions',
     condition: 'Condition {{n}}',
     addCondition: 'Add condition',
+    standardConditions: 'Standard conditions',
     removeCondition: 'Remove condition {{n}}',
     reasonLabel: 'Reason',
     policyLabel: 'Policy',

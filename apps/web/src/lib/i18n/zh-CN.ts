@@ -383,6 +383,7 @@ export const zhCN: Strings<typeof en> = {
     conditions: '附加条件',
     condition: '条件 {{n}}',
     addCondition: '添加条件',
+    standardConditions: '常用附加条件',
     removeCondition: '删除条件 {{n}}',
     reasonLabel: '理由',
     policyLabel: '依据',

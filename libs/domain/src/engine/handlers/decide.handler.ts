@@ -46,7 +46,25 @@ export function checkDecide(v: CaseView, event: DecideEvent): Refusal | undefine
       return new Refusal('NOT_ALLOWED', `outcome '${event.outcome}' needs the applicant's signed pledge on file`);
     }
   }
-  return backDatingRefusal(v, event) ?? requiredDocumentsRefusal(v, event.stepId, event.outcome);
+  return (
+    standardConditionRefusal(v, event) ??
+    backDatingRefusal(v, event) ??
+    requiredDocumentsRefusal(v, event.stepId, event.outcome)
+  );
+}
+
+/** A condition said to be one of the definition's standard ones must be one of them. */
+function standardConditionRefusal(v: CaseView, event: DecideEvent): Refusal | undefined {
+  const known = new Set((v.ctx.definition.standardConditions ?? []).map((c) => c.key));
+  for (const condition of event.conditions ?? []) {
+    const standard = typeof condition === 'string' ? undefined : condition.standard;
+    if (standard !== undefined && !known.has(standard)) {
+      return new Refusal('INVALID_EVENT', `'${standard}' is not a standard condition of this process`, {
+        allowed: [...known],
+      });
+    }
+  }
+  return undefined;
 }
 
 /**

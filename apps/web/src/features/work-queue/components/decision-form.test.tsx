@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { DecisionForm } from './decision-form';
@@ -52,6 +52,35 @@ describe(DecisionForm.name, () => {
     await user.click(screen.getByRole('button', { name: 'Record decision' }));
     await waitFor(() =>
       expect(onDecide).toHaveBeenCalledWith({ outcome: 'refused', refusalReasons: ['Height exceeds the plan'] }),
+    );
+  });
+
+  it('adds a standard condition as the definition words it, keeping its key only while it is not reworded', async () => {
+    const onDecide = vi.fn();
+    const user = userEvent.setup();
+    const standards = [
+      { key: 'sprinklers', text: 'Sprinklers before occupation', reason: 'Fire load', policy: 'IFC 903.2' },
+      { key: 'working-hours', text: 'Work 7:00 to 19:00 only', reason: 'Noise' },
+    ];
+    render(<DecisionForm outcomes={['approved']} standardConditions={standards} pending={false} onDecide={onDecide} />);
+    await user.click(screen.getByRole('radio', { name: 'Approved' }));
+    const offered = screen.getByRole('group', { name: 'Standard conditions' });
+    await user.click(within(offered).getByRole('button', { name: /Sprinklers before occupation/ }));
+    await user.click(within(offered).getByRole('button', { name: /Work 7:00 to 19:00 only/ }));
+    expect(screen.getByLabelText<HTMLInputElement>('Condition 1', { exact: true }).value).toBe(
+      'Sprinklers before occupation',
+    );
+    await user.click(screen.getByLabelText('Condition 2', { exact: true }));
+    await user.paste(' on Saturdays too');
+    await user.click(screen.getByRole('button', { name: 'Record decision' }));
+    await waitFor(() =>
+      expect(onDecide).toHaveBeenCalledWith({
+        outcome: 'approved',
+        conditions: [
+          { text: 'Sprinklers before occupation', reason: 'Fire load', policy: 'IFC 903.2', standard: 'sprinklers' },
+          { text: 'Work 7:00 to 19:00 only on Saturdays too', reason: 'Noise' },
+        ],
+      }),
     );
   });
 

@@ -18,15 +18,34 @@ export interface Decision {
   refusalReasons?: string[];
 }
 
+/** A standard condition of the definition, in the reader's language. */
+export interface StandardConditionText {
+  key: string;
+  text: string;
+  reason: string;
+  policy?: string;
+}
+
 interface Values {
   outcome: string;
   reason?: string;
-  conditions?: Array<{ text?: string; reason?: string; policy?: string }>;
+  conditions?: Array<{ text?: string; reason?: string; policy?: string; standard?: string }>;
   informatives?: string[];
   refusalReasons?: string[];
 }
 
 const trimmed = (list: string[] | undefined) => (list ?? []).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * A condition keeps its standard key only while it reads as the standard one: then every reader sees it in their
+ * language. Once the decider rewords it, it is their own text.
+ */
+function standardKept(condition: Condition, standards: StandardConditionText[]): Condition {
+  const { standard, ...own } = condition;
+  const chosen = standards.find((s) => s.key === standard);
+  const unchanged = chosen && chosen.text === own.text && chosen.reason === own.reason;
+  return unchanged ? { ...own, standard: chosen.key } : own;
+}
 
 /**
  * The outcomes the rules allow now, a reason, each condition with its reason (and policy), informatives, and
@@ -35,12 +54,15 @@ const trimmed = (list: string[] | undefined) => (list ?? []).map((s) => s.trim()
 export function DecisionForm({
   outcomes,
   outcomeName,
+  standardConditions = [],
   pending,
   onDecide,
 }: {
   outcomes: string[];
   /** An outcome's name in the reader's language. */
   outcomeName?: (outcome: string) => string;
+  /** The definition's standard conditions, offered to add as they are written. */
+  standardConditions?: StandardConditionText[];
   pending: boolean;
   onDecide: (decision: Decision) => void;
 }) {
@@ -55,9 +77,14 @@ export function DecisionForm({
         layout="vertical"
         onFinish={(values) => {
           const conditions = (values.conditions ?? [])
-            .map((c) => ({ text: c.text?.trim() ?? '', reason: c.reason?.trim() ?? '', policy: c.policy?.trim() }))
+            .map((c) => ({
+              text: c.text?.trim() ?? '',
+              reason: c.reason?.trim() ?? '',
+              policy: c.policy?.trim(),
+              standard: c.standard,
+            }))
             .filter((c) => c.text)
-            .map(({ policy, ...c }) => (policy ? { ...c, policy } : c));
+            .map(({ policy, ...c }) => standardKept(policy ? { ...c, policy } : c, standardConditions));
           const informatives = trimmed(values.informatives);
           const refusalReasons = trimmed(values.refusalReasons);
           onDecide({
@@ -106,6 +133,9 @@ export function DecisionForm({
                       <Form.Item name={[field.name, 'policy']} label={t('decision.conditionPolicy', { n })}>
                         <Input />
                       </Form.Item>
+                      <Form.Item name={[field.name, 'standard']} hidden>
+                        <Input />
+                      </Form.Item>
                     </div>
                     <Button
                       aria-label={t('decision.removeCondition', { n })}
@@ -119,6 +149,29 @@ export function DecisionForm({
               <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
                 {t('decision.addCondition')}
               </Button>
+              {standardConditions.length > 0 && (
+                <div role="group" aria-label={t('decision.standardConditions')} style={{ marginTop: 8 }}>
+                  <div>{t('decision.standardConditions')}</div>
+                  {standardConditions.map((c) => (
+                    <Button
+                      key={c.key}
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      style={{ marginTop: 4, whiteSpace: 'normal', height: 'auto', textAlign: 'start' }}
+                      onClick={() =>
+                        add({
+                          text: c.text,
+                          reason: c.reason,
+                          standard: c.key,
+                          ...(c.policy ? { policy: c.policy } : {}),
+                        })
+                      }
+                    >
+                      {c.text}
+                    </Button>
+                  ))}
+                </div>
+              )}
             </fieldset>
           )}
         </Form.List>
