@@ -6,9 +6,7 @@ import Input from 'antd/es/input';
 import Radio from 'antd/es/radio';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
-import type { components } from '@/lib/api/schema';
-
-type Condition = components['schemas']['ConditionDto'];
+import { type Condition, ConditionFields, conditionsFrom, type ConditionValues } from '@/components/condition-fields';
 
 export interface Decision {
   outcome: string;
@@ -21,7 +19,7 @@ export interface Decision {
 interface Values {
   outcome: string;
   reason?: string;
-  conditions?: Array<{ text?: string; reason?: string; policy?: string }>;
+  conditions?: ConditionValues;
   informatives?: string[];
   refusalReasons?: string[];
 }
@@ -54,10 +52,7 @@ export function DecisionForm({
         form={form}
         layout="vertical"
         onFinish={(values) => {
-          const conditions = (values.conditions ?? [])
-            .map((c) => ({ text: c.text?.trim() ?? '', reason: c.reason?.trim() ?? '', policy: c.policy?.trim() }))
-            .filter((c) => c.text)
-            .map(({ policy, ...c }) => (policy ? { ...c, policy } : c));
+          const conditions = conditionsFrom(values.conditions);
           const informatives = trimmed(values.informatives);
           const refusalReasons = trimmed(values.refusalReasons);
           onDecide({
@@ -80,48 +75,7 @@ export function DecisionForm({
         <Form.Item name="reason" label={t('actions.reason')}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.List name="conditions">
-          {(fields, { add, remove }) => (
-            <fieldset>
-              <legend>{t('decision.conditions')}</legend>
-              {fields.map((field, index) => {
-                const n = index + 1;
-                return (
-                  <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-                    <div style={{ flex: 1 }}>
-                      <Form.Item
-                        name={[field.name, 'text']}
-                        label={t('decision.condition', { n })}
-                        rules={[required(t('decision.condition', { n }))]}
-                      >
-                        <Input />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'reason']}
-                        label={t('decision.conditionReason', { n })}
-                        rules={[required(t('decision.conditionReason', { n }))]}
-                      >
-                        <Input />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'policy']} label={t('decision.conditionPolicy', { n })}>
-                        <Input />
-                      </Form.Item>
-                    </div>
-                    <Button
-                      aria-label={t('decision.removeCondition', { n })}
-                      icon={<MinusCircleOutlined />}
-                      onClick={() => remove(field.name)}
-                      style={{ marginTop: 30 }}
-                    />
-                  </div>
-                );
-              })}
-              <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
-                {t('decision.addCondition')}
-              </Button>
-            </fieldset>
-          )}
-        </Form.List>
+        <ConditionFields />
         <TextList name="informatives" legend={t('decision.informatives')} item="informative" />
         {outcome === 'refused' && (
           <TextList name="refusalReasons" legend={t('decision.refusalReasons')} item="refusalReason" />
