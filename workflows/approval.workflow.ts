@@ -5,6 +5,7 @@ import {
   ApprovalWorkflowInput,
   caseStateQuery,
   externalEventSignal,
+  ISSUED_PERMIT_LIFECYCLE_PATCH,
   memberDecidedSignal,
 } from '@onewindow/contracts';
 import type { RecordActivities, TransitionSource } from '@onewindow/contracts';
@@ -13,6 +14,7 @@ import {
   CaseInterpreter,
   CaseState,
   DomainError,
+  ENGINE_RULES,
   Outcome,
   rejectionReason,
   startCase,
@@ -92,10 +94,21 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
   // Handlers are registered before the first await so an early Update is never refused.
   await initialRecording;
 
-  // A case that issued a permit keeps waiting while the permit is in force: it can still be revoked, suspended,
-  // reinstated or varied, and expires by its own timer. Histories recorded before then ended at closure.
-  const waiting = () =>
-    !interpreter.settledIgnoringLicences || (!interpreter.settled && patched(ISSUED_PERMIT_LIFECYCLE));
+  // A case that issued a permit keeps waiting while the permit is in force, if its rules give permits a lifecycle:
+  // it can still be revoked, suspended, reinstated or varied, and expires by its own timer.
+  const waiting = () => {
+    if (!interpreter.settledIgnoringLicences) return true;
+    // A case started before cases recorded their rules took the lifecycle only where its history took the patch
+    // (code of that time): a replay follows that history, and such a case closing today keeps its first rules.
+    if (
+      interpreter.awaitsHistoricRules &&
+      workflowInfo().unsafe.isReplaying &&
+      patched(ISSUED_PERMIT_LIFECYCLE_PATCH)
+    ) {
+      interpreter.adoptHistoricRules(ENGINE_RULES.permitLifecycle);
+    }
+    return !interpreter.settled;
+  };
   let parentTold = false;
   while (waiting()) {
     if (interpreter.settledIgnoringLicences && !parentTold) {
@@ -114,7 +127,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ca
     if (continueAsNewDue()) {
       await condition(allHandlersFinished);
       await log.settled();
-      await continueAsNew<typeof approvalWorkflow>({ ...input, resume: interpreter.state });
+      await continueAsNew<typeof approvalWorkflow>({ ...input, ctx: interpreter.ctx, resume: interpreter.state });
     }
   }
   alarm.set(undefined);
@@ -149,9 +162,6 @@ function stamped(event: CaseEvent): CaseEvent {
 
 /** The patch that made batches carry every unrecorded transition and run side by side. */
 const RECORD_IN_PARALLEL = 'record-in-parallel';
-
-/** The patch that keeps a case's workflow running while a permit it issued is in force. */
-const ISSUED_PERMIT_LIFECYCLE = 'issued-permit-lifecycle';
 
 /** Long-running cases continue as new well before Temporal's history limits. */
 const DEFAULT_HISTORY_LIMIT = 2_000;

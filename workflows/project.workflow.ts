@@ -77,6 +77,7 @@ export async function projectWorkflow(input: ProjectWorkflowInput): Promise<Proj
             applicant: input.applicant,
             attributes: member.attributes,
             at: new Date().toISOString(),
+            ...(input.engineRules !== undefined ? { engineRules: input.engineRules } : {}),
           },
         },
       ],

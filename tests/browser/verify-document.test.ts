@@ -119,6 +119,46 @@ describe('The public verification page', () => {
     await screenshot(holder, '11-verify-revoked');
   });
 
+  it('lists the new version once a supervisor varies the permit in the web app; the old one says it was superseded', async () => {
+    const { id, permit } = await issuedPermit();
+    const supervisor = await web.as('supervisor');
+    await supervisor.goto(`${web.base}/queue/${id}/steps/issuance`);
+    const changes = supervisor.getByTestId(`issued-changes-${permit.documentId}`);
+    await changes.getByRole('button', { name: 'Vary' }).click();
+    await changes.getByLabel(`Reason for changing permit ${permit.number}`).fill('Battery store moved to hall B');
+    await changes.getByRole('button', { name: /Add condition/ }).click();
+    await changes.getByLabel('Condition 1', { exact: true }).fill('Sprinklers in hall B before occupation');
+    await changes.getByLabel('Reason for condition 1').fill('Battery store fire load');
+    await changes.getByRole('button', { name: 'Issue the varied permit' }).click();
+
+    // The new version, with its own number, is listed beside the old one, now marked varied.
+    const panel = supervisor.getByTestId('issued-documents');
+    await panel.getByTestId('issued-permit-2-en').waitFor();
+    const listed = (await web.driver.get('acme-battery', `/requests/${id}/documents/issued`)).body as IssuedDocument[];
+    const varied = listed.find((d) => d.documentId === 'permit-2')!;
+    expect(varied.number).not.toBe(permit.number);
+    await panel.getByRole('cell', { name: varied.number, exact: true }).waitFor();
+    const oldRow = panel
+      .getByRole('row')
+      .filter({ has: supervisor.getByRole('cell', { name: permit.number, exact: true }) });
+    await oldRow.locator('[data-status="varied"]').getByText('Varied').waitFor();
+    await panel
+      .getByTestId(`issued-reason-${permit.documentId}`)
+      .getByText(/moved to hall B/)
+      .waitFor();
+
+    // Whoever holds the old paper learns it was superseded, and reaches the version in force.
+    const holder = await web.newPage();
+    await holder.goto(`${web.base}/verify/${permit.verificationCode}`);
+    await holder.locator('[data-testid="verify-status"][data-status="varied"]').waitFor();
+    expect(await holder.getByTestId('verify-status').textContent()).toBe('Varied');
+    expect(await holder.getByTestId('verify-status-reason').textContent()).toContain('Battery store moved to hall B');
+    await holder.getByRole('link', { name: varied.verificationCode }).click();
+    await holder.getByTestId('verify-number').getByText(varied.number).waitFor();
+    expect(await holder.getByTestId('verify-status').getAttribute('data-status')).toBe('valid');
+    await expectAccessible(holder);
+  });
+
   it('answers an unknown code with a plain "not found", in Chinese too', async () => {
     const page = await web.newPage('zh-CN');
     await page.goto(`${web.base}/verify/AAAA-BBBB-CCCC-DDDD`);

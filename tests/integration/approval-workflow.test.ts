@@ -12,6 +12,7 @@ import type { approvalWorkflow } from '@onewindow/workflows';
 import { WithStartWorkflowOperation, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { Context } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
+import { submissionOf } from '../support/case-run';
 import { eventually, startTestEnv, TestEnv } from '../support/test-env';
 
 const ctx: ProcessContext = {
@@ -59,7 +60,7 @@ describe('approval workflow on the real Temporal server', () => {
     const handle = await env.client.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
       taskQueue: env.taskQueue,
       workflowId: approvalWorkflowId(requestId),
-      args: [{ ctx, submission: { requestId, applicant, attributes, at: new Date().toISOString() }, title: 'Hall A' }],
+      args: [{ ctx, submission: submissionOf(requestId, attributes), title: 'Hall A' }],
     });
     return { requestId, handle };
   }
@@ -200,9 +201,7 @@ describe('approval workflow on the real Temporal server', () => {
       taskQueue: env.taskQueue,
       workflowId: approvalWorkflowId(requestId),
       workflowIdConflictPolicy: 'FAIL',
-      args: [
-        { ctx, submission: { requestId, applicant, attributes: {}, at: new Date().toISOString() }, title: 'Hall A' },
-      ],
+      args: [{ ctx, submission: submissionOf(requestId), title: 'Hall A' }],
     });
     const withdraw = {
       type: 'withdraw',
@@ -228,7 +227,7 @@ describe('approval workflow on the real Temporal server', () => {
       args: [
         {
           ctx,
-          submission: { requestId, applicant, attributes: {}, at: new Date().toISOString() },
+          submission: submissionOf(requestId),
           title: 'Hall A',
           historyLimit: 15,
         },

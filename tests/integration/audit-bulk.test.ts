@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { submissionOf } from '../support/case-run';
 import { eventually, startTestEnv, TestEnv } from '../support/test-env';
 import { TEST_SIGNING_KEY } from './audit-support';
 
@@ -33,9 +34,7 @@ describe(AuditService.name, () => {
     const handle = await env.client.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
       taskQueue: env.taskQueue,
       workflowId: approvalWorkflowId(requestId),
-      args: [
-        { ctx, submission: { requestId, applicant, attributes: {}, at: new Date().toISOString() }, title: 'Bulk' },
-      ],
+      args: [{ ctx, submission: submissionOf(requestId), title: 'Bulk' }],
     });
     // Act once the submission is recorded (an Update in the very first workflow task is another test's concern).
     await eventually(

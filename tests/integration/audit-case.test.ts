@@ -5,6 +5,7 @@ import { AuditLogRepository, RequestEntity } from '@onewindow/persistence';
 import type { approvalWorkflow } from '@onewindow/workflows';
 import { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { submissionOf } from '../support/case-run';
 import { eventually, startTestEnv, TestEnv } from '../support/test-env';
 import { tamper } from './audit-support';
 
@@ -12,7 +13,6 @@ const ctx: ProcessContext = {
   definition: buildingPermitDefinition,
   calendar: builtInCalendar(buildingPermitDefinition.jurisdiction)!,
 };
-const applicant: Actor = { id: 'acme-battery', role: 'applicant' };
 const clerk = (department: string): Actor => ({ id: `clerk-${department}`, role: 'clerk', department });
 type Draft = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'at'> : never) : never;
 
@@ -35,7 +35,7 @@ describe(CaseAuditor.name, () => {
       args: [
         {
           ctx,
-          submission: { requestId, applicant, attributes: { floorAreaM2: 1200 }, at: new Date().toISOString() },
+          submission: submissionOf(requestId, { floorAreaM2: 1200 }),
           title: 'Hall A',
         },
       ],

@@ -6,6 +6,7 @@ import { AuditLogRepository, RequestEntity } from '@onewindow/persistence';
 import type { approvalWorkflow } from '@onewindow/workflows';
 import { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { submissionOf } from '../support/case-run';
 import { eventually, startTestEnv, TestEnv } from '../support/test-env';
 
 const ctx: ProcessContext = {
@@ -64,12 +65,7 @@ describe(`${CaseAuditor.name} after a workflow task timed out`, () => {
       args: [
         {
           ctx,
-          submission: {
-            requestId,
-            applicant: { id: 'acme-battery', role: 'applicant' },
-            attributes: { floorAreaM2: 1200 },
-            at: new Date().toISOString(),
-          },
+          submission: submissionOf(requestId, { floorAreaM2: 1200 }),
           title: 'Hall A',
         },
       ],

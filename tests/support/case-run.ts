@@ -4,9 +4,11 @@ import {
   builtInCalendar,
   CaseEvent,
   CaseState,
+  CURRENT_ENGINE_RULES,
   Duration,
   ProcessContext,
   ProcessDefinition,
+  Submission,
 } from '@onewindow/domain';
 import { TransitionEntity } from '@onewindow/persistence';
 import type { approvalWorkflow } from '@onewindow/workflows';
@@ -26,6 +28,11 @@ export function contextOf(definition: ProcessDefinition): ProcessContext {
   return { definition, calendar };
 }
 
+/** A submission as the API makes one now: under the engine's current rules. */
+export function submissionOf(requestId: string, attributes: Submission['attributes'] = {}): Submission {
+  return { requestId, applicant, attributes, at: new Date().toISOString(), engineRules: CURRENT_ENGINE_RULES };
+}
+
 /** One request's workflow on the real server, driven the way the API drives it. */
 export class CaseRun {
   constructor(
@@ -43,9 +50,7 @@ export class CaseRun {
     const handle = await env.client.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
       taskQueue: env.taskQueue,
       workflowId: approvalWorkflowId(requestId),
-      args: [
-        { ctx, submission: { requestId, applicant, attributes, at: new Date().toISOString() }, title: 'Test case' },
-      ],
+      args: [{ ctx, submission: submissionOf(requestId, attributes), title: 'Test case' }],
     });
     return new CaseRun(env, requestId, handle);
   }

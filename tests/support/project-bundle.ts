@@ -2,6 +2,7 @@ import { approvalWorkflowId, ProjectMemberState, ProjectState, projectWorkflowId
 import {
   buildingPermitDefinition,
   builtInCalendar,
+  CURRENT_ENGINE_RULES,
   gridConnectionDefinition,
   landUseDefinition,
 } from '@onewindow/domain';
@@ -29,6 +30,7 @@ export async function startBatteryPlantProject(env: TestEnv): Promise<WorkflowHa
         submittedAt: new Date().toISOString(),
         calendar: builtInCalendar('cn')!,
         limitWorkingDays: 120,
+        engineRules: CURRENT_ENGINE_RULES,
         members: [
           {
             id: 'land-use',

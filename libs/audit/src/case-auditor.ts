@@ -78,12 +78,16 @@ export class CaseAuditor {
     this.workers = new WorkerPresence(client);
   }
 
-  async evidence(requestId: string): Promise<CaseEvidence> {
+  /**
+   * The log, the read model and the workflow's history: Temporal's, or `exported` (the history saved from a
+   * cluster that no longer holds the workflow, such as one past its namespace's retention).
+   */
+  async evidence(requestId: string, exported?: RunHistory[]): Promise<CaseEvidence> {
     const [rows, request] = await Promise.all([this.log.transitions(requestId), this.log.request(requestId)]);
     const workflowId = rows[0]?.workflowId ?? request?.workflowId ?? approvalWorkflowId(requestId);
     let runs: RunHistory[];
     try {
-      runs = await fetchRuns(this.client, workflowId);
+      runs = exported ?? (await fetchRuns(this.client, workflowId));
     } catch (error) {
       if (rows.length === 0 && !request && isNotFound(error)) throw new CaseNotFoundError(requestId);
       throw error;
@@ -110,10 +114,10 @@ export class CaseAuditor {
     return { requestId, point, state, transitions, ctx: caseContext(ctx, state), request: evidence.request };
   }
 
-  async verify(requestId: string): Promise<CaseVerification> {
+  async verify(requestId: string, exported?: RunHistory[]): Promise<CaseVerification> {
     let evidence: CaseEvidence;
     try {
-      evidence = await this.evidence(requestId);
+      evidence = await this.evidence(requestId, exported);
     } catch (error) {
       const workflowId = approvalWorkflowId(requestId);
       const message = error instanceof CaseNotFoundError ? error.message : `history unavailable: ${String(error)}`;

@@ -1,8 +1,9 @@
-import type { TransitionBatch } from '@onewindow/contracts';
+import { ISSUED_PERMIT_LIFECYCLE_PATCH, type TransitionBatch } from '@onewindow/contracts';
 import {
   CaseEvent,
   CaseInterpreter,
   CaseState,
+  ENGINE_RULES,
   Outcome,
   ProcessContext,
   startCase,
@@ -42,7 +43,8 @@ export interface Reconstruction {
  * The result is checked against every batch the workflow asked to record, transition by transition.
  */
 export function reconstruct(parsed: ParsedCase): Reconstruction {
-  const { ctx, submission } = parsed.input;
+  const { submission } = parsed.input;
+  const ctx = withHistoricRules(parsed);
   const started = startCase(ctx, submission);
   const steps: ReconstructedStep[] = [{ event: null, transitions: started.transitions, state: started.state }];
   const events: CaseEvent[] = [];
@@ -78,6 +80,17 @@ export function reconstruct(parsed: ParsedCase): Reconstruction {
 
   compareWithRecorded(parsed, steps, divergences);
   return { ctx, events, steps, state: interpreter.state, divergences };
+}
+
+/**
+ * A case started before cases recorded their engine rules ran under the permit lifecycle if its workflow took the
+ * patch that brought it (the code of that time ran every case under it from the start); else under the first rules.
+ */
+export function withHistoricRules(parsed: ParsedCase): ProcessContext {
+  const { ctx, submission } = parsed.input;
+  if (submission.engineRules !== undefined || ctx.historicEngineRules !== undefined) return ctx;
+  if (!parsed.patches.includes(ISSUED_PERMIT_LIFECYCLE_PATCH)) return ctx;
+  return { ...ctx, historicEngineRules: ENGINE_RULES.permitLifecycle };
 }
 
 function checkResume(parsed: ParsedCase, runId: string, state: CaseState, divergences: Divergence[]): void {

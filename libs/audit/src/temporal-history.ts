@@ -56,6 +56,8 @@ export interface ParsedCase {
   closed: 'running' | 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed-out' | 'continued';
   /** The task queue of its latest run: where a worker must poll to answer a query. */
   taskQueue: string;
+  /** The patches (`patched()` ids) the workflow took in any run: which code paths its history follows. */
+  patches: string[];
 }
 
 /** Fetches every run of the workflow, oldest first, by following continue-as-new links back from the latest. */
@@ -105,6 +107,7 @@ export function parseCase(
   let closed: ParsedCase['closed'] = 'running';
   let taskQueue = '';
   let task = 0;
+  const patches = new Set<string>();
 
   for (const { runId, history } of runs) {
     const events = history.events ?? [];
@@ -176,6 +179,9 @@ export function parseCase(
         if (scheduled) scheduled.completed = true;
         if (scheduled?.batch.source === 'timer')
           waiting.push({ kind: 'recorded', runId, eventId, workflowTime: time, task });
+      } else if (event.markerRecordedEventAttributes?.markerName === PATCH_MARKER) {
+        const patch = firstArg<{ id?: string }>(event.markerRecordedEventAttributes.details?.[PATCH_DATA], converter);
+        if (patch?.id) patches.add(patch.id);
       } else if (event.workflowExecutionCompletedEventAttributes) {
         result = firstArg<CaseState>(event.workflowExecutionCompletedEventAttributes.result, converter);
         closed = 'completed';
@@ -196,7 +202,22 @@ export function parseCase(
   if (!input) throw new Error(`The history of ${workflowId} has no start event`);
   // Within one workflow task the SDK handles Signals and Updates first, then fired timers and completed activities.
   inputs.sort((a, b) => a.task - b.task || rank(a) - rank(b) || a.eventId - b.eventId);
-  return { workflowId, runIds: runs.map((r) => r.runId), input, resumes, batches, inputs, result, closed, taskQueue };
+  return {
+    workflowId,
+    runIds: runs.map((r) => r.runId),
+    input,
+    resumes,
+    batches,
+    inputs,
+    result,
+    closed,
+    taskQueue,
+    patches: [...patches],
+  };
 }
+
+/** How the SDK records `patched()` in history: a marker whose details carry `{ id, deprecated }`. */
+const PATCH_MARKER = 'core_patch';
+const PATCH_DATA = 'patch-data';
 
 const rank = (input: CaseInput): number => (input.kind === 'timer' || input.kind === 'recorded' ? 1 : 0);

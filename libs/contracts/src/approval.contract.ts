@@ -5,6 +5,12 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 /** One approval workflow per request; the id is derived from the request id so a retried submit cannot start two. */
 export const approvalWorkflowId = (requestId: string): string => `request-${requestId}`;
 
+/**
+ * The patch that kept a case's workflow running while a permit it issued was in force, taken by cases started
+ * before cases recorded their engine rules: its marker in a history says that case ran under the permit lifecycle.
+ */
+export const ISSUED_PERMIT_LIFECYCLE_PATCH = 'issued-permit-lifecycle';
+
 export interface ApprovalWorkflowInput {
   ctx: ProcessContext;
   submission: Submission;

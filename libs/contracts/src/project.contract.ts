@@ -28,6 +28,8 @@ export interface ProjectWorkflowInput {
   /** E.g. 120 working days from land to construction permit. */
   limitWorkingDays: number;
   members: ProjectMember[];
+  /** The engine rules its requests are started under (absent on projects started before requests recorded them). */
+  engineRules?: number;
 }
 
 export type MemberStatus = 'waiting' | 'running' | 'cancelled' | CaseStatus;

@@ -31,6 +31,7 @@ export { apply, checkEvent, refusalOf, rejectionReason, startCase } from './engi
 export { caseContext } from './engine/handlers/migration.handler';
 export { nextTimer, isClosed } from './engine/finalize';
 export { CaseInterpreter, activeDepartments, earliestStepDueAt, isSettled } from './engine/case-interpreter';
+export { CURRENT_ENGINE_RULES, ENGINE_RULES, engineRulesOf } from './engine/engine-rules';
 export { replay, replayWithTransitions, stateAt, type HistoryPoint } from './engine/replay';
 export * from './project/project-schedule';
 export { checkPublication, latestVersion } from './definition/definition-versions';

@@ -62,6 +62,29 @@ describe(IssuedDocumentChanges.name, () => {
     expect(sent.headers.get('Idempotency-Key')).toBeTruthy();
   });
 
+  it("varies a permit with the new version's conditions, each with its reason", async () => {
+    const user = userEvent.setup();
+    renderChanges(permit(['vary', 'revoke']));
+
+    await user.click(screen.getByRole('button', { name: 'Vary' }));
+    await user.type(screen.getByLabelText('Reason for changing permit US-CA-2026-000042'), 'Storage moved to hall B');
+    await user.click(screen.getByRole('button', { name: /Add condition/ }));
+    await user.type(screen.getByLabelText('Condition 1'), 'Sprinklers in hall B before occupation');
+    await user.click(screen.getByRole('button', { name: 'Issue the varied permit' }));
+    await screen.findByText('Reason for condition 1 is required');
+    expect(fakeApi.seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    await user.type(screen.getByLabelText('Reason for condition 1'), 'Battery store fire load');
+    await user.click(screen.getByRole('button', { name: 'Issue the varied permit' }));
+    await waitFor(() => expect(fakeApi.seen.filter((r) => r.method === 'POST')).toHaveLength(1));
+    const [sent] = fakeApi.seen.filter((r) => r.method === 'POST');
+    expect(sent.path).toBe(`/requests/${REQUEST}/issued-documents/permit-1/variation`);
+    expect(sent.body).toEqual({
+      reason: 'Storage moved to hall B',
+      conditions: [{ text: 'Sprinklers in hall B before occupation', reason: 'Battery store fire load' }],
+    });
+  });
+
   it('shows nothing to someone who may change nothing', () => {
     const { container } = renderChanges(permit([]));
     expect(container.textContent).toBe('');

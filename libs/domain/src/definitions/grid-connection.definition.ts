@@ -48,6 +48,15 @@ export const gridConnectionDefinition: ProcessDefinition = {
     ],
     pauseOnApplicant: true,
   },
+  // The receipt of the application, the list of what the supply plan still needs, an extension, and the
+  // utility's decisions: the supply plan declined, or the connection energised at the end.
+  notices: [
+    { kind: 'receipt', on: 'submitted' },
+    { kind: 'information-notice', on: 'information-requested' },
+    { kind: 'extension-notice', on: 'extension-granted' },
+    { kind: 'decision-notice', step: 'supply-plan', outcomes: ['declined'] },
+    { kind: 'decision-notice', step: 'metering-energisation', outcomes: ['energised'] },
+  ],
   steps: [
     {
       id: 'supply-plan',

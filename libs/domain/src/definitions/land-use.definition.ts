@@ -67,6 +67,16 @@ export const landUseDefinition: ProcessDefinition = {
     comments: { during: 'consultation' },
   },
   appeal: { step: 'appeal', window: { value: 182, unit: 'calendarDays' } },
+  // The acknowledgement of the application, the one list of what validation still needs, an extension of the
+  // determination period, and the decision notice (the permission with its conditions, or the refusal with its
+  // reasons), again when an appeal overturns a refusal. The permission is the decision notice: no separate permit.
+  notices: [
+    { kind: 'receipt', on: 'submitted' },
+    { kind: 'information-notice', on: 'information-requested' },
+    { kind: 'extension-notice', on: 'extension-granted' },
+    { kind: 'decision-notice', step: 'determination', outcomes: ['approved', 'refused'] },
+    { kind: 'decision-notice', step: 'appeal', outcomes: ['allowed'] },
+  ],
   steps: [
     {
       id: 'validation',

@@ -4,6 +4,7 @@ import { DomainError, Refusal } from '../domain-error';
 import { assertValidContext } from '../definition/context-check';
 import type { CaseEvent } from './case-event.types';
 import type { CaseState } from './case-state.types';
+import { CURRENT_ENGINE_RULES } from './engine-rules';
 import { eventShapeRefusal } from './event-shape';
 import { finalize } from './finalize';
 import { roleRefusal } from './authorization';
@@ -82,6 +83,7 @@ export function startCase(ctx: ProcessContext, submission: Submission): Outcome 
     definitionVersion: definition.version,
     requestType: definition.requestType,
     jurisdiction: definition.jurisdiction,
+    ...(submission.engineRules !== undefined ? { engineRules: submission.engineRules } : {}),
     applicant: { ...submission.applicant },
     attributes: { ...submission.attributes },
     submittedAt: submission.at,
@@ -104,7 +106,13 @@ export function startCase(ctx: ProcessContext, submission: Submission): Outcome 
     event: 'submitted',
     fromState: 'none',
     toState: 'in_progress',
-    data: { definitionKey: definition.key, definitionVersion: definition.version, attributes: state.attributes },
+    data: {
+      definitionKey: definition.key,
+      definitionVersion: definition.version,
+      attributes: state.attributes,
+      // On the chain from the first transition: the rules this case is decided by.
+      ...(state.engineRules !== undefined ? { engineRules: state.engineRules } : {}),
+    },
   });
   if (definition.caseClock && definition.caseClock.startsAfter === undefined) startCaseClock(r);
   r.cause = 'activated';
@@ -259,6 +267,13 @@ function assertSubmission(submission: Submission): void {
   const applicant = submission.applicant as Actor | undefined;
   if (!applicant || typeof applicant.id !== 'string' || applicant.role !== 'applicant') throw bad('applicant');
   parseInstant(submission.at);
+  const rules = submission.engineRules as unknown;
+  if (
+    rules !== undefined &&
+    !(Number.isInteger(rules) && (rules as number) >= 1 && (rules as number) <= CURRENT_ENGINE_RULES)
+  ) {
+    throw bad('engineRules');
+  }
   const attributes = submission.attributes as unknown;
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) throw bad('attributes');
   for (const [key, value] of Object.entries(attributes)) {

@@ -3,8 +3,8 @@ import { DomainError } from '../domain-error';
 import type { CaseEvent } from './case-event.types';
 import type { CaseState } from './case-state.types';
 import { apply } from './case-engine';
-import { isClosed, nextTimer } from './finalize';
-import { liveLicences } from './handlers/issued-document.handler';
+import { deriveTimers, isClosed, nextTimer } from './finalize';
+import { licencesInForce, liveLicences } from './handlers/issued-document.handler';
 import type { ProcessContext } from './process-context.types';
 import type { Outcome } from './transition.types';
 
@@ -16,12 +16,17 @@ import type { Outcome } from './transition.types';
  */
 export class CaseInterpreter {
   constructor(
-    readonly ctx: ProcessContext,
+    private context: ProcessContext,
     private current: CaseState,
   ) {}
 
   get state(): CaseState {
     return this.current;
+  }
+
+  /** The definition and calendar snapshot, and for an older case the engine rules its history shows. */
+  get ctx(): ProcessContext {
+    return this.context;
   }
 
   /** Applies an event the rules must accept (an action already validated); throws DomainError otherwise. */
@@ -55,7 +60,7 @@ export class CaseInterpreter {
 
   /** Nothing left to wait for: closed, no timer still pending (such as an appeal window), no permit in force. */
   get settled(): boolean {
-    return isSettled(this.current);
+    return isSettled(this.context, this.current);
   }
 
   /**
@@ -65,10 +70,29 @@ export class CaseInterpreter {
   get settledIgnoringLicences(): boolean {
     return isClosed(this.current) && this.current.timers.every((t) => t.kind === 'document-expiry');
   }
+
+  /**
+   * A case started before cases recorded their engine rules, settled but for a permit in force: whether it ran
+   * under the permit lifecycle from here is a fact of its workflow history (the patch the workflow took then).
+   */
+  get awaitsHistoricRules(): boolean {
+    return (
+      this.current.engineRules === undefined &&
+      this.context.historicEngineRules === undefined &&
+      this.settledIgnoringLicences &&
+      licencesInForce(this.current).length > 0
+    );
+  }
+
+  /** Runs an older case on under the rules its history shows from here on (its timers follow them at once). */
+  adoptHistoricRules(rules: number): void {
+    this.context = { ...this.context, historicEngineRules: rules };
+    this.current = { ...this.current, timers: deriveTimers(this.context, this.current) };
+  }
 }
 
-export function isSettled(state: CaseState): boolean {
-  return isClosed(state) && state.timers.length === 0 && liveLicences(state).length === 0;
+export function isSettled(ctx: ProcessContext, state: CaseState): boolean {
+  return isClosed(state) && state.timers.length === 0 && liveLicences(ctx, state).length === 0;
 }
 
 /** The earliest due date among the active steps: what the work queue and search attributes sort by. */

@@ -228,6 +228,8 @@ export interface CaseState {
   definitionVersion: number;
   requestType: string;
   jurisdiction: string;
+  /** The engine rules the case was started under (absent on cases started before cases recorded them). */
+  engineRules?: number;
   applicant: Actor;
   attributes: Record<string, AttributeValue>;
   submittedAt: string;

@@ -3,12 +3,14 @@ import type { ClockThreshold } from '../definition/process-definition.types';
 import type { CaseState, CaseStatus, PendingTimer } from './case-state.types';
 import { OPEN_STATUSES } from './case-state.types';
 import { isPaused, thresholdDue } from './clock';
+import type { ProcessContext } from './process-context.types';
 import type { Reduction } from './reduction';
 import { changeStatus } from './routing';
 import { liveLicences } from './handlers/issued-document.handler';
 
 /** The timers the workflow must sleep on, derived from the state so they can never drift from it. */
 export function deriveTimers(
+  ctx: ProcessContext,
   state: CaseState,
   thresholds: { threshold: ClockThreshold; dueAt: string }[] = [],
 ): PendingTimer[] {
@@ -45,7 +47,7 @@ export function deriveTimers(
   if (notice?.status === 'open' && (open || state.status === 'approved')) {
     timers.push({ id: 'missing-documents', kind: 'missing-documents', dueAt: notice.deadlineAt });
   }
-  for (const document of liveLicences(state)) {
+  for (const document of liveLicences(ctx, state)) {
     if (document.validUntil === undefined) continue;
     const id = `document-expiry:${document.documentId}`;
     timers.push({ id, kind: 'document-expiry', documentId: document.documentId, dueAt: document.validUntil });
@@ -101,7 +103,7 @@ export function finalize(r: Reduction): void {
     if (due?.provisional) a.dueProvisional = true;
     else delete a.dueProvisional;
   }
-  s.timers = deriveTimers(s, pendingThresholds(r));
+  s.timers = deriveTimers(r.ctx, s, pendingThresholds(r));
   s.closed = isClosed(s);
   s.updatedAt = r.at;
 }

@@ -6,6 +6,11 @@ import type { Actor } from '../actor';
 export interface ProcessContext {
   definition: ProcessDefinition;
   calendar: WorkingCalendar;
+  /**
+   * For a case whose state names no engine rules (started before cases recorded them): the rules its workflow
+   * history shows it ran under. Absent: the first rules. See `engine-rules.ts`.
+   */
+  historicEngineRules?: number;
 }
 
 export interface Submission {
@@ -14,4 +19,6 @@ export interface Submission {
   attributes: Record<string, AttributeValue>;
   /** ISO-8601 UTC. */
   at: string;
+  /** The engine rules the case runs under (`CURRENT_ENGINE_RULES` for a new case); absent on older submissions. */
+  engineRules?: number;
 }

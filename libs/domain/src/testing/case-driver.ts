@@ -4,6 +4,7 @@ import type { ProcessDefinition } from '../definition/process-definition.types';
 import type { CaseEvent } from '../engine/case-event.types';
 import type { CaseState } from '../engine/case-state.types';
 import { apply, startCase } from '../engine/case-engine';
+import { CURRENT_ENGINE_RULES } from '../engine/engine-rules';
 import type { ProcessContext, Submission } from '../engine/process-context.types';
 import type { Transition } from '../engine/transition.types';
 
@@ -27,7 +28,8 @@ export class CaseDriver {
   static for(definition: ProcessDefinition, attributes: Submission['attributes'] = {}, at = '2026-03-02T09:00:00Z') {
     const calendar = builtInCalendar(definition.jurisdiction);
     if (!calendar) throw new Error(`no calendar ${definition.jurisdiction}`);
-    return new CaseDriver({ definition, calendar }, { requestId: 'req-1', applicant: applicant, attributes, at });
+    const submission = { requestId: 'req-1', applicant: applicant, attributes, at, engineRules: CURRENT_ENGINE_RULES };
+    return new CaseDriver({ definition, calendar }, submission);
   }
 
   send(event: CaseEvent): this {

@@ -6,6 +6,7 @@ import type { CaseEvent } from '../engine/case-event.types';
 import type { CaseState } from '../engine/case-state.types';
 import { apply, startCase } from '../engine/case-engine';
 import { nextTimer } from '../engine/finalize';
+import { CURRENT_ENGINE_RULES } from '../engine/engine-rules';
 import type { ProcessContext } from '../engine/process-context.types';
 import { applicant } from './case-driver';
 
@@ -42,7 +43,14 @@ export function walkCases(options: WalkOptions): VisitedState[] {
   const visited: VisitedState[] = [];
   for (let walk = 0; walk < options.walks; walk++) {
     let at = '2026-03-02T09:00:00.000Z';
-    let state = startCase(ctx, { requestId: `walk-${walk}`, applicant, attributes: options.attributes, at }).state;
+    const submission = {
+      requestId: `walk-${walk}`,
+      applicant,
+      attributes: options.attributes,
+      at,
+      engineRules: CURRENT_ENGINE_RULES,
+    };
+    let state = startCase(ctx, submission).state;
     visited.push({ ctx, state, at });
     for (let taken = 0; taken < options.maxEvents; taken++) {
       at = new Date(Date.parse(at) + PAUSES_MS[Math.floor(random() * PAUSES_MS.length)]).toISOString();

@@ -3,6 +3,7 @@ import { ProjectMember, projectWorkflowId } from '@onewindow/contracts';
 import {
   Actor,
   CaseState,
+  CURRENT_ENGINE_RULES,
   dayOf,
   DEFAULT_LANGUAGE,
   planStages,
@@ -87,6 +88,7 @@ export class ProjectsService {
           calendar,
           limitWorkingDays: dto.limitWorkingDays,
           members: workflowMembers,
+          engineRules: CURRENT_ENGINE_RULES,
         },
       ],
     });

@@ -1,6 +1,6 @@
 import { AppConfig } from '@onewindow/config';
 import { approvalWorkflowId } from '@onewindow/contracts';
-import { Actor, startCase } from '@onewindow/domain';
+import { Actor, CURRENT_ENGINE_RULES, startCase } from '@onewindow/domain';
 import { RequestEntity, RequestRepository } from '@onewindow/persistence';
 import type { approvalWorkflow } from '@onewindow/workflows';
 import { Injectable } from '@nestjs/common';
@@ -50,7 +50,13 @@ export class RequestsService {
     const ctx = await this.catalog.latestContext(dto.definitionKey);
     this.attributes.check(ctx.definition, dto.attributes ?? {});
     const requestId = idempotencyKey ? requestIdFor(applicant.id, idempotencyKey) : randomUUID();
-    const submission = { requestId, applicant, attributes: dto.attributes ?? {}, at: now() };
+    const submission = {
+      requestId,
+      applicant,
+      attributes: dto.attributes ?? {},
+      at: now(),
+      engineRules: CURRENT_ENGINE_RULES,
+    };
     const initial = startCase(ctx, submission).state;
     const workflowId = approvalWorkflowId(requestId);
     try {

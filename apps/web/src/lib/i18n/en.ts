@@ -351,7 +351,10 @@ export const en = {
     verify: 'Verify',
     reason: 'Reason',
     changeReason: 'Reason for changing permit {{number}}',
-    changes: { suspend: 'Suspend', reinstate: 'Reinstate', revoke: 'Revoke' },
+    changes: { vary: 'Vary', suspend: 'Suspend', reinstate: 'Reinstate', revoke: 'Revoke' },
+    variedConditions: 'Conditions of the new version (none entered: they stay as they are)',
+    issueVariation: 'Issue the varied permit',
+    cancelVariation: 'Cancel',
     kinds: {
       receipt: 'Acknowledgement of receipt',
       'information-notice': 'Correction notice',

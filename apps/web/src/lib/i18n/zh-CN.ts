@@ -349,7 +349,10 @@ export const zhCN: Strings<typeof en> = {
     verify: '核验',
     reason: '理由',
     changeReason: '变更许可证 {{number}} 的理由',
-    changes: { suspend: '暂停', reinstate: '恢复效力', revoke: '撤销' },
+    changes: { vary: '变更', suspend: '暂停', reinstate: '恢复效力', revoke: '撤销' },
+    variedConditions: '新版本的附加条件（未填写则保持不变）',
+    issueVariation: '签发变更后的许可证',
+    cancelVariation: '取消',
     kinds: {
       receipt: '受理回执',
       'information-notice': '补正告知书',

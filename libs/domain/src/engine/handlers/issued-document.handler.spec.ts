@@ -1,6 +1,7 @@
 import { buildingPermitDefinition } from '../../definitions';
 import { CaseDriver, clerkFor, supervisorFor, system } from '../../testing/case-driver';
 import { isSettled } from '../case-interpreter';
+import { CURRENT_ENGINE_RULES, ENGINE_RULES } from '../engine-rules';
 import { refusalOf } from '../case-engine';
 import type { CaseEvent } from '../case-event.types';
 import { changeDocumentStatus } from './issued-document.handler';
@@ -9,8 +10,7 @@ const SUPERVISOR = supervisorFor('building');
 const SPRINKLERS = { text: 'Sprinklers before occupation', reason: 'Lithium battery storage' };
 
 /** A building permit case that issued its permit on 2026-03-06 (valid for 1095 calendar days). */
-function issuedPermit() {
-  const sut = CaseDriver.for(buildingPermitDefinition, { floorAreaM2: 1200 }, '2026-03-02T09:00:00Z');
+function issuedPermit(sut = CaseDriver.for(buildingPermitDefinition, { floorAreaM2: 1200 }, '2026-03-02T09:00:00Z')) {
   sut.decide('intake', 'complete', '2026-03-02T10:00:00Z');
   for (const review of ['building-review', 'fire-review', 'environment-review']) {
     sut.decide(review, 'approved', '2026-03-03T10:00:00Z');
@@ -31,7 +31,7 @@ describe(changeDocumentStatus.name, () => {
     const sut = issuedPermit();
 
     expect(sut.state.closed).toBe(true);
-    expect(isSettled(sut.state)).toBe(false);
+    expect(isSettled(sut.ctx, sut.state)).toBe(false);
     expect(sut.state.timers).toEqual([
       expect.objectContaining({ kind: 'document-expiry', documentId: 'permit-1', dueAt: permit(sut)?.validUntil }),
     ]);
@@ -59,7 +59,7 @@ describe(changeDocumentStatus.name, () => {
     expect(sut.last[0]).toMatchObject({ event: 'document.revoked', toState: 'revoked' });
     expect(permit(sut)).toMatchObject({ status: 'revoked', statusReason: 'Permit obtained by false statement' });
     expect(sut.state.timers).toEqual([]);
-    expect(isSettled(sut.state)).toBe(true);
+    expect(isSettled(sut.ctx, sut.state)).toBe(true);
   });
 
   it('varies a permit: a new version with the amended conditions, the old one superseded by it', () => {
@@ -91,7 +91,7 @@ describe(changeDocumentStatus.name, () => {
         data: expect.objectContaining({ documentId: 'permit-1', validUntil }),
       }),
     ]);
-    expect(isSettled(sut.state)).toBe(true);
+    expect(isSettled(sut.ctx, sut.state)).toBe(true);
   });
 
   it('refuses a change without a reason, by someone other than a supervisor, or from the wrong status', () => {
@@ -111,5 +111,28 @@ describe(changeDocumentStatus.name, () => {
       code: 'CONFLICT',
       message: expect.stringMatching(/is revoked/),
     });
+  });
+
+  it('leaves a permit as issued in a case started under rules before the lifecycle, as that engine recorded it', () => {
+    const current = CaseDriver.for(buildingPermitDefinition, { floorAreaM2: 1200 }, '2026-03-02T09:00:00Z');
+    const sut = issuedPermit(new CaseDriver(current.ctx, { ...current.submission, engineRules: undefined }));
+
+    expect(sut.state.engineRules).toBeUndefined();
+    expect(sut.state.timers).toEqual([]);
+    expect(isSettled(sut.ctx, sut.state)).toBe(true);
+    expect(refusalOf(sut.ctx, sut.state, change('revoke-document', '2026-04-01T10:00:00Z'))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/before issued permits had a lifecycle/),
+    });
+    // Its history shows the workflow took the lifecycle patch: the same case, under the lifecycle.
+    const adopted = { ...sut.ctx, historicEngineRules: ENGINE_RULES.permitLifecycle };
+    expect(refusalOf(adopted, sut.state, change('revoke-document', '2026-04-01T10:00:00Z'))).toBeNull();
+  });
+
+  it('records the rules a case was started under in its state and its first transition', () => {
+    const sut = issuedPermit();
+
+    expect(sut.state.engineRules).toBe(CURRENT_ENGINE_RULES);
+    expect(sut.transitions[0]).toMatchObject({ event: 'submitted', data: { engineRules: CURRENT_ENGINE_RULES } });
   });
 });

@@ -8,6 +8,8 @@ import type {
   VaryDocumentEvent,
 } from '../case-event.types';
 import type { CaseState, IssuedDocumentRef } from '../case-state.types';
+import { hasPermitLifecycle } from '../engine-rules';
+import type { ProcessContext } from '../process-context.types';
 import { issueDocument } from '../issuing';
 import type { CaseView, Reduction } from '../reduction';
 
@@ -28,9 +30,17 @@ function isLive(document: IssuedDocumentRef): boolean {
   return LICENCE_KINDS.includes(document.kind) && (status === 'valid' || status === 'suspended');
 }
 
-/** The permits whose status can still change: while one exists, the case waits on it. */
-export function liveLicences(state: CaseState): IssuedDocumentRef[] {
+/** The permits the case issued that are in force or suspended, whatever rules the case runs under. */
+export function licencesInForce(state: CaseState): IssuedDocumentRef[] {
   return (state.issued ?? []).filter(isLive);
+}
+
+/**
+ * The permits whose status can still change: while one exists, the case waits on it. Under rules without the
+ * permit lifecycle, none: a permit stays as issued.
+ */
+export function liveLicences(ctx: ProcessContext, state: CaseState): IssuedDocumentRef[] {
+  return hasPermitLifecycle(ctx, state) ? licencesInForce(state) : [];
 }
 
 type StatusChange = RevokeDocumentEvent | SuspendDocumentEvent | ReinstateDocumentEvent | VaryDocumentEvent;
@@ -53,6 +63,12 @@ const WHAT: Record<StatusChange['type'], string> = {
 export function checkDocumentChange(v: CaseView, event: StatusChange): Refusal | undefined {
   const role = roleRefusal(v, ['supervisor'], 'changing an issued document');
   if (role) return role;
+  if (!hasPermitLifecycle(v.ctx, v.state)) {
+    return new Refusal(
+      'CONFLICT',
+      'the case was decided before issued permits had a lifecycle: its permit stays as issued',
+    );
+  }
   if (!event.reason.trim()) return new Refusal('INVALID_EVENT', `${event.type}.reason: a reason is required`);
   const document = v.state.issued?.find((d) => d.documentId === event.documentId);
   if (!document) {
@@ -113,8 +129,8 @@ export function expireDocument(r: Reduction, documentId: string): void {
 }
 
 export function checkDocumentExpiry(v: CaseView, documentId: string): Refusal | undefined {
-  const document = v.state.issued?.find((d) => d.documentId === documentId);
-  if (!document || !isLive(document) || document.validUntil === undefined) {
+  const document = liveLicences(v.ctx, v.state).find((d) => d.documentId === documentId);
+  if (!document || document.validUntil === undefined) {
     return new Refusal('UNKNOWN_TIMER', `no document '${documentId}' in force expires`);
   }
   return undefined;

@@ -6,9 +6,13 @@ import Input from 'antd/es/input';
 import Radio from 'antd/es/radio';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
-import type { components } from '@/lib/api/schema';
-
-type Condition = components['schemas']['ConditionDto'];
+import {
+  type Condition,
+  ConditionFields,
+  conditionsFrom,
+  type ConditionValues,
+  type StandardConditionText,
+} from '@/components/condition-fields';
 
 export interface Decision {
   outcome: string;
@@ -18,34 +22,15 @@ export interface Decision {
   refusalReasons?: string[];
 }
 
-/** A standard condition of the definition, in the reader's language. */
-export interface StandardConditionText {
-  key: string;
-  text: string;
-  reason: string;
-  policy?: string;
-}
-
 interface Values {
   outcome: string;
   reason?: string;
-  conditions?: Array<{ text?: string; reason?: string; policy?: string; standard?: string }>;
+  conditions?: ConditionValues;
   informatives?: string[];
   refusalReasons?: string[];
 }
 
 const trimmed = (list: string[] | undefined) => (list ?? []).map((s) => s.trim()).filter(Boolean);
-
-/**
- * A condition keeps its standard key only while it reads as the standard one: then every reader sees it in their
- * language. Once the decider rewords it, it is their own text.
- */
-function standardKept(condition: Condition, standards: StandardConditionText[]): Condition {
-  const { standard, ...own } = condition;
-  const chosen = standards.find((s) => s.key === standard);
-  const unchanged = chosen && chosen.text === own.text && chosen.reason === own.reason;
-  return unchanged ? { ...own, standard: chosen.key } : own;
-}
 
 /**
  * The outcomes the rules allow now, a reason, each condition with its reason (and policy), informatives, and
@@ -76,15 +61,7 @@ export function DecisionForm({
         form={form}
         layout="vertical"
         onFinish={(values) => {
-          const conditions = (values.conditions ?? [])
-            .map((c) => ({
-              text: c.text?.trim() ?? '',
-              reason: c.reason?.trim() ?? '',
-              policy: c.policy?.trim(),
-              standard: c.standard,
-            }))
-            .filter((c) => c.text)
-            .map(({ policy, ...c }) => standardKept(policy ? { ...c, policy } : c, standardConditions));
+          const conditions = conditionsFrom(values.conditions, standardConditions);
           const informatives = trimmed(values.informatives);
           const refusalReasons = trimmed(values.refusalReasons);
           onDecide({
@@ -107,74 +84,7 @@ export function DecisionForm({
         <Form.Item name="reason" label={t('actions.reason')}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.List name="conditions">
-          {(fields, { add, remove }) => (
-            <fieldset>
-              <legend>{t('decision.conditions')}</legend>
-              {fields.map((field, index) => {
-                const n = index + 1;
-                return (
-                  <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-                    <div style={{ flex: 1 }}>
-                      <Form.Item
-                        name={[field.name, 'text']}
-                        label={t('decision.condition', { n })}
-                        rules={[required(t('decision.condition', { n }))]}
-                      >
-                        <Input />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'reason']}
-                        label={t('decision.conditionReason', { n })}
-                        rules={[required(t('decision.conditionReason', { n }))]}
-                      >
-                        <Input />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'policy']} label={t('decision.conditionPolicy', { n })}>
-                        <Input />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'standard']} hidden>
-                        <Input />
-                      </Form.Item>
-                    </div>
-                    <Button
-                      aria-label={t('decision.removeCondition', { n })}
-                      icon={<MinusCircleOutlined />}
-                      onClick={() => remove(field.name)}
-                      style={{ marginTop: 30 }}
-                    />
-                  </div>
-                );
-              })}
-              <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
-                {t('decision.addCondition')}
-              </Button>
-              {standardConditions.length > 0 && (
-                <div role="group" aria-label={t('decision.standardConditions')} style={{ marginTop: 8 }}>
-                  <div>{t('decision.standardConditions')}</div>
-                  {standardConditions.map((c) => (
-                    <Button
-                      key={c.key}
-                      type="dashed"
-                      icon={<PlusOutlined />}
-                      style={{ marginTop: 4, whiteSpace: 'normal', height: 'auto', textAlign: 'start' }}
-                      onClick={() =>
-                        add({
-                          text: c.text,
-                          reason: c.reason,
-                          standard: c.key,
-                          ...(c.policy ? { policy: c.policy } : {}),
-                        })
-                      }
-                    >
-                      {c.text}
-                    </Button>
-                  ))}
-                </div>
-              )}
-            </fieldset>
-          )}
-        </Form.List>
+        <ConditionFields standardConditions={standardConditions} />
         <TextList name="informatives" legend={t('decision.informatives')} item="informative" />
         {outcome === 'refused' && (
           <TextList name="refusalReasons" legend={t('decision.refusalReasons')} item="refusalReason" />
