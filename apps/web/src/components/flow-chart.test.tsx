@@ -27,6 +27,8 @@ describe(FlowChart.name, () => {
     expect(y('m1')).toBe(y('m2'));
     expect(x('m2')).toBeGreaterThan(x('m1'));
     expect(screen.getByRole('img', { name: 'Demo' }).textContent).toContain('approved → Approved');
+    // One element per step, so a step is found by its id alone.
+    for (const id of ['a', 'r', 'm1', 'm2']) expect(container.querySelectorAll(`[data-step="${id}"]`)).toHaveLength(1);
   });
 
   it('cuts a label to its box, a Chinese character counting as wide as two Latin ones', () => {

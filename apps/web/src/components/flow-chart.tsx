@@ -105,7 +105,7 @@ export function FlowChart({ rows, title, description, footer, testId }: FlowChar
     ));
     if (members.length === 0) {
       drawn.push(
-        <g key={row.node.id} {...dataOf(row.node)}>
+        <g key={row.node.id}>
           {arrow}
           {box(row.node, X, top, BOX_W, rowH)}
           {routes}
