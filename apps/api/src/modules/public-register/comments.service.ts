@@ -10,6 +10,7 @@ import {
 } from '@onewindow/persistence';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { plainText } from '../../core/common/plain-text';
 import { ApiError, ApiErrorCode } from '../../core/errors/api-error';
 import { DefinitionCatalogService } from '../definitions/definition-catalog.service';
 import { CaseActionsService } from '../requests/case-actions.service';
@@ -186,18 +187,6 @@ function publishedComment(application: PublishedApplicationRow, row: PublicComme
     text,
     submittedAt: new Date(row.createdAt).toISOString(),
   };
-}
-
-/** Text as text: normalised, control characters other than line breaks and tabs dropped, trimmed. */
-function plainText(value: string): string {
-  return (
-    value
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-      .trim()
-  );
 }
 
 /** The text with each range replaced by a marker; ranges must lie in the text and not overlap. */
