@@ -115,6 +115,9 @@ describe('The public verification page', () => {
     const reason = await holder.getByTestId('verify-status-reason').textContent();
     expect(reason).toContain('Works started in breach of condition 1');
     expect(reason).toContain(String(new Date().getUTCFullYear()));
+    // In the issuing jurisdiction's zone (us-ca), as the permit prints its dates; UTC only on hover.
+    expect(reason).toMatch(/GMT-[78]/);
+    expect(reason).not.toContain('UTC');
     await expectAccessible(holder);
     await screenshot(holder, '11-verify-revoked');
   });

@@ -149,6 +149,8 @@ describe('issued documents of a building permit', () => {
       number: permit.number,
       status: 'valid',
       renditions: permit.renditions.map(({ language, sha256 }) => ({ language, sha256 })),
+      // The zone the permit itself reads its dates in: its jurisdiction's (us-ca).
+      timeZone: 'America/Los_Angeles',
     });
     expect(JSON.stringify(res.body)).not.toMatch(/Acme|acme-battery|Battery plant/);
 

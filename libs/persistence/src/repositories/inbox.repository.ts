@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { caseZoneSql } from './case-zone';
 import { OUTBOX_COLUMNS, OutboxRow } from './outbox.repository';
 
 /** An in-app notification with the time zone of its case's jurisdiction (null for one of no case). */
@@ -8,8 +9,7 @@ export interface InboxRow extends OutboxRow {
 }
 
 /** The zone of the jurisdiction of a notification's case, in which its moment is read. */
-const CASE_ZONE = `(SELECT c.calendar->>'timeZone' FROM requests r JOIN calendars c ON c.id = r.jurisdiction
-  WHERE r.id = outbox.request_id ORDER BY c.revision DESC LIMIT 1) AS "timeZone"`;
+const CASE_ZONE = `${caseZoneSql('outbox.request_id')} AS "timeZone"`;
 
 /** A user's in-app notifications: the outbox's delivered in-app rows, read and marked read by their recipient. */
 @Injectable()

@@ -3,6 +3,7 @@ import type { IssuedRendition } from '@onewindow/contracts';
 import type { IssuedDocumentStatus } from '@onewindow/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { caseZoneSql } from './case-zone';
 
 export type { IssuedDocumentStatus };
 
@@ -32,6 +33,11 @@ export interface IssuedDocumentRow {
   statusReason: string | null;
   statusAt: Date | null;
   supersededBy: string | null;
+}
+
+/** An issued document as its verification shows it: with the time zone of its jurisdiction. */
+export interface VerifiedDocumentRow extends IssuedDocumentRow {
+  timeZone: string;
 }
 
 const COLUMNS = `verification_code AS "verificationCode", request_id AS "requestId", document_id AS "documentId",
@@ -108,9 +114,11 @@ export class IssuedDocumentRepository {
     );
   }
 
-  async byCode(code: string): Promise<IssuedDocumentRow | undefined> {
-    const [row] = await this.db.query<IssuedDocumentRow[]>(
-      `SELECT ${COLUMNS} FROM issued_documents WHERE verification_code = $1`,
+  /** The document a verification code names, with the zone of its jurisdiction, in which it reads its dates. */
+  async byCode(code: string): Promise<VerifiedDocumentRow | undefined> {
+    const [row] = await this.db.query<VerifiedDocumentRow[]>(
+      `SELECT ${COLUMNS}, COALESCE(${caseZoneSql('issued_documents.request_id')}, 'UTC') AS "timeZone"
+       FROM issued_documents WHERE verification_code = $1`,
       [code],
     );
     return row;

@@ -4,6 +4,7 @@ import type { CaseReading } from '@onewindow/notifications';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { RequestEntity } from '../entities/request.entity';
+import { caseZoneSql } from './case-zone';
 import { TransitionEntity } from '../entities/transition.entity';
 import { insertRequestIfAbsent } from './transition-log.repository';
 import { TIMELINE_SQL, TimelineField } from '../transition-columns';
@@ -33,11 +34,9 @@ export class RequestRepository {
     const cases = await tx.query<
       Array<{ id: string; zone: string | null; outcomeLabels: Record<string, LocalizedText> | null }>
     >(
-      `SELECT r.id, c.calendar->>'timeZone' AS zone, d.definition->'outcomeLabels' AS "outcomeLabels" FROM requests r
-       LEFT JOIN LATERAL (SELECT calendar FROM calendars WHERE id = r.jurisdiction ORDER BY revision DESC LIMIT 1) c
-         ON true
-       LEFT JOIN process_definitions d ON d.key = r.definition_key AND d.version = r.definition_version
-       WHERE r.id = ANY($1)`,
+      `SELECT q.id, ${caseZoneSql('q.id')} AS zone, d.definition->'outcomeLabels' AS "outcomeLabels" FROM requests q
+       LEFT JOIN process_definitions d ON d.key = q.definition_key AND d.version = q.definition_version
+       WHERE q.id = ANY($1)`,
       [[...new Set(requestIds)]],
     );
     return new Map(

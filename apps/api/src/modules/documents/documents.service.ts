@@ -17,7 +17,7 @@ import {
   toDocumentList,
   toVersionView,
 } from './document.views';
-import { toVerificationView } from '../verification/verification.views';
+import { statusNow } from '../verification/verification.views';
 import { receiveUpload } from './multipart-upload';
 
 /** A placeholder for the content while the reducer checks an upload before a byte is stored. */
@@ -46,7 +46,7 @@ export class DocumentsService {
     const ctx = await this.catalog.context(request.definitionKey, request.definitionVersion);
     const at = now();
     return rows.map((row) => {
-      const { status, statusReason, statusAt, supersededBy } = toVerificationView(row, new Date());
+      const { status, statusReason, statusAt, supersededBy } = statusNow(row, new Date());
       return {
         documentId: row.documentId,
         kind: row.kind,

@@ -1,4 +1,4 @@
-import type { IssuedDocumentRow, IssuedDocumentStatus } from '@onewindow/persistence';
+import type { IssuedDocumentRow, IssuedDocumentStatus, VerifiedDocumentRow } from '@onewindow/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class RenditionView {
@@ -26,18 +26,17 @@ export class VerificationView {
   supersededBy!: string | null;
   @ApiProperty({ type: [RenditionView], description: 'The document in each language it was issued in' })
   renditions!: RenditionView[];
+  @ApiProperty({ description: 'The IANA time zone of the issuing jurisdiction, in which the document reads its dates' })
+  timeZone!: string;
 }
 
-/** The status now: a document past its validity is expired, whatever it was when issued. */
-export function toVerificationView(row: IssuedDocumentRow, now: Date): VerificationView {
+/** A document's status now: one past its validity is expired, whatever it was when issued. */
+export function statusNow(
+  row: IssuedDocumentRow,
+  now: Date,
+): Pick<VerificationView, 'status' | 'statusReason' | 'statusAt' | 'supersededBy'> {
   const expired = row.status === 'valid' && row.validUntil !== null && new Date(row.validUntil) <= now;
   return {
-    code: row.verificationCode,
-    kind: row.kind,
-    number: row.number,
-    issuer: row.issuer,
-    issuedAt: new Date(row.issuedAt).toISOString(),
-    validUntil: row.validUntil ? new Date(row.validUntil).toISOString() : null,
     status: expired ? 'expired' : row.status,
     statusReason: row.statusReason,
     statusAt: row.statusAt
@@ -46,6 +45,19 @@ export function toVerificationView(row: IssuedDocumentRow, now: Date): Verificat
         ? new Date(row.validUntil!).toISOString()
         : null,
     supersededBy: row.supersededBy,
+  };
+}
+
+export function toVerificationView(row: VerifiedDocumentRow, now: Date): VerificationView {
+  return {
+    code: row.verificationCode,
+    kind: row.kind,
+    number: row.number,
+    issuer: row.issuer,
+    issuedAt: new Date(row.issuedAt).toISOString(),
+    validUntil: row.validUntil ? new Date(row.validUntil).toISOString() : null,
+    ...statusNow(row, now),
     renditions: row.renditions.map(({ language, sha256, size }) => ({ language, sha256, size })),
+    timeZone: row.timeZone,
   };
 }

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Card } from '@/components/card';
 import { LanguageSwitch } from '@/components/language-switch';
+import { Moment } from '@/components/moment';
 import { ErrorAlert, PageLoading } from '@/components/page-state';
 import { TAG } from '@/components/tag-colors';
 import { Typography } from '@/components/typography';
 import { api, ApiError, unwrap, type Schemas } from '@/lib/api/client';
-import { formatDateTime } from '@/lib/format';
 
 type Verification = Schemas['VerificationView'];
 
@@ -58,8 +58,9 @@ export function VerifyPage() {
 }
 
 function VerificationCard({ verification: v }: { verification: Verification }) {
-  const { t, i18n } = useTranslation();
-  const when = (iso: string) => formatDateTime(iso, 'UTC', i18n.language);
+  const { t } = useTranslation();
+  // Read in the issuing jurisdiction's zone, as the document prints them; UTC on hover.
+  const when = (iso: string) => <Moment at={iso} timeZone={v.timeZone} />;
   const rows: Array<[string, React.ReactNode]> = [
     [t('verify.kind'), t(`issued.kinds.${v.kind}`, { defaultValue: v.kind })],
     [t('verify.number'), <span data-testid="verify-number">{v.number}</span>],
@@ -85,7 +86,12 @@ function VerificationCard({ verification: v }: { verification: Verification }) {
       {v.statusReason && (
         <p data-testid="verify-status-reason">
           {t('verify.statusReason')}: {v.statusReason}
-          {v.statusAt ? ` · ${t('verify.since')} ${when(v.statusAt)}` : ''}
+          {v.statusAt && (
+            <>
+              {' · '}
+              {t('verify.since')} {when(v.statusAt)}
+            </>
+          )}
         </p>
       )}
       {v.supersededBy && (

@@ -2134,6 +2134,8 @@ export interface components {
             supersededBy?: string | null;
             /** @description The document in each language it was issued in */
             renditions: components["schemas"]["RenditionView"][];
+            /** @description The IANA time zone of the issuing jurisdiction, in which the document reads its dates */
+            timeZone: string;
         };
         PublishedApplicationSummaryView: {
             reference: string;
