@@ -9,6 +9,7 @@ import { HttpClient } from './load/http-client';
 import { OneWindowDriver } from './load/onewindow-driver';
 import { BenchResults, formatTable, writeResults } from './report';
 import { measureAudit } from './sections/audit';
+import { measureDocuments } from './sections/documents';
 import { processMemory, storagePerCase } from './sections/resources';
 import { measureScale } from './sections/scale';
 import { measureStatusReads } from './sections/status-reads';
@@ -133,6 +134,14 @@ async function runSections(
       requestId: finished[0],
       applicant: APPLICANT,
       distDir: stack.webDistDir,
+    });
+  }
+  // Last: it republishes the definitions without notices.
+  if (options.sections.includes('documents')) {
+    mark('documents');
+    results.documents = await measureDocuments(stack, driver, http, {
+      requests: options.requests,
+      concurrency: options.concurrency,
     });
   }
 }

@@ -4,6 +4,7 @@ import type { AuditResult } from './sections/audit';
 import type { ProcessMemory, StorageResult } from './sections/resources';
 import type { ScaleResult } from './sections/scale';
 import type { StatusReadsResult } from './sections/status-reads';
+import type { DocumentsResult } from './sections/documents';
 import type { WebResult } from './sections/web';
 import type { LatencyResult, ThroughputResult } from './sections/workflow-load';
 import type { CpuSnapshot } from './support/cpu';
@@ -22,6 +23,7 @@ export interface BenchResults {
   audit?: AuditResult | { available: false; reason: string };
   scale?: ScaleResult;
   web?: WebResult;
+  documents?: DocumentsResult;
   resources: { processes?: Record<string, ProcessMemory | null>; storage?: StorageResult };
   /** Load average of the machine around each section: other work on it skews both sides of a ratio. */
   loadAverage: Record<string, number[]>;
@@ -66,6 +68,17 @@ export function formatTable(results: BenchResults): string {
       perCase(t.onewindow.cpuSeconds, t.onewindow.completed, 'worker'),
       perCase(t.baseline.cpuSeconds, t.baseline.completed, 'baselineWorker'),
       '',
+      '',
+      '',
+    ]);
+  }
+  const d = results.documents;
+  if (d) {
+    rows.push([
+      `documents on vs off (${d.requests} req, c=${d.concurrency})`,
+      `${d.on.requestsPerSecond} req/s with ${d.on.documentsIssued} documents issued`,
+      `${d.off.requestsPerSecond} req/s without`,
+      x(d.ratio),
       '',
       '',
     ]);

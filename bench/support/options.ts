@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-export const SECTIONS = ['throughput', 'latency', 'reads', 'scale', 'audit', 'web'] as const;
+export const SECTIONS = ['throughput', 'latency', 'reads', 'scale', 'audit', 'web', 'documents'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -120,7 +120,7 @@ const NUMERIC: Setting[] = [
 ];
 
 export const USAGE = [
-  'npm run bench -- [--quick] [--sections=throughput,latency,reads,scale,audit,web] [--profile] [--keep-db] [--out=bench-results]',
+  'npm run bench -- [--quick] [--sections=throughput,latency,reads,scale,audit,web,documents] [--profile] [--keep-db] [--out=bench-results]',
   ...NUMERIC.map((s) => `  --${s.flag}=N (${s.env}; default ${s.full}, quick ${s.quick}): ${s.help}`),
 ].join('\n');
 
