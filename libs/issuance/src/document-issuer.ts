@@ -9,6 +9,7 @@ import {
   type DocumentKind,
   type Language,
   type LocalizedText,
+  type StandardCondition,
   textIn,
 } from '@onewindow/domain';
 import { signPdf } from './document-signer';
@@ -40,6 +41,8 @@ interface DueDocument {
   deadlineAt?: string;
   dueAt?: string;
   reason?: string;
+  /** The definition's standard conditions the case's conditions were chosen as, in every language. */
+  standardConditions?: StandardCondition[];
 }
 
 /** Issues documents in every served language, signed, stored once each by content. */
@@ -150,9 +153,16 @@ export function factsOf(
       decidedAt: decided?.at ?? transition.at,
       decidedBy: decided?.by.name ?? decided?.by.id ?? '',
       ...(reasoned?.reason !== undefined ? { reason: reasoned.reason } : {}),
-      conditions: state.conditions.map(({ text, reason, policy }) =>
-        conditionOf({ text, reason: reason ?? '', policy }),
-      ),
+      conditions: state.conditions.map(({ text, reason, policy, standard }) => {
+        const chosen = due.standardConditions?.find((c) => c.key === standard);
+        return chosen
+          ? conditionOf({
+              text: textIn(chosen.text, how.language),
+              reason: textIn(chosen.reason, how.language),
+              policy,
+            })
+          : conditionOf({ text, reason: reason ?? '', policy });
+      }),
       informatives: records.flatMap((h) => h.informatives ?? []),
       refusalReasons: transition.outcome === 'refused' ? (decided?.refusalReasons ?? []) : [],
     },

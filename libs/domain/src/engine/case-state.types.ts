@@ -203,6 +203,8 @@ export interface ApprovalCondition {
   /** Absent on conditions recorded before conditions carried their reasons. */
   reason?: string;
   policy?: string;
+  /** The definition's standard condition it was chosen as, read in each reader's language. */
+  standard?: string;
   stepId: string;
   at: string;
 }

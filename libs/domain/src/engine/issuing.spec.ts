@@ -1,4 +1,5 @@
 import { buildingPermitDefinition } from '../definitions';
+import { textIn } from '../text/localized-text';
 import { CaseDriver, clerkFor, supervisorFor, system } from '../testing/case-driver';
 import { rejectionReason } from './case-engine';
 import { validateDefinition } from '../definition/definition-validator';
@@ -38,6 +39,27 @@ describe(issueDeclaredDocuments.name, () => {
     });
     expect(sut.state.conditions).toEqual([{ ...SPRINKLERS, stepId: 'decision', at: '2026-03-04T10:00:00Z' }]);
     expect(sut.state.issued?.map((d) => d.documentId)).toEqual(['receipt-1', 'decision-notice-1']);
+  });
+
+  it('carries the standard conditions a decision chose, in every language, so each rendition prints its own', () => {
+    const sprinklers = buildingPermitDefinition.standardConditions!.find((c) => c.key === 'sprinklers')!;
+    const sut = reviewedPermit();
+    sut.decide('decision', 'approved', '2026-03-04T10:00:00Z', supervisorFor('building'), {
+      conditions: [
+        { text: textIn(sprinklers.text, 'en'), reason: textIn(sprinklers.reason, 'en'), standard: 'sprinklers' },
+        { text: 'Own words', reason: 'Own reason' },
+      ],
+    });
+
+    const notice = sut.last.find((t) => t.event === 'document.issued');
+    expect(notice?.data?.standardConditions).toEqual([sprinklers]);
+    expect(sut.state.conditions.map((c) => c.standard)).toEqual(['sprinklers', undefined]);
+  });
+
+  it('carries no standard conditions when the decision chose none', () => {
+    const sut = reviewedPermit();
+    sut.decide('decision', 'approved', '2026-03-04T10:00:00Z', supervisorFor('building'), { conditions: [SPRINKLERS] });
+    expect(sut.last.find((t) => t.event === 'document.issued')?.data).not.toHaveProperty('standardConditions');
   });
 
   it('issues the permit when it is issued, valid for the period the definition gives', () => {

@@ -1,4 +1,5 @@
 import type { Actor } from '../actor';
+import type { StandardCondition } from '../definition/process-definition.types';
 import type { DocumentKind, NoticeEvent } from '../documents/issued-document.types';
 import type { IssuedDocumentRef } from './case-state.types';
 import type { Reduction } from './reduction';
@@ -84,10 +85,21 @@ export function issueDocument(
       documentId,
       kind,
       process: r.ctx.definition.title,
+      ...standardConditionsNamed(r),
       ...(validUntil ? { validUntil } : {}),
       ...(supersedes ? { supersedes } : {}),
       ...printed,
     },
   });
   return ref;
+}
+
+/**
+ * The definition's standard conditions that the case's conditions were chosen as, in every language: a document
+ * prints each in its own language rather than as the decider read it. Nothing when none was.
+ */
+function standardConditionsNamed(r: Reduction): { standardConditions?: StandardCondition[] } {
+  const named = new Set(r.state.conditions.flatMap((c) => (c.standard ? [c.standard] : [])));
+  if (named.size === 0) return {};
+  return { standardConditions: (r.ctx.definition.standardConditions ?? []).filter((s) => named.has(s.key)) };
 }
