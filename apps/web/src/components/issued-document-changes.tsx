@@ -67,7 +67,7 @@ export function IssuedDocumentChanges({ requestId, document }: { requestId: stri
   const button = (to: Change, onClick: () => void, label = t(`issued.changes.${to}`)) => (
     <Button
       key={to}
-      danger={to === 'revoke'}
+      className={to === 'revoke' ? 'ow-danger' : undefined}
       type={to === 'vary' && varying ? 'primary' : 'default'}
       loading={change.isPending && change.variables?.to === to}
       data-testid={`issued-${to}-${document.documentId}`}

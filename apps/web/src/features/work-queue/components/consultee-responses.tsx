@@ -124,7 +124,7 @@ function ConsulteeEntry({
             {t('consultees.resend')}
           </Button>
           {c.status === 'invited' && !revoking && (
-            <Button danger onClick={() => setRevoking(true)} data-testid="consultee-revoke">
+            <Button className="ow-danger" onClick={() => setRevoking(true)} data-testid="consultee-revoke">
               {t('consultees.revoke')}
             </Button>
           )}
@@ -139,8 +139,7 @@ function ConsulteeEntry({
                 data-testid="consultee-revoke-reason"
               />
               <Button
-                danger
-                type="primary"
+                className="ow-danger-solid"
                 disabled={!reason.trim()}
                 loading={revoke.isPending}
                 onClick={() => revoke.mutate()}
