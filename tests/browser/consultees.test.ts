@@ -5,7 +5,6 @@ import type { Page } from 'playwright-core';
 import { createNotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher.provider';
 import type { NotificationDispatcher } from '../../apps/worker/src/notifications/notification-dispatcher';
 import { MailCatcher } from '../support/notification-receivers';
-import { eventually } from '../support/test-env';
 import { screenshot } from './support/screenshots';
 import { expectAccessible, startWebSession, WebSession } from './support/web-session';
 
@@ -79,10 +78,7 @@ describe('A consultee in a browser', () => {
 
   /** The link's path in the invitation the SMTP server received for `email`. */
   const linkFor = async (email: string) => {
-    const message = await eventually(
-      () => Promise.resolve(mail.mails.find((m) => m.to.includes(email))),
-      `the invitation to ${email}`,
-    );
+    const message = await mail.received((m) => m.to.includes(email), `the invitation to ${email}`);
     const link = /https?:\/\/[^/\s]+(\/consultation\/[A-Za-z0-9_.-]+)/.exec(message.text)?.[1];
     expect(link).toBeDefined();
     return link!;

@@ -148,10 +148,7 @@ describe('The public register in a browser', () => {
     await sent.or(refused).first().waitFor();
     if (await refused.count()) throw new Error(`The comment was refused: ${await refused.first().innerText()}`);
 
-    const message = await eventually(
-      () => Promise.resolve(mail.mails.find((m) => m.to.includes(email))),
-      'the confirmation message',
-    );
+    const message = await mail.received((m) => m.to.includes(email), 'the confirmation message');
     const link = /https?:\/\/[^/\s]+(\/register\/\S+\/confirm\?token=\S+)/.exec(message.text)?.[1];
     expect(link).toBeDefined();
     await page.goto(`${web.base}${link}`);

@@ -7,7 +7,6 @@ import type { NotificationDispatcher } from '../../apps/worker/src/notifications
 import { ApiDriver } from '../support/api-driver';
 import { MailCatcher } from '../support/notification-receivers';
 import { startTestApi, TestApi } from '../support/test-api';
-import { eventually } from '../support/test-env';
 
 const suffix = randomUUID().slice(0, 8);
 /** A body of this run's own, so its messages are this run's only. */
@@ -79,10 +78,7 @@ describe('consultees', () => {
   });
 
   const invitationTo = async (email: string, nth = 1) => {
-    const message = await eventually(
-      () => Promise.resolve(mail.mails.filter((m) => m.to.includes(email))[nth - 1]),
-      `invitation ${nth} to ${email}`,
-    );
+    const message = await mail.received((m) => m.to.includes(email), `invitation ${nth} to ${email}`, nth);
     const token = /\/consultation\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(message.text)?.[1];
     expect(token).toBeDefined();
     return { message, token: token! };
@@ -256,8 +252,8 @@ describe('consultees', () => {
     const dayBefore = new Date(Date.parse(dueAt) - 86_400_000);
     await dispatcher!.remind(dayBefore);
     await dispatcher!.remind(dayBefore);
-    const reminder = await eventually(
-      () => Promise.resolve(mail.mails.find((m) => m.to.includes(water.email) && m.subject.startsWith('Reminder'))),
+    const reminder = await mail.received(
+      (m) => m.to.includes(water.email) && m.subject.startsWith('Reminder'),
       'the reminder',
     );
     expect(reminder.subject).toContain('Twelve flats');

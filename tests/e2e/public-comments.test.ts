@@ -117,10 +117,7 @@ describe('public comments on the register', () => {
     expect(early.status).toBe(409);
 
     // The link in the message the SMTP server received confirms it; a tampered one is refused.
-    const message = await eventually(
-      () => Promise.resolve(mail.mails.find((m) => m.to.includes(email))),
-      'the confirmation',
-    );
+    const message = await mail.received((m) => m.to.includes(email), 'the confirmation');
     expect(message.subject).toContain('Workshop with roof terrace');
     const token = /\/register\/[^/\s]+\/confirm\?token=([A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
     expect(token).toBeDefined();

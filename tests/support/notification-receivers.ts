@@ -1,3 +1,4 @@
+import { waitUntil } from '@onewindow/devstack';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '@onewindow/notifications';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,14 @@ export class MailCatcher {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = ((this.server as unknown as { server: Server }).server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * The `nth` message received that `matches`, waited for. Generously: a test's dispatcher delivers the shared
+   * database's whole outbox, oldest first, so the notifications other test files left undelivered go out first.
+   */
+  received(matches: (mail: ReceivedMail) => boolean, what: string, nth = 1): Promise<ReceivedMail> {
+    return waitUntil(what, () => this.mails.filter(matches)[nth - 1], { timeoutMs: 90_000, intervalMs: 100 });
   }
 
   close(): Promise<void> {
