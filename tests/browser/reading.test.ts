@@ -10,7 +10,13 @@ jest.setTimeout(240_000);
  * The building permit under a key of its own, in a Chinese jurisdiction (Asia/Shanghai): its deadlines are
  * counted in Beijing days, whatever zone the browser or the server runs in.
  */
-const definition = { ...buildingPermitDefinition, key: 'reading-permit', jurisdiction: 'cn' };
+// Its own title, so the applicant's list of kinds of request names the built-in building permit only once.
+const definition = {
+  ...buildingPermitDefinition,
+  key: 'reading-permit',
+  jurisdiction: 'cn',
+  title: { en: 'Construction permit, Shanghai', 'zh-CN': '建设工程施工许可（上海）' },
+};
 
 type Locale = 'en' | 'zh-CN';
 
@@ -33,12 +39,12 @@ function byEndOf(day: string, locale: Locale): string {
 const WORDS = {
   en: {
     intake: 'Intake and completeness check',
-    process: 'Construction / building permit',
+    process: 'Construction permit, Shanghai',
     clerk: 'Clerk, Building control (clerk-building)',
   },
   'zh-CN': {
     intake: '受理及材料审核',
-    process: '建筑工程施工许可',
+    process: '建设工程施工许可（上海）',
     clerk: '住房和城乡建设部门经办人（clerk-building）',
   },
 } as const;

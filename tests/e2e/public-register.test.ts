@@ -24,7 +24,11 @@ const publicLandUse: ProcessDefinition = {
 };
 /** A process without publication: none of its cases is public. */
 const PRIVATE_KEY = 'register-private-permit';
-const privatePermit: ProcessDefinition = { ...buildingPermitDefinition, key: PRIVATE_KEY };
+const privatePermit: ProcessDefinition = {
+  ...buildingPermitDefinition,
+  key: PRIVATE_KEY,
+  title: { en: 'Private works permit', 'zh-CN': '非公开工程许可' },
+};
 
 const PHONE = '07700 900123';
 const ADDRESS = '14 Quarry Lane, Register Test Town';
